@@ -1,0 +1,16 @@
+#include <iostream>
+
+#include "cli/commands.h"
+
+namespace kg::cli {
+
+void add_query_command(CLI::App& app, int& exit_status) {
+  CLI::App* cmd = app.add_subcommand("query", "not available yet in this build");
+  cmd->allow_extras();
+  cmd->callback([&exit_status] {
+    std::cerr << "kg query: not available yet in this build\n";
+    exit_status = kExitUsage;
+  });
+}
+
+}  // namespace kg::cli

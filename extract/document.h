@@ -1,0 +1,110 @@
+// The data every stage of the extractor reads and fills in: one article, its
+// tokens, sentences, mentions, entities and relations.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kg::extract {
+
+// The five entity types of ../shared/corpus/GUIDELINES.md.
+enum class EntityType { Person, Organization, Product, Project, Place };
+
+// "Person", "Organization", ... (the node label).
+const char* type_label(EntityType type);
+// The inverse of type_label; nullopt for an unknown label.
+std::optional<EntityType> parse_type_label(const std::string& label);
+
+// One token of the normalised text. Offsets are bytes into Document::text.
+struct Token {
+  std::size_t start = 0;
+  std::size_t end = 0;
+  std::string text;          // as written
+  std::string key;           // lower-cased, accents removed: what rules match
+  bool is_word = false;      // letters or digits (not punctuation or a symbol)
+  bool is_number = false;    // starts with a digit
+  bool capitalized = false;  // first letter is upper case
+  bool all_caps = false;     // two or more letters, all upper case
+  bool inner_caps = false;   // an upper-case letter after the first one (OpenAI, iPhone)
+};
+
+// A sentence: tokens [first, last) of Document::tokens.
+struct Sentence {
+  std::size_t first = 0;
+  std::size_t last = 0;
+};
+
+// How a mention refers to its entity.
+enum class MentionKind {
+  Name,         // a proper name: "Nova Robotics"
+  Adjective,    // a nationality adjective standing for a place: "japonais"
+  Description,  // a definite description resolved to an earlier entity: "la start-up"
+  Pronoun       // a pronoun resolved to an earlier entity
+};
+
+// A span of tokens [first, last) that names or refers to an entity.
+struct Mention {
+  std::size_t sentence = 0;
+  std::size_t first = 0;
+  std::size_t last = 0;
+  MentionKind kind = MentionKind::Name;
+  std::optional<EntityType> type;  // decided by typing; unset until then
+  bool sure_type = false;           // the type comes from a lexicon or a rule, not from shape
+  int place = -1;                   // index into RuleSet::places for a known place
+  int entity = -1;                  // index into Document::entities once resolved
+};
+
+// An entity of one article: every mention of it shares the index.
+struct Entity {
+  EntityType type = EntityType::Organization;
+  std::string name;                  // the most complete form in the text
+  std::vector<std::string> aliases;  // every other form used, descriptions included
+  std::size_t first_sentence = 0;
+  std::size_t first_start = 0;       // code-point offsets of the first mention
+  std::size_t first_end = 0;
+  int place = -1;                    // index into RuleSet::places for a known place
+};
+
+// The attributes of a deal (investment, acquisition).
+struct DealAttributes {
+  std::optional<double> amount_min;
+  std::optional<double> amount_max;
+  std::string currency;  // ISO 4217, empty when unknown
+  std::string status;    // talks, planned, announced, completed; empty when unknown
+};
+
+// One relation found in one sentence.
+struct Relation {
+  std::string type;  // upper snake case: INVESTS_IN
+  int subject = -1;  // entity indexes
+  int object = -1;
+  std::size_t sentence = 0;
+  std::size_t start = 0;  // code-point offsets of the matched words
+  std::size_t end = 0;
+  DealAttributes deal;
+};
+
+// One article going through the pipeline.
+struct Document {
+  std::string name;       // file name, used as provenance
+  std::string text;       // normalised text, without the date line
+  std::size_t body_offset = 0;  // code points removed before `text` (the date line)
+  std::string date;       // "YYYY-MM" from a first line "date YYYY-MM", else empty
+  std::string language;   // "fr" or "en"
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+  std::vector<Mention> mentions;
+  std::vector<Entity> entities;
+  std::vector<Relation> relations;
+
+  // The text of tokens [first, last), as written.
+  std::string span_text(std::size_t first, std::size_t last) const;
+  // The text of a sentence.
+  std::string sentence_text(std::size_t sentence) const;
+  // Code-point offset in the original article of byte offset `byte` of `text`.
+  std::size_t char_offset(std::size_t byte) const;
+};
+
+}  // namespace kg::extract

@@ -1,0 +1,73 @@
+// Matching token patterns against one sentence. The sentence is seen as a
+// sequence of items: a plain token, or a whole entity mention. An entity
+// element also takes the conjuncts coordinated with its first mention
+// ("Nova, Lumen et Arcadia"), so that one match yields one relation per conjunct.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <utility>
+#include <vector>
+
+#include "extract/document.h"
+#include "extract/pattern.h"
+
+namespace kg::extract {
+
+// A token (mention == -1) or a mention covering tokens [first, last).
+struct Item {
+  std::size_t first = 0;
+  std::size_t last = 0;
+  int mention = -1;
+};
+
+// The items of a sentence. Precondition: doc.mentions is sorted by position
+// and mentions do not overlap.
+std::vector<Item> sentence_items(const Document& doc, std::size_t sentence);
+
+// One match: items [first, last) and the mentions captured by role.
+struct Match {
+  std::size_t first = 0;
+  std::size_t last = 0;
+  std::vector<int> subjects;  // S
+  std::vector<int> objects;   // O
+  std::vector<int> targets;   // T
+};
+
+// Words that join conjuncts: `separators` may appear between them (",", "et",
+// "de"), and the last joint must hold one of `conjunctions` ("et", "and").
+struct Coordination {
+  const WordSet* separators = nullptr;
+  const WordSet* conjunctions = nullptr;
+};
+
+// Finds the matches of patterns in one sentence.
+class Matcher {
+ public:
+  Matcher(const Document& doc, std::vector<Item> items, Coordination coordination);
+
+  // For each start item, the first match found (leftmost alternatives and
+  // greedy repeats are tried first).
+  std::vector<Match> find_all(const Pattern& pattern) const;
+
+  const std::vector<Item>& items() const { return items_; }
+
+ private:
+  struct State;
+  bool match_seq(const Pattern& seq, std::size_t index, std::size_t pos, State& state,
+                 const std::function<bool(std::size_t)>& next) const;
+  bool match_node(const PatternNode& node, std::size_t count, std::size_t pos, State& state,
+                  const std::function<bool(std::size_t)>& next) const;
+  bool match_once(const PatternNode& node, std::size_t pos, State& state,
+                  const std::function<bool(std::size_t)>& next) const;
+  bool is_type(int mention, const std::vector<EntityType>& types) const;
+  // Item positions just after each possible end of a coordination starting at `pos`.
+  std::vector<std::pair<std::size_t, std::vector<int>>> conjuncts(std::size_t pos,
+                                                                   const std::vector<EntityType>& types) const;
+
+  const Document& doc_;
+  std::vector<Item> items_;
+  Coordination coordination_;
+};
+
+}  // namespace kg::extract

@@ -1,0 +1,180 @@
+#include "extract/mentions.h"
+
+#include <unordered_set>
+
+namespace kg::extract {
+
+namespace {
+
+bool name_shaped(const Token& t) {
+  return t.is_word && !t.is_number && (t.capitalized || t.all_caps || t.inner_caps);
+}
+
+class MentionFinder {
+ public:
+  MentionFinder(Document& doc, const RuleSet& rules)
+      : doc_(doc),
+        rules_(rules),
+        function_words_(rules.word_class("FUNCTION_WORDS")),
+        not_name_(rules.word_class("NOT_NAME")),
+        connectors_(rules.word_class("NAME_CONNECTOR")),
+        government_(rules.word_class("GOVERNMENT")) {
+    for (const Token& t : doc.tokens)
+      if (t.is_word && !t.capitalized && !t.all_caps && !t.is_number) lower_words_.insert(t.key);
+  }
+
+  void run() {
+    for (std::size_t s = 0; s < doc_.sentences.size(); ++s) scan(s);
+  }
+
+ private:
+  // Length in tokens of the longest place name starting at `i`, with its place.
+  std::pair<std::size_t, int> place_name_at(std::size_t i, std::size_t end) const {
+    if (!doc_.tokens[i].capitalized && !doc_.tokens[i].all_caps) return {0, -1};
+    auto it = rules_.place_names.find(doc_.tokens[i].key);
+    if (it == rules_.place_names.end()) return {0, -1};
+    std::pair<std::size_t, int> best{0, -1};
+    for (const auto& [place, name] : it->second) {
+      const auto& keys = rules_.places[static_cast<std::size_t>(place)].name_keys[static_cast<std::size_t>(name)];
+      if (keys.size() <= best.first || i + keys.size() > end) continue;
+      bool same = true;
+      for (std::size_t k = 0; k < keys.size() && same; ++k) same = doc_.tokens[i + k].key == keys[k];
+      if (same) best = {keys.size(), place};
+    }
+    return best;
+  }
+
+  int place_adjective_at(std::size_t i) const {
+    const Token& t = doc_.tokens[i];
+    if (!t.is_word || (t.capitalized && doc_.language != "en")) return -1;
+    auto it = rules_.place_adjectives.find(t.key);
+    return it == rules_.place_adjectives.end() ? -1 : it->second;
+  }
+
+  // Whether a capitalised word may start a name here.
+  bool starts_name(std::size_t i, bool sentence_initial) const {
+    const Token& t = doc_.tokens[i];
+    if (!name_shaped(t) || not_name_.contains(t.key)) return false;
+    if (!sentence_initial) {
+      // A capitalised function word inside a sentence ("Le Chat") needs a capital after it.
+      if (!function_words_.words.count(t.key)) return true;
+      return i + 1 < doc_.tokens.size() && name_shaped(doc_.tokens[i + 1]);
+    }
+    if (function_words_.words.count(t.key)) return false;
+    return t.all_caps || t.inner_caps || !lower_words_.count(t.key);
+  }
+
+  // The end of the name starting at `i`.
+  std::size_t name_end(std::size_t i, std::size_t end) const {
+    std::size_t j = i + 1;
+    while (j < end) {
+      const Token& t = doc_.tokens[j];
+      if (name_shaped(t) && !not_name_.words.count(t.key) && place_name_at(j, end).first == 0) {
+        ++j;
+      } else if (t.is_number && t.text.size() <= 3 && t.start == doc_.tokens[j - 1].end + 1 &&
+                 !doc_.tokens[j - 1].is_number &&
+                 (j + 1 >= end || (!rules_.scales.count(doc_.tokens[j + 1].key) &&
+                                   !rules_.currencies.count(doc_.tokens[j + 1].key) &&
+                                   doc_.tokens[j + 1].text != "%"))) {
+        ++j;  // "Nova 3"
+      } else if (t.text == "!" && t.start == doc_.tokens[j - 1].end && j + 1 < end &&
+                 !doc_.tokens[j + 1].capitalized) {
+        ++j;  // "Yahoo! et"
+        break;
+      } else if (j + 1 < end && (connectors_.contains(t.key) || t.text == "&") &&
+                 name_shaped(doc_.tokens[j + 1]) && !function_words_.words.count(doc_.tokens[j + 1].key) &&
+                 place_name_at(j + 1, end).first == 0) {
+        j += 2;
+      } else {
+        break;
+      }
+    }
+    return j;
+  }
+
+  void add(std::size_t s, std::size_t first, std::size_t last, MentionKind kind, int place) {
+    Mention m;
+    m.sentence = s;
+    m.first = first;
+    m.last = last;
+    m.kind = kind;
+    m.place = place;
+    if (place >= 0) {
+      m.type = EntityType::Place;
+      m.sure_type = true;
+    }
+    doc_.mentions.push_back(m);
+  }
+
+  void scan(std::size_t s) {
+    const Sentence& sentence = doc_.sentences[s];
+    std::size_t i = sentence.first;
+    bool initial = true;
+    while (i < sentence.last) {
+      const Token& t = doc_.tokens[i];
+      // "le gouvernement américain", "the French government"
+      if (government_.contains(t.key) && i + 1 < sentence.last && place_adjective_at(i + 1) >= 0) {
+        add(s, i, i + 2, MentionKind::Name, -1);
+        doc_.mentions.back().type = EntityType::Organization;
+        doc_.mentions.back().sure_type = true;
+        i += 2;
+        initial = false;
+        continue;
+      }
+      if (int place = place_adjective_at(i); place >= 0) {
+        if (i + 1 < sentence.last && government_.contains(doc_.tokens[i + 1].key)) {
+          add(s, i, i + 2, MentionKind::Name, -1);
+          doc_.mentions.back().type = EntityType::Organization;
+          doc_.mentions.back().sure_type = true;
+          i += 2;
+        } else {
+          add(s, i, i + 1, MentionKind::Adjective, place);
+          ++i;
+        }
+        initial = false;
+        continue;
+      }
+      if (auto [length, place] = place_name_at(i, sentence.last); length > 0) {
+        if (i + length < sentence.last && government_.contains(doc_.tokens[i + length].key)) {
+          add(s, i, i + length + 1, MentionKind::Name, -1);  // "the US government"
+          doc_.mentions.back().type = EntityType::Organization;
+          doc_.mentions.back().sure_type = true;
+          i += length + 1;
+          initial = false;
+          continue;
+        }
+        add(s, i, i + length, MentionKind::Name, place);
+        i += length;
+        initial = false;
+        continue;
+      }
+      if (starts_name(i, initial)) {
+        std::size_t j = name_end(i, sentence.last);
+        add(s, i, j, MentionKind::Name, -1);
+        i = j;
+        initial = false;
+        continue;
+      }
+      // Opening quotes and dashes keep the next word sentence-initial.
+      initial = initial && !t.is_word;
+      ++i;
+    }
+  }
+
+  Document& doc_;
+  const RuleSet& rules_;
+  const WordSet& function_words_;
+  const WordSet& not_name_;
+  const WordSet& connectors_;
+  const WordSet& government_;
+  std::unordered_set<std::string> lower_words_;
+};
+
+}  // namespace
+
+void detect_mentions(Document& doc, const RuleSet& rules) {
+  doc.mentions.clear();
+  MentionFinder(doc, rules).run();
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,83 @@
+#include "extract/normalize.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "graph/text_fold.h"
+
+namespace kg::extract {
+
+namespace {
+
+// The plain replacement of a typographic code point, or nullptr to keep it.
+const char* replacement(utf8proc_int32_t cp) {
+  switch (cp) {
+    case 0x2019: case 0x2018: case 0x02BC: case 0x2032: return "'";
+    case 0x00AB: case 0x00BB: case 0x201C: case 0x201D: case 0x201E: return "\"";
+    case 0xFEFF: return "";
+    default: break;
+  }
+  if (cp != ' ' && cp != '\n' && cp != '\t' && cp != '\r' &&
+      utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS)
+    return " ";
+  return nullptr;
+}
+
+}  // namespace
+
+std::string normalize_text(std::string_view raw) {
+  std::string composed = kg::nfc(raw);
+  std::string out;
+  out.reserve(composed.size());
+  std::size_t pos = 0;
+  while (pos < composed.size()) {
+    unsigned char c = static_cast<unsigned char>(composed[pos]);
+    if (c < 0x80) {  // ASCII fast path
+      if (c != '\r') out += static_cast<char>(c);
+      ++pos;
+      continue;
+    }
+    utf8proc_int32_t cp = -1;
+    utf8proc_ssize_t len =
+        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(composed.data() + pos),
+                         static_cast<utf8proc_ssize_t>(composed.size() - pos), &cp);
+    if (len <= 0) {
+      out += composed[pos++];
+      continue;
+    }
+    if (const char* r = replacement(cp))
+      out += r;
+    else
+      out.append(composed, pos, static_cast<std::size_t>(len));
+    pos += static_cast<std::size_t>(len);
+  }
+  return out;
+}
+
+ArticleText split_article(std::string_view raw) {
+  ArticleText article;
+  std::string text = normalize_text(raw);
+  std::size_t i = 0;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) ++i;
+  std::string_view rest(text.data() + i, text.size() - i);
+  if (rest.size() >= 12 && rest.substr(0, 5) == "date " &&
+      (rest.size() == 12 || std::isspace(static_cast<unsigned char>(rest[12])))) {
+    std::string_view date = rest.substr(5, 7);
+    bool shaped = date[4] == '-';
+    for (std::size_t k : {0, 1, 2, 3, 5, 6})
+      shaped = shaped && std::isdigit(static_cast<unsigned char>(date[k]));
+    if (shaped) {
+      article.date = std::string(date);
+      std::size_t cut = std::min(text.size(), i + 13);
+      article.body_offset = cut;  // everything before is ASCII: bytes == code points
+      article.body = text.substr(cut);
+      return article;
+    }
+  }
+  article.body = std::move(text);
+  return article;
+}
+
+}  // namespace kg::extract

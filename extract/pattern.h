@@ -1,0 +1,48 @@
+// A token pattern of a rule file, parsed (see docs/extraction.md, "Rule files").
+// Patterns are sequences of elements over the words and entity mentions of one
+// sentence, in the manner of spaCy's Matcher or Stanford's TokensRegex.
+#pragma once
+
+#include <cstddef>
+#include <limits>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "extract/document.h"
+
+namespace kg::extract {
+
+// A set of words and stems: matches a token whose key is one of `words` or
+// starts with one of `stems`.
+struct WordSet {
+  std::unordered_set<std::string> words;
+  std::vector<std::string> stems;
+
+  bool contains(const std::string& key) const;
+  void add(const WordSet& other);
+};
+
+// One element of a pattern, with how many times it may repeat.
+struct PatternNode {
+  enum class Kind {
+    Words,   // a word from `words` ("dans", "invest*", "@INVEST_VERB")
+    Any,     // `_`: any one token that is not an entity
+    Entity,  // `S:Organization|Person`: an entity mention (with its conjuncts)
+    Group    // `( a b | c )`: alternatives of sequences
+  };
+  Kind kind = Kind::Words;
+  WordSet words;
+  char role = 0;  // Entity: 'S' subject, 'O' object, 'T' typed target, 'E' uncaptured
+  std::vector<EntityType> types;  // Entity: accepted types; empty = any
+  std::vector<std::vector<PatternNode>> alternatives;  // Group
+  std::size_t min = 1;
+  std::size_t max = 1;
+};
+
+using Pattern = std::vector<PatternNode>;
+
+// The unbounded repeat count of `*` and `+`.
+inline constexpr std::size_t kUnbounded = std::numeric_limits<std::size_t>::max();
+
+}  // namespace kg::extract

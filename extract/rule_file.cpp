@@ -1,0 +1,343 @@
+#include "extract/rule_file.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "extract/built_in_rules.h"
+#include "extract/tokenizer.h"
+
+namespace kg::extract {
+
+namespace {
+
+std::string trim(std::string_view s) {
+  std::size_t b = s.find_first_not_of(" \t\r");
+  if (b == std::string_view::npos) return {};
+  std::size_t e = s.find_last_not_of(" \t\r");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+std::vector<std::string> split(std::string_view s, std::string_view separators) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t j = s.find_first_of(separators, i);
+    if (j == std::string_view::npos) j = s.size();
+    if (j > i) out.emplace_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+[[noreturn]] void fail(const std::string& origin, const std::string& what) {
+  throw RuleError(origin + ": " + what);
+}
+
+// Upper snake case of a relation name: invests-in → INVESTS_IN.
+std::string graph_type_of(const std::string& name) {
+  std::string out;
+  for (char c : name) out += (c == '-' || c == ' ') ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// A literal or class word of a pattern or define: "invest*", "l'", "'('".
+void add_word(WordSet& set, const std::string& raw,
+              const std::unordered_map<std::string, WordSet>& classes, const std::string& origin) {
+  if (raw.size() > 1 && raw[0] == '@') {
+    auto it = classes.find(raw.substr(1));
+    if (it == classes.end()) fail(origin, "unknown class " + raw);
+    set.add(it->second);
+    return;
+  }
+  std::string word = raw;
+  if (word.size() >= 3 && word.front() == '\'' && word.back() == '\'') word = word.substr(1, word.size() - 2);
+  if (word.size() > 1 && word.back() == '*') {
+    set.stems.push_back(token_key(word.substr(0, word.size() - 1)));
+    return;
+  }
+  set.words.insert(token_key(word));
+}
+
+// Reads a quantifier suffix at the end of `tok` ("?", "+", "*", "{m,n}") and
+// removes it. `star_is_stem`: a trailing * belongs to a word stem instead.
+void take_quantifier(std::string& tok, PatternNode& node, bool star_is_stem, const std::string& origin) {
+  if (tok.size() > 1 && tok.back() == '}') {
+    std::size_t open = tok.rfind('{');
+    if (open == std::string::npos) fail(origin, "bad repeat in " + tok);
+    std::string inside = tok.substr(open + 1, tok.size() - open - 2);
+    std::size_t comma = inside.find(',');
+    char* end = nullptr;
+    node.min = std::strtoul(inside.c_str(), &end, 10);
+    node.max = comma == std::string::npos ? node.min
+               : comma + 1 == inside.size() ? kUnbounded
+                                            : std::strtoul(inside.c_str() + comma + 1, &end, 10);
+    if (node.max < node.min) fail(origin, "bad repeat in " + tok);
+    tok.resize(open);
+  } else if (tok.size() > 1 && tok.back() == '?') {
+    node.min = 0;
+    tok.pop_back();
+  } else if (tok.size() > 1 && tok.back() == '+') {
+    node.max = kUnbounded;
+    tok.pop_back();
+  } else if (tok.size() > 1 && tok.back() == '*' && !star_is_stem) {
+    node.min = 0;
+    node.max = kUnbounded;
+    tok.pop_back();
+  }
+}
+
+class PatternParser {
+ public:
+  PatternParser(std::vector<std::string> toks, const std::unordered_map<std::string, WordSet>& classes,
+                const std::string& origin)
+      : toks_(std::move(toks)), classes_(classes), origin_(origin) {}
+
+  Pattern parse() {
+    std::vector<Pattern> alts = alternatives();
+    if (pos_ != toks_.size()) fail(origin_, "unbalanced ')'");
+    if (alts.size() == 1) return alts[0];
+    PatternNode group;
+    group.kind = PatternNode::Kind::Group;
+    group.alternatives = std::move(alts);
+    return {group};
+  }
+
+ private:
+  std::vector<Pattern> alternatives() {
+    std::vector<Pattern> alts(1);
+    while (pos_ < toks_.size()) {
+      const std::string& t = toks_[pos_];
+      if (t == "|") {
+        alts.emplace_back();
+        ++pos_;
+      } else if (t.size() >= 1 && t[0] == ')') {
+        break;
+      } else {
+        alts.back().push_back(element());
+      }
+    }
+    for (const Pattern& p : alts)
+      if (p.empty()) fail(origin_, "empty alternative");
+    return alts;
+  }
+
+  PatternNode element() {
+    std::string tok = toks_[pos_++];
+    PatternNode node;
+    if (tok == "(") {
+      node.kind = PatternNode::Kind::Group;
+      node.alternatives = alternatives();
+      if (pos_ >= toks_.size()) fail(origin_, "missing ')'");
+      std::string close = toks_[pos_++];
+      take_quantifier(close, node, false, origin_);
+      if (close != ")") fail(origin_, "bad group end " + close);
+      return node;
+    }
+    bool quoted = tok.size() >= 3 && tok.front() == '\'' && tok.back() == '\'';
+    if (!quoted) {
+      bool stem_like = tok[0] != '_' && tok[0] != '@' && tok.find(':') == std::string::npos;
+      take_quantifier(tok, node, stem_like, origin_);
+    }
+    if (tok == "_") {
+      node.kind = PatternNode::Kind::Any;
+    } else if (!quoted && tok.size() >= 2 && tok[1] == ':' && std::string("SOTE").find(tok[0]) != std::string::npos) {
+      node.kind = PatternNode::Kind::Entity;
+      node.role = tok[0];
+      for (const std::string& name : split(tok.substr(2), "|")) {
+        if (name == "*") continue;
+        auto type = parse_type_label(name);
+        if (!type) fail(origin_, "unknown entity type " + name);
+        node.types.push_back(*type);
+      }
+    } else if (quoted) {
+      node.words.words.insert(token_key(tok.substr(1, tok.size() - 2)));
+    } else {
+      for (const std::string& w : split(tok, "|")) add_word(node.words, w, classes_, origin_);
+    }
+    return node;
+  }
+
+  std::vector<std::string> toks_;
+  const std::unordered_map<std::string, WordSet>& classes_;
+  const std::string& origin_;
+  std::size_t pos_ = 0;
+};
+
+// "LABEL: pattern" → (label, pattern text).
+std::pair<std::string, std::string> head_and_body(const std::string& rest, const std::string& origin) {
+  std::size_t colon = rest.find(':');
+  if (colon == std::string::npos) fail(origin, "missing ':'");
+  return {trim(rest.substr(0, colon)), trim(rest.substr(colon + 1))};
+}
+
+}  // namespace
+
+bool WordSet::contains(const std::string& key) const {
+  if (words.count(key)) return true;
+  for (const std::string& stem : stems)
+    if (key.size() >= stem.size() && key.compare(0, stem.size(), stem) == 0) return true;
+  return false;
+}
+
+void WordSet::add(const WordSet& other) {
+  words.insert(other.words.begin(), other.words.end());
+  stems.insert(stems.end(), other.stems.begin(), other.stems.end());
+}
+
+const WordSet& RuleSet::word_class(const std::string& name) const {
+  static const WordSet empty;
+  auto it = classes.find(name);
+  return it == classes.end() ? empty : it->second;
+}
+
+Pattern parse_pattern(std::string_view text, const std::unordered_map<std::string, WordSet>& classes,
+                      const std::string& origin) {
+  std::vector<std::string> toks = split(text, " \t");
+  if (toks.empty()) fail(origin, "empty pattern");
+  return PatternParser(std::move(toks), classes, origin).parse();
+}
+
+RuleSet& RuleBook::language_set(const std::string& language) {
+  auto [it, created] = sets_.try_emplace(language);
+  if (created) {
+    it->second.language = language;
+    for (const auto& [line, origin] : shared_lines_) apply(it->second, line, origin);
+  }
+  return it->second;
+}
+
+void RuleBook::apply(RuleSet& set, const std::string& line, const std::string& origin) {
+  std::size_t space = line.find_first_of(" \t");
+  std::string keyword = line.substr(0, space);
+  std::string rest = space == std::string::npos ? "" : trim(line.substr(space));
+  if (keyword == "define") {
+    std::size_t eq = rest.find('=');
+    if (eq == std::string::npos) fail(origin, "define needs '='");
+    WordSet& cls = set.classes[trim(rest.substr(0, eq))];
+    for (const std::string& w : split(rest.substr(eq + 1), " \t|")) add_word(cls, w, set.classes, origin);
+  } else if (keyword == "relation") {
+    std::vector<std::string> parts = split(rest, " \t");
+    if (parts.empty()) fail(origin, "relation needs a name");
+    RelationType rel{parts[0], graph_type_of(parts[0]), false, false};
+    for (std::size_t i = 1; i < parts.size(); ++i) {
+      if (parts[i] == "deal") rel.deal = true;
+      else if (parts[i] == "symmetric") rel.symmetric = true;
+      else fail(origin, "unknown relation option " + parts[i]);
+    }
+    set.relations[rel.name] = rel;
+  } else if (keyword == "rule" || keyword == "type" || keyword == "describe") {
+    auto [head, body] = head_and_body(rest, origin);
+    Rule rule;
+    rule.origin = origin;
+    if (keyword == "rule") {
+      if (!set.relations.count(head)) fail(origin, "undeclared relation " + head);
+      rule.action = Rule::Action::Relation;
+      rule.relation = head;
+    } else {
+      auto type = parse_type_label(head);
+      if (!type) fail(origin, "unknown entity type " + head);
+      rule.action = keyword == "type" ? Rule::Action::Type : Rule::Action::Describe;
+      rule.type = *type;
+    }
+    rule.pattern = parse_pattern(body, set.classes, origin);
+    set.rules.push_back(std::move(rule));
+  } else if (keyword == "place") {
+    auto [names, adjectives] = head_and_body(rest, origin);
+    Place place;
+    for (const std::string& n : split(names, "|")) {
+      place.names.push_back(trim(n));
+      std::vector<std::string> keys;
+      for (const Token& t : tokenize(place.names.back())) keys.push_back(t.key);
+      place.name_keys.push_back(std::move(keys));
+    }
+    for (const std::string& a : split(adjectives, " \t|,")) place.adjectives.push_back(token_key(a));
+    if (place.names.empty()) fail(origin, "place needs a name");
+    int index = static_cast<int>(set.places.size());
+    for (std::size_t n = 0; n < place.name_keys.size(); ++n)
+      if (!place.name_keys[n].empty())
+        set.place_names[place.name_keys[n][0]].emplace_back(index, static_cast<int>(n));
+    for (const std::string& a : place.adjectives) set.place_adjectives[a] = index;
+    set.places.push_back(std::move(place));
+  } else if (keyword == "scale") {
+    auto [value, words] = head_and_body(rest, origin);
+    double v = std::strtod(value.c_str(), nullptr);
+    if (v <= 0) fail(origin, "bad scale " + value);
+    for (const std::string& w : split(words, " \t|")) set.scales[token_key(w)] = v;
+  } else if (keyword == "currency") {
+    auto [code, words] = head_and_body(rest, origin);
+    for (const std::string& w : split(words, " \t|")) set.currencies[token_key(w)] = code;
+  } else if (keyword == "amount") {
+    auto [bound, seqs] = head_and_body(rest, origin);
+    AmountCue::Bound b = bound == "at-least" ? AmountCue::Bound::AtLeast
+                         : bound == "at-most" ? AmountCue::Bound::AtMost
+                         : bound == "about"   ? AmountCue::Bound::About
+                                              : (fail(origin, "unknown amount bound " + bound), AmountCue::Bound::About);
+    for (const std::string& seq : split(seqs, "|")) {
+      AmountCue cue{b, {}};
+      for (const Token& t : tokenize(seq)) cue.keys.push_back(t.key);
+      if (!cue.keys.empty()) set.amount_cues.push_back(std::move(cue));
+    }
+  } else {
+    fail(origin, "unknown directive '" + keyword + "'");
+  }
+}
+
+void RuleBook::load(std::string_view text, const std::string& origin) {
+  std::vector<std::pair<std::string, std::size_t>> lines;  // logical lines with their first line number
+  std::istringstream in{std::string(text)};
+  std::string raw;
+  std::size_t number = 0;
+  while (std::getline(in, raw)) {
+    ++number;
+    std::size_t hash = raw.find('#');
+    // '#' starts a comment unless quoted as '#'.
+    if (hash != std::string::npos && !(hash > 0 && raw[hash - 1] == '\'')) raw.resize(hash);
+    if (trim(raw).empty()) continue;
+    bool continuation = (raw[0] == ' ' || raw[0] == '\t') && !lines.empty();
+    if (continuation) lines.back().first += " " + trim(raw);
+    else lines.emplace_back(trim(raw), number);
+  }
+  RuleSet* target = nullptr;
+  for (const auto& [line, line_number] : lines) {
+    std::string where = origin + ":" + std::to_string(line_number);
+    if (line.rfind("language ", 0) == 0) {
+      target = &language_set(trim(line.substr(9)));
+      continue;
+    }
+    if (target) {
+      apply(*target, line, where);
+    } else {
+      for (auto& [lang, set] : sets_) apply(set, line, where);
+      shared_lines_.emplace_back(line, where);
+    }
+  }
+}
+
+void RuleBook::load_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw RuleError(path + ": cannot read rule file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  load(text.str(), path);
+}
+
+const RuleSet* RuleBook::find(const std::string& language) const {
+  auto it = sets_.find(language);
+  return it == sets_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> RuleBook::languages() const {
+  std::vector<std::string> out;
+  for (const auto& [lang, set] : sets_) out.push_back(lang);
+  return out;
+}
+
+RuleBook RuleBook::built_in() {
+  RuleBook book;
+  for (const BuiltInRuleFile& file : built_in_rule_files()) book.load(file.text, file.name);
+  return book;
+}
+
+}  // namespace kg::extract

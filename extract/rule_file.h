@@ -1,0 +1,107 @@
+// Rule files: the data that drives typing, descriptions, relations and
+// attributes (format in docs/extraction.md). Built-in files live in
+// extract/rules/ and are compiled into the program; `--rules FILE` adds more.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <unordered_map>
+#include <vector>
+
+#include "extract/pattern.h"
+
+namespace kg::extract {
+
+// A malformed rule file: what() names the file and line.
+class RuleError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A relation type declared with `relation NAME [deal] [symmetric]`.
+struct RelationType {
+  std::string name;         // as written: invests-in
+  std::string graph_type;   // upper snake case: INVESTS_IN
+  bool deal = false;        // amounts, currency and status are attached
+  bool symmetric = false;   // A→B and B→A are the same relation
+};
+
+// One `rule`, `type` or `describe` line.
+struct Rule {
+  enum class Action { Relation, Type, Describe };
+  Action action = Action::Relation;
+  std::string relation;                    // Relation: the declared relation name
+  EntityType type = EntityType::Organization;  // Type / Describe: the entity type
+  Pattern pattern;
+  std::string origin;  // "file:line", for messages and docs
+};
+
+// A place and the words that stand for it.
+struct Place {
+  std::vector<std::string> names;  // French name first, then English and other names
+  std::vector<std::vector<std::string>> name_keys;  // token keys of each name
+  std::vector<std::string> adjectives;  // keys of nationality adjectives and demonyms
+};
+
+// An amount qualifier sequence ("plus de") and what it bounds.
+struct AmountCue {
+  enum class Bound { AtLeast, AtMost, About };
+  Bound bound = Bound::About;
+  std::vector<std::string> keys;
+};
+
+// Everything loaded for one language.
+struct RuleSet {
+  std::string language;
+  std::unordered_map<std::string, WordSet> classes;  // `define NAME = ...`
+  std::map<std::string, RelationType> relations;
+  std::vector<Rule> rules;
+  std::vector<Place> places;
+  // First token key of a place name → (place, name) pairs; adjective key → place.
+  std::unordered_map<std::string, std::vector<std::pair<int, int>>> place_names;
+  std::unordered_map<std::string, int> place_adjectives;
+  std::unordered_map<std::string, double> scales;       // "milliards" → 1e9
+  std::unordered_map<std::string, std::string> currencies;  // "dollars" → USD
+  std::vector<AmountCue> amount_cues;
+
+  // The class, or an empty set when the file does not define it.
+  const WordSet& word_class(const std::string& name) const;
+};
+
+// Rule sets for every language, filled from rule files.
+class RuleBook {
+ public:
+  // The rule files compiled into the program (extract/rules/*.rules).
+  static RuleBook built_in();
+
+  // Adds a rule file's text. Lines before any `language xx` line go to every
+  // language; lines after it only to language xx (created when new).
+  // Throws RuleError naming `origin` and the line.
+  void load(std::string_view text, const std::string& origin);
+  // Reads and loads a file; throws RuleError if it cannot be read.
+  void load_file(const std::string& path);
+
+  // The rule set of a language; nullptr when none was loaded.
+  const RuleSet* find(const std::string& language) const;
+  // Languages with a rule set, sorted.
+  std::vector<std::string> languages() const;
+
+ private:
+  std::map<std::string, RuleSet> sets_;
+  // Lines meant for every language, replayed into languages added later.
+  std::vector<std::pair<std::string, std::string>> shared_lines_;  // (line, origin)
+  RuleSet& language_set(const std::string& language);
+  void apply(RuleSet& set, const std::string& line, const std::string& origin);
+};
+
+// Parses one pattern (the text after the ':' of a rule), resolving @CLASS
+// names against `classes`. Throws RuleError with `origin`.
+Pattern parse_pattern(std::string_view text,
+                      const std::unordered_map<std::string, WordSet>& classes,
+                      const std::string& origin);
+
+}  // namespace kg::extract

@@ -1,0 +1,49 @@
+#include "extract/rule_index.h"
+
+#include <algorithm>
+
+namespace kg::extract {
+
+RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) : rule_count_(rules.rules.size()) {
+  for (std::size_t r = 0; r < rules.rules.size(); ++r) {
+    const Rule& rule = rules.rules[r];
+    if (rule.action != action) continue;
+    const PatternNode* anchor = nullptr;
+    for (const PatternNode& node : rule.pattern)
+      if (node.kind == PatternNode::Kind::Words && node.min > 0) {
+        anchor = &node;
+        break;
+      }
+    if (!anchor) {
+      always_.push_back(r);
+      continue;
+    }
+    for (const std::string& w : anchor->words.words) by_word_[w].push_back(r);
+    for (const std::string& s : anchor->words.stems) {
+      by_stem_[s].push_back(r);
+      shortest_stem_ = shortest_stem_ == 0 ? s.size() : std::min(shortest_stem_, s.size());
+      longest_stem_ = std::max(longest_stem_, s.size());
+    }
+  }
+}
+
+std::vector<std::size_t> RuleIndex::candidates(const std::vector<Token>& tokens, std::size_t first,
+                                               std::size_t last) const {
+  std::vector<bool> hit(rule_count_, false);
+  for (std::size_t r : always_) hit[r] = true;
+  for (std::size_t t = first; t < last; ++t) {
+    const std::string& k = tokens[t].key;
+    if (auto it = by_word_.find(k); it != by_word_.end())
+      for (std::size_t r : it->second) hit[r] = true;
+    if (by_stem_.empty()) continue;
+    for (std::size_t n = shortest_stem_; n <= std::min(longest_stem_, k.size()); ++n)
+      if (auto it = by_stem_.find(k.substr(0, n)); it != by_stem_.end())
+        for (std::size_t r : it->second) hit[r] = true;
+  }
+  std::vector<std::size_t> out;
+  for (std::size_t r = 0; r < hit.size(); ++r)
+    if (hit[r]) out.push_back(r);
+  return out;
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,34 @@
+// Which rules can possibly match a sentence. Each rule's first required word
+// element is its anchor; a sentence is tried against a rule only when one of
+// its tokens is in the anchor. Rules without an anchor are always tried.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "extract/document.h"
+#include "extract/rule_file.h"
+
+namespace kg::extract {
+
+class RuleIndex {
+ public:
+  // Indexes the rules of `rules` whose action is `action`.
+  RuleIndex(const RuleSet& rules, Rule::Action action);
+
+  // Indexes (into RuleSet::rules) of the rules worth trying on tokens [first, last), ascending.
+  std::vector<std::size_t> candidates(const std::vector<Token>& tokens, std::size_t first,
+                                      std::size_t last) const;
+
+ private:
+  std::unordered_map<std::string, std::vector<std::size_t>> by_word_;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_stem_;
+  std::size_t shortest_stem_ = 0;
+  std::size_t longest_stem_ = 0;
+  std::vector<std::size_t> always_;
+  std::size_t rule_count_ = 0;
+};
+
+}  // namespace kg::extract

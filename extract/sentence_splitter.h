@@ -1,0 +1,22 @@
+// Stage 3: sentence splitting over tokens. A sentence ends at a line break
+// (headlines, paragraphs) or at . ! ? … followed by a capital, a digit or an
+// opening quote, except after an abbreviation (M., Dr., Inc.) or a single
+// initial (J. Smith). Decimals never split (1.5 is one token) and "Yahoo! et"
+// does not split because a lower-case word follows.
+#pragma once
+
+#include <string_view>
+#include <unordered_set>
+#include <string>
+#include <vector>
+
+#include "extract/document.h"
+
+namespace kg::extract {
+
+// Sentences of `tokens` (taken from `text`). `abbreviations` holds token keys
+// (lower case, no dot) after which a dot does not end a sentence.
+std::vector<Sentence> split_sentences(std::string_view text, const std::vector<Token>& tokens,
+                                      const std::unordered_set<std::string>& abbreviations);
+
+}  // namespace kg::extract

@@ -1,0 +1,164 @@
+#include "extract/tokenizer.h"
+
+#include <utf8proc.h>
+
+#include <array>
+#include <cstdlib>
+#include <memory>
+
+namespace kg::extract {
+
+namespace {
+
+// French elided function words: l'avion, d'OpenAI, qu'il, jusqu'à.
+constexpr std::array<std::string_view, 14> kElisions{
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "presqu", "quoiqu"};
+
+struct CodePoint {
+  utf8proc_int32_t cp = -1;
+  std::size_t len = 1;
+};
+
+CodePoint decode(std::string_view text, std::size_t pos) {
+  CodePoint c;
+  utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                                        static_cast<utf8proc_ssize_t>(text.size() - pos), &c.cp);
+  c.len = n > 0 ? static_cast<std::size_t>(n) : 1;
+  return c;
+}
+
+bool is_letter(utf8proc_int32_t cp) {
+  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+      return true;
+    default:
+      return false;
+  }
+}
+bool is_digit(utf8proc_int32_t cp) { return cp >= '0' && cp <= '9'; }
+bool is_upper(utf8proc_int32_t cp) {
+  return cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : utf8proc_isupper(cp);
+}
+bool is_space(utf8proc_int32_t cp) {
+  return cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r';
+}
+
+// The end of the word starting at `pos` (a letter or digit there).
+std::size_t word_end(std::string_view text, std::size_t pos) {
+  bool digits_only = true;
+  std::size_t i = pos;
+  while (i < text.size()) {
+    CodePoint c = decode(text, i);
+    if (is_digit(c.cp)) {
+      i += c.len;
+      continue;
+    }
+    if (is_letter(c.cp)) {
+      if (digits_only && i > pos) return i;  // "10bn" → "10" "bn"
+      digits_only = false;
+      i += c.len;
+      continue;
+    }
+    if (i + 1 < text.size() && (c.cp == '-' || ((c.cp == ',' || c.cp == '.') && digits_only))) {
+      CodePoint next = decode(text, i + 1);
+      bool joins = c.cp == '-' ? (is_letter(next.cp) || is_digit(next.cp)) : is_digit(next.cp);
+      if (joins && c.cp == '-') {
+        // Split "Paris-based" and "anti-Google" where the case changes.
+        CodePoint first = decode(text, pos);
+        if (is_letter(first.cp) && is_letter(next.cp) && is_upper(first.cp) != is_upper(next.cp))
+          return i;
+      }
+      if (joins) {
+        i += 1;
+        continue;
+      }
+    }
+    break;
+  }
+  return i;
+}
+
+void describe_shape(Token& t) {
+  std::size_t letters = 0, uppers = 0;
+  bool first_letter = true;
+  for (std::size_t i = 0; i < t.text.size();) {
+    CodePoint c = decode(t.text, i);
+    i += c.len;
+    if (!is_letter(c.cp)) continue;
+    ++letters;
+    bool up = is_upper(c.cp);
+    if (up) ++uppers;
+    if (first_letter) t.capitalized = up && !t.is_number;
+    else if (up) t.inner_caps = true;
+    first_letter = false;
+  }
+  t.all_caps = letters >= 2 && uppers == letters;
+  if (t.all_caps) t.inner_caps = false;
+}
+
+}  // namespace
+
+std::string token_key(std::string_view word) {
+  bool ascii = true;
+  for (char ch : word) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
+  if (ascii) {
+    std::string key(word);
+    for (char& ch : key)
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    return key;
+  }
+  utf8proc_uint8_t* out = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
+                                    static_cast<utf8proc_ssize_t>(word.size()), &out,
+                                    static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+                                                                   UTF8PROC_STRIPMARK));
+  if (n < 0) return std::string(word);
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(out, &std::free);
+  return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+}
+
+std::vector<Token> tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  tokens.reserve(text.size() / 5);
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    CodePoint c = decode(text, pos);
+    if (is_space(c.cp)) {
+      pos += c.len;
+      continue;
+    }
+    Token t;
+    t.start = pos;
+    if (is_letter(c.cp) || is_digit(c.cp)) {
+      t.end = word_end(text, pos);
+      t.is_word = true;
+      t.is_number = is_digit(c.cp);
+      // An apostrophe inside the word: French elision or English 's.
+      if (t.end < text.size() && text[t.end] == '\'' && t.end + 1 < text.size()) {
+        CodePoint after = decode(text, t.end + 1);
+        std::string key = token_key(text.substr(pos, t.end - pos));
+        bool elided = false;
+        for (std::string_view e : kElisions) elided = elided || key == e;
+        if (elided && is_letter(after.cp)) t.end += 1;
+      }
+    } else if (c.cp == '\'' && pos + 1 < text.size() && is_letter(decode(text, pos + 1).cp) &&
+               !tokens.empty() && tokens.back().end == pos) {
+      // English clitic: OpenAI's, don't.
+      t.end = word_end(text, pos + 1);
+      t.is_word = true;
+    } else {
+      t.end = pos + c.len;
+    }
+    t.text = std::string(text.substr(t.start, t.end - t.start));
+    t.key = token_key(t.text);
+    describe_shape(t);
+    tokens.push_back(std::move(t));
+    pos = tokens.back().end;
+  }
+  return tokens;
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,21 @@
+// Stage 2: tokenisation. Words (with inner hyphens: start-up, États-Unis),
+// French elisions split off (l', d', qu'), English possessive 's split off,
+// numbers with decimal commas or points (1,5 / 2.25), and every punctuation
+// mark or currency symbol as its own token.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/document.h"
+
+namespace kg::extract {
+
+// Tokens of `text` with byte offsets into it.
+std::vector<Token> tokenize(std::string_view text);
+
+// The matching key of a word: lower case, accents removed ("États" → "etats").
+std::string token_key(std::string_view word);
+
+}  // namespace kg::extract

@@ -1,0 +1,45 @@
+#include "extract/typing.h"
+
+#include "extract/matcher.h"
+#include "extract/rule_index.h"
+
+namespace kg::extract {
+
+EntityType shape_type(const Document& doc, std::size_t first, std::size_t last, const RuleSet& rules) {
+  const WordSet& suffixes = rules.word_class("ORG_SUFFIX");
+  const Token& tail = doc.tokens[last - 1];
+  if (suffixes.words.count(tail.key) && last - first >= 2) return EntityType::Organization;
+  if (last - first < 2) return EntityType::Organization;
+  for (std::size_t t = first; t < last; ++t) {
+    const Token& tok = doc.tokens[t];
+    if (!tok.is_word || tok.is_number || !tok.capitalized || tok.all_caps || tok.inner_caps)
+      return EntityType::Organization;
+  }
+  return EntityType::Person;
+}
+
+void assign_types(Document& doc, const RuleSet& rules) {
+  for (Mention& m : doc.mentions)
+    if (!m.type) m.type = shape_type(doc, m.first, m.last, rules);
+  RuleIndex index(rules, Rule::Action::Type);
+  Coordination coordination{&rules.word_class("COORD"), &rules.word_class("CONJ")};
+  for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+    std::vector<std::size_t> candidates =
+        index.candidates(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);
+    if (candidates.empty()) continue;
+    Matcher matcher(doc, sentence_items(doc, s), coordination);
+    for (std::size_t r : candidates) {
+      const Rule& rule = rules.rules[r];
+      for (const Match& match : matcher.find_all(rule.pattern))
+        for (int target : match.targets) {
+          Mention& m = doc.mentions[static_cast<std::size_t>(target)];
+          // Known places keep their type; the first rule to type a mention wins.
+          if (m.kind != MentionKind::Name || m.place >= 0 || m.sure_type) continue;
+          m.type = rule.type;
+          m.sure_type = true;
+        }
+    }
+  }
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,20 @@
+// Values written in Cypher literal notation, as the TCK and cypher-shell write them:
+// null, true, 42, 1.0, 'l\'IA', [1, 'a'], {k: 1}, (:A:B {k: 1}), [:T {k: 1}],
+// <(:A)-[:T]->(:B)>.
+#pragma once
+
+#include <string>
+
+#include "graph/property_graph.h"
+#include "graph/value.h"
+
+namespace kg {
+
+// Nodes, relationships and paths are looked up in `graph`; one that no longer
+// exists is written as if it had no labels and no properties.
+std::string format_literal(const Value& value, const PropertyGraph& graph);
+
+// Values without graph references.
+std::string format_literal(const Value& value);
+
+}  // namespace kg

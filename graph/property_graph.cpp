@@ -1,0 +1,513 @@
+#include "graph/property_graph.h"
+
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include "graph/text_fold.h"
+
+namespace kg {
+
+namespace {
+
+struct NodeRecord {
+  NodeId id = 0;
+  std::vector<std::string> labels;
+  Map properties;
+};
+
+struct RelRecord {
+  RelId id = 0;
+  std::string type;
+  Map properties;
+};
+
+// listS vertices and edges keep descriptors valid across removals; vecS
+// per-vertex edge lists keep adjacency compact; bidirectionalS gives in-edges.
+using Storage = boost::adjacency_list<boost::vecS, boost::listS, boost::bidirectionalS, NodeRecord,
+                                      RelRecord, boost::no_property, boost::listS>;
+using Vertex = Storage::vertex_descriptor;
+using Edge = Storage::edge_descriptor;
+
+using IdIndex = std::map<std::string, std::set<std::uint64_t>, std::less<>>;
+
+const std::set<std::uint64_t> kNoIds;
+
+void drop_nulls(Map& properties) {
+  std::erase_if(properties, [](const auto& kv) { return kv.second.is_null(); });
+}
+
+// The strings under which a node is found by name: its name and aliases.
+std::vector<std::string> name_keys(const Map& properties) {
+  std::vector<std::string> keys;
+  if (auto it = properties.find("name"); it != properties.end() && it->second.is_string())
+    keys.push_back(fold_key(it->second.as_string()));
+  if (auto it = properties.find("aliases"); it != properties.end() && it->second.is_list())
+    for (const Value& alias : it->second.as_list())
+      if (alias.is_string()) keys.push_back(fold_key(alias.as_string()));
+  std::erase(keys, std::string());
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+bool is_name_key(std::string_view key) { return key == "name" || key == "aliases"; }
+
+}  // namespace
+
+struct GraphChange {
+  enum class Kind { NodeAdded, NodeRemoved, RelAdded, RelRemoved, LabelAdded, LabelRemoved,
+                    NodePropertySet, RelPropertySet };
+  GraphChange(Kind k, std::uint64_t changed_id) : kind(k), id(changed_id) {}
+  Kind kind;
+  std::uint64_t id;
+  // NodeRemoved: labels and properties; RelRemoved: endpoints, type, properties;
+  // Label*: the label; *PropertySet: the key and the value before.
+  std::vector<std::string> labels;
+  Map properties;
+  NodeId source = 0, target = 0;
+  std::string name;
+  Value before;
+};
+
+struct PropertyGraph::Impl {
+  Storage storage;
+  // Indexed by id; a null descriptor marks a free or removed id.
+  std::vector<Vertex> vertex_of;
+  std::vector<std::optional<Edge>> edge_of;
+  std::size_t node_count = 0, rel_count = 0;
+  IdIndex label_index, type_index;
+  std::unordered_map<std::string, std::set<NodeId>> name_index;
+  std::unordered_map<NodeId, Value> file_keys;
+  Map graph_attributes;
+  std::optional<std::vector<GraphChange>> journal;
+
+  void record(GraphChange change) {
+    if (journal) journal->push_back(std::move(change));
+  }
+
+  Vertex vertex(NodeId id) const {
+    if (id >= vertex_of.size() || vertex_of[id] == nullptr)
+      throw GraphError("no node with id " + std::to_string(id));
+    return vertex_of[id];
+  }
+  Edge edge(RelId id) const {
+    if (id >= edge_of.size() || !edge_of[id])
+      throw GraphError("no relationship with id " + std::to_string(id));
+    return *edge_of[id];
+  }
+  NodeRecord& node(NodeId id) { return storage[vertex(id)]; }
+  const NodeRecord& node(NodeId id) const { return storage[vertex(id)]; }
+  RelRecord& rel(RelId id) { return storage[edge(id)]; }
+  const RelRecord& rel(RelId id) const { return storage[edge(id)]; }
+
+  void index_names(NodeId id, const Map& properties, bool add) {
+    for (const std::string& key : name_keys(properties)) {
+      if (add) {
+        name_index[key].insert(id);
+      } else if (auto it = name_index.find(key); it != name_index.end()) {
+        it->second.erase(id);
+        if (it->second.empty()) name_index.erase(it);
+      }
+    }
+  }
+
+  static void unindex(IdIndex& index, const std::string& key, std::uint64_t id) {
+    auto it = index.find(key);
+    if (it == index.end()) return;
+    it->second.erase(id);
+    if (it->second.empty()) index.erase(it);
+  }
+
+  void insert_node(NodeId id, std::vector<std::string> labels, Map properties) {
+    if (id < vertex_of.size() && vertex_of[id] != nullptr)
+      throw GraphError("node id " + std::to_string(id) + " is already used");
+    std::vector<std::string> unique;
+    for (std::string& l : labels)
+      if (std::find(unique.begin(), unique.end(), l) == unique.end()) unique.push_back(std::move(l));
+    drop_nulls(properties);
+    if (id >= vertex_of.size()) vertex_of.resize(id + 1, nullptr);
+    for (const std::string& l : unique) label_index[l].insert(id);
+    index_names(id, properties, true);
+    vertex_of[id] = boost::add_vertex(NodeRecord{id, std::move(unique), std::move(properties)}, storage);
+    ++node_count;
+    record({GraphChange::Kind::NodeAdded, id});
+  }
+
+  void erase_node(NodeId id) {
+    Vertex v = vertex(id);
+    if (boost::out_degree(v, storage) + boost::in_degree(v, storage) > 0)
+      throw GraphError("node " + std::to_string(id) + " still has relationships");
+    NodeRecord& record_ = storage[v];
+    for (const std::string& l : record_.labels) unindex(label_index, l, id);
+    index_names(id, record_.properties, false);
+    GraphChange change{GraphChange::Kind::NodeRemoved, id};
+    change.labels = std::move(record_.labels);
+    change.properties = std::move(record_.properties);
+    boost::remove_vertex(v, storage);
+    vertex_of[id] = nullptr;
+    --node_count;
+    record(std::move(change));
+  }
+
+  void insert_rel(RelId id, NodeId source, NodeId target, std::string type, Map properties) {
+    if (id < edge_of.size() && edge_of[id])
+      throw GraphError("relationship id " + std::to_string(id) + " is already used");
+    Vertex s = vertex(source), t = vertex(target);
+    drop_nulls(properties);
+    if (id >= edge_of.size()) edge_of.resize(id + 1);
+    type_index[type].insert(id);
+    edge_of[id] = boost::add_edge(s, t, RelRecord{id, std::move(type), std::move(properties)}, storage).first;
+    ++rel_count;
+    record({GraphChange::Kind::RelAdded, id});
+  }
+
+  void erase_rel(RelId id) {
+    Edge e = edge(id);
+    RelRecord& r = storage[e];
+    GraphChange change{GraphChange::Kind::RelRemoved, id};
+    change.source = storage[boost::source(e, storage)].id;
+    change.target = storage[boost::target(e, storage)].id;
+    change.name = std::move(r.type);
+    change.properties = std::move(r.properties);
+    unindex(type_index, change.name, id);
+    boost::remove_edge(e, storage);
+    edge_of[id].reset();
+    --rel_count;
+    record(std::move(change));
+  }
+
+  Value set_property(Map& properties, const std::string& key, Value value) {
+    Value before;
+    if (auto it = properties.find(key); it != properties.end()) {
+      before = std::move(it->second);
+      properties.erase(it);
+    }
+    if (!value.is_null()) properties.emplace(key, std::move(value));
+    return before;
+  }
+
+  Value set_node_property(NodeId id, const std::string& key, Value value) {
+    NodeRecord& n = node(id);
+    bool names = is_name_key(key);
+    if (names) index_names(id, n.properties, false);
+    Value before = set_property(n.properties, key, std::move(value));
+    if (names) index_names(id, n.properties, true);
+    GraphChange change{GraphChange::Kind::NodePropertySet, id};
+    change.name = key;
+    change.before = before;
+    record(std::move(change));
+    return before;
+  }
+
+  Value set_rel_property(RelId id, const std::string& key, Value value) {
+    Value before = set_property(rel(id).properties, key, std::move(value));
+    GraphChange change{GraphChange::Kind::RelPropertySet, id};
+    change.name = key;
+    change.before = before;
+    record(std::move(change));
+    return before;
+  }
+
+  bool add_label(NodeId id, const std::string& label) {
+    NodeRecord& n = node(id);
+    if (std::find(n.labels.begin(), n.labels.end(), label) != n.labels.end()) return false;
+    n.labels.push_back(label);
+    label_index[label].insert(id);
+    GraphChange change{GraphChange::Kind::LabelAdded, id};
+    change.name = label;
+    record(std::move(change));
+    return true;
+  }
+
+  bool remove_label(NodeId id, std::string_view label) {
+    NodeRecord& n = node(id);
+    auto it = std::find(n.labels.begin(), n.labels.end(), label);
+    if (it == n.labels.end()) return false;
+    GraphChange change{GraphChange::Kind::LabelRemoved, id};
+    change.name = std::move(*it);
+    n.labels.erase(it);
+    unindex(label_index, change.name, id);
+    record(std::move(change));
+    return true;
+  }
+
+  // Applies the inverse of one change (the journal is closed while undoing).
+  void undo(GraphChange& c) {
+    using K = GraphChange::Kind;
+    switch (c.kind) {
+      case K::NodeAdded: erase_node(c.id); break;
+      case K::NodeRemoved: insert_node(c.id, std::move(c.labels), std::move(c.properties)); break;
+      case K::RelAdded: erase_rel(c.id); break;
+      case K::RelRemoved:
+        insert_rel(c.id, c.source, c.target, std::move(c.name), std::move(c.properties));
+        break;
+      case K::LabelAdded: remove_label(c.id, c.name); break;
+      case K::LabelRemoved: add_label(c.id, c.name); break;
+      case K::NodePropertySet: set_node_property(c.id, c.name, std::move(c.before)); break;
+      case K::RelPropertySet: set_rel_property(c.id, c.name, std::move(c.before)); break;
+    }
+  }
+};
+
+PropertyGraph::PropertyGraph() : impl_(std::make_unique<Impl>()) {}
+PropertyGraph::~PropertyGraph() = default;
+PropertyGraph::PropertyGraph(PropertyGraph&&) noexcept = default;
+PropertyGraph& PropertyGraph::operator=(PropertyGraph&&) noexcept = default;
+
+PropertyGraph::PropertyGraph(const PropertyGraph& other) : PropertyGraph() {
+  for (NodeId id : other.node_ids())
+    add_node_with_id(id, other.labels(id), other.node_properties(id));
+  for (RelId id : other.relationship_ids())
+    add_relationship_with_id(id, other.source(id), other.target(id), other.type(id),
+                             other.relationship_properties(id));
+  impl_->file_keys = other.impl_->file_keys;
+  impl_->graph_attributes = other.impl_->graph_attributes;
+}
+
+PropertyGraph& PropertyGraph::operator=(const PropertyGraph& other) {
+  if (this != &other) *this = PropertyGraph(other);
+  return *this;
+}
+
+NodeId PropertyGraph::add_node(std::vector<std::string> labels, Map properties) {
+  NodeId id = impl_->vertex_of.size();
+  impl_->insert_node(id, std::move(labels), std::move(properties));
+  return id;
+}
+
+void PropertyGraph::add_node_with_id(NodeId id, std::vector<std::string> labels, Map properties) {
+  impl_->insert_node(id, std::move(labels), std::move(properties));
+}
+
+void PropertyGraph::remove_node(NodeId id) { impl_->erase_node(id); }
+
+void PropertyGraph::detach_remove_node(NodeId id) {
+  for (RelId r : outgoing(id)) impl_->erase_rel(r);
+  for (RelId r : incoming(id))
+    if (has_relationship(r)) impl_->erase_rel(r);
+  remove_node(id);
+}
+
+bool PropertyGraph::has_node(NodeId id) const {
+  return id < impl_->vertex_of.size() && impl_->vertex_of[id] != nullptr;
+}
+
+std::size_t PropertyGraph::node_count() const { return impl_->node_count; }
+
+std::vector<NodeId> PropertyGraph::node_ids() const {
+  std::vector<NodeId> ids;
+  ids.reserve(impl_->node_count);
+  for (NodeId id = 0; id < impl_->vertex_of.size(); ++id)
+    if (impl_->vertex_of[id] != nullptr) ids.push_back(id);
+  return ids;
+}
+
+Value PropertyGraph::file_key(NodeId id) const {
+  impl_->vertex(id);
+  if (auto it = impl_->file_keys.find(id); it != impl_->file_keys.end()) return it->second;
+  std::string key = std::to_string(id);
+  key.insert(key.begin(), 'n');
+  return Value(std::move(key));
+}
+
+void PropertyGraph::set_file_key(NodeId id, Value key) {
+  impl_->vertex(id);
+  impl_->file_keys[id] = std::move(key);
+}
+
+const std::vector<std::string>& PropertyGraph::labels(NodeId id) const { return impl_->node(id).labels; }
+
+bool PropertyGraph::has_label(NodeId id, std::string_view label) const {
+  const auto& ls = impl_->node(id).labels;
+  return std::find(ls.begin(), ls.end(), label) != ls.end();
+}
+
+bool PropertyGraph::add_label(NodeId id, const std::string& label) { return impl_->add_label(id, label); }
+
+bool PropertyGraph::remove_label(NodeId id, std::string_view label) {
+  return impl_->remove_label(id, label);
+}
+
+const Map& PropertyGraph::node_properties(NodeId id) const { return impl_->node(id).properties; }
+
+const Value* PropertyGraph::node_property(NodeId id, std::string_view key) const {
+  const Map& props = impl_->node(id).properties;
+  auto it = props.find(key);
+  return it == props.end() ? nullptr : &it->second;
+}
+
+Value PropertyGraph::set_node_property(NodeId id, const std::string& key, Value value) {
+  return impl_->set_node_property(id, key, std::move(value));
+}
+
+RelId PropertyGraph::add_relationship(NodeId source, NodeId target, std::string type, Map properties) {
+  RelId id = impl_->edge_of.size();
+  impl_->insert_rel(id, source, target, std::move(type), std::move(properties));
+  return id;
+}
+
+void PropertyGraph::add_relationship_with_id(RelId id, NodeId source, NodeId target, std::string type,
+                                             Map properties) {
+  impl_->insert_rel(id, source, target, std::move(type), std::move(properties));
+}
+
+void PropertyGraph::remove_relationship(RelId id) { impl_->erase_rel(id); }
+
+bool PropertyGraph::has_relationship(RelId id) const {
+  return id < impl_->edge_of.size() && impl_->edge_of[id].has_value();
+}
+
+std::size_t PropertyGraph::relationship_count() const { return impl_->rel_count; }
+
+std::vector<RelId> PropertyGraph::relationship_ids() const {
+  std::vector<RelId> ids;
+  ids.reserve(impl_->rel_count);
+  for (RelId id = 0; id < impl_->edge_of.size(); ++id)
+    if (impl_->edge_of[id]) ids.push_back(id);
+  return ids;
+}
+
+NodeId PropertyGraph::source(RelId id) const {
+  return impl_->storage[boost::source(impl_->edge(id), impl_->storage)].id;
+}
+
+NodeId PropertyGraph::target(RelId id) const {
+  return impl_->storage[boost::target(impl_->edge(id), impl_->storage)].id;
+}
+
+const std::string& PropertyGraph::type(RelId id) const { return impl_->rel(id).type; }
+
+const Map& PropertyGraph::relationship_properties(RelId id) const { return impl_->rel(id).properties; }
+
+const Value* PropertyGraph::relationship_property(RelId id, std::string_view key) const {
+  const Map& props = impl_->rel(id).properties;
+  auto it = props.find(key);
+  return it == props.end() ? nullptr : &it->second;
+}
+
+Value PropertyGraph::set_relationship_property(RelId id, const std::string& key, Value value) {
+  return impl_->set_rel_property(id, key, std::move(value));
+}
+
+std::vector<RelId> PropertyGraph::outgoing(NodeId id) const {
+  std::vector<RelId> out;
+  for (auto [it, end] = boost::out_edges(impl_->vertex(id), impl_->storage); it != end; ++it)
+    out.push_back(impl_->storage[*it].id);
+  return out;
+}
+
+std::vector<RelId> PropertyGraph::incoming(NodeId id) const {
+  std::vector<RelId> in;
+  for (auto [it, end] = boost::in_edges(impl_->vertex(id), impl_->storage); it != end; ++it)
+    in.push_back(impl_->storage[*it].id);
+  return in;
+}
+
+std::size_t PropertyGraph::out_degree(NodeId id) const {
+  return boost::out_degree(impl_->vertex(id), impl_->storage);
+}
+
+std::size_t PropertyGraph::in_degree(NodeId id) const {
+  return boost::in_degree(impl_->vertex(id), impl_->storage);
+}
+
+const std::set<NodeId>& PropertyGraph::nodes_with_label(std::string_view label) const {
+  auto it = impl_->label_index.find(label);
+  return it == impl_->label_index.end() ? kNoIds : it->second;
+}
+
+const std::set<RelId>& PropertyGraph::relationships_of_type(std::string_view type) const {
+  auto it = impl_->type_index.find(type);
+  return it == impl_->type_index.end() ? kNoIds : it->second;
+}
+
+const std::set<NodeId>& PropertyGraph::nodes_named(std::string_view name) const {
+  auto it = impl_->name_index.find(fold_key(name));
+  return it == impl_->name_index.end() ? kNoIds : it->second;
+}
+
+std::vector<std::string> PropertyGraph::all_labels() const {
+  std::vector<std::string> out;
+  for (const auto& [label, ids] : impl_->label_index) out.push_back(label);
+  return out;
+}
+
+std::vector<std::string> PropertyGraph::all_relationship_types() const {
+  std::vector<std::string> out;
+  for (const auto& [type, ids] : impl_->type_index) out.push_back(type);
+  return out;
+}
+
+const Map& PropertyGraph::graph_attributes() const { return impl_->graph_attributes; }
+
+void PropertyGraph::set_graph_attributes(Map attributes) { impl_->graph_attributes = std::move(attributes); }
+
+void PropertyGraph::begin_journal() {
+  if (impl_->journal) throw GraphError("a journal is already open");
+  impl_->journal.emplace();
+}
+
+void PropertyGraph::commit_journal() { impl_->journal.reset(); }
+
+void PropertyGraph::rollback_journal() {
+  if (!impl_->journal) return;
+  std::vector<GraphChange> changes = std::move(*impl_->journal);
+  impl_->journal.reset();
+  for (auto it = changes.rbegin(); it != changes.rend(); ++it) impl_->undo(*it);
+}
+
+bool PropertyGraph::journal_open() const { return impl_->journal.has_value(); }
+
+namespace {
+
+std::size_t value_bytes(const Value& v);
+
+std::size_t map_bytes(const Map& m) {
+  // A red-black tree node: three pointers and a colour, then the pair.
+  std::size_t bytes = 0;
+  for (const auto& [k, v] : m)
+    bytes += 32 + sizeof(std::pair<const std::string, Value>) + (k.size() > 15 ? k.capacity() + 1 : 0) +
+             value_bytes(v);
+  return bytes;
+}
+
+std::size_t value_bytes(const Value& v) {
+  if (v.is_string()) return v.as_string().size() > 15 ? v.as_string().capacity() + 1 : 0;
+  if (v.is_list()) {
+    std::size_t bytes = 16 + v.as_list().capacity() * sizeof(Value);
+    for (const Value& e : v.as_list()) bytes += value_bytes(e);
+    return bytes;
+  }
+  if (v.is_map()) return 16 + map_bytes(v.as_map());
+  return 0;
+}
+
+}  // namespace
+
+std::size_t PropertyGraph::memory_bytes() const {
+  const Impl& m = *impl_;
+  // Per vertex: the list node (two pointers) and the stored vertex (two edge
+  // vectors and the record). Per edge: the list node, two stored edges (one in
+  // the source's out-vector, one in the target's in-vector) and the record.
+  std::size_t bytes = m.vertex_of.capacity() * sizeof(Vertex) + m.edge_of.capacity() * sizeof(std::optional<Edge>);
+  for (NodeId id : node_ids()) {
+    const NodeRecord& n = m.node(id);
+    Vertex v = m.vertex(id);
+    bytes += 16 + sizeof(Storage::stored_vertex) + n.labels.capacity() * sizeof(std::string) +
+             map_bytes(n.properties);
+    bytes += (boost::out_degree(v, m.storage) + boost::in_degree(v, m.storage)) *
+             sizeof(Storage::StoredEdge);
+    bytes += 40 * n.labels.size();  // label index entries
+  }
+  for (RelId id : relationship_ids()) {
+    const RelRecord& r = m.rel(id);
+    bytes += 16 + sizeof(Storage::EdgeContainer::value_type) + map_bytes(r.properties) +
+             (r.type.size() > 15 ? r.type.capacity() + 1 : 0) + 40;  // type index entry
+  }
+  return bytes;
+}
+
+}  // namespace kg

@@ -1,0 +1,103 @@
+#include "graph/text_fold.h"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace kg {
+
+namespace {
+
+// Runs utf8proc_map with the given options; returns the input unchanged when
+// it is not valid UTF-8.
+std::string utf8proc_transform(std::string_view text, int options) {
+  utf8proc_uint8_t* out = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                    static_cast<utf8proc_ssize_t>(text.size()), &out,
+                                    static_cast<utf8proc_option_t>(options));
+  if (n < 0) return std::string(text);
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(out, &std::free);
+  return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+}
+
+// Decodes one code point at `pos`, advancing it; -1 on a bad sequence.
+utf8proc_int32_t next_code_point(std::string_view text, std::size_t& pos) {
+  utf8proc_int32_t cp = -1;
+  utf8proc_ssize_t len = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                                          static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+  if (len <= 0) {
+    pos += 1;
+    return -1;
+  }
+  pos += static_cast<std::size_t>(len);
+  return cp;
+}
+
+bool is_word_char(utf8proc_int32_t cp) {
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::string fold_key(std::string_view text) {
+  // Compatibility decomposition + case fold + mark stripping removes accents.
+  std::string folded = utf8proc_transform(
+      text, UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_COMPOSE);
+  std::string out;
+  out.reserve(folded.size());
+  bool pending_space = false;
+  std::size_t pos = 0;
+  while (pos < folded.size()) {
+    std::size_t start = pos;
+    utf8proc_int32_t cp = next_code_point(folded, pos);
+    if (cp >= 0 && is_word_char(cp)) {
+      if (pending_space && !out.empty()) out += ' ';
+      pending_space = false;
+      out.append(folded, start, pos - start);
+    } else {
+      pending_space = true;
+    }
+  }
+  return out;
+}
+
+std::string nfc(std::string_view text) {
+  return utf8proc_transform(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+}
+
+bool valid_utf8(std::string_view text, std::size_t* bad_offset) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t start = pos;
+    if (next_code_point(text, pos) < 0) {
+      if (bad_offset) *bad_offset = start;
+      return false;
+    }
+  }
+  return true;
+}
+
+std::size_t display_width(std::string_view text) {
+  std::size_t width = 0;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    utf8proc_int32_t cp = next_code_point(text, pos);
+    if (cp < 0) {
+      ++width;
+      continue;
+    }
+    int w = utf8proc_charwidth(cp);
+    if (w > 0) width += static_cast<std::size_t>(w);
+  }
+  return width;
+}
+
+}  // namespace kg

@@ -1,0 +1,49 @@
+// The expression evaluator: computes the Value of an Expr for one row.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/property_graph.h"
+#include "graph/value.h"
+#include "query/ast.h"
+#include "query/engine.h"
+
+namespace kg::query {
+
+// The variables an expression can see: a frame of names and values, chained to
+// the frames around it (list comprehensions add a one-variable frame).
+struct Env {
+  const std::vector<std::string>* names = nullptr;
+  const Value* values = nullptr;
+  const Env* parent = nullptr;
+
+  // The variable's value, or nullptr when it is not in scope.
+  const Value* find(std::string_view name) const;
+  // Every visible name and value, innermost frame first.
+  void flatten(std::vector<std::string>& names_out, std::vector<Value>& values_out) const;
+};
+
+// What evaluation needs besides the row: the graph and the parameters.
+struct EvalContext {
+  PropertyGraph& graph;
+  const Parameters& parameters;
+};
+
+// Evaluates `expr`. Aggregate function calls must have been replaced by
+// variables before (see aggregation.h); finding one here is an error.
+Value evaluate(const Expr& expr, const Env& env, EvalContext& ctx);
+
+// Cypher's truth value of a predicate result: true, false or null (nullopt).
+// Throws TypeError for a value that is neither boolean nor null.
+std::optional<bool> truth(const Value& v);
+
+// Throws a runtime QueryError.
+[[noreturn]] void runtime_error(const std::string& error_class, const std::string& detail,
+                                const std::string& message);
+
+// A property of a node, relationship or map (null when absent).
+Value property_of(const Value& container, std::string_view key, EvalContext& ctx);
+
+}  // namespace kg::query

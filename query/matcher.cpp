@@ -1,0 +1,430 @@
+#include "query/matcher.h"
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <set>
+
+namespace kg::query {
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+struct PatternMatcher::State {
+  EvalContext& ctx;
+  const Emit& emit;
+  std::vector<Value> values;  // one per slot
+  std::vector<char> bound;    // one per slot
+  std::vector<RelId> used;    // relationships matched so far
+
+  Env env(const std::vector<std::string>& names) const { return Env{&names, values.data(), nullptr}; }
+};
+
+PatternMatcher::PatternMatcher(const Pattern& pattern, std::vector<std::string> input_names,
+                               const PropertyGraph& graph, const Expr* where)
+    : pattern_(pattern), where_(where), output_names_(std::move(input_names)) {
+  input_size_ = output_names_.size();
+  std::vector<std::string> bound = output_names_;
+  auto slot_of = [&](const std::string& name) {
+    for (std::size_t i = 0; i < output_names_.size(); ++i)
+      if (output_names_[i] == name) return i;
+    output_names_.push_back(name);
+    return output_names_.size() - 1;
+  };
+  for (const auto& part : pattern) {
+    std::vector<std::size_t> nodes, rels;
+    for (const auto& n : part.nodes) nodes.push_back(n.variable.empty() ? kNone : slot_of(n.variable));
+    for (const auto& r : part.rels) rels.push_back(r.variable.empty() ? kNone : slot_of(r.variable));
+    node_slots_.push_back(nodes);
+    rel_slots_.push_back(rels);
+    path_slots_.push_back(part.path_variable.empty() ? kNone : slot_of(part.path_variable));
+  }
+  // Anonymous elements get slots past the named ones.
+  slot_count_ = output_names_.size();
+  for (auto* slots : {&node_slots_, &rel_slots_})
+    for (auto& part : *slots)
+      for (auto& s : part)
+        if (s == kNone) s = slot_count_++;
+
+  for (const PartPlan& plan : plan_pattern(pattern, bound, graph, where)) {
+    const PatternPart& part = pattern[plan.part];
+    if (part.kind != PatternPart::Kind::Normal) {
+      Step a{Step::Kind::Start, plan.part, 0, true, {}};
+      Step b{Step::Kind::Start, plan.part, part.nodes.size() - 1, true, {}};
+      steps_.push_back(a);
+      steps_.push_back(b);
+      steps_.push_back({Step::Kind::Shortest, plan.part, 0, true, {}});
+    } else {
+      steps_.push_back({Step::Kind::Start, plan.part, plan.start.node, true, plan.start});
+      for (std::size_t r = plan.start.node; r < part.rels.size(); ++r)
+        steps_.push_back({Step::Kind::Expand, plan.part, r, true, {}});
+      for (std::size_t r = plan.start.node; r-- > 0;)
+        steps_.push_back({Step::Kind::Expand, plan.part, r, false, {}});
+    }
+    if (path_slots_[plan.part] != kNone) steps_.push_back({Step::Kind::BindPath, plan.part, 0, true, {}});
+  }
+}
+
+bool PatternMatcher::run(const Value* input, EvalContext& ctx, const Emit& emit) const {
+  State s{ctx, emit, std::vector<Value>(slot_count_), std::vector<char>(slot_count_, 0), {}};
+  for (std::size_t i = 0; i < input_size_; ++i) {
+    s.values[i] = input[i];
+    s.bound[i] = 1;
+  }
+  return run_step(0, s);
+}
+
+bool PatternMatcher::run_step(std::size_t i, State& s) const {
+  if (i == steps_.size()) {
+    if (where_) {
+      Env env = s.env(output_names_);
+      if (!truth(evaluate(*where_, env, s.ctx)).value_or(false)) return true;
+    }
+    if (s.values.size() == output_names_.size()) return s.emit(s.values);
+    std::vector<Value> row(s.values.begin(), s.values.begin() + static_cast<std::ptrdiff_t>(output_names_.size()));
+    return s.emit(row);
+  }
+  const Step& step = steps_[i];
+  switch (step.kind) {
+    case Step::Kind::Start: return start(step, s) ;
+    case Step::Kind::Expand: {
+      const RelPattern& r = pattern_[step.part].rels[step.index];
+      return r.variable_length ? expand_variable(step, s) : expand(step, s);
+    }
+    case Step::Kind::Shortest: return shortest(step, s);
+    case Step::Kind::BindPath: return bind_path(step, s);
+  }
+  return true;
+}
+
+// Evaluates a pattern element's property map (nullptr when it has none).
+static std::optional<Map> pattern_properties(const ExprPtr& props, const Env& env, EvalContext& ctx) {
+  if (!props) return std::nullopt;
+  Value v = evaluate(*props, env, ctx);
+  if (v.is_null()) return Map{};
+  if (!v.is_map()) runtime_error("TypeError", "InvalidArgumentType", "pattern properties must be a map");
+  return v.as_map();
+}
+
+static bool properties_match(const Map& actual, const Map* wanted) {
+  if (!wanted) return true;
+  for (const auto& [k, v] : *wanted) {
+    auto it = actual.find(k);
+    if (it == actual.end() || !cypher_equals(it->second, v).value_or(false)) return false;
+  }
+  return true;
+}
+
+bool PatternMatcher::node_fits(const NodePattern& pattern, NodeId node, const Map* properties, State& s) const {
+  if (!s.ctx.graph.has_node(node)) return false;
+  for (const auto& label : pattern.labels)
+    if (!s.ctx.graph.has_label(node, label)) return false;
+  return properties_match(s.ctx.graph.node_properties(node), properties);
+}
+
+bool PatternMatcher::rel_fits(const RelPattern& pattern, RelId rel, const Map* properties, State& s) const {
+  if (!pattern.types.empty() &&
+      std::find(pattern.types.begin(), pattern.types.end(), s.ctx.graph.type(rel)) == pattern.types.end())
+    return false;
+  return properties_match(s.ctx.graph.relationship_properties(rel), properties);
+}
+
+// Binds `slot` to `node` (or checks it equals the node already bound there)
+// and goes on with step `next`.
+bool PatternMatcher::bind_node_then(std::size_t slot, const NodePattern& pattern, NodeId node,
+                                    const Map* properties, std::size_t next, State& s) const {
+  if (s.bound[slot]) {
+    const Value& v = s.values[slot];
+    if (!v.is_node() || v.as_node().id != node) return true;
+    if (!node_fits(pattern, node, properties, s)) return true;
+    return run_step(next, s);
+  }
+  if (!node_fits(pattern, node, properties, s)) return true;
+  s.values[slot] = Value(NodeRef{node});
+  s.bound[slot] = 1;
+  bool go_on = run_step(next, s);
+  s.bound[slot] = 0;
+  s.values[slot] = Value();
+  return go_on;
+}
+
+bool PatternMatcher::start(const Step& step, State& s) const {
+  std::size_t next = static_cast<std::size_t>(&step - steps_.data()) + 1;
+  const NodePattern& node = pattern_[step.part].nodes[step.index];
+  std::size_t slot = node_slots_[step.part][step.index];
+  Env env = s.env(output_names_);
+  auto props = pattern_properties(node.properties, env, s.ctx);
+  const Map* wanted = props ? &*props : nullptr;
+  if (s.bound[slot]) {
+    const Value& v = s.values[slot];
+    if (!v.is_node()) return true;  // null from OPTIONAL MATCH, or not a node: no match
+    return bind_node_then(slot, node, v.as_node().id, wanted, next, s);
+  }
+  const PropertyGraph& g = s.ctx.graph;
+  auto try_all = [&](const auto& ids) {
+    for (NodeId id : ids)
+      if (!bind_node_then(slot, node, id, wanted, next, s)) return false;
+    return true;
+  };
+  if (step.start.source == StartPlan::Source::Name) {
+    Value name = evaluate(*step.start.name, env, s.ctx);
+    if (name.is_string()) {
+      std::vector<NodeId> ids(g.nodes_named(name.as_string()).begin(), g.nodes_named(name.as_string()).end());
+      return try_all(ids);
+    }
+  }
+  if (!step.start.label.empty()) {
+    std::vector<NodeId> ids(g.nodes_with_label(step.start.label).begin(), g.nodes_with_label(step.start.label).end());
+    return try_all(ids);
+  }
+  return try_all(g.node_ids());
+}
+
+NodeId PatternMatcher::other_end(RelId rel, NodeId from, State& s) const {
+  NodeId src = s.ctx.graph.source(rel);
+  return src == from ? s.ctx.graph.target(rel) : src;
+}
+
+// Relationships of `from` that a pattern relationship traversed in the given
+// direction can use.
+std::vector<RelId> PatternMatcher::candidate_rels(const RelPattern& pattern, NodeId from, bool forward,
+                                                  State& s) const {
+  const PropertyGraph& g = s.ctx.graph;
+  Direction d = pattern.direction;
+  if (!forward && d != Direction::Both) d = d == Direction::Outgoing ? Direction::Incoming : Direction::Outgoing;
+  if (d == Direction::Outgoing) return g.outgoing(from);
+  if (d == Direction::Incoming) return g.incoming(from);
+  std::vector<RelId> all = g.outgoing(from);
+  for (RelId r : g.incoming(from))
+    if (g.source(r) != g.target(r)) all.push_back(r);  // a self-loop once
+  return all;
+}
+
+bool PatternMatcher::expand(const Step& step, State& s) const {
+  std::size_t next = static_cast<std::size_t>(&step - steps_.data()) + 1;
+  const PatternPart& part = pattern_[step.part];
+  const RelPattern& rel = part.rels[step.index];
+  std::size_t from_index = step.forward ? step.index : step.index + 1;
+  std::size_t to_index = step.forward ? step.index + 1 : step.index;
+  std::size_t from_slot = node_slots_[step.part][from_index];
+  std::size_t to_slot = node_slots_[step.part][to_index];
+  std::size_t rel_slot = rel_slots_[step.part][step.index];
+  NodeId from = s.values[from_slot].as_node().id;
+  Env env = s.env(output_names_);
+  auto rel_props = pattern_properties(rel.properties, env, s.ctx);
+  auto node_props = pattern_properties(part.nodes[to_index].properties, env, s.ctx);
+  const Map* rel_wanted = rel_props ? &*rel_props : nullptr;
+  const Map* node_wanted = node_props ? &*node_props : nullptr;
+
+  std::vector<RelId> candidates;
+  if (s.bound[rel_slot]) {
+    const Value& v = s.values[rel_slot];
+    if (!v.is_relationship()) return true;
+    RelId r = v.as_relationship().id;
+    if (!s.ctx.graph.has_relationship(r)) return true;
+    for (RelId c : candidate_rels(rel, from, step.forward, s))
+      if (c == r) candidates.push_back(r);
+  } else {
+    candidates = candidate_rels(rel, from, step.forward, s);
+  }
+  for (RelId r : candidates) {
+    if (std::find(s.used.begin(), s.used.end(), r) != s.used.end()) continue;
+    if (!rel_fits(rel, r, rel_wanted, s)) continue;
+    bool was_bound = s.bound[rel_slot];
+    s.used.push_back(r);
+    if (!was_bound) {
+      s.values[rel_slot] = Value(RelRef{r});
+      s.bound[rel_slot] = 1;
+    }
+    bool go_on = bind_node_then(to_slot, part.nodes[to_index], other_end(r, from, s), node_wanted, next, s);
+    if (!was_bound) {
+      s.bound[rel_slot] = 0;
+      s.values[rel_slot] = Value();
+    }
+    s.used.pop_back();
+    if (!go_on) return false;
+  }
+  return true;
+}
+
+bool PatternMatcher::expand_variable(const Step& step, State& s) const {
+  std::size_t next = static_cast<std::size_t>(&step - steps_.data()) + 1;
+  const PatternPart& part = pattern_[step.part];
+  const RelPattern& rel = part.rels[step.index];
+  std::size_t from_index = step.forward ? step.index : step.index + 1;
+  std::size_t to_index = step.forward ? step.index + 1 : step.index;
+  std::size_t to_slot = node_slots_[step.part][to_index];
+  std::size_t rel_slot = rel_slots_[step.part][step.index];
+  NodeId from = s.values[node_slots_[step.part][from_index]].as_node().id;
+  Env env = s.env(output_names_);
+  auto rel_props = pattern_properties(rel.properties, env, s.ctx);
+  auto node_props = pattern_properties(part.nodes[to_index].properties, env, s.ctx);
+  const Map* rel_wanted = rel_props ? &*rel_props : nullptr;
+  const Map* node_wanted = node_props ? &*node_props : nullptr;
+  std::int64_t min_hops = rel.min_hops.value_or(1);
+  std::int64_t max_hops = rel.max_hops.value_or(std::numeric_limits<std::int64_t>::max());
+
+  // A relationship list bound earlier must be followed exactly.
+  const List* fixed = nullptr;
+  if (s.bound[rel_slot]) {
+    if (!s.values[rel_slot].is_list()) return true;
+    fixed = &s.values[rel_slot].as_list();
+  }
+
+  std::vector<RelId> trail;
+  std::size_t base_used = s.used.size();
+  std::function<bool(NodeId, std::int64_t)> walk = [&](NodeId at, std::int64_t depth) -> bool {
+    if (depth >= min_hops && (!fixed || trail.size() == fixed->size())) {
+      bool was_bound = s.bound[rel_slot];
+      if (!was_bound) {
+        List rels;
+        if (step.forward) {
+          for (RelId r : trail) rels.push_back(Value(RelRef{r}));
+        } else {
+          for (auto it = trail.rbegin(); it != trail.rend(); ++it) rels.push_back(Value(RelRef{*it}));
+        }
+        s.values[rel_slot] = Value(std::move(rels));
+        s.bound[rel_slot] = 1;
+      }
+      bool go_on = bind_node_then(to_slot, part.nodes[to_index], at, node_wanted, next, s);
+      if (!was_bound) {
+        s.bound[rel_slot] = 0;
+        s.values[rel_slot] = Value();
+      }
+      if (!go_on) return false;
+    }
+    if (depth >= max_hops) return true;
+    if (fixed && trail.size() >= fixed->size()) return true;
+    for (RelId r : candidate_rels(rel, at, step.forward, s)) {
+      if (fixed) {
+        // Followed backwards, the bound list is read from its end.
+        std::size_t k = step.forward ? trail.size() : fixed->size() - 1 - trail.size();
+        const Value& want = (*fixed)[k];
+        if (!want.is_relationship() || want.as_relationship().id != r) continue;
+      }
+      if (std::find(s.used.begin(), s.used.end(), r) != s.used.end()) continue;
+      if (!rel_fits(rel, r, rel_wanted, s)) continue;
+      s.used.push_back(r);
+      trail.push_back(r);
+      bool go_on = walk(other_end(r, at, s), depth + 1);
+      trail.pop_back();
+      s.used.pop_back();
+      if (!go_on) return false;
+    }
+    return true;
+  };
+  bool result = walk(from, 0);
+  s.used.resize(base_used);
+  return result;
+}
+
+bool PatternMatcher::shortest(const Step& step, State& s) const {
+  std::size_t next = static_cast<std::size_t>(&step - steps_.data()) + 1;
+  const PatternPart& part = pattern_[step.part];
+  const RelPattern& rel = part.rels[0];
+  std::size_t rel_slot = rel_slots_[step.part][0];
+  NodeId from = s.values[node_slots_[step.part][0]].as_node().id;
+  NodeId to = s.values[node_slots_[step.part][1]].as_node().id;
+  Env env = s.env(output_names_);
+  auto rel_props = pattern_properties(rel.properties, env, s.ctx);
+  const Map* rel_wanted = rel_props ? &*rel_props : nullptr;
+  std::int64_t min_hops = rel.variable_length ? rel.min_hops.value_or(1) : 1;
+  std::int64_t max_hops = rel.variable_length ? rel.max_hops.value_or(std::numeric_limits<std::int64_t>::max()) : 1;
+  bool all = part.kind == PatternPart::Kind::AllShortestPaths;
+
+  auto emit_path = [&](const std::vector<RelId>& rels) {
+    bool was_bound = s.bound[rel_slot];
+    if (!was_bound) {
+      if (rel.variable_length) {
+        List l;
+        for (RelId r : rels) l.push_back(Value(RelRef{r}));
+        s.values[rel_slot] = Value(std::move(l));
+      } else {
+        s.values[rel_slot] = Value(RelRef{rels[0]});
+      }
+      s.bound[rel_slot] = 1;
+    }
+    bool go_on = run_step(next, s);
+    if (!was_bound) {
+      s.bound[rel_slot] = 0;
+      s.values[rel_slot] = Value();
+    }
+    return go_on;
+  };
+  if (from == to) {
+    if (min_hops == 0) return emit_path({});
+    return true;
+  }
+  // Breadth-first search, remembering every predecessor at the previous level.
+  std::map<NodeId, std::int64_t> level{{from, 0}};
+  std::map<NodeId, std::vector<std::pair<RelId, NodeId>>> preds;
+  std::vector<NodeId> frontier{from};
+  std::int64_t depth = 0;
+  bool found = false;
+  while (!frontier.empty() && !found && depth < max_hops) {
+    ++depth;
+    std::vector<NodeId> next_frontier;
+    for (NodeId n : frontier) {
+      for (RelId r : candidate_rels(rel, n, true, s)) {
+        if (!rel_fits(rel, r, rel_wanted, s)) continue;
+        NodeId m = other_end(r, n, s);
+        auto it = level.find(m);
+        if (it == level.end()) {
+          level[m] = depth;
+          next_frontier.push_back(m);
+        } else if (it->second != depth) {
+          continue;
+        }
+        preds[m].push_back({r, n});
+        if (m == to) found = true;
+      }
+    }
+    frontier = std::move(next_frontier);
+  }
+  if (!found || depth < min_hops) return true;
+  std::vector<RelId> rels;
+  std::function<bool(NodeId)> unwind = [&](NodeId at) -> bool {
+    if (at == from) {
+      std::vector<RelId> forward(rels.rbegin(), rels.rend());
+      return emit_path(forward);
+    }
+    for (const auto& [r, prev] : preds[at]) {
+      rels.push_back(r);
+      bool go_on = unwind(prev);
+      rels.pop_back();
+      if (!go_on) return false;
+      if (!all) break;  // shortestPath: one path is enough
+    }
+    return true;
+  };
+  return unwind(to);
+}
+
+bool PatternMatcher::bind_path(const Step& step, State& s) const {
+  std::size_t next = static_cast<std::size_t>(&step - steps_.data()) + 1;
+  const PatternPart& part = pattern_[step.part];
+  Path path;
+  NodeId at = s.values[node_slots_[step.part][0]].as_node().id;
+  path.nodes.push_back(at);
+  for (std::size_t r = 0; r < part.rels.size(); ++r) {
+    const Value& v = s.values[rel_slots_[step.part][r]];
+    auto add = [&](RelId id) {
+      path.rels.push_back(id);
+      at = other_end(id, at, s);
+      path.nodes.push_back(at);
+    };
+    if (v.is_list()) {
+      for (const Value& e : v.as_list()) add(e.as_relationship().id);
+    } else {
+      add(v.as_relationship().id);
+    }
+  }
+  std::size_t slot = path_slots_[step.part];
+  s.values[slot] = Value(std::move(path));
+  s.bound[slot] = 1;
+  bool go_on = run_step(next, s);
+  s.bound[slot] = 0;
+  s.values[slot] = Value();
+  return go_on;
+}
+
+}  // namespace kg::query

@@ -1,0 +1,67 @@
+// The pattern matcher: finds every way a MATCH pattern fits the graph,
+// extending an input row with the pattern's variables.
+//
+// Relationship uniqueness holds across the whole pattern: one relationship is
+// never matched twice in the same match.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "query/evaluator.h"
+#include "query/planner.h"
+
+namespace kg::query {
+
+class PatternMatcher {
+ public:
+  // `input_names` are the variables of the rows run() is given; `where`, when
+  // not null, filters the matches (it belongs to the pattern for OPTIONAL MATCH).
+  PatternMatcher(const Pattern& pattern, std::vector<std::string> input_names, const PropertyGraph& graph,
+                 const Expr* where);
+
+  // The input names followed by the variables the pattern introduces.
+  const std::vector<std::string>& output_names() const { return output_names_; }
+
+  // Receives one output row; returns false to stop matching.
+  using Emit = std::function<bool(const std::vector<Value>&)>;
+
+  // Calls `emit` for every match extending `input` (input_names().size()
+  // values). Returns false when `emit` stopped it.
+  bool run(const Value* input, EvalContext& ctx, const Emit& emit) const;
+
+ private:
+  struct Step {
+    enum class Kind { Start, Expand, Shortest, BindPath } kind;
+    std::size_t part = 0;
+    std::size_t index = 0;  // Start: node index; Expand: relationship index
+    bool forward = true;    // Expand: from nodes[index] to nodes[index + 1]
+    StartPlan start;        // Start
+  };
+  struct State;
+
+  bool run_step(std::size_t i, State& s) const;
+  bool start(const Step& step, State& s) const;
+  bool expand(const Step& step, State& s) const;
+  bool expand_variable(const Step& step, State& s) const;
+  bool shortest(const Step& step, State& s) const;
+  bool bind_path(const Step& step, State& s) const;
+  bool node_fits(const NodePattern& pattern, NodeId node, const Map* properties, State& s) const;
+  bool rel_fits(const RelPattern& pattern, RelId rel, const Map* properties, State& s) const;
+  bool bind_node_then(std::size_t slot, const NodePattern& pattern, NodeId node, const Map* properties,
+                      std::size_t next, State& s) const;
+  std::vector<RelId> candidate_rels(const RelPattern& pattern, NodeId from, bool forward, State& s) const;
+  NodeId other_end(RelId rel, NodeId from, State& s) const;
+
+  const Pattern& pattern_;
+  const Expr* where_;
+  std::vector<std::string> output_names_;
+  std::size_t input_size_;
+  std::size_t slot_count_;
+  std::vector<std::vector<std::size_t>> node_slots_, rel_slots_;
+  std::vector<std::size_t> path_slots_;  // npos when the part has no path variable
+  std::vector<Step> steps_;
+};
+
+}  // namespace kg::query

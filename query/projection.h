@@ -1,0 +1,66 @@
+// WITH and RETURN: projection, aggregation, DISTINCT, ORDER BY, SKIP, LIMIT.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "query/aggregation.h"
+#include "query/ast.h"
+#include "query/operator.h"
+
+namespace kg::query {
+
+class ProjectionOp : public Operator {
+ public:
+  // `input_names` are the variables of incoming rows; `projection.star` must
+  // already have been expanded into items.
+  ProjectionOp(const Projection& projection, std::vector<std::string> input_names, ExecContext& ctx);
+
+  // The column names of the rows this operator produces.
+  const std::vector<std::string>& output_names() const { return output_names_; }
+
+  bool push(Row& row) override;
+  void finish() override;
+
+ private:
+  struct Group {
+    Row first_row;
+    std::vector<std::unique_ptr<Aggregator>> aggregators;
+  };
+  struct RowsHash {
+    std::size_t operator()(const Row& r) const;
+  };
+  struct RowsEquivalent {
+    bool operator()(const Row& a, const Row& b) const;
+  };
+  struct Sorted {
+    Row keys, row;
+  };
+
+  // Passes an output row on through DISTINCT, ORDER BY, SKIP and LIMIT.
+  bool emit(Row out, const Env& sort_env);
+  bool forward(Row& out);
+  std::int64_t count_argument(const ExprPtr& e, const char* clause);
+  Group& group_for(const Row& keys, const Row& input);
+
+  ExecContext& ctx_;
+  std::vector<std::string> input_names_, output_names_;
+  std::vector<ExprPtr> items_;       // aggregates replaced by hidden variables
+  std::vector<SortItem> order_by_;   // idem
+  std::vector<ExprPtr> aggregates_;  // the aggregate calls, items' and ORDER BY's
+  std::vector<std::string> aggregate_names_;
+  std::vector<std::size_t> key_items_;  // items without aggregates (the grouping keys)
+  bool aggregating_ = false, distinct_ = false;
+  std::int64_t skip_ = 0, limit_ = -1;  // -1: no limit
+  std::int64_t skipped_ = 0, passed_ = 0;
+
+  std::unordered_map<Row, std::size_t, RowsHash, RowsEquivalent> group_index_;
+  std::vector<std::pair<Row, Group>> groups_;
+  std::unordered_set<Row, RowsHash, RowsEquivalent> seen_;
+  std::vector<Sorted> sorted_;
+};
+
+}  // namespace kg::query
