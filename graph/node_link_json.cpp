@@ -7,8 +7,9 @@
 #include <cerrno>
 #include <cmath>
 #include <cstring>
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -56,18 +57,30 @@ std::string line_column(std::string_view text, std::size_t offset) {
   return std::to_string(line) + ":" + std::to_string(column);
 }
 
-std::string describe_key(const Value& key) {
-  return key.is_string() ? "\"" + key.as_string() + "\"" : std::to_string(key.as_int());
-}
+// A node or link key as the file spells it: a string or an integer.
+struct FileKey {
+  const Json* json;
+  bool is_string() const { return json->IsString(); }
+  std::string_view text() const { return {json->GetString(), json->GetStringLength()}; }
+  std::int64_t number() const { return json->GetInt64(); }
+  Value value() const { return is_string() ? Value(std::string(text())) : Value(number()); }
+  std::string describe() const { return is_string() ? "\"" + std::string(text()) + "\"" : std::to_string(number()); }
+};
+
+// Where an error is: "node 3", "link 0".
+struct Place {
+  const char* kind;
+  std::size_t index;
+  std::string describe() const { return std::string(kind) + " " + std::to_string(index); }
+};
 
 class Reader {
  public:
   Reader(std::string_view text, const std::string& source) : text_(text), source_(source) {}
 
   PropertyGraph read() {
-    std::string copy(text_);
     rapidjson::Document doc;
-    doc.Parse<kParseFlags>(copy.c_str(), copy.size());
+    doc.Parse<kParseFlags>(text_.data(), text_.size());
     if (doc.HasParseError())
       throw LoadError(source_ + ":" + line_column(text_, doc.GetErrorOffset()) + ": " +
                       rapidjson::GetParseError_En(doc.GetParseError()));
@@ -79,11 +92,11 @@ class Reader {
     PropertyGraph graph;
     if (doc.HasMember("graph")) {
       if (!doc["graph"].IsObject()) fail("\"graph\" must be an object");
-      graph.set_graph_attributes(to_value(doc["graph"], "\"graph\"", 0).as_map());
+      graph.set_graph_attributes(to_value(doc["graph"], [] { return std::string("\"graph\""); }, 0).as_map());
     }
     if (!doc.HasMember("nodes") || !doc["nodes"].IsArray()) fail("\"nodes\" must be an array");
-    const char* links_key = doc.HasMember("links") ? "links" : "edges";
     if (doc.HasMember("links") && doc.HasMember("edges")) fail("both \"links\" and \"edges\" are present");
+    const char* links_key = doc.HasMember("links") ? "links" : "edges";
     if (doc.HasMember(links_key) && !doc[links_key].IsArray())
       fail(std::string("\"") + links_key + "\" must be an array");
 
@@ -94,17 +107,28 @@ class Reader {
 
  private:
   [[noreturn]] void fail(const std::string& message) const { throw LoadError(source_ + ": " + message); }
+  [[noreturn]] void fail(const Place& place, const std::string& message) const { fail(place.describe() + ": " + message); }
 
   void check_unique_members(const Json& object, const std::string& where) const {
-    std::unordered_set<std::string_view> seen;
-    for (auto it = object.MemberBegin(); it != object.MemberEnd(); ++it) {
-      std::string_view name(it->name.GetString(), it->name.GetStringLength());
-      if (!seen.insert(name).second) fail(where + ": duplicate key \"" + std::string(name) + "\"");
+    auto duplicate = [&](const Json& name) {
+      fail(where + ": duplicate key \"" + std::string(name.GetString(), name.GetStringLength()) + "\"");
+    };
+    // Small objects, the common case, are checked pairwise without allocating.
+    if (object.MemberCount() <= 16) {
+      for (auto a = object.MemberBegin(); a != object.MemberEnd(); ++a)
+        for (auto b = object.MemberBegin(); b != a; ++b)
+          if (a->name == b->name) duplicate(a->name);
+      return;
     }
+    std::unordered_set<std::string_view> seen;
+    for (auto it = object.MemberBegin(); it != object.MemberEnd(); ++it)
+      if (!seen.emplace(it->name.GetString(), it->name.GetStringLength()).second) duplicate(it->name);
   }
 
-  Value to_value(const Json& json, const std::string& where, int depth) const {
-    if (depth > kMaxDepth) fail(where + ": nested deeper than " + std::to_string(kMaxDepth) + " levels");
+  // `where` names the value in errors; it is only called when one occurs.
+  template <typename Where>
+  Value to_value(const Json& json, const Where& where, int depth) const {
+    if (depth > kMaxDepth) fail(where() + ": nested deeper than " + std::to_string(kMaxDepth) + " levels");
     if (json.IsNull()) return Value();
     if (json.IsBool()) return Value(json.GetBool());
     if (json.IsInt64()) return Value(json.GetInt64());
@@ -116,7 +140,7 @@ class Reader {
       for (const Json& e : json.GetArray()) list.push_back(to_value(e, where, depth + 1));
       return Value(std::move(list));
     }
-    check_unique_members(json, where);
+    check_unique_members(json, where());
     Map map;
     for (auto it = json.MemberBegin(); it != json.MemberEnd(); ++it)
       map.emplace(std::string(it->name.GetString(), it->name.GetStringLength()),
@@ -124,53 +148,61 @@ class Reader {
     return Value(std::move(map));
   }
 
-  // A node or link key: a string or an integer.
-  Value to_key(const Json& json, const std::string& where, const char* field) const {
-    if (json.IsString()) return Value(std::string(json.GetString(), json.GetStringLength()));
-    if (json.IsInt64()) return Value(json.GetInt64());
-    fail(where + ": \"" + field + "\" must be a string or an integer");
+  FileKey to_key(const Json& json, const Place& place, const char* field) const {
+    if (!json.IsString() && !json.IsInt64()) fail(place, std::string("\"") + field + "\" must be a string or an integer");
+    return FileKey{&json};
   }
 
   // The id a file key asks for: n<digits> or a non-negative integer, if small enough.
-  static std::optional<std::uint64_t> wanted_id(const Value& key, std::size_t count) {
+  static std::optional<std::uint64_t> wanted_id(const FileKey& key, std::size_t count) {
     std::uint64_t bound = 4 * static_cast<std::uint64_t>(count) + 1024;
     std::uint64_t id = 0;
-    if (key.is_int()) {
-      if (key.as_int() < 0) return std::nullopt;
-      id = static_cast<std::uint64_t>(key.as_int());
+    if (!key.is_string()) {
+      if (key.number() < 0) return std::nullopt;
+      id = static_cast<std::uint64_t>(key.number());
     } else {
-      const std::string& s = key.as_string();
-      if (s.size() < 2 || s.size() > 12 || s[0] != 'n') return std::nullopt;
-      for (std::size_t i = 1; i < s.size(); ++i)
-        if (s[i] < '0' || s[i] > '9') return std::nullopt;
-      if (s.size() > 2 && s[1] == '0') return std::nullopt;
-      id = std::stoull(s.substr(1));
+      std::string_view s = key.text();
+      if (s.size() < 2 || s.size() > 12 || s[0] != 'n' || (s.size() > 2 && s[1] == '0')) return std::nullopt;
+      for (char c : s.substr(1)) {
+        if (c < '0' || c > '9') return std::nullopt;
+        id = id * 10 + static_cast<std::uint64_t>(c - '0');
+      }
     }
     return id < bound ? std::optional(id) : std::nullopt;
   }
 
-  Map read_properties(const Json& object, const std::string& where, const std::string_view* reserved,
-                      std::size_t reserved_count) const {
-    Map props;
-    for (auto it = object.MemberBegin(); it != object.MemberEnd(); ++it) {
-      std::string_view name(it->name.GetString(), it->name.GetStringLength());
-      bool skip = false;
-      for (std::size_t i = 0; i < reserved_count; ++i) skip |= name == reserved[i];
-      if (skip) continue;
-      props.emplace(std::string(name), to_value(it->value, where, 1));
+  // True when the key is the one kg writes for `id` anyway ("n<id>").
+  static bool is_default_key(const FileKey& key, std::uint64_t id) {
+    if (!key.is_string()) return false;
+    std::string_view s = key.text();
+    return s.size() > 1 && s[0] == 'n' && s.substr(1) == std::to_string(id);
+  }
+
+  void add_property(Map& properties, const rapidjson::Value::ConstMemberIterator& member, const Place& place) const {
+    if (member->name == "properties") {
+      if (!member->value.IsObject()) fail(place, "\"properties\" must be an object");
+      Value nested = to_value(member->value, [&] { return place.describe(); }, 1);
+      for (const auto& [k, v] : nested.as_map()) properties.insert_or_assign(k, v);
+      return;
     }
-    if (object.HasMember("properties")) {
-      const Json& escaped = object["properties"];
-      if (!escaped.IsObject()) fail(where + ": \"properties\" must be an object");
-      Value nested = to_value(escaped, where, 1);
-      for (const auto& [k, v] : nested.as_map()) props.insert_or_assign(k, v);
+    properties.insert_or_assign(std::string(member->name.GetString(), member->name.GetStringLength()),
+                                to_value(member->value, [&] { return place.describe(); }, 1));
+  }
+
+  std::optional<NodeId> find_node(const FileKey& key) const {
+    if (key.is_string()) {
+      auto it = string_keys_.find(key.text());
+      if (it != string_keys_.end()) return it->second;
+    } else {
+      auto it = integer_keys_.find(key.number());
+      if (it != integer_keys_.end()) return it->second;
     }
-    return props;
+    return std::nullopt;
   }
 
   void read_nodes(const Json& nodes, PropertyGraph& graph) {
     struct Pending {
-      Value key;
+      FileKey key;
       std::vector<std::string> labels;
       Map properties;
     };
@@ -178,91 +210,105 @@ class Reader {
     pending.reserve(nodes.Size());
     for (rapidjson::SizeType i = 0; i < nodes.Size(); ++i) {
       const Json& node = nodes[i];
-      std::string where = "node " + std::to_string(i);
-      if (!node.IsObject()) fail(where + ": must be an object");
-      check_unique_members(node, where);
-      if (!node.HasMember("id")) fail(where + ": missing \"id\"");
-      Pending p{to_key(node["id"], where, "id"), {}, {}};
-      where += " (id " + describe_key(p.key) + ")";
-      if (node.HasMember("labels")) {
-        const Json& labels = node["labels"];
-        if (!labels.IsArray()) fail(where + ": \"labels\" must be an array of strings");
-        for (const Json& l : labels.GetArray()) {
-          if (!l.IsString()) fail(where + ": \"labels\" must be an array of strings");
+      Place place{"node", i};
+      if (!node.IsObject()) fail(place, "must be an object");
+      if (node.MemberCount() > 1) check_unique_members(node, place.describe());
+      Pending p{FileKey{nullptr}, {}, {}};
+      const Json* labels = nullptr;
+      for (auto m = node.MemberBegin(); m != node.MemberEnd(); ++m) {
+        if (m->name == "id") p.key = to_key(m->value, place, "id");
+        else if (m->name == "labels") labels = &m->value;
+        else add_property(p.properties, m, place);
+      }
+      if (!p.key.json) fail(place, "missing \"id\"");
+      if (labels) {
+        if (!labels->IsArray()) fail(place.describe() + " (id " + p.key.describe() + "): \"labels\" must be an array of strings");
+        for (const Json& l : labels->GetArray()) {
+          if (!l.IsString()) fail(place.describe() + " (id " + p.key.describe() + "): \"labels\" must be an array of strings");
           p.labels.emplace_back(l.GetString(), l.GetStringLength());
         }
       }
-      p.properties = read_properties(node, where, kNodeKeys, std::size(kNodeKeys));
       pending.push_back(std::move(p));
     }
 
-    std::unordered_set<std::uint64_t> taken;
     std::vector<std::optional<std::uint64_t>> ids(pending.size());
+    std::vector<bool> taken(4 * pending.size() + 1024, false);
     for (std::size_t i = 0; i < pending.size(); ++i) {
-      const Value& key = pending[i].key;
-      if (!keys_.emplace(key, 0).second) fail(" node " + std::to_string(i) + ": duplicate id " + describe_key(key));
+      const FileKey& key = pending[i].key;
+      bool fresh = key.is_string() ? string_keys_.emplace(key.text(), 0).second
+                                   : integer_keys_.emplace(key.number(), 0).second;
+      if (!fresh) fail(Place{"node", i}, "duplicate id " + key.describe());
       ids[i] = wanted_id(key, pending.size());
-      if (ids[i] && !taken.insert(*ids[i]).second) ids[i].reset();
+      if (ids[i] && taken[*ids[i]]) ids[i].reset();
+      if (ids[i]) taken[*ids[i]] = true;
     }
     std::uint64_t next = 0;
     for (std::size_t i = 0; i < pending.size(); ++i) {
       if (!ids[i]) {
-        while (taken.count(next)) ++next;
+        while (taken[next]) ++next;
         ids[i] = next;
-        taken.insert(next);
+        taken[next] = true;
       }
+      const FileKey& key = pending[i].key;
       graph.add_node_with_id(*ids[i], std::move(pending[i].labels), std::move(pending[i].properties));
-      if (!identical(graph.file_key(*ids[i]), pending[i].key)) graph.set_file_key(*ids[i], pending[i].key);
-      keys_[pending[i].key] = *ids[i];
+      if (!is_default_key(key, *ids[i])) graph.set_file_key(*ids[i], key.value());
+      (key.is_string() ? string_keys_[key.text()] : integer_keys_[key.number()]) = *ids[i];
     }
   }
 
   void read_links(const Json& links, PropertyGraph& graph) {
     struct Pending {
-      NodeId source, target;
-      std::string type;
+      NodeId source = 0, target = 0;
+      std::string type = "RELATED";
       Map properties;
       std::optional<std::uint64_t> id;
     };
     std::vector<Pending> pending;
     pending.reserve(links.Size());
-    std::unordered_set<std::uint64_t> taken;
-    std::uint64_t bound = 4 * static_cast<std::uint64_t>(links.Size()) + 1024;
+    std::vector<bool> taken(4 * links.Size() + 1024, false);
     for (rapidjson::SizeType i = 0; i < links.Size(); ++i) {
       const Json& link = links[i];
-      std::string where = "link " + std::to_string(i);
-      if (!link.IsObject()) fail(where + ": must be an object");
-      check_unique_members(link, where);
-      Pending p{};
-      for (const char* end : {"source", "target"}) {
-        if (!link.HasMember(end)) fail(where + ": missing \"" + end + "\"");
-        Value key = to_key(link[end], where, end);
-        auto it = keys_.find(key);
-        if (it == keys_.end()) fail(where + ": \"" + end + "\" " + describe_key(key) + " is not a node id");
-        (std::strcmp(end, "source") == 0 ? p.source : p.target) = it->second;
+      Place place{"link", i};
+      if (!link.IsObject()) fail(place, "must be an object");
+      check_unique_members(link, "link " + std::to_string(i));
+      Pending p;
+      bool has_source = false, has_target = false;
+      for (auto m = link.MemberBegin(); m != link.MemberEnd(); ++m) {
+        const Json& v = m->value;
+        if (m->name == "source" || m->name == "target") {
+          bool is_source = m->name == "source";
+          const char* field = is_source ? "source" : "target";
+          FileKey key = to_key(v, place, field);
+          std::optional<NodeId> node = find_node(key);
+          if (!node) fail(place, std::string("\"") + field + "\" " + key.describe() + " is not a node id");
+          (is_source ? p.source : p.target) = *node;
+          (is_source ? has_source : has_target) = true;
+        } else if (m->name == "type") {
+          if (!v.IsString() || v.GetStringLength() == 0) fail(place, "\"type\" must be a non-empty string");
+          p.type.assign(v.GetString(), v.GetStringLength());
+        } else if (m->name == "key") {
+          if (!v.IsInt64() && !v.IsString()) fail(place, "\"key\" must be an integer or a string");
+        } else if (m->name == "id") {
+          if (!v.IsUint64()) fail(place, "\"id\" must be a non-negative integer");
+          std::uint64_t id = v.GetUint64();
+          if (id < taken.size() && !taken[id]) {
+            taken[id] = true;
+            p.id = id;
+          }
+        } else {
+          add_property(p.properties, m, place);
+        }
       }
-      p.type = "RELATED";
-      if (link.HasMember("type")) {
-        if (!link["type"].IsString() || link["type"].GetStringLength() == 0)
-          fail(where + ": \"type\" must be a non-empty string");
-        p.type.assign(link["type"].GetString(), link["type"].GetStringLength());
-      }
-      if (link.HasMember("key") && !link["key"].IsInt64() && !link["key"].IsString())
-        fail(where + ": \"key\" must be an integer or a string");
-      if (link.HasMember("id")) {
-        if (!link["id"].IsUint64()) fail(where + ": \"id\" must be a non-negative integer");
-        std::uint64_t id = link["id"].GetUint64();
-        if (id < bound && taken.insert(id).second) p.id = id;
-      }
-      p.properties = read_properties(link, where, kLinkKeys, std::size(kLinkKeys));
+      if (!has_source) fail(place, "missing \"source\"");
+      if (!has_target) fail(place, "missing \"target\"");
       pending.push_back(std::move(p));
     }
     std::uint64_t next = 0;
     for (Pending& p : pending) {
       if (!p.id) {
-        while (taken.count(next)) ++next;
+        while (taken[next]) ++next;
         p.id = next;
-        taken.insert(next);
+        taken[next] = true;
       }
       graph.add_relationship_with_id(*p.id, p.source, p.target, std::move(p.type), std::move(p.properties));
     }
@@ -270,7 +316,8 @@ class Reader {
 
   std::string_view text_;
   const std::string& source_;
-  std::unordered_map<Value, NodeId, ValueHash, ValueEquivalent> keys_;
+  std::unordered_map<std::string_view, NodeId> string_keys_;
+  std::unordered_map<std::int64_t, NodeId> integer_keys_;
 };
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer, rapidjson::UTF8<>, rapidjson::UTF8<>,
@@ -331,11 +378,17 @@ PropertyGraph parse_node_link(std::string_view json, const std::string& source_n
 }
 
 PropertyGraph load_node_link(const std::string& path) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) throw LoadError(path + ": is a directory, not a graph file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw LoadError(path + ": cannot open: " + std::strerror(errno));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return parse_node_link(buffer.str(), path);
+  std::string text;
+  in.seekg(0, std::ios::end);
+  text.resize(static_cast<std::size_t>(std::max<std::streamoff>(in.tellg(), 0)));
+  in.seekg(0);
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  if (!in) throw LoadError(path + ": cannot read: " + std::strerror(errno));
+  return parse_node_link(text, path);
 }
 
 std::string to_node_link(const PropertyGraph& graph) {

@@ -84,9 +84,8 @@ struct PropertyGraph::Impl {
   Map graph_attributes;
   std::optional<std::vector<GraphChange>> journal;
 
-  void record(GraphChange change) {
-    if (journal) journal->push_back(std::move(change));
-  }
+  bool journaling() const { return journal.has_value(); }
+  void record(GraphChange change) { journal->push_back(std::move(change)); }
 
   Vertex vertex(NodeId id) const {
     if (id >= vertex_of.size() || vertex_of[id] == nullptr)
@@ -133,7 +132,7 @@ struct PropertyGraph::Impl {
     index_names(id, properties, true);
     vertex_of[id] = boost::add_vertex(NodeRecord{id, std::move(unique), std::move(properties)}, storage);
     ++node_count;
-    record({GraphChange::Kind::NodeAdded, id});
+    if (journaling()) record({GraphChange::Kind::NodeAdded, id});
   }
 
   void erase_node(NodeId id) {
@@ -149,7 +148,7 @@ struct PropertyGraph::Impl {
     boost::remove_vertex(v, storage);
     vertex_of[id] = nullptr;
     --node_count;
-    record(std::move(change));
+    if (journaling()) record(std::move(change));
   }
 
   void insert_rel(RelId id, NodeId source, NodeId target, std::string type, Map properties) {
@@ -161,7 +160,7 @@ struct PropertyGraph::Impl {
     type_index[type].insert(id);
     edge_of[id] = boost::add_edge(s, t, RelRecord{id, std::move(type), std::move(properties)}, storage).first;
     ++rel_count;
-    record({GraphChange::Kind::RelAdded, id});
+    if (journaling()) record({GraphChange::Kind::RelAdded, id});
   }
 
   void erase_rel(RelId id) {
@@ -176,7 +175,7 @@ struct PropertyGraph::Impl {
     boost::remove_edge(e, storage);
     edge_of[id].reset();
     --rel_count;
-    record(std::move(change));
+    if (journaling()) record(std::move(change));
   }
 
   Value set_property(Map& properties, const std::string& key, Value value) {
@@ -198,7 +197,7 @@ struct PropertyGraph::Impl {
     GraphChange change{GraphChange::Kind::NodePropertySet, id};
     change.name = key;
     change.before = before;
-    record(std::move(change));
+    if (journaling()) record(std::move(change));
     return before;
   }
 
@@ -207,7 +206,7 @@ struct PropertyGraph::Impl {
     GraphChange change{GraphChange::Kind::RelPropertySet, id};
     change.name = key;
     change.before = before;
-    record(std::move(change));
+    if (journaling()) record(std::move(change));
     return before;
   }
 
@@ -218,7 +217,7 @@ struct PropertyGraph::Impl {
     label_index[label].insert(id);
     GraphChange change{GraphChange::Kind::LabelAdded, id};
     change.name = label;
-    record(std::move(change));
+    if (journaling()) record(std::move(change));
     return true;
   }
 
@@ -230,7 +229,7 @@ struct PropertyGraph::Impl {
     change.name = std::move(*it);
     n.labels.erase(it);
     unindex(label_index, change.name, id);
-    record(std::move(change));
+    if (journaling()) record(std::move(change));
     return true;
   }
 

@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <memory>
 
@@ -45,9 +46,33 @@ bool is_word_char(utf8proc_int32_t cp) {
   }
 }
 
+// fold_key for pure ASCII text, the common case, without utf8proc's allocations.
+std::string fold_ascii(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      if (pending_space && !out.empty()) out += ' ';
+      pending_space = false;
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else {
+      pending_space = true;
+    }
+  }
+  return out;
+}
+
+bool is_ascii(std::string_view text) {
+  for (char c : text)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
 }  // namespace
 
 std::string fold_key(std::string_view text) {
+  if (is_ascii(text)) return fold_ascii(text);
   // Compatibility decomposition + case fold + mark stripping removes accents.
   std::string folded = utf8proc_transform(
       text, UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_COMPOSE);
