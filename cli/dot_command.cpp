@@ -3,6 +3,7 @@
 #include "cli/commands.h"
 #include "graph/dot_writer.h"
 #include "graph/node_link_json.h"
+#include "query/engine.h"
 
 namespace kg::cli {
 
@@ -14,6 +15,22 @@ struct DotOptions {
   std::string output_path;
 };
 
+// Adds the nodes, relationships and paths a value holds, however nested.
+void select_references(const Value& value, DotSelection& selection) {
+  if (value.is_node()) {
+    selection.nodes.insert(value.as_node().id);
+  } else if (value.is_relationship()) {
+    selection.relationships.insert(value.as_relationship().id);
+  } else if (value.is_path()) {
+    selection.nodes.insert(value.as_path().nodes.begin(), value.as_path().nodes.end());
+    selection.relationships.insert(value.as_path().rels.begin(), value.as_path().rels.end());
+  } else if (value.is_list()) {
+    for (const Value& e : value.as_list()) select_references(e, selection);
+  } else if (value.is_map()) {
+    for (const auto& [key, e] : value.as_map()) select_references(e, selection);
+  }
+}
+
 int run_dot(const DotOptions& options) {
   PropertyGraph graph;
   try {
@@ -22,11 +39,21 @@ int run_dot(const DotOptions& options) {
     std::cerr << "kg dot: " << e.what() << "\n";
     return kExitFailure;
   }
-  if (!options.query.empty()) {
-    std::cerr << "kg dot: --query needs the query engine, which is not available yet in this build\n";
-    return kExitUsage;
+  std::string dot;
+  if (options.query.empty()) {
+    dot = to_dot(graph);
+  } else {
+    DotSelection selection;
+    try {
+      for (const std::string& statement : query::split_statements(options.query))
+        for (const auto& row : query::run_statement(graph, statement).rows)
+          for (const Value& value : row) select_references(value, selection);
+    } catch (const query::QueryError& e) {
+      std::cerr << e.caret_message(options.query) << "\n";
+      return kExitFailure;
+    }
+    dot = to_dot(graph, selection);
   }
-  std::string dot = to_dot(graph);
   if (options.output_path.empty()) {
     std::cout << dot;
     return kExitOk;
