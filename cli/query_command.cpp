@@ -143,7 +143,8 @@ void add_query_command(CLI::App& app, int& exit_status) {
   cmd->add_option("-g,--graph", options->graph_path, "node-link JSON graph to query (default: an empty graph)");
   cmd->add_option("--format", options->format,
                   "table, tsv, csv or json (default: table on a terminal, tsv otherwise)");
-  cmd->add_option("--param", options->params, "bind $NAME to VALUE, in Cypher literal notation (NAME=VALUE)");
+  cmd->add_option("--param", options->params, "bind $NAME to VALUE, in Cypher literal notation (NAME=VALUE)")
+      ->allow_extra_args(false);
   cmd->add_flag("--timing", options->timing, "print 'Time: X.XXX ms' on standard error after each statement");
   cmd->add_flag("--stats", options->stats, "print what each statement changed on standard error");
   cmd->add_option("--save", options->save_path, "write the graph here after the last statement succeeds");
