@@ -1,5 +1,7 @@
 #include "graph/node_link_json.h"
 
+#include "graph/json_value_reader.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,10 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <unordered_map>
-#include <unordered_set>
 
-#include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -38,34 +37,9 @@ bool is_reserved(std::string_view key, const std::string_view (&reserved)[N]) {
   return false;
 }
 
-constexpr unsigned kParseFlags =
-    rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag | rapidjson::kParseNanAndInfFlag;
-
-using Json = rapidjson::Value;
-
-// Turns a byte offset into "line:column" (both 1-based; column in bytes).
-std::string line_column(std::string_view text, std::size_t offset) {
-  std::size_t line = 1, column = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return std::to_string(line) + ":" + std::to_string(column);
+std::string describe_key(const Value& key) {
+  return key.is_string() ? "\"" + key.as_string() + "\"" : std::to_string(key.as_int());
 }
-
-// A node or link key as the file spells it: a string or an integer.
-struct FileKey {
-  const Json* json;
-  bool is_string() const { return json->IsString(); }
-  std::string_view text() const { return {json->GetString(), json->GetStringLength()}; }
-  std::int64_t number() const { return json->GetInt64(); }
-  Value value() const { return is_string() ? Value(std::string(text())) : Value(number()); }
-  std::string describe() const { return is_string() ? "\"" + std::string(text()) + "\"" : std::to_string(number()); }
-};
 
 // Where an error is: "node 3", "link 0".
 struct Place {
@@ -74,34 +48,40 @@ struct Place {
   std::string describe() const { return std::string(kind) + " " + std::to_string(index); }
 };
 
+const Value* member(const Map& object, std::string_view key) {
+  auto it = object.find(key);
+  return it == object.end() ? nullptr : &it->second;
+}
+
 class Reader {
  public:
   Reader(std::string_view text, const std::string& source) : text_(text), source_(source) {}
 
   PropertyGraph read() {
-    rapidjson::Document doc;
-    doc.Parse<kParseFlags>(text_.data(), text_.size());
-    if (doc.HasParseError())
-      throw LoadError(source_ + ":" + line_column(text_, doc.GetErrorOffset()) + ": " +
-                      rapidjson::GetParseError_En(doc.GetParseError()));
-    if (!doc.IsObject()) fail("the top level must be a JSON object");
-    check_unique_members(doc, "the top-level object");
+    Value top;
+    try {
+      top = parse_json_value(text_, kMaxDepth);
+    } catch (const JsonSyntaxError& e) {
+      throw LoadError(source_ + ":" + line_column(text_, e.offset()) + ": " + e.what());
+    }
+    if (!top.is_map()) fail("the top level must be a JSON object");
+    Map doc = top.take_map();
     for (const char* flag : {"directed", "multigraph"})
-      if (doc.HasMember(flag) && !doc[flag].IsBool()) fail(std::string("\"") + flag + "\" must be a boolean");
+      if (const Value* v = member(doc, flag); v && !v->is_bool()) fail(std::string("\"") + flag + "\" must be a boolean");
 
     PropertyGraph graph;
-    if (doc.HasMember("graph")) {
-      if (!doc["graph"].IsObject()) fail("\"graph\" must be an object");
-      graph.set_graph_attributes(to_value(doc["graph"], [] { return std::string("\"graph\""); }, 0).as_map());
+    if (auto it = doc.find("graph"); it != doc.end()) {
+      if (!it->second.is_map()) fail("\"graph\" must be an object");
+      graph.set_graph_attributes(it->second.take_map());
     }
-    if (!doc.HasMember("nodes") || !doc["nodes"].IsArray()) fail("\"nodes\" must be an array");
-    if (doc.HasMember("links") && doc.HasMember("edges")) fail("both \"links\" and \"edges\" are present");
-    const char* links_key = doc.HasMember("links") ? "links" : "edges";
-    if (doc.HasMember(links_key) && !doc[links_key].IsArray())
-      fail(std::string("\"") + links_key + "\" must be an array");
+    auto nodes = doc.find("nodes");
+    if (nodes == doc.end() || !nodes->second.is_list()) fail("\"nodes\" must be an array");
+    if (doc.count("links") && doc.count("edges")) fail("both \"links\" and \"edges\" are present");
+    auto links = doc.find(doc.count("links") ? "links" : "edges");
+    if (links != doc.end() && !links->second.is_list()) fail("\"" + links->first + "\" must be an array");
 
-    read_nodes(doc["nodes"], graph);
-    if (doc.HasMember(links_key)) read_links(doc[links_key], graph);
+    read_nodes(nodes->second.take_list(), graph);
+    if (links != doc.end()) read_links(links->second.take_list(), graph);
     return graph;
   }
 
@@ -109,59 +89,41 @@ class Reader {
   [[noreturn]] void fail(const std::string& message) const { throw LoadError(source_ + ": " + message); }
   [[noreturn]] void fail(const Place& place, const std::string& message) const { fail(place.describe() + ": " + message); }
 
-  void check_unique_members(const Json& object, const std::string& where) const {
-    auto duplicate = [&](const Json& name) {
-      fail(where + ": duplicate key \"" + std::string(name.GetString(), name.GetStringLength()) + "\"");
-    };
-    // Small objects, the common case, are checked pairwise without allocating.
-    if (object.MemberCount() <= 16) {
-      for (auto a = object.MemberBegin(); a != object.MemberEnd(); ++a)
-        for (auto b = object.MemberBegin(); b != a; ++b)
-          if (a->name == b->name) duplicate(a->name);
-      return;
-    }
-    std::unordered_set<std::string_view> seen;
-    for (auto it = object.MemberBegin(); it != object.MemberEnd(); ++it)
-      if (!seen.emplace(it->name.GetString(), it->name.GetStringLength()).second) duplicate(it->name);
+  // Removes `key` from the object and returns its value (null when absent).
+  static Value take(Map& object, std::string_view key) {
+    auto it = object.find(key);
+    if (it == object.end()) return Value();
+    Value v = std::move(it->second);
+    object.erase(it);
+    return v;
   }
 
-  // `where` names the value in errors; it is only called when one occurs.
-  template <typename Where>
-  Value to_value(const Json& json, const Where& where, int depth) const {
-    if (depth > kMaxDepth) fail(where() + ": nested deeper than " + std::to_string(kMaxDepth) + " levels");
-    if (json.IsNull()) return Value();
-    if (json.IsBool()) return Value(json.GetBool());
-    if (json.IsInt64()) return Value(json.GetInt64());
-    if (json.IsNumber()) return Value(json.GetDouble());
-    if (json.IsString()) return Value(std::string(json.GetString(), json.GetStringLength()));
-    if (json.IsArray()) {
-      List list;
-      list.reserve(json.Size());
-      for (const Json& e : json.GetArray()) list.push_back(to_value(e, where, depth + 1));
-      return Value(std::move(list));
-    }
-    check_unique_members(json, where());
-    Map map;
-    for (auto it = json.MemberBegin(); it != json.MemberEnd(); ++it)
-      map.emplace(std::string(it->name.GetString(), it->name.GetStringLength()),
-                  to_value(it->value, where, depth + 1));
-    return Value(std::move(map));
+  // A node or link key: a string or an integer.
+  const Value& check_key(const Value& v, const Place& place, const char* field) const {
+    if (!v.is_string() && !v.is_int()) fail(place, std::string("\"") + field + "\" must be a string or an integer");
+    return v;
   }
 
-  FileKey to_key(const Json& json, const Place& place, const char* field) const {
-    if (!json.IsString() && !json.IsInt64()) fail(place, std::string("\"") + field + "\" must be a string or an integer");
-    return FileKey{&json};
+  // What is left of a node or link object once its own keys are taken out
+  // are its properties, plus the members of its "properties" object.
+  Map take_properties(Map& object, const Place& place) const {
+    Value escaped = take(object, "properties");
+    if (!escaped.is_null()) {
+      if (!escaped.is_map()) fail(place, "\"properties\" must be an object");
+      for (auto& [key, value] : escaped.take_map()) object.insert_or_assign(key, std::move(value));
+    }
+    return std::move(object);
   }
 
   // The id a file key asks for: n<digits> or a non-negative integer, if small enough.
-  static std::optional<std::uint64_t> wanted_id(const FileKey& key, std::size_t count) {
+  static std::optional<std::uint64_t> wanted_id(const Value& key, std::size_t count) {
     std::uint64_t bound = 4 * static_cast<std::uint64_t>(count) + 1024;
     std::uint64_t id = 0;
-    if (!key.is_string()) {
-      if (key.number() < 0) return std::nullopt;
-      id = static_cast<std::uint64_t>(key.number());
+    if (key.is_int()) {
+      if (key.as_int() < 0) return std::nullopt;
+      id = static_cast<std::uint64_t>(key.as_int());
     } else {
-      std::string_view s = key.text();
+      std::string_view s = key.as_string();
       if (s.size() < 2 || s.size() > 12 || s[0] != 'n' || (s.size() > 2 && s[1] == '0')) return std::nullopt;
       for (char c : s.substr(1)) {
         if (c < '0' || c > '9') return std::nullopt;
@@ -172,72 +134,62 @@ class Reader {
   }
 
   // True when the key is the one kg writes for `id` anyway ("n<id>").
-  static bool is_default_key(const FileKey& key, std::uint64_t id) {
+  static bool is_default_key(const Value& key, std::uint64_t id) {
     if (!key.is_string()) return false;
-    std::string_view s = key.text();
+    std::string_view s = key.as_string();
     return s.size() > 1 && s[0] == 'n' && s.substr(1) == std::to_string(id);
   }
 
-  void add_property(Map& properties, const rapidjson::Value::ConstMemberIterator& member, const Place& place) const {
-    if (member->name == "properties") {
-      if (!member->value.IsObject()) fail(place, "\"properties\" must be an object");
-      Value nested = to_value(member->value, [&] { return place.describe(); }, 1);
-      for (const auto& [k, v] : nested.as_map()) properties.insert_or_assign(k, v);
-      return;
-    }
-    properties.insert_or_assign(std::string(member->name.GetString(), member->name.GetStringLength()),
-                                to_value(member->value, [&] { return place.describe(); }, 1));
-  }
-
-  std::optional<NodeId> find_node(const FileKey& key) const {
+  std::optional<NodeId> find_node(const Value& key) const {
     if (key.is_string()) {
-      auto it = string_keys_.find(key.text());
+      auto it = string_keys_.find(key.as_string());
       if (it != string_keys_.end()) return it->second;
     } else {
-      auto it = integer_keys_.find(key.number());
+      auto it = integer_keys_.find(key.as_int());
       if (it != integer_keys_.end()) return it->second;
     }
     return std::nullopt;
   }
 
-  void read_nodes(const Json& nodes, PropertyGraph& graph) {
+  void read_nodes(List nodes, PropertyGraph& graph) {
     struct Pending {
-      FileKey key;
       std::vector<std::string> labels;
       Map properties;
     };
     std::vector<Pending> pending;
-    pending.reserve(nodes.Size());
-    for (rapidjson::SizeType i = 0; i < nodes.Size(); ++i) {
-      const Json& node = nodes[i];
+    pending.reserve(nodes.size());
+    // Reserved up front: string_keys_ points into the keys, which must not move.
+    node_keys_.reserve(nodes.size());
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
       Place place{"node", i};
-      if (!node.IsObject()) fail(place, "must be an object");
-      if (node.MemberCount() > 1) check_unique_members(node, place.describe());
-      Pending p{FileKey{nullptr}, {}, {}};
-      const Json* labels = nullptr;
-      for (auto m = node.MemberBegin(); m != node.MemberEnd(); ++m) {
-        if (m->name == "id") p.key = to_key(m->value, place, "id");
-        else if (m->name == "labels") labels = &m->value;
-        else add_property(p.properties, m, place);
-      }
-      if (!p.key.json) fail(place, "missing \"id\"");
-      if (labels) {
-        if (!labels->IsArray()) fail(place.describe() + " (id " + p.key.describe() + "): \"labels\" must be an array of strings");
-        for (const Json& l : labels->GetArray()) {
-          if (!l.IsString()) fail(place.describe() + " (id " + p.key.describe() + "): \"labels\" must be an array of strings");
-          p.labels.emplace_back(l.GetString(), l.GetStringLength());
+      if (!nodes[i].is_map()) fail(place, "must be an object");
+      Map node = nodes[i].take_map();
+      Value key = take(node, "id");
+      if (key.is_null()) fail(place, "missing \"id\"");
+      check_key(key, place, "id");
+      std::vector<std::string> labels;
+      Value label_list = take(node, "labels");
+      if (!label_list.is_null()) {
+        auto bad_labels = [&] {
+          fail(place.describe() + " (id " + describe_key(key) + "): \"labels\" must be an array of strings");
+        };
+        if (!label_list.is_list()) bad_labels();
+        for (const Value& l : label_list.as_list()) {
+          if (!l.is_string()) bad_labels();
+          labels.push_back(l.as_string());
         }
       }
-      pending.push_back(std::move(p));
+      node_keys_.push_back(std::move(key));
+      pending.push_back(Pending{std::move(labels), take_properties(node, place)});
     }
 
     std::vector<std::optional<std::uint64_t>> ids(pending.size());
     std::vector<bool> taken(4 * pending.size() + 1024, false);
     for (std::size_t i = 0; i < pending.size(); ++i) {
-      const FileKey& key = pending[i].key;
-      bool fresh = key.is_string() ? string_keys_.emplace(key.text(), 0).second
-                                   : integer_keys_.emplace(key.number(), 0).second;
-      if (!fresh) fail(Place{"node", i}, "duplicate id " + key.describe());
+      const Value& key = node_keys_[i];
+      bool fresh = key.is_string() ? string_keys_.emplace(key.as_string(), 0).second
+                                   : integer_keys_.emplace(key.as_int(), 0).second;
+      if (!fresh) fail(Place{"node", i}, "duplicate id " + describe_key(key));
       ids[i] = wanted_id(key, pending.size());
       if (ids[i] && taken[*ids[i]]) ids[i].reset();
       if (ids[i]) taken[*ids[i]] = true;
@@ -249,14 +201,14 @@ class Reader {
         ids[i] = next;
         taken[next] = true;
       }
-      const FileKey& key = pending[i].key;
+      const Value& key = node_keys_[i];
       graph.add_node_with_id(*ids[i], std::move(pending[i].labels), std::move(pending[i].properties));
-      if (!is_default_key(key, *ids[i])) graph.set_file_key(*ids[i], key.value());
-      (key.is_string() ? string_keys_[key.text()] : integer_keys_[key.number()]) = *ids[i];
+      if (!is_default_key(key, *ids[i])) graph.set_file_key(*ids[i], key);
+      (key.is_string() ? string_keys_[key.as_string()] : integer_keys_[key.as_int()]) = *ids[i];
     }
   }
 
-  void read_links(const Json& links, PropertyGraph& graph) {
+  void read_links(List links, PropertyGraph& graph) {
     struct Pending {
       NodeId source = 0, target = 0;
       std::string type = "RELATED";
@@ -264,43 +216,35 @@ class Reader {
       std::optional<std::uint64_t> id;
     };
     std::vector<Pending> pending;
-    pending.reserve(links.Size());
-    std::vector<bool> taken(4 * links.Size() + 1024, false);
-    for (rapidjson::SizeType i = 0; i < links.Size(); ++i) {
-      const Json& link = links[i];
+    pending.reserve(links.size());
+    std::vector<bool> taken(4 * links.size() + 1024, false);
+    for (std::size_t i = 0; i < links.size(); ++i) {
       Place place{"link", i};
-      if (!link.IsObject()) fail(place, "must be an object");
-      check_unique_members(link, "link " + std::to_string(i));
+      if (!links[i].is_map()) fail(place, "must be an object");
+      Map link = links[i].take_map();
       Pending p;
-      bool has_source = false, has_target = false;
-      for (auto m = link.MemberBegin(); m != link.MemberEnd(); ++m) {
-        const Json& v = m->value;
-        if (m->name == "source" || m->name == "target") {
-          bool is_source = m->name == "source";
-          const char* field = is_source ? "source" : "target";
-          FileKey key = to_key(v, place, field);
-          std::optional<NodeId> node = find_node(key);
-          if (!node) fail(place, std::string("\"") + field + "\" " + key.describe() + " is not a node id");
-          (is_source ? p.source : p.target) = *node;
-          (is_source ? has_source : has_target) = true;
-        } else if (m->name == "type") {
-          if (!v.IsString() || v.GetStringLength() == 0) fail(place, "\"type\" must be a non-empty string");
-          p.type.assign(v.GetString(), v.GetStringLength());
-        } else if (m->name == "key") {
-          if (!v.IsInt64() && !v.IsString()) fail(place, "\"key\" must be an integer or a string");
-        } else if (m->name == "id") {
-          if (!v.IsUint64()) fail(place, "\"id\" must be a non-negative integer");
-          std::uint64_t id = v.GetUint64();
-          if (id < taken.size() && !taken[id]) {
-            taken[id] = true;
-            p.id = id;
-          }
-        } else {
-          add_property(p.properties, m, place);
+      for (const char* field : {"source", "target"}) {
+        Value v = take(link, field);
+        if (v.is_null()) fail(place, std::string("missing \"") + field + "\"");
+        std::optional<NodeId> node = find_node(check_key(v, place, field));
+        if (!node) fail(place, std::string("\"") + field + "\" " + describe_key(v) + " is not a node id");
+        (field[0] == 's' ? p.source : p.target) = *node;
+      }
+      if (Value type = take(link, "type"); !type.is_null()) {
+        if (!type.is_string() || type.as_string().empty()) fail(place, "\"type\" must be a non-empty string");
+        p.type = type.as_string();
+      }
+      if (Value key = take(link, "key"); !key.is_null() && !key.is_int() && !key.is_string())
+        fail(place, "\"key\" must be an integer or a string");
+      if (Value id = take(link, "id"); !id.is_null()) {
+        if (!id.is_int() || id.as_int() < 0) fail(place, "\"id\" must be a non-negative integer");
+        auto wanted = static_cast<std::uint64_t>(id.as_int());
+        if (wanted < taken.size() && !taken[wanted]) {
+          taken[wanted] = true;
+          p.id = wanted;
         }
       }
-      if (!has_source) fail(place, "missing \"source\"");
-      if (!has_target) fail(place, "missing \"target\"");
+      p.properties = take_properties(link, place);
       pending.push_back(std::move(p));
     }
     std::uint64_t next = 0;
@@ -316,6 +260,7 @@ class Reader {
 
   std::string_view text_;
   const std::string& source_;
+  std::vector<Value> node_keys_;
   std::unordered_map<std::string_view, NodeId> string_keys_;
   std::unordered_map<std::int64_t, NodeId> integer_keys_;
 };

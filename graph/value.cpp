@@ -22,6 +22,18 @@ Value::Kind Value::kind() const {
   }
 }
 
+List Value::take_list() {
+  ListPtr list = std::move(std::get<ListPtr>(data_));
+  data_ = std::monostate{};
+  return list.use_count() == 1 ? std::move(*list) : *list;
+}
+
+Map Value::take_map() {
+  MapPtr map = std::move(std::get<MapPtr>(data_));
+  data_ = std::monostate{};
+  return map.use_count() == 1 ? std::move(*map) : *map;
+}
+
 std::string_view Value::type_name() const {
   switch (kind()) {
     case Kind::Null: return "NULL";

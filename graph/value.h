@@ -51,8 +51,8 @@ class Value {
   Value(std::string s) : data_(std::move(s)) {}
   Value(std::string_view s) : data_(std::string(s)) {}
   Value(const char* s) : data_(std::string(s)) {}
-  Value(List l) : data_(std::make_shared<const List>(std::move(l))) {}
-  Value(Map m) : data_(std::make_shared<const Map>(std::move(m))) {}
+  Value(List l) : data_(std::make_shared<List>(std::move(l))) {}
+  Value(Map m) : data_(std::make_shared<Map>(std::move(m))) {}
   Value(NodeRef n) : data_(n) {}
   Value(RelRef r) : data_(r) {}
   Value(Path p) : data_(std::make_shared<const Path>(std::move(p))) {}
@@ -83,13 +83,21 @@ class Value {
   RelRef as_relationship() const { return std::get<RelRef>(data_); }
   const Path& as_path() const { return *std::get<PathPtr>(data_); }
 
+  // The list or map itself, moved out when this Value is its only owner and
+  // copied otherwise (lists and maps are shared between copies of a Value).
+  // Requires the matching kind; leaves this Value null.
+  List take_list();
+  Map take_map();
+
   // Cypher's name of the kind: "NULL", "BOOLEAN", "INTEGER", "FLOAT", "STRING",
   // "LIST", "MAP", "NODE", "RELATIONSHIP", "PATH".
   std::string_view type_name() const;
 
  private:
-  using ListPtr = std::shared_ptr<const List>;
-  using MapPtr = std::shared_ptr<const Map>;
+  // Shared and never changed in place, except by take_list()/take_map() when
+  // the pointer is the only owner.
+  using ListPtr = std::shared_ptr<List>;
+  using MapPtr = std::shared_ptr<Map>;
   using PathPtr = std::shared_ptr<const Path>;
   std::variant<std::monostate, bool, std::int64_t, double, std::string, ListPtr, MapPtr,
                NodeRef, RelRef, PathPtr>

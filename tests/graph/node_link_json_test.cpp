@@ -95,7 +95,25 @@ TEST_CASE("structural errors name the offending node or link") {
         "g.json: link 0: \"type\" must be a non-empty string");
   CHECK(load_error(R"({"nodes": {}})") == "g.json: \"nodes\" must be an array");
   CHECK(load_error(R"([1])") == "g.json: the top level must be a JSON object");
-  CHECK(load_error(R"({"nodes": [{"id": 1, "k": 1, "k": 2}]})") == "g.json: node 0: duplicate key \"k\"");
+  CHECK(load_error(R"({"nodes": [{"id": 1, "k": 1, "k": 2}]})") == "g.json:1:33: duplicate key \"k\"");
+}
+
+TEST_CASE("numbers read back exactly, integers as integers") {
+  kg::PropertyGraph g = kg::parse_node_link(
+      R"({"nodes": [{"id": 1, "a": 0e-43, "b": 0.1, "c": 9223372036854775807, "d": 9223372036854775808,
+                     "e": 1e-400, "f": -2, "g": 5e-324, "h": NaN, "i": -Infinity}]})", "g.json");
+  kg::NodeId n = g.node_ids().front();
+  auto prop = [&](const char* k) { return *g.node_property(n, k); };
+  CHECK(kg::identical(prop("a"), Value(0.0)));
+  CHECK(kg::identical(prop("b"), Value(0.1)));
+  CHECK(kg::identical(prop("c"), Value(std::int64_t{9223372036854775807})));
+  CHECK(kg::identical(prop("d"), Value(9223372036854775808.0)));
+  CHECK(kg::identical(prop("e"), Value(0.0)));
+  CHECK(kg::identical(prop("f"), Value(-2)));
+  CHECK(kg::identical(prop("g"), Value(5e-324)));
+  CHECK(std::isnan(prop("h").as_float()));
+  CHECK(prop("i").as_float() == -INFINITY);
+  CHECK(load_error(R"({"nodes": [{"id": 1, "big": 1e400}]})").find("Number too big") != std::string::npos);
 }
 
 TEST_CASE("absurdly deep values are refused, not a stack overflow") {

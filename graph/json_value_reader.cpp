@@ -1,0 +1,143 @@
+#include "graph/json_value_reader.h"
+
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <optional>
+
+#include <rapidjson/error/en.h>
+#include <rapidjson/reader.h>
+
+namespace kg {
+
+namespace {
+
+// Numbers arrive as text (kParseNumbersAsStringsFlag) and are converted here
+// with std::from_chars, which rounds correctly; RapidJSON 1.1's own
+// full-precision path misreads some inputs (0e-43 among them).
+constexpr unsigned kParseFlags =
+    rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseNanAndInfFlag;
+
+// The number a JSON number token stands for; nullopt when too large for a double.
+std::optional<Value> number_value(std::string_view text) {
+  if (text == "NaN") return Value(std::numeric_limits<double>::quiet_NaN());
+  if (text == "Infinity") return Value(std::numeric_limits<double>::infinity());
+  if (text == "-Infinity") return Value(-std::numeric_limits<double>::infinity());
+  const char* begin = text.data();
+  const char* end = text.data() + text.size();
+  if (text.find_first_of(".eE") == std::string_view::npos) {
+    std::int64_t integer = 0;
+    auto [ptr, ec] = std::from_chars(begin, end, integer);
+    if (ec == std::errc() && ptr == end) return Value(integer);
+  }
+  double d = 0;
+  auto [ptr, ec] = std::from_chars(begin, end, d);
+  if (ec == std::errc::result_out_of_range) {
+    // Too small rounds to a signed zero; too large has no double.
+    std::size_t e = text.find_first_of("eE");
+    bool tiny = e != std::string_view::npos && e + 1 < text.size() && text[e + 1] == '-';
+    if (!tiny) return std::nullopt;
+    return Value(text.front() == '-' ? -0.0 : 0.0);
+  }
+  return Value(d);
+}
+
+// Builds the Value from RapidJSON's SAX events with an explicit stack.
+class ValueBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, ValueBuilder> {
+ public:
+  explicit ValueBuilder(int max_depth) : max_depth_(max_depth) {}
+
+  bool Null() { return add(Value()); }
+  bool Bool(bool b) { return add(Value(b)); }
+  bool RawNumber(const char* text, rapidjson::SizeType length, bool) {
+    std::optional<Value> v = number_value({text, length});
+    if (!v) return stop("Number too big to be stored in double.");
+    return add(std::move(*v));
+  }
+  bool String(const char* text, rapidjson::SizeType length, bool) {
+    return add(Value(std::string(text, length)));
+  }
+  bool StartObject() { return open(true); }
+  bool Key(const char* text, rapidjson::SizeType length, bool) {
+    Frame& frame = frames_.back();
+    frame.key.assign(text, length);
+    if (frame.map.count(frame.key)) return stop("duplicate key \"" + frame.key + "\"");
+    return true;
+  }
+  bool EndObject(rapidjson::SizeType) { return close(); }
+  bool StartArray() { return open(false); }
+  bool EndArray(rapidjson::SizeType) { return close(); }
+
+  Value& result() { return result_; }
+  const std::string& error() const { return error_; }
+
+ private:
+  struct Frame {
+    bool is_object;
+    Map map;
+    List list;
+    std::string key;
+  };
+
+  bool stop(std::string message) {
+    error_ = std::move(message);
+    return false;
+  }
+  bool open(bool is_object) {
+    if (static_cast<int>(frames_.size()) >= max_depth_)
+      return stop("nested deeper than " + std::to_string(max_depth_) + " levels");
+    frames_.push_back(Frame{is_object, {}, {}, {}});
+    return true;
+  }
+  bool close() {
+    Frame frame = std::move(frames_.back());
+    frames_.pop_back();
+    return add(frame.is_object ? Value(std::move(frame.map)) : Value(std::move(frame.list)));
+  }
+  bool add(Value v) {
+    if (frames_.empty()) {
+      result_ = std::move(v);
+    } else if (frames_.back().is_object) {
+      frames_.back().map.emplace(std::move(frames_.back().key), std::move(v));
+    } else {
+      frames_.back().list.push_back(std::move(v));
+    }
+    return true;
+  }
+
+  int max_depth_;
+  std::vector<Frame> frames_;
+  Value result_;
+  std::string error_;
+};
+
+}  // namespace
+
+Value parse_json_value(std::string_view text, int max_depth) {
+  ValueBuilder builder(max_depth);
+  rapidjson::Reader reader;
+  rapidjson::MemoryStream stream(text.data(), text.size());
+  rapidjson::ParseResult ok = reader.Parse<kParseFlags>(stream, builder);
+  if (!ok) {
+    std::string message = ok.Code() == rapidjson::kParseErrorTermination && !builder.error().empty()
+                              ? builder.error()
+                              : rapidjson::GetParseError_En(ok.Code());
+    throw JsonSyntaxError(message, ok.Offset());
+  }
+  return std::move(builder.result());
+}
+
+std::string line_column(std::string_view text, std::size_t offset) {
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return std::to_string(line) + ":" + std::to_string(column);
+}
+
+}  // namespace kg

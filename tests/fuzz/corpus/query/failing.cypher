@@ -1,0 +1,1 @@
+CREATE (x:New {k: 1}) WITH x MATCH (y) DETACH DELETE y RETURN 1/0

@@ -1,0 +1,1 @@
+RETURN [x IN range(0, 5) WHERE x > 2 | x * x] AS squares, {a: 1, b: 'two'}.b

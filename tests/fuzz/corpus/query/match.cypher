@@ -1,0 +1,1 @@
+MATCH (a)-[r:INVESTS_IN]->(b) RETURN a.name, r.amount_max, b

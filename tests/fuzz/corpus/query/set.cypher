@@ -1,0 +1,1 @@
+MATCH (n) WHERE n.size > 3 SET n.size = n.size + 1 RETURN n

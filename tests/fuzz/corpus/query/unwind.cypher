@@ -1,0 +1,1 @@
+UNWIND range(1, 10) AS x WITH x WHERE x % 2 = 0 RETURN collect(x), count(*)
