@@ -11,6 +11,9 @@ void add_extract_command(CLI::App& app, int& exit_status);
 void add_query_command(CLI::App& app, int& exit_status);
 void add_dot_command(CLI::App& app, int& exit_status);
 void add_shell_command(CLI::App& app, int& exit_status);
+void add_export_command(CLI::App& app, int& exit_status);
+void add_import_command(CLI::App& app, int& exit_status);
+void add_merge_command(CLI::App& app, int& exit_status);
 
 // Exit statuses shared by every subcommand.
 constexpr int kExitOk = 0;

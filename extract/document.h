@@ -27,7 +27,7 @@ struct Token {
   bool is_number = false;    // starts with a digit
   bool capitalized = false;  // first letter is upper case
   bool all_caps = false;     // two or more letters, all upper case
-  bool inner_caps = false;   // an upper-case letter after the first one (OpenAI, iPhone)
+  bool inner_caps = false;   // an upper-case letter after the first one (NexoraAI, eReader)
 };
 
 // A sentence: tokens [first, last) of Document::tokens.
@@ -40,7 +40,7 @@ struct Sentence {
 enum class MentionKind {
   Name,         // a proper name: "Nova Robotics"
   Adjective,    // a nationality adjective standing for a place: "japonais"
-  Description,  // a definite description resolved to an earlier entity: "la start-up"
+  Description,  // a definite description resolved to an earlier entity: "la firme"
   Pronoun       // a pronoun resolved to an earlier entity
 };
 
@@ -60,7 +60,8 @@ struct Mention {
 struct Entity {
   EntityType type = EntityType::Organization;
   std::string name;                  // the most complete form in the text
-  std::vector<std::string> aliases;  // every other form used, descriptions included
+  std::vector<std::string> aliases;       // the other names used ("Doe", "NR", "Norway")
+  std::vector<std::string> descriptions;  // descriptions used in its place ("la firme")
   std::size_t first_sentence = 0;
   std::size_t first_start = 0;       // code-point offsets of the first mention
   std::size_t first_end = 0;

@@ -30,6 +30,11 @@ std::vector<Item> sentence_items(const Document& doc, std::size_t sentence) {
 Matcher::Matcher(const Document& doc, std::vector<Item> items, Coordination coordination)
     : doc_(doc), items_(std::move(items)), coordination_(coordination) {}
 
+bool Matcher::is_name(std::size_t pos) const {
+  return items_[pos].mention >= 0 &&
+         doc_.mentions[static_cast<std::size_t>(items_[pos].mention)].kind != MentionKind::Adjective;
+}
+
 bool Matcher::is_type(int mention, const std::vector<EntityType>& types) const {
   if (types.empty()) return true;
   const auto& type = doc_.mentions[static_cast<std::size_t>(mention)].type;
@@ -46,10 +51,20 @@ std::vector<std::pair<std::size_t, std::vector<int>>> Matcher::conjuncts(
   while (coordination_.separators && p < items_.size()) {
     std::size_t q = p;
     bool conjunction = false;
-    while (q < items_.size() && q - p < 3 && items_[q].mention < 0 &&
+    while (q < items_.size() && q - p < 4 && items_[q].mention < 0 &&
            coordination_.separators->contains(doc_.tokens[items_[q].first].key)) {
       conjunction = conjunction || coordination_.conjunctions->contains(doc_.tokens[items_[q].first].key);
       ++q;
+    }
+    if (q > p && q + 1 < items_.size() && items_[q].mention < 0 && coordination_.articles &&
+        coordination_.articles->contains(doc_.tokens[items_[q].first].key)) {
+      // "and the Finnish utility Y": an article, then at most two plain words.
+      std::size_t r = q + 1;
+      while (r < items_.size() && r - q <= 3 && !is_name(r) &&
+             (items_[r].mention >= 0 || !doc_.tokens[items_[r].first].capitalized) &&
+             (items_[r].mention >= 0 || doc_.tokens[items_[r].first].is_word))
+        ++r;
+      if (r < items_.size() && is_name(r)) q = r;
     }
     bool joint = q > p && (conjunction || (q == p + 1 && doc_.tokens[items_[p].first].text == ","));
     if (!joint || q >= items_.size() || items_[q].mention < 0 || !is_type(items_[q].mention, types)) break;
@@ -63,7 +78,7 @@ std::vector<std::pair<std::size_t, std::vector<int>>> Matcher::conjuncts(
 }
 
 bool Matcher::match_once(const PatternNode& node, std::size_t pos, State& state,
-                         const std::function<bool(std::size_t)>& next) const {
+                         FunctionRef<bool(std::size_t)> next) const {
   if (node.kind == PatternNode::Kind::Group) {
     for (const Pattern& alt : node.alternatives)
       if (match_seq(alt, 0, pos, state, next)) return true;
@@ -72,13 +87,24 @@ bool Matcher::match_once(const PatternNode& node, std::size_t pos, State& state,
   if (pos >= items_.size()) return false;
   const Item& item = items_[pos];
   switch (node.kind) {
-    case PatternNode::Kind::Any:
-      return item.mention < 0 && next(pos + 1);
+    case PatternNode::Kind::Any:  // plain tokens, adjectives ("japonais") and pronouns alike
+      return (item.mention < 0 ||
+              doc_.mentions[static_cast<std::size_t>(item.mention)].kind == MentionKind::Adjective ||
+              doc_.mentions[static_cast<std::size_t>(item.mention)].kind == MentionKind::Pronoun) &&
+             next(pos + 1);
+    case PatternNode::Kind::AnyItem:
+      return next(pos + 1);
     case PatternNode::Kind::Words:
       return item.mention < 0 && node.words.contains(doc_.tokens[item.first].key) && next(pos + 1);
     case PatternNode::Kind::Entity: {
+      if (item.mention < 0 && coordination_.articles && pos + 1 < items_.size() &&
+          items_[pos + 1].mention >= 0 && coordination_.articles->contains(doc_.tokens[item.first].key))
+        return match_once(node, pos + 1, state, next);
       if (item.mention < 0 || !is_type(item.mention, node.types)) return false;
-      for (const auto& [end, chain] : conjuncts(pos, node.types)) {
+      auto choices = node.coordinated ? conjuncts(pos, node.types)
+                                      : std::vector<std::pair<std::size_t, std::vector<int>>>{
+                                            {pos + 1, {item.mention}}};
+      for (const auto& [end, chain] : choices) {
         std::size_t mark = state.captures.size();
         for (int m : chain) state.captures.emplace_back(node.role, m);
         if (next(end)) return true;
@@ -93,19 +119,18 @@ bool Matcher::match_once(const PatternNode& node, std::size_t pos, State& state,
 }
 
 bool Matcher::match_node(const PatternNode& node, std::size_t count, std::size_t pos, State& state,
-                         const std::function<bool(std::size_t)>& next) const {
-  // Greedy: one more repetition first, then stop if enough were matched.
-  if (count < node.max) {
-    bool more = match_once(node, pos, state, [&](std::size_t after) {
-      return after != pos && match_node(node, count + 1, after, state, next);
-    });
-    if (more) return true;
-  }
-  return count >= node.min && next(pos);
+                         FunctionRef<bool(std::size_t)> next) const {
+  // Lazy: stop as soon as enough were matched, else one more repetition, so
+  // that gaps stay as short as possible ("par X et Y" takes both conjuncts).
+  if (count >= node.min && next(pos)) return true;
+  if (count >= node.max) return false;
+  return match_once(node, pos, state, [&](std::size_t after) {
+    return after != pos && match_node(node, count + 1, after, state, next);
+  });
 }
 
 bool Matcher::match_seq(const Pattern& seq, std::size_t index, std::size_t pos, State& state,
-                        const std::function<bool(std::size_t)>& next) const {
+                        FunctionRef<bool(std::size_t)> next) const {
   if (index == seq.size()) return next(pos);
   return match_node(seq[index], 0, pos, state, [&](std::size_t after) {
     return match_seq(seq, index + 1, after, state, next);
@@ -114,7 +139,9 @@ bool Matcher::match_seq(const Pattern& seq, std::size_t index, std::size_t pos, 
 
 std::vector<Match> Matcher::find_all(const Pattern& pattern) const {
   std::vector<Match> matches;
+  std::size_t resume = 0;  // matches do not overlap: the leftmost wins
   for (std::size_t start = 0; start < items_.size(); ++start) {
+    if (start < resume) continue;
     State state;
     std::size_t end = 0;
     bool found = match_seq(pattern, 0, start, state, [&](std::size_t after) {
@@ -129,6 +156,7 @@ std::vector<Match> Matcher::find_all(const Pattern& pattern) const {
       else if (role == 'T') m.targets.push_back(mention);
     }
     matches.push_back(std::move(m));
+    resume = end;
   }
   return matches;
 }

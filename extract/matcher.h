@@ -5,7 +5,6 @@
 #pragma once
 
 #include <cstddef>
-#include <functional>
 #include <utility>
 #include <vector>
 
@@ -36,9 +35,27 @@ struct Match {
 
 // Words that join conjuncts: `separators` may appear between them (",", "et",
 // "de"), and the last joint must hold one of `conjunctions` ("et", "and").
+// `articles` ("le", "the") may precede any entity and are skipped before one.
 struct Coordination {
   const WordSet* separators = nullptr;
   const WordSet* conjunctions = nullptr;
+  const WordSet* articles = nullptr;
+};
+
+// A non-owning reference to a callable, cheaper than std::function (no allocation).
+template <typename Signature>
+class FunctionRef;
+template <typename R, typename... Args>
+class FunctionRef<R(Args...)> {
+ public:
+  template <typename F>
+  FunctionRef(const F& f)  // NOLINT: implicit, like std::function
+      : object_(&f), call_([](const void* o, Args... args) { return (*static_cast<const F*>(o))(args...); }) {}
+  R operator()(Args... args) const { return call_(object_, args...); }
+
+ private:
+  const void* object_;
+  R (*call_)(const void*, Args...);
 };
 
 // Finds the matches of patterns in one sentence.
@@ -46,8 +63,9 @@ class Matcher {
  public:
   Matcher(const Document& doc, std::vector<Item> items, Coordination coordination);
 
-  // For each start item, the first match found (leftmost alternatives and
-  // greedy repeats are tried first).
+  // The matches, leftmost first and not overlapping; from each start the
+  // first match found (leftmost alternatives and fewest repeats are tried
+  // first, but an entity takes its longest list of conjuncts first).
   std::vector<Match> find_all(const Pattern& pattern) const;
 
   const std::vector<Item>& items() const { return items_; }
@@ -55,12 +73,14 @@ class Matcher {
  private:
   struct State;
   bool match_seq(const Pattern& seq, std::size_t index, std::size_t pos, State& state,
-                 const std::function<bool(std::size_t)>& next) const;
+                 FunctionRef<bool(std::size_t)> next) const;
   bool match_node(const PatternNode& node, std::size_t count, std::size_t pos, State& state,
-                  const std::function<bool(std::size_t)>& next) const;
+                  FunctionRef<bool(std::size_t)> next) const;
   bool match_once(const PatternNode& node, std::size_t pos, State& state,
-                  const std::function<bool(std::size_t)>& next) const;
+                  FunctionRef<bool(std::size_t)> next) const;
   bool is_type(int mention, const std::vector<EntityType>& types) const;
+  // Whether item `pos` is an entity other than a place adjective.
+  bool is_name(std::size_t pos) const;
   // Item positions just after each possible end of a coordination starting at `pos`.
   std::vector<std::pair<std::size_t, std::vector<int>>> conjuncts(std::size_t pos,
                                                                    const std::vector<EntityType>& types) const;

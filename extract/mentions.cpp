@@ -18,7 +18,10 @@ class MentionFinder {
         function_words_(rules.word_class("FUNCTION_WORDS")),
         not_name_(rules.word_class("NOT_NAME")),
         connectors_(rules.word_class("NAME_CONNECTOR")),
-        government_(rules.word_class("GOVERNMENT")) {
+        government_(rules.word_class("GOVERNMENT")),
+        institutions_(rules.word_class("INSTITUTION")),
+        suffixes_(rules.word_class("ORG_SUFFIX")),
+        initial_not_name_(rules.word_class("INITIAL_NOT_NAME")) {
     for (const Token& t : doc.tokens)
       if (t.is_word && !t.capitalized && !t.all_caps && !t.is_number) lower_words_.insert(t.key);
   }
@@ -56,11 +59,11 @@ class MentionFinder {
     const Token& t = doc_.tokens[i];
     if (!name_shaped(t) || not_name_.contains(t.key)) return false;
     if (!sentence_initial) {
-      // A capitalised function word inside a sentence ("Le Chat") needs a capital after it.
+      // A capitalised function word inside a sentence ("Le Verger") needs a capital after it.
       if (!function_words_.words.count(t.key)) return true;
       return i + 1 < doc_.tokens.size() && name_shaped(doc_.tokens[i + 1]);
     }
-    if (function_words_.words.count(t.key)) return false;
+    if (function_words_.words.count(t.key) || initial_not_name_.contains(t.key)) return false;
     return t.all_caps || t.inner_caps || !lower_words_.count(t.key);
   }
 
@@ -69,7 +72,8 @@ class MentionFinder {
     std::size_t j = i + 1;
     while (j < end) {
       const Token& t = doc_.tokens[j];
-      if (name_shaped(t) && !not_name_.words.count(t.key) && place_name_at(j, end).first == 0) {
+      if (name_shaped(t) && (!not_name_.words.count(t.key) || suffixes_.words.count(t.key)) &&
+          place_name_at(j, end).first == 0) {
         ++j;
       } else if (t.is_number && t.text.size() <= 3 && t.start == doc_.tokens[j - 1].end + 1 &&
                  !doc_.tokens[j - 1].is_number &&
@@ -79,7 +83,7 @@ class MentionFinder {
         ++j;  // "Nova 3"
       } else if (t.text == "!" && t.start == doc_.tokens[j - 1].end && j + 1 < end &&
                  !doc_.tokens[j + 1].capitalized) {
-        ++j;  // "Yahoo! et"
+        ++j;  // "Boomly! et"
         break;
       } else if (j + 1 < end && (connectors_.contains(t.key) || t.text == "&") &&
                  name_shaped(doc_.tokens[j + 1]) && !function_words_.words.count(doc_.tokens[j + 1].key) &&
@@ -112,7 +116,7 @@ class MentionFinder {
     bool initial = true;
     while (i < sentence.last) {
       const Token& t = doc_.tokens[i];
-      // "le gouvernement américain", "the French government"
+      // "le gouvernement norvégien", "the Norwegian government"
       if (government_.contains(t.key) && i + 1 < sentence.last && place_adjective_at(i + 1) >= 0) {
         add(s, i, i + 2, MentionKind::Name, -1);
         doc_.mentions.back().type = EntityType::Organization;
@@ -122,7 +126,9 @@ class MentionFinder {
         continue;
       }
       if (int place = place_adjective_at(i); place >= 0) {
-        if (i + 1 < sentence.last && government_.contains(doc_.tokens[i + 1].key)) {
+        bool institution = i + 1 < sentence.last && doc_.tokens[i + 1].capitalized &&
+                           institutions_.contains(doc_.tokens[i + 1].key);  // "Norwegian Agency"
+        if (i + 1 < sentence.last && (government_.contains(doc_.tokens[i + 1].key) || institution)) {
           add(s, i, i + 2, MentionKind::Name, -1);
           doc_.mentions.back().type = EntityType::Organization;
           doc_.mentions.back().sure_type = true;
@@ -136,7 +142,7 @@ class MentionFinder {
       }
       if (auto [length, place] = place_name_at(i, sentence.last); length > 0) {
         if (i + length < sentence.last && government_.contains(doc_.tokens[i + length].key)) {
-          add(s, i, i + length + 1, MentionKind::Name, -1);  // "the US government"
+          add(s, i, i + length + 1, MentionKind::Name, -1);  // "the UK government"
           doc_.mentions.back().type = EntityType::Organization;
           doc_.mentions.back().sure_type = true;
           i += length + 1;
@@ -150,6 +156,8 @@ class MentionFinder {
       }
       if (starts_name(i, initial)) {
         std::size_t j = name_end(i, sentence.last);
+        // "l'Agence norvégienne": an institution named by its place.
+        if (institutions_.contains(doc_.tokens[j - 1].key) && j < sentence.last && place_adjective_at(j) >= 0) ++j;
         add(s, i, j, MentionKind::Name, -1);
         i = j;
         initial = false;
@@ -167,6 +175,9 @@ class MentionFinder {
   const WordSet& not_name_;
   const WordSet& connectors_;
   const WordSet& government_;
+  const WordSet& institutions_;
+  const WordSet& suffixes_;
+  const WordSet& initial_not_name_;
   std::unordered_set<std::string> lower_words_;
 };
 

@@ -1,8 +1,10 @@
 // Stage 5: mention detection, from the shape of the text alone. Finds
-//  - known places by name ("Corée du Sud") and by adjective ("japonaise"),
+//  - known places by name ("Nouvelle-Zélande") and by adjective ("japonaise"),
 //  - proper names: runs of capitalised, all-caps or camel-case words, joined
-//    by connectors ("Banque de X", "X & Y"), a glued "!" kept ("Yahoo!"),
-//  - a government designated by its country ("le gouvernement américain").
+//    by connectors ("Banque de X", "X & Y"), a glued "!" kept ("Boomly!"),
+//  - a government designated by its country ("le gouvernement norvégien"),
+//    and an institution word of class INSTITUTION with its place adjective
+//    ("l'Agence norvégienne", "the Norwegian Agency").
 // Sentence-initial capitals are names only when the word is not a function
 // word and is never written in lower case elsewhere in the article.
 #pragma once

@@ -27,13 +27,15 @@ struct WordSet {
 struct PatternNode {
   enum class Kind {
     Words,   // a word from `words` ("dans", "invest*", "@INVEST_VERB")
-    Any,     // `_`: any one token that is not an entity
+    Any,     // `_`: any one token that is not an entity (place adjectives and pronouns are allowed)
+    AnyItem, // `~`: any one token or entity mention
     Entity,  // `S:Organization|Person`: an entity mention (with its conjuncts)
     Group    // `( a b | c )`: alternatives of sequences
   };
   Kind kind = Kind::Words;
   WordSet words;
   char role = 0;  // Entity: 'S' subject, 'O' object, 'T' typed target, 'E' uncaptured
+  bool coordinated = true;  // Entity: takes conjuncts (false when written `s:`, `o:` ...)
   std::vector<EntityType> types;  // Entity: accepted types; empty = any
   std::vector<std::vector<PatternNode>> alternatives;  // Group
   std::size_t min = 1;

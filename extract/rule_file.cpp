@@ -1,11 +1,13 @@
 #include "extract/rule_file.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 
 #include "extract/built_in_rules.h"
+#include "extract/rule_index.h"
 #include "extract/tokenizer.h"
 
 namespace kg::extract {
@@ -137,14 +139,19 @@ class PatternParser {
     }
     bool quoted = tok.size() >= 3 && tok.front() == '\'' && tok.back() == '\'';
     if (!quoted) {
-      bool stem_like = tok[0] != '_' && tok[0] != '@' && tok.find(':') == std::string::npos;
+      // A trailing * is a stem ("invest*") or a type wildcard ("T:*"), not a repeat.
+      bool stem_like = (tok[0] != '_' && tok[0] != '~' && tok[0] != '@' && tok.find(':') == std::string::npos) ||
+                       (tok.size() > 2 && tok.compare(tok.size() - 2, 2, ":*") == 0);
       take_quantifier(tok, node, stem_like, origin_);
     }
     if (tok == "_") {
       node.kind = PatternNode::Kind::Any;
-    } else if (!quoted && tok.size() >= 2 && tok[1] == ':' && std::string("SOTE").find(tok[0]) != std::string::npos) {
+    } else if (tok == "~") {
+      node.kind = PatternNode::Kind::AnyItem;
+    } else if (!quoted && tok.size() >= 2 && tok[1] == ':' && std::string("SOTEsote").find(tok[0]) != std::string::npos) {
       node.kind = PatternNode::Kind::Entity;
-      node.role = tok[0];
+      node.role = static_cast<char>(std::toupper(static_cast<unsigned char>(tok[0])));
+      node.coordinated = std::isupper(static_cast<unsigned char>(tok[0])) != 0;
       for (const std::string& name : split(tok.substr(2), "|")) {
         if (name == "*") continue;
         auto type = parse_type_label(name);
@@ -186,6 +193,15 @@ void WordSet::add(const WordSet& other) {
   stems.insert(stems.end(), other.stems.begin(), other.stems.end());
 }
 
+const RuleIndex& RuleSet::index(Rule::Action action) const {
+  switch (action) {
+    case Rule::Action::Type: return *type_index;
+    case Rule::Action::Describe: return *describe_index;
+    case Rule::Action::Relation: break;
+  }
+  return *relation_index;
+}
+
 const WordSet& RuleSet::word_class(const std::string& name) const {
   static const WordSet empty;
   auto it = classes.find(name);
@@ -194,7 +210,22 @@ const WordSet& RuleSet::word_class(const std::string& name) const {
 
 Pattern parse_pattern(std::string_view text, const std::unordered_map<std::string, WordSet>& classes,
                       const std::string& origin) {
-  std::vector<std::string> toks = split(text, " \t");
+  // Parentheses may touch their contents: "(dans|en)?" is "(", "dans|en", ")?".
+  std::vector<std::string> toks;
+  for (std::string tok : split(text, " \t")) {
+    bool quoted = tok.size() >= 3 && tok.front() == '\'' && tok.back() == '\'';
+    while (!quoted && tok.size() > 1 && tok[0] == '(') {
+      toks.emplace_back("(");
+      tok.erase(0, 1);
+    }
+    std::size_t close = quoted ? std::string::npos : tok.find(')');
+    if (close != std::string::npos && close > 0) {
+      toks.push_back(tok.substr(0, close));
+      toks.push_back(tok.substr(close));
+    } else {
+      toks.push_back(tok);
+    }
+  }
   if (toks.empty()) fail(origin, "empty pattern");
   return PatternParser(std::move(toks), classes, origin).parse();
 }
@@ -244,7 +275,10 @@ void RuleBook::apply(RuleSet& set, const std::string& line, const std::string& o
     rule.pattern = parse_pattern(body, set.classes, origin);
     set.rules.push_back(std::move(rule));
   } else if (keyword == "place") {
-    auto [names, adjectives] = head_and_body(rest, origin);
+    // "Names : adjectives", the adjectives being optional.
+    std::size_t colon = rest.find(':');
+    std::string names = trim(rest.substr(0, colon));
+    std::string adjectives = colon == std::string::npos ? "" : rest.substr(colon + 1);
     Place place;
     for (const std::string& n : split(names, "|")) {
       place.names.push_back(trim(n));
@@ -260,10 +294,10 @@ void RuleBook::apply(RuleSet& set, const std::string& line, const std::string& o
         set.place_names[place.name_keys[n][0]].emplace_back(index, static_cast<int>(n));
     for (const std::string& a : place.adjectives) set.place_adjectives[a] = index;
     set.places.push_back(std::move(place));
-  } else if (keyword == "scale") {
+  } else if (keyword == "multiplier") {
     auto [value, words] = head_and_body(rest, origin);
     double v = std::strtod(value.c_str(), nullptr);
-    if (v <= 0) fail(origin, "bad scale " + value);
+    if (v <= 0) fail(origin, "bad multiplier " + value);
     for (const std::string& w : split(words, " \t|")) set.scales[token_key(w)] = v;
   } else if (keyword == "currency") {
     auto [code, words] = head_and_body(rest, origin);
@@ -296,8 +330,12 @@ void RuleBook::load(std::string_view text, const std::string& origin) {
     if (hash != std::string::npos && !(hash > 0 && raw[hash - 1] == '\'')) raw.resize(hash);
     if (trim(raw).empty()) continue;
     bool continuation = (raw[0] == ' ' || raw[0] == '\t') && !lines.empty();
-    if (continuation) lines.back().first += " " + trim(raw);
-    else lines.emplace_back(trim(raw), number);
+    if (continuation) {
+      lines.back().first += ' ';
+      lines.back().first += trim(raw);
+    } else {
+      lines.emplace_back(trim(raw), number);
+    }
   }
   RuleSet* target = nullptr;
   for (const auto& [line, line_number] : lines) {
@@ -312,6 +350,11 @@ void RuleBook::load(std::string_view text, const std::string& origin) {
       for (auto& [lang, set] : sets_) apply(set, line, where);
       shared_lines_.emplace_back(line, where);
     }
+  }
+  for (auto& [lang, set] : sets_) {
+    set.type_index = std::make_shared<const RuleIndex>(set, Rule::Action::Type);
+    set.describe_index = std::make_shared<const RuleIndex>(set, Rule::Action::Describe);
+    set.relation_index = std::make_shared<const RuleIndex>(set, Rule::Action::Relation);
   }
 }
 
@@ -336,7 +379,7 @@ std::vector<std::string> RuleBook::languages() const {
 
 RuleBook RuleBook::built_in() {
   RuleBook book;
-  for (const BuiltInRuleFile& file : built_in_rule_files()) book.load(file.text, file.name);
+  for (const BuiltInRuleFile& file : built_in_rule_files()) book.load(file.text, std::string(file.name));
   return book;
 }
 

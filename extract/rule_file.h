@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -21,6 +22,8 @@ class RuleError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
+
+class RuleIndex;
 
 // A relation type declared with `relation NAME [deal] [symmetric]`.
 struct RelationType {
@@ -70,6 +73,11 @@ struct RuleSet {
 
   // The class, or an empty set when the file does not define it.
   const WordSet& word_class(const std::string& name) const;
+  // Which rules of an action can match which sentences; rebuilt by RuleBook
+  // after every load.
+  const RuleIndex& index(Rule::Action action) const;
+
+  std::shared_ptr<const RuleIndex> type_index, describe_index, relation_index;
 };
 
 // Rule sets for every language, filled from rule files.

@@ -1,6 +1,7 @@
 #include "extract/rule_index.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace kg::extract {
 
@@ -8,12 +9,21 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) : rule_count_(ru
   for (std::size_t r = 0; r < rules.rules.size(); ++r) {
     const Rule& rule = rules.rules[r];
     if (rule.action != action) continue;
+    // The anchor is the most selective required word element: one without
+    // function words or punctuation if possible, else the smallest.
+    const WordSet& common = rules.word_class("FUNCTION_WORDS");
     const PatternNode* anchor = nullptr;
-    for (const PatternNode& node : rule.pattern)
-      if (node.kind == PatternNode::Kind::Words && node.min > 0) {
+    std::size_t best = 0;
+    for (const PatternNode& node : rule.pattern) {
+      if (node.kind != PatternNode::Kind::Words || node.min == 0) continue;
+      std::size_t cost = node.words.words.size() + 4 * node.words.stems.size();
+      for (const std::string& w : node.words.words)
+        if (common.words.count(w) || (!w.empty() && std::ispunct(static_cast<unsigned char>(w[0])))) cost += 1000;
+      if (!anchor || cost < best) {
         anchor = &node;
-        break;
+        best = cost;
       }
+    }
     if (!anchor) {
       always_.push_back(r);
       continue;

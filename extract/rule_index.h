@@ -1,6 +1,6 @@
-// Which rules can possibly match a sentence. Each rule's first required word
-// element is its anchor; a sentence is tried against a rule only when one of
-// its tokens is in the anchor. Rules without an anchor are always tried.
+// Which rules can possibly match a sentence. Each rule's most selective
+// required word element is its anchor; a sentence is tried against a rule only
+// when one of its tokens is in the anchor. Rules without one are always tried.
 #pragma once
 
 #include <cstddef>

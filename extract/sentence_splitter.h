@@ -1,7 +1,7 @@
 // Stage 3: sentence splitting over tokens. A sentence ends at a line break
 // (headlines, paragraphs) or at . ! ? … followed by a capital, a digit or an
 // opening quote, except after an abbreviation (M., Dr., Inc.) or a single
-// initial (J. Smith). Decimals never split (1.5 is one token) and "Yahoo! et"
+// initial (J. Smith). Decimals never split (1.5 is one token) and "Boomly! et"
 // does not split because a lower-case word follows.
 #pragma once
 

@@ -10,7 +10,7 @@ namespace kg::extract {
 
 namespace {
 
-// French elided function words: l'avion, d'OpenAI, qu'il, jusqu'à.
+// French elided function words: l'avion, d'Ardent, qu'il, jusqu'à.
 constexpr std::array<std::string_view, 14> kElisions{
     "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "presqu", "quoiqu"};
 
@@ -66,7 +66,7 @@ std::size_t word_end(std::string_view text, std::size_t pos) {
       CodePoint next = decode(text, i + 1);
       bool joins = c.cp == '-' ? (is_letter(next.cp) || is_digit(next.cp)) : is_digit(next.cp);
       if (joins && c.cp == '-') {
-        // Split "Paris-based" and "anti-Google" where the case changes.
+        // Split "Oslo-based" and "anti-Nexora" where the case changes.
         CodePoint first = decode(text, pos);
         if (is_letter(first.cp) && is_letter(next.cp) && is_upper(first.cp) != is_upper(next.cp))
           return i;
@@ -101,15 +101,38 @@ void describe_shape(Token& t) {
 
 }  // namespace
 
+namespace {
+
+// The key of a Latin-1 letter (U+00C0..U+00FF): lower case without accent,
+// or 0 when it needs the general path (æ, ß, ð, þ ...).
+char latin1_key(unsigned cp) {
+  static const char kKeys[] =
+      "aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0\0"   // U+00C0..U+00DF
+      "aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0y";    // U+00E0..U+00FF
+  return cp >= 0xC0 && cp <= 0xFF ? kKeys[cp - 0xC0] : 0;
+}
+
+}  // namespace
+
 std::string token_key(std::string_view word) {
-  bool ascii = true;
-  for (char ch : word) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
-  if (ascii) {
-    std::string key(word);
-    for (char& ch : key)
-      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-    return key;
+  // Fast path for ASCII and Latin-1 letters, the bulk of French and English.
+  std::string key;
+  key.reserve(word.size());
+  bool fast = true;
+  for (std::size_t i = 0; i < word.size() && fast; ++i) {
+    unsigned char c = static_cast<unsigned char>(word[i]);
+    if (c < 0x80) {
+      key += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    } else if ((c == 0xC3) && i + 1 < word.size()) {
+      char k = latin1_key(0xC0u + (static_cast<unsigned char>(word[i + 1]) & 0x3Fu));
+      fast = k != 0;
+      key += k;
+      ++i;
+    } else {
+      fast = false;
+    }
   }
+  if (fast) return key;
   utf8proc_uint8_t* out = nullptr;
   utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
                                     static_cast<utf8proc_ssize_t>(word.size()), &out,
@@ -146,7 +169,7 @@ std::vector<Token> tokenize(std::string_view text) {
       }
     } else if (c.cp == '\'' && pos + 1 < text.size() && is_letter(decode(text, pos + 1).cp) &&
                !tokens.empty() && tokens.back().end == pos) {
-      // English clitic: OpenAI's, don't.
+      // English clitic: Nexora's, don't.
       t.end = word_end(text, pos + 1);
       t.is_word = true;
     } else {

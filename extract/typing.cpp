@@ -21,8 +21,9 @@ EntityType shape_type(const Document& doc, std::size_t first, std::size_t last, 
 void assign_types(Document& doc, const RuleSet& rules) {
   for (Mention& m : doc.mentions)
     if (!m.type) m.type = shape_type(doc, m.first, m.last, rules);
-  RuleIndex index(rules, Rule::Action::Type);
-  Coordination coordination{&rules.word_class("COORD"), &rules.word_class("CONJ")};
+  const RuleIndex& index = rules.index(Rule::Action::Type);
+  Coordination coordination{&rules.word_class("COORD"), &rules.word_class("CONJ"),
+                            &rules.word_class("ARTICLE")};
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     std::vector<std::size_t> candidates =
         index.candidates(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);

@@ -3,7 +3,7 @@
 //     "Labs", "SA", "Inc") → Organization; two or more plain capitalised
 //     words ("Jane Doe") → Person; anything else → Organization;
 //  2. then from its context, by the `type` rules of the rule file
-//     ("la start-up T", "le modèle T", "T-based"), which override the shape.
+//     ("la firme T", "le modèle T", "T-based"), which override the shape.
 // Known places keep type Place.
 #pragma once
 

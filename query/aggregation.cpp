@@ -182,7 +182,7 @@ ExprPtr extract_aggregates(const ExprPtr& expr, std::vector<ExprPtr>& aggregates
   return copy;
 }
 
-void Aggregator::add(std::vector<Value> args) {
+void Aggregator::add(const std::vector<Value>& args) {
   if (!count_nulls_) {
     if (args.empty() || args[0].is_null()) return;
     if (distinct_) {
@@ -200,16 +200,26 @@ std::unique_ptr<Aggregator> make_aggregator(const Expr& call) {
     return a;
   }
   std::string name = lower(call.name);
-  if (name == "count") a = std::make_unique<Count>();
-  else if (name == "sum") a = std::make_unique<Sum>();
-  else if (name == "avg") a = std::make_unique<Avg>();
-  else if (name == "min") a = std::make_unique<Extreme>(false);
-  else if (name == "max") a = std::make_unique<Extreme>(true);
-  else if (name == "collect") a = std::make_unique<Collect>();
-  else if (name == "stdev") a = std::make_unique<StDev>(false);
-  else if (name == "stdevp") a = std::make_unique<StDev>(true);
-  else if (name == "percentilecont") a = std::make_unique<Percentile>(true);
-  else a = std::make_unique<Percentile>(false);
+  if (name == "count")
+    a = std::make_unique<Count>();
+  else if (name == "sum")
+    a = std::make_unique<Sum>();
+  else if (name == "avg")
+    a = std::make_unique<Avg>();
+  else if (name == "min")
+    a = std::make_unique<Extreme>(false);
+  else if (name == "max")
+    a = std::make_unique<Extreme>(true);
+  else if (name == "collect")
+    a = std::make_unique<Collect>();
+  else if (name == "stdev")
+    a = std::make_unique<StDev>(false);
+  else if (name == "stdevp")
+    a = std::make_unique<StDev>(true);
+  else if (name == "percentilecont")
+    a = std::make_unique<Percentile>(true);
+  else
+    a = std::make_unique<Percentile>(false);
   a->distinct_ = call.distinct;
   return a;
 }

@@ -35,7 +35,7 @@ class Aggregator {
  public:
   virtual ~Aggregator() = default;
   // Adds one row: `args` are the call's evaluated arguments (none for count(*)).
-  void add(std::vector<Value> args);
+  void add(const std::vector<Value>& args);
   virtual Value result() const = 0;
 
  protected:
@@ -44,7 +44,7 @@ class Aggregator {
  private:
   friend std::unique_ptr<Aggregator> make_aggregator(const Expr& call);
   bool distinct_ = false;
-  bool count_nulls_ = false;  // count(*)
+  bool count_nulls_ = false;                                    // count(*)
   std::unordered_set<Value, ValueHash, ValueEquivalent> seen_;  // DISTINCT: values already added
 };
 

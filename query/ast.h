@@ -19,6 +19,7 @@ namespace kg::query {
 struct Expr;
 using ExprPtr = std::shared_ptr<Expr>;
 struct PatternPart;
+struct SingleQuery;
 
 enum class ExprKind {
   Literal,      // value
@@ -29,22 +30,41 @@ enum class ExprKind {
   Slice,        // args[0][args[1]..args[2]] (either bound may be null)
   ListLiteral,  // [args...]
   MapLiteral,   // {keys[i]: args[i]}
-  Not, Negate, Plus,
-  And, Or, Xor,
-  Add, Subtract, Multiply, Divide, Modulo, Power,
-  Equal, NotEqual, Less, LessEqual, Greater, GreaterEqual,
-  In, StartsWith, EndsWith, Contains, RegexMatch,
-  IsNull, IsNotNull,
-  HasLabels,          // args[0]:labels...
-  FunctionCall,       // name(args), `distinct` for aggregates
-  CountStar,          // count(*)
-  Case,               // args = [subject?] + when/then pairs + [else?]; see has_subject, has_else
-  ListComprehension,  // [name IN args[0] WHERE args[1] | args[2]] (args[1], args[2] may be null)
-  Quantifier,         // name(variable IN args[0] WHERE args[1]); `name` in keys[0]: any/all/none/single
-  Reduce,             // reduce(keys[0] = args[0], name IN args[1] | args[2])
+  Not,
+  Negate,
+  Plus,
+  And,
+  Or,
+  Xor,
+  Add,
+  Subtract,
+  Multiply,
+  Divide,
+  Modulo,
+  Power,
+  Equal,
+  NotEqual,
+  Less,
+  LessEqual,
+  Greater,
+  GreaterEqual,
+  In,
+  StartsWith,
+  EndsWith,
+  Contains,
+  RegexMatch,
+  IsNull,
+  IsNotNull,
+  HasLabels,             // args[0]:labels...
+  FunctionCall,          // name(args), `distinct` for aggregates
+  CountStar,             // count(*)
+  Case,                  // args = [subject?] + when/then pairs + [else?]; see has_subject, has_else
+  ListComprehension,     // [name IN args[0] WHERE args[1] | args[2]] (args[1], args[2] may be null)
+  Quantifier,            // name(variable IN args[0] WHERE args[1]); `name` in keys[0]: any/all/none/single
+  Reduce,                // reduce(keys[0] = args[0], name IN args[1] | args[2])
   PatternComprehension,  // [pattern WHERE args[0] | args[1]]
   PatternPredicate,      // a pattern used as a boolean: (a)-->(b)
-  Exists,                // EXISTS { pattern WHERE args[0] }
+  Exists,                // EXISTS { pattern WHERE args[0] }, or EXISTS { subquery }
   MapProjection,         // name{.key, key: args[i], .*}; see MapProjectionItem
 };
 
@@ -61,12 +81,13 @@ struct Expr {
   std::string name;               // Parameter/Variable/Property/FunctionCall/comprehension variable
   std::vector<std::string> keys;  // MapLiteral keys, HasLabels labels, Quantifier kind, Reduce accumulator
   std::vector<ExprPtr> args;
-  bool distinct = false;          // FunctionCall
-  bool has_subject = false;       // Case
-  bool has_else = false;          // Case
+  bool distinct = false;                              // FunctionCall
+  bool has_subject = false;                           // Case
+  bool has_else = false;                              // Case
   std::shared_ptr<std::vector<PatternPart>> pattern;  // pattern expressions
+  std::shared_ptr<SingleQuery> subquery;              // EXISTS { MATCH ... RETURN ... }
   std::vector<MapProjectionItem> projection;          // MapProjection
-  std::size_t begin = 0, end = 0;  // source span, for column names and errors
+  std::size_t begin = 0, end = 0;                     // source span, for column names and errors
   int line = 0, column = 0;
 };
 
@@ -76,6 +97,7 @@ enum class Direction { Outgoing, Incoming, Both };
 
 struct NodePattern {
   std::string variable;  // "" when anonymous
+  int line = 0, column = 0;
   std::vector<std::string> labels;
   ExprPtr properties;  // map literal or parameter, or null
 };
@@ -142,10 +164,10 @@ struct CreateClause {
 // One item of SET (or ON CREATE / ON MATCH SET) or REMOVE.
 struct SetItem {
   enum class Kind {
-    Property,      // target.key = value        (REMOVE target.key: value null)
-    Replace,       // variable = map
-    Merge,         // variable += map
-    Labels         // variable:Label:Other      (SET adds, REMOVE removes)
+    Property,  // target.key = value        (REMOVE target.key: value null)
+    Replace,   // variable = map
+    Merge,     // variable += map
+    Labels     // variable:Label:Other      (SET adds, REMOVE removes)
   } kind;
   ExprPtr target;  // Property: the entity expression; others: a Variable
   std::string key;
@@ -171,8 +193,8 @@ struct CallClause {
   std::string procedure;
 };
 
-using Clause = std::variant<MatchClause, UnwindClause, WithClause, ReturnClause, CreateClause,
-                            MergeClause, SetClause, RemoveClause, DeleteClause, CallClause>;
+using Clause = std::variant<MatchClause, UnwindClause, WithClause, ReturnClause, CreateClause, MergeClause,
+                            SetClause, RemoveClause, DeleteClause, CallClause>;
 
 // Clauses up to (and including) an optional final RETURN.
 struct SingleQuery {

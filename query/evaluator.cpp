@@ -3,6 +3,7 @@
 #include <cmath>
 #include <regex>
 
+#include "query/executor.h"
 #include "query/functions.h"
 #include "query/matcher.h"
 
@@ -106,9 +107,15 @@ Value arithmetic(ExprKind op, const Value& a, const Value& b) {
     std::int64_t x = a.as_int(), y = b.as_int(), r = 0;
     bool overflow = false;
     switch (op) {
-      case ExprKind::Add: overflow = __builtin_add_overflow(x, y, &r); break;
-      case ExprKind::Subtract: overflow = __builtin_sub_overflow(x, y, &r); break;
-      case ExprKind::Multiply: overflow = __builtin_mul_overflow(x, y, &r); break;
+      case ExprKind::Add:
+        overflow = __builtin_add_overflow(x, y, &r);
+        break;
+      case ExprKind::Subtract:
+        overflow = __builtin_sub_overflow(x, y, &r);
+        break;
+      case ExprKind::Multiply:
+        overflow = __builtin_mul_overflow(x, y, &r);
+        break;
       case ExprKind::Divide:
       case ExprKind::Modulo:
         if (y == 0) runtime_error("ArithmeticError", "DivisionByZero", "/ by zero");
@@ -119,19 +126,26 @@ Value arithmetic(ExprKind op, const Value& a, const Value& b) {
         }
         r = op == ExprKind::Divide ? x / y : x % y;
         break;
-      default: break;
+      default:
+        break;
     }
     if (overflow) runtime_error("ArithmeticError", "IntegerOverflow", "integer overflow");
     return Value(r);
   }
   double x = a.as_number(), y = b.as_number();
   switch (op) {
-    case ExprKind::Add: return Value(x + y);
-    case ExprKind::Subtract: return Value(x - y);
-    case ExprKind::Multiply: return Value(x * y);
-    case ExprKind::Divide: return Value(x / y);
-    case ExprKind::Modulo: return Value(std::fmod(x, y));
-    default: return Value();
+    case ExprKind::Add:
+      return Value(x + y);
+    case ExprKind::Subtract:
+      return Value(x - y);
+    case ExprKind::Multiply:
+      return Value(x * y);
+    case ExprKind::Divide:
+      return Value(x / y);
+    case ExprKind::Modulo:
+      return Value(std::fmod(x, y));
+    default:
+      return Value();
   }
 }
 
@@ -142,24 +156,35 @@ Value comparison(ExprKind op, const Value& a, const Value& b) {
     return eq ? Value(!*eq) : Value();
   }
   auto c = cypher_compare(a, b);
-  if (!c) return Value();
+  if (!c) {
+    // NaN is not less, equal or greater than any number.
+    if (a.is_number() && b.is_number()) return Value(false);
+    return Value();
+  }
   switch (op) {
-    case ExprKind::Less: return Value(*c < 0);
-    case ExprKind::LessEqual: return Value(*c <= 0);
-    case ExprKind::Greater: return Value(*c > 0);
-    default: return Value(*c >= 0);
+    case ExprKind::Less:
+      return Value(*c < 0);
+    case ExprKind::LessEqual:
+      return Value(*c <= 0);
+    case ExprKind::Greater:
+      return Value(*c > 0);
+    default:
+      return Value(*c >= 0);
   }
 }
 
 Value in_list(const Value& item, const Value& list) {
   if (list.is_null()) return Value();
   if (!list.is_list())
-    runtime_error("TypeError", "InvalidArgumentType", "IN expects a list, got " + std::string(list.type_name()));
+    runtime_error("TypeError", "InvalidArgumentType",
+                  "IN expects a list, got " + std::string(list.type_name()));
   bool unknown = false;
   for (const Value& e : list.as_list()) {
     auto eq = cypher_equals(item, e);
-    if (!eq) unknown = true;
-    else if (*eq) return Value(true);
+    if (!eq)
+      unknown = true;
+    else if (*eq)
+      return Value(true);
   }
   return unknown ? Value() : Value(false);
 }
@@ -169,9 +194,12 @@ Value string_predicate(ExprKind op, const Value& a, const Value& b) {
   const std::string& s = a.as_string();
   const std::string& t = b.as_string();
   switch (op) {
-    case ExprKind::StartsWith: return Value(s.compare(0, t.size(), t) == 0 && s.size() >= t.size());
-    case ExprKind::EndsWith: return Value(s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0);
-    default: return Value(s.find(t) != std::string::npos);
+    case ExprKind::StartsWith:
+      return Value(s.compare(0, t.size(), t) == 0 && s.size() >= t.size());
+    case ExprKind::EndsWith:
+      return Value(s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0);
+    default:
+      return Value(s.find(t) != std::string::npos);
   }
 }
 
@@ -235,8 +263,13 @@ Value slice_value(const Value& container, const Value* from, const Value* to) {
 
 Value has_labels(const Value& v, const std::vector<std::string>& labels, EvalContext& ctx) {
   if (v.is_null()) return Value();
-  if (!v.is_node())
-    runtime_error("TypeError", "InvalidArgumentType", "labels can only be tested on a node");
+  if (v.is_relationship()) {  // r:T tests the relationship's type
+    const std::string& type = ctx.graph.type(v.as_relationship().id);
+    for (const auto& l : labels)
+      if (l != type) return Value(false);
+    return Value(true);
+  }
+  if (!v.is_node()) runtime_error("TypeError", "InvalidArgumentType", "labels can only be tested on a node");
   for (const auto& l : labels)
     if (!ctx.graph.has_label(v.as_node().id, l)) return Value(false);
   return Value(true);
@@ -259,8 +292,10 @@ Value evaluate_quantifier(const Expr& e, const Env& env, EvalContext& ctx) {
   std::size_t trues = 0, nulls = 0, total = list.as_list().size();
   for_each_element(e.name, list.as_list(), env, [&](const Env& inner) {
     auto t = e.args[1] ? truth(evaluate(*e.args[1], inner, ctx)) : std::optional<bool>(true);
-    if (!t) ++nulls;
-    else if (*t) ++trues;
+    if (!t)
+      ++nulls;
+    else if (*t)
+      ++trues;
     return true;
   });
   std::size_t falses = total - trues - nulls;
@@ -281,8 +316,8 @@ Value evaluate_case(const Expr& e, const Env& env, EvalContext& ctx) {
   std::size_t pairs_end = e.args.size() - (e.has_else ? 1 : 0);
   for (; i < pairs_end; i += 2) {
     Value when = evaluate(*e.args[i], env, ctx);
-    bool hit = e.has_subject ? cypher_equals(subject, when).value_or(false)
-                             : (when.is_bool() && when.as_bool());
+    bool hit =
+        e.has_subject ? cypher_equals(subject, when).value_or(false) : (when.is_bool() && when.as_bool());
     if (hit) return evaluate(*e.args[i + 1], env, ctx);
   }
   return e.has_else ? evaluate(*e.args.back(), env, ctx) : Value();
@@ -294,17 +329,22 @@ Value evaluate_map_projection(const Expr& e, const Env& env, EvalContext& ctx) {
   Map out;
   for (const auto& item : e.projection) {
     switch (item.kind) {
-      case MapProjectionItem::Kind::Property: out[item.key] = property_of(subject, item.key, ctx); break;
+      case MapProjectionItem::Kind::Property:
+        out[item.key] = property_of(subject, item.key, ctx);
+        break;
       case MapProjectionItem::Kind::AllProperties:
         if (subject.is_node()) {
           for (const auto& [k, v] : ctx.graph.node_properties(subject.as_node().id)) out[k] = v;
         } else if (subject.is_relationship()) {
-          for (const auto& [k, v] : ctx.graph.relationship_properties(subject.as_relationship().id)) out[k] = v;
+          for (const auto& [k, v] : ctx.graph.relationship_properties(subject.as_relationship().id))
+            out[k] = v;
         } else if (subject.is_map()) {
           for (const auto& [k, v] : subject.as_map()) out[k] = v;
         }
         break;
-      case MapProjectionItem::Kind::Literal: out[item.key] = evaluate(*item.value, env, ctx); break;
+      case MapProjectionItem::Kind::Literal:
+        out[item.key] = evaluate(*item.value, env, ctx);
+        break;
       case MapProjectionItem::Kind::Variable: {
         const Value* v = env.find(item.key);
         out[item.key] = v ? *v : Value();
@@ -316,20 +356,22 @@ Value evaluate_map_projection(const Expr& e, const Env& env, EvalContext& ctx) {
 }
 
 // Runs a pattern expression's matcher over the current row.
-void match_pattern(const Expr& e, const ExprPtr& where, const Env& env, EvalContext& ctx,
-                   const std::function<bool(const std::vector<std::string>&, const std::vector<Value>&)>& emit) {
+void match_pattern(
+    const Expr& e, const ExprPtr& where, const Env& env, EvalContext& ctx,
+    const std::function<bool(const std::vector<std::string>&, const std::vector<Value>&)>& emit) {
   std::vector<std::string> names;
   std::vector<Value> values;
   env.flatten(names, values);
   PatternMatcher matcher(*e.pattern, names, ctx.graph, where.get());
-  matcher.run(values.data(), ctx, [&](const std::vector<Value>& row) { return emit(matcher.output_names(), row); });
+  matcher.run(values.data(), ctx, [&](std::vector<Value>& row) { return emit(matcher.output_names(), row); });
 }
 
 }  // namespace
 
 Value evaluate(const Expr& e, const Env& env, EvalContext& ctx) {
   switch (e.kind) {
-    case ExprKind::Literal: return e.value;
+    case ExprKind::Literal:
+      return e.value;
     case ExprKind::Parameter: {
       auto it = ctx.parameters.find(e.name);
       if (it == ctx.parameters.end())
@@ -338,12 +380,15 @@ Value evaluate(const Expr& e, const Env& env, EvalContext& ctx) {
     }
     case ExprKind::Variable: {
       const Value* v = env.find(e.name);
-      if (!v) throw QueryError("SyntaxError", "UndefinedVariable", "variable `" + e.name + "` not defined", true,
-                               e.line, e.column);
+      if (!v)
+        throw QueryError("SyntaxError", "UndefinedVariable", "variable `" + e.name + "` not defined", true,
+                         e.line, e.column);
       return *v;
     }
-    case ExprKind::Property: return property_of(evaluate(*e.args[0], env, ctx), e.name, ctx);
-    case ExprKind::Index: return index_value(evaluate(*e.args[0], env, ctx), evaluate(*e.args[1], env, ctx), ctx);
+    case ExprKind::Property:
+      return property_of(evaluate(*e.args[0], env, ctx), e.name, ctx);
+    case ExprKind::Index:
+      return index_value(evaluate(*e.args[0], env, ctx), evaluate(*e.args[1], env, ctx), ctx);
     case ExprKind::Slice: {
       Value c = evaluate(*e.args[0], env, ctx);
       Value from = e.args[1] ? evaluate(*e.args[1], env, ctx) : Value();
@@ -406,19 +451,34 @@ Value evaluate(const Expr& e, const Env& env, EvalContext& ctx) {
       if (!a || !b) return Value();
       return Value(*a != *b);
     }
-    case ExprKind::Add: case ExprKind::Subtract: case ExprKind::Multiply:
-    case ExprKind::Divide: case ExprKind::Modulo: case ExprKind::Power:
+    case ExprKind::Add:
+    case ExprKind::Subtract:
+    case ExprKind::Multiply:
+    case ExprKind::Divide:
+    case ExprKind::Modulo:
+    case ExprKind::Power:
       return arithmetic(e.kind, evaluate(*e.args[0], env, ctx), evaluate(*e.args[1], env, ctx));
-    case ExprKind::Equal: case ExprKind::NotEqual: case ExprKind::Less:
-    case ExprKind::LessEqual: case ExprKind::Greater: case ExprKind::GreaterEqual:
+    case ExprKind::Equal:
+    case ExprKind::NotEqual:
+    case ExprKind::Less:
+    case ExprKind::LessEqual:
+    case ExprKind::Greater:
+    case ExprKind::GreaterEqual:
       return comparison(e.kind, evaluate(*e.args[0], env, ctx), evaluate(*e.args[1], env, ctx));
-    case ExprKind::In: return in_list(evaluate(*e.args[0], env, ctx), evaluate(*e.args[1], env, ctx));
-    case ExprKind::StartsWith: case ExprKind::EndsWith: case ExprKind::Contains:
+    case ExprKind::In:
+      return in_list(evaluate(*e.args[0], env, ctx), evaluate(*e.args[1], env, ctx));
+    case ExprKind::StartsWith:
+    case ExprKind::EndsWith:
+    case ExprKind::Contains:
       return string_predicate(e.kind, evaluate(*e.args[0], env, ctx), evaluate(*e.args[1], env, ctx));
-    case ExprKind::RegexMatch: return regex_match(evaluate(*e.args[0], env, ctx), evaluate(*e.args[1], env, ctx));
-    case ExprKind::IsNull: return Value(evaluate(*e.args[0], env, ctx).is_null());
-    case ExprKind::IsNotNull: return Value(!evaluate(*e.args[0], env, ctx).is_null());
-    case ExprKind::HasLabels: return has_labels(evaluate(*e.args[0], env, ctx), e.keys, ctx);
+    case ExprKind::RegexMatch:
+      return regex_match(evaluate(*e.args[0], env, ctx), evaluate(*e.args[1], env, ctx));
+    case ExprKind::IsNull:
+      return Value(evaluate(*e.args[0], env, ctx).is_null());
+    case ExprKind::IsNotNull:
+      return Value(!evaluate(*e.args[0], env, ctx).is_null());
+    case ExprKind::HasLabels:
+      return has_labels(evaluate(*e.args[0], env, ctx), e.keys, ctx);
     case ExprKind::FunctionCall: {
       std::vector<Value> args;
       args.reserve(e.args.size());
@@ -427,11 +487,13 @@ Value evaluate(const Expr& e, const Env& env, EvalContext& ctx) {
     }
     case ExprKind::CountStar:
       runtime_error("SyntaxError", "InvalidAggregation", "count(*) is not allowed here");
-    case ExprKind::Case: return evaluate_case(e, env, ctx);
+    case ExprKind::Case:
+      return evaluate_case(e, env, ctx);
     case ExprKind::ListComprehension: {
       Value list = evaluate(*e.args[0], env, ctx);
       if (list.is_null()) return Value();
-      if (!list.is_list()) runtime_error("TypeError", "InvalidArgumentType", "list comprehension expects a list");
+      if (!list.is_list())
+        runtime_error("TypeError", "InvalidArgumentType", "list comprehension expects a list");
       List out;
       for_each_element(e.name, list.as_list(), env, [&](const Env& inner) {
         if (e.args[1] && !truth(evaluate(*e.args[1], inner, ctx)).value_or(false)) return true;
@@ -440,7 +502,8 @@ Value evaluate(const Expr& e, const Env& env, EvalContext& ctx) {
       });
       return Value(std::move(out));
     }
-    case ExprKind::Quantifier: return evaluate_quantifier(e, env, ctx);
+    case ExprKind::Quantifier:
+      return evaluate_quantifier(e, env, ctx);
     case ExprKind::Reduce: {
       Value acc = evaluate(*e.args[0], env, ctx);
       Value list = evaluate(*e.args[1], env, ctx);
@@ -456,15 +519,22 @@ Value evaluate(const Expr& e, const Env& env, EvalContext& ctx) {
     }
     case ExprKind::PatternComprehension: {
       List out;
-      match_pattern(e, e.args[0], env, ctx, [&](const std::vector<std::string>& names, const std::vector<Value>& row) {
-        Env inner{&names, row.data(), &env};
-        out.push_back(evaluate(*e.args[1], inner, ctx));
-        return true;
-      });
+      match_pattern(e, e.args[0], env, ctx,
+                    [&](const std::vector<std::string>& names, const std::vector<Value>& row) {
+                      Env inner{&names, row.data(), &env};
+                      out.push_back(evaluate(*e.args[1], inner, ctx));
+                      return true;
+                    });
       return Value(std::move(out));
     }
     case ExprKind::PatternPredicate:
     case ExprKind::Exists: {
+      if (e.subquery) {
+        std::vector<std::string> names;
+        std::vector<Value> values;
+        env.flatten(names, values);
+        return Value(subquery_has_rows(*e.subquery, names, values, ctx));
+      }
       bool found = false;
       match_pattern(e, e.kind == ExprKind::Exists ? e.args[0] : nullptr, env, ctx,
                     [&](const std::vector<std::string>&, const std::vector<Value>&) {
@@ -473,7 +543,8 @@ Value evaluate(const Expr& e, const Env& env, EvalContext& ctx) {
                     });
       return Value(found);
     }
-    case ExprKind::MapProjection: return evaluate_map_projection(e, env, ctx);
+    case ExprKind::MapProjection:
+      return evaluate_map_projection(e, env, ctx);
   }
   return Value();
 }

@@ -1,6 +1,8 @@
 // The expression evaluator: computes the Value of an Expr for one row.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +31,11 @@ struct Env {
 struct EvalContext {
   PropertyGraph& graph;
   const Parameters& parameters;
+  // Types of the relationships this statement deleted: type() still answers for them.
+  std::map<RelId, std::string> deleted_types = {};
+  // Throws when the statement must stop (cancelled, out of time); called
+  // now and then by long-running loops. May be empty.
+  std::function<void()> check_limits = {};
 };
 
 // Evaluates `expr`. Aggregate function calls must have been replaced by

@@ -25,7 +25,7 @@ std::string lower(std::string_view s) {
 }
 
 [[noreturn]] void bad_argument(std::string_view fn, const Value& v) {
-  runtime_error("TypeError", "InvalidArgumentType",
+  runtime_error("TypeError", "InvalidArgumentValue",
                 std::string(fn) + "() does not accept a " + std::string(v.type_name()));
 }
 
@@ -149,126 +149,188 @@ Value relationships_of(const Value& p) {
   return Value(std::move(out));
 }
 
+// kg has no temporal types yet: date(), localtime(), time(), localdatetime()
+// and datetime() build from a map the ISO 8601 string the TCK prints.
+std::string two(std::int64_t v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+
+std::string iso_time(const Map& m) {
+  auto get = [&](const char* k) {
+    auto it = m.find(k);
+    return it != m.end() && it->second.is_int() ? it->second.as_int() : 0;
+  };
+  std::string out = two(get("hour")) + ":" + two(get("minute"));
+  std::int64_t sec = get("second"),
+               nanos = get("nanosecond") + get("microsecond") * 1000 + get("millisecond") * 1000000;
+  if (sec != 0 || nanos != 0) out += ":" + two(sec);
+  if (nanos != 0) {
+    std::string frac = std::to_string(nanos);
+    frac = std::string(9 - std::min<std::size_t>(9, frac.size()), '0') + frac;
+    while (!frac.empty() && frac.back() == '0') frac.pop_back();
+    out += "." + frac;
+  }
+  return out;
+}
+
+std::string iso_date(const Map& m) {
+  auto get = [&](const char* k, std::int64_t dflt) {
+    auto it = m.find(k);
+    return it != m.end() && it->second.is_int() ? it->second.as_int() : dflt;
+  };
+  std::string y = std::to_string(get("year", 1970));
+  while (y.size() < 4) y = "0" + y;
+  return y + "-" + two(get("month", 1)) + "-" + two(get("day", 1));
+}
+
+std::string timezone_of(const Map& m) {
+  auto it = m.find("timezone");
+  if (it == m.end() || !it->second.is_string()) return "Z";
+  return it->second.as_string();
+}
+
+FunctionInfo temporal(std::string (*build)(const Map&)) {
+  return FunctionInfo{1, 1, [build](Args& a, EvalContext&) -> Value {
+                        if (a[0].is_null()) return a[0];
+                        if (a[0].is_string()) return a[0];
+                        if (!a[0].is_map()) bad_argument("temporal", a[0]);
+                        return Value(build(a[0].as_map()));
+                      }};
+}
+
 const std::unordered_map<std::string, FunctionInfo>& registry() {
   static const std::unordered_map<std::string, FunctionInfo> fns = [] {
     std::unordered_map<std::string, FunctionInfo> m;
     m["id"] = {1, 1, [](Args& a, EvalContext&) -> Value {
-      if (a[0].is_null()) return a[0];
-      if (a[0].is_node()) return Value(static_cast<std::int64_t>(a[0].as_node().id));
-      if (a[0].is_relationship()) return Value(static_cast<std::int64_t>(a[0].as_relationship().id));
-      bad_argument("id", a[0]);
-    }};
+                 if (a[0].is_null()) return a[0];
+                 if (a[0].is_node()) return Value(static_cast<std::int64_t>(a[0].as_node().id));
+                 if (a[0].is_relationship())
+                   return Value(static_cast<std::int64_t>(a[0].as_relationship().id));
+                 bad_argument("id", a[0]);
+               }};
     m["labels"] = {1, 1, [](Args& a, EvalContext& ctx) -> Value {
-      if (a[0].is_null()) return a[0];
-      if (!a[0].is_node()) bad_argument("labels", a[0]);
-      NodeId id = a[0].as_node().id;
-      if (!ctx.graph.has_node(id)) runtime_error("EntityNotFound", "DeletedEntityAccess", "the node was deleted");
-      List out;
-      for (const auto& l : ctx.graph.labels(id)) out.push_back(Value(l));
-      return Value(std::move(out));
-    }};
+                     if (a[0].is_null()) return a[0];
+                     if (!a[0].is_node()) bad_argument("labels", a[0]);
+                     NodeId id = a[0].as_node().id;
+                     if (!ctx.graph.has_node(id))
+                       runtime_error("EntityNotFound", "DeletedEntityAccess", "the node was deleted");
+                     List out;
+                     for (const auto& l : ctx.graph.labels(id)) out.push_back(Value(l));
+                     return Value(std::move(out));
+                   }};
     m["type"] = {1, 1, [](Args& a, EvalContext& ctx) -> Value {
-      if (a[0].is_null()) return a[0];
-      if (!a[0].is_relationship()) bad_argument("type", a[0]);
-      RelId id = a[0].as_relationship().id;
-      if (!ctx.graph.has_relationship(id))
-        runtime_error("EntityNotFound", "DeletedEntityAccess", "the relationship was deleted");
-      return Value(ctx.graph.type(id));
-    }};
+                   if (a[0].is_null()) return a[0];
+                   if (!a[0].is_relationship()) bad_argument("type", a[0]);
+                   RelId id = a[0].as_relationship().id;
+                   if (!ctx.graph.has_relationship(id)) {
+                     auto it = ctx.deleted_types.find(id);
+                     if (it != ctx.deleted_types.end()) return Value(it->second);
+                     runtime_error("EntityNotFound", "DeletedEntityAccess", "the relationship was deleted");
+                   }
+                   return Value(ctx.graph.type(id));
+                 }};
     m["keys"] = {1, 1, [](Args& a, EvalContext& ctx) -> Value {
-      const Value& v = a[0];
-      if (v.is_null()) return v;
-      const Map* props = nullptr;
-      if (v.is_node()) props = &ctx.graph.node_properties(v.as_node().id);
-      else if (v.is_relationship()) props = &ctx.graph.relationship_properties(v.as_relationship().id);
-      else if (v.is_map()) props = &v.as_map();
-      else bad_argument("keys", v);
-      List out;
-      for (const auto& [k, val] : *props) out.push_back(Value(k));
-      return Value(std::move(out));
-    }};
+                   const Value& v = a[0];
+                   if (v.is_null()) return v;
+                   const Map* props = nullptr;
+                   if (v.is_node())
+                     props = &ctx.graph.node_properties(v.as_node().id);
+                   else if (v.is_relationship())
+                     props = &ctx.graph.relationship_properties(v.as_relationship().id);
+                   else if (v.is_map())
+                     props = &v.as_map();
+                   else
+                     bad_argument("keys", v);
+                   List out;
+                   for (const auto& [k, val] : *props) out.push_back(Value(k));
+                   return Value(std::move(out));
+                 }};
     m["properties"] = {1, 1, [](Args& a, EvalContext& ctx) -> Value {
-      const Value& v = a[0];
-      if (v.is_null() || v.is_map()) return v;
-      if (v.is_node()) {
-        if (!ctx.graph.has_node(v.as_node().id))
-          runtime_error("EntityNotFound", "DeletedEntityAccess", "the node was deleted");
-        return Value(ctx.graph.node_properties(v.as_node().id));
-      }
-      if (v.is_relationship()) {
-        if (!ctx.graph.has_relationship(v.as_relationship().id))
-          runtime_error("EntityNotFound", "DeletedEntityAccess", "the relationship was deleted");
-        return Value(ctx.graph.relationship_properties(v.as_relationship().id));
-      }
-      bad_argument("properties", v);
-    }};
+                         const Value& v = a[0];
+                         if (v.is_null() || v.is_map()) return v;
+                         if (v.is_node()) {
+                           if (!ctx.graph.has_node(v.as_node().id))
+                             runtime_error("EntityNotFound", "DeletedEntityAccess", "the node was deleted");
+                           return Value(ctx.graph.node_properties(v.as_node().id));
+                         }
+                         if (v.is_relationship()) {
+                           if (!ctx.graph.has_relationship(v.as_relationship().id))
+                             runtime_error("EntityNotFound", "DeletedEntityAccess",
+                                           "the relationship was deleted");
+                           return Value(ctx.graph.relationship_properties(v.as_relationship().id));
+                         }
+                         bad_argument("properties", v);
+                       }};
     m["size"] = {1, 1, [](Args& a, EvalContext&) -> Value {
-      const Value& v = a[0];
-      if (v.is_null()) return v;
-      if (v.is_list()) return Value(static_cast<std::int64_t>(v.as_list().size()));
-      if (v.is_string()) return Value(static_cast<std::int64_t>(utf8_length(v.as_string())));
-      if (v.is_map()) return Value(static_cast<std::int64_t>(v.as_map().size()));
-      bad_argument("size", v);
-    }};
+                   const Value& v = a[0];
+                   if (v.is_null()) return v;
+                   if (v.is_list()) return Value(static_cast<std::int64_t>(v.as_list().size()));
+                   if (v.is_string()) return Value(static_cast<std::int64_t>(utf8_length(v.as_string())));
+                   if (v.is_map()) return Value(static_cast<std::int64_t>(v.as_map().size()));
+                   bad_argument("size", v);
+                 }};
     m["length"] = {1, 1, [](Args& a, EvalContext&) -> Value {
-      const Value& v = a[0];
-      if (v.is_null()) return v;
-      if (v.is_path()) return Value(static_cast<std::int64_t>(v.as_path().rels.size()));
-      bad_argument("length", v);
-    }};
+                     const Value& v = a[0];
+                     if (v.is_null()) return v;
+                     if (v.is_path()) return Value(static_cast<std::int64_t>(v.as_path().rels.size()));
+                     bad_argument("length", v);
+                   }};
     m["head"] = {1, 1, [](Args& a, EvalContext&) -> Value {
-      if (a[0].is_null()) return a[0];
-      if (!a[0].is_list()) bad_argument("head", a[0]);
-      return a[0].as_list().empty() ? Value() : a[0].as_list().front();
-    }};
+                   if (a[0].is_null()) return a[0];
+                   if (!a[0].is_list()) bad_argument("head", a[0]);
+                   return a[0].as_list().empty() ? Value() : a[0].as_list().front();
+                 }};
     m["last"] = {1, 1, [](Args& a, EvalContext&) -> Value {
-      if (a[0].is_null()) return a[0];
-      if (!a[0].is_list()) bad_argument("last", a[0]);
-      return a[0].as_list().empty() ? Value() : a[0].as_list().back();
-    }};
+                   if (a[0].is_null()) return a[0];
+                   if (!a[0].is_list()) bad_argument("last", a[0]);
+                   return a[0].as_list().empty() ? Value() : a[0].as_list().back();
+                 }};
     m["tail"] = {1, 1, [](Args& a, EvalContext&) -> Value {
-      if (a[0].is_null()) return a[0];
-      if (!a[0].is_list()) bad_argument("tail", a[0]);
-      const List& l = a[0].as_list();
-      return l.empty() ? Value(List{}) : Value(List(l.begin() + 1, l.end()));
-    }};
+                   if (a[0].is_null()) return a[0];
+                   if (!a[0].is_list()) bad_argument("tail", a[0]);
+                   const List& l = a[0].as_list();
+                   return l.empty() ? Value(List{}) : Value(List(l.begin() + 1, l.end()));
+                 }};
     m["reverse"] = {1, 1, [](Args& a, EvalContext&) -> Value {
-      if (a[0].is_null()) return a[0];
-      if (a[0].is_list()) {
-        List l = a[0].as_list();
-        std::reverse(l.begin(), l.end());
-        return Value(std::move(l));
-      }
-      if (a[0].is_string()) {
-        // Reverse code points, not bytes.
-        const std::string& s = a[0].as_string();
-        std::vector<std::string> cps;
-        for (std::size_t i = 0; i < s.size();) {
-          std::size_t j = i + 1;
-          while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) ++j;
-          cps.push_back(s.substr(i, j - i));
-          i = j;
-        }
-        std::string out;
-        for (auto it = cps.rbegin(); it != cps.rend(); ++it) out += *it;
-        return Value(out);
-      }
-      bad_argument("reverse", a[0]);
-    }};
+                      if (a[0].is_null()) return a[0];
+                      if (a[0].is_list()) {
+                        List l = a[0].as_list();
+                        std::reverse(l.begin(), l.end());
+                        return Value(std::move(l));
+                      }
+                      if (a[0].is_string()) {
+                        // Reverse code points, not bytes.
+                        const std::string& s = a[0].as_string();
+                        std::vector<std::string> cps;
+                        for (std::size_t i = 0; i < s.size();) {
+                          std::size_t j = i + 1;
+                          while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) ++j;
+                          cps.push_back(s.substr(i, j - i));
+                          i = j;
+                        }
+                        std::string out;
+                        for (auto it = cps.rbegin(); it != cps.rend(); ++it) out += *it;
+                        return Value(out);
+                      }
+                      bad_argument("reverse", a[0]);
+                    }};
     m["range"] = {2, 3, [](Args& a, EvalContext&) -> Value {
-      for (auto& v : a)
-        if (!v.is_int()) bad_argument("range", v);
-      std::int64_t from = a[0].as_int(), to = a[1].as_int(), step = a.size() > 2 ? a[2].as_int() : 1;
-      if (step == 0) runtime_error("ArgumentError", "NumberOutOfRange", "range() step must not be zero");
-      List out;
-      for (std::int64_t i = from; step > 0 ? i <= to : i >= to; i += step) out.push_back(Value(i));
-      return Value(std::move(out));
-    }};
+                    for (auto& v : a)
+                      if (!v.is_int())
+                        runtime_error("ArgumentError", "InvalidArgumentType",
+                                      "range() expects integers, got " + std::string(v.type_name()));
+                    std::int64_t from = a[0].as_int(), to = a[1].as_int(),
+                                 step = a.size() > 2 ? a[2].as_int() : 1;
+                    if (step == 0)
+                      runtime_error("ArgumentError", "NumberOutOfRange", "range() step must not be zero");
+                    List out;
+                    for (std::int64_t i = from; step > 0 ? i <= to : i >= to; i += step)
+                      out.push_back(Value(i));
+                    return Value(std::move(out));
+                  }};
     m["coalesce"] = {1, 1000, [](Args& a, EvalContext&) -> Value {
-      for (auto& v : a)
-        if (!v.is_null()) return v;
-      return Value();
-    }};
+                       for (auto& v : a)
+                         if (!v.is_null()) return v;
+                       return Value();
+                     }};
     m["tostring"] = {1, 1, [](Args& a, EvalContext&) { return to_string(a[0], false); }};
     m["tostringornull"] = {1, 1, [](Args& a, EvalContext&) { return to_string(a[0], true); }};
     m["tointeger"] = {1, 1, [](Args& a, EvalContext&) { return to_integer(a[0], false); }};
@@ -278,55 +340,87 @@ const std::unordered_map<std::string, FunctionInfo>& registry() {
     m["toboolean"] = {1, 1, [](Args& a, EvalContext&) { return to_boolean(a[0], false); }};
     m["tobooleanornull"] = {1, 1, [](Args& a, EvalContext&) { return to_boolean(a[0], true); }};
     m["abs"] = {1, 1, [](Args& a, EvalContext&) -> Value {
-      if (a[0].is_null()) return a[0];
-      if (a[0].is_int()) return Value(a[0].as_int() < 0 ? -a[0].as_int() : a[0].as_int());
-      if (a[0].is_float()) return Value(std::fabs(a[0].as_float()));
-      bad_argument("abs", a[0]);
-    }};
+                  if (a[0].is_null()) return a[0];
+                  if (a[0].is_int()) return Value(a[0].as_int() < 0 ? -a[0].as_int() : a[0].as_int());
+                  if (a[0].is_float()) return Value(std::fabs(a[0].as_float()));
+                  bad_argument("abs", a[0]);
+                }};
     m["sign"] = {1, 1, [](Args& a, EvalContext&) -> Value {
-      if (a[0].is_null()) return a[0];
-      if (!a[0].is_number()) bad_argument("sign", a[0]);
-      double d = a[0].as_number();
-      return Value(std::int64_t{d > 0 ? 1 : d < 0 ? -1 : 0});
-    }};
-    m["ceil"] = {1, 1, [](Args& a, EvalContext&) { return number_fn("ceil", a[0], [](double d) { return std::ceil(d); }); }};
-    m["floor"] = {1, 1, [](Args& a, EvalContext&) { return number_fn("floor", a[0], [](double d) { return std::floor(d); }); }};
+                   if (a[0].is_null()) return a[0];
+                   if (!a[0].is_number()) bad_argument("sign", a[0]);
+                   double d = a[0].as_number();
+                   return Value(std::int64_t{d > 0 ? 1 : d < 0 ? -1 : 0});
+                 }};
+    m["ceil"] = {1, 1, [](Args& a, EvalContext&) {
+                   return number_fn("ceil", a[0], [](double d) { return std::ceil(d); });
+                 }};
+    m["floor"] = {1, 1, [](Args& a, EvalContext&) {
+                    return number_fn("floor", a[0], [](double d) { return std::floor(d); });
+                  }};
     m["round"] = {1, 1, [](Args& a, EvalContext&) {
-      // Cypher rounds half up (towards positive infinity).
-      return number_fn("round", a[0], [](double d) { return std::floor(d + 0.5); });
-    }};
-    m["sqrt"] = {1, 1, [](Args& a, EvalContext&) { return number_fn("sqrt", a[0], [](double d) { return std::sqrt(d); }); }};
-    m["exp"] = {1, 1, [](Args& a, EvalContext&) { return number_fn("exp", a[0], [](double d) { return std::exp(d); }); }};
-    m["log"] = {1, 1, [](Args& a, EvalContext&) { return number_fn("log", a[0], [](double d) { return std::log(d); }); }};
-    m["log10"] = {1, 1, [](Args& a, EvalContext&) { return number_fn("log10", a[0], [](double d) { return std::log10(d); }); }};
-    m["sin"] = {1, 1, [](Args& a, EvalContext&) { return number_fn("sin", a[0], [](double d) { return std::sin(d); }); }};
-    m["cos"] = {1, 1, [](Args& a, EvalContext&) { return number_fn("cos", a[0], [](double d) { return std::cos(d); }); }};
-    m["tan"] = {1, 1, [](Args& a, EvalContext&) { return number_fn("tan", a[0], [](double d) { return std::tan(d); }); }};
-    m["cot"] = {1, 1, [](Args& a, EvalContext&) { return number_fn("cot", a[0], [](double d) { return 1.0 / std::tan(d); }); }};
-    m["asin"] = {1, 1, [](Args& a, EvalContext&) { return number_fn("asin", a[0], [](double d) { return std::asin(d); }); }};
-    m["acos"] = {1, 1, [](Args& a, EvalContext&) { return number_fn("acos", a[0], [](double d) { return std::acos(d); }); }};
-    m["atan"] = {1, 1, [](Args& a, EvalContext&) { return number_fn("atan", a[0], [](double d) { return std::atan(d); }); }};
-    m["degrees"] = {1, 1, [](Args& a, EvalContext&) { return number_fn("degrees", a[0], [](double d) { return d * 180.0 / M_PI; }); }};
-    m["radians"] = {1, 1, [](Args& a, EvalContext&) { return number_fn("radians", a[0], [](double d) { return d * M_PI / 180.0; }); }};
-    m["haversin"] = {1, 1, [](Args& a, EvalContext&) { return number_fn("haversin", a[0], [](double d) { return (1 - std::cos(d)) / 2; }); }};
+                    // Cypher rounds half up (towards positive infinity).
+                    return number_fn("round", a[0], [](double d) { return std::floor(d + 0.5); });
+                  }};
+    m["sqrt"] = {1, 1, [](Args& a, EvalContext&) {
+                   return number_fn("sqrt", a[0], [](double d) { return std::sqrt(d); });
+                 }};
+    m["exp"] = {1, 1, [](Args& a, EvalContext&) {
+                  return number_fn("exp", a[0], [](double d) { return std::exp(d); });
+                }};
+    m["log"] = {1, 1, [](Args& a, EvalContext&) {
+                  return number_fn("log", a[0], [](double d) { return std::log(d); });
+                }};
+    m["log10"] = {1, 1, [](Args& a, EvalContext&) {
+                    return number_fn("log10", a[0], [](double d) { return std::log10(d); });
+                  }};
+    m["sin"] = {1, 1, [](Args& a, EvalContext&) {
+                  return number_fn("sin", a[0], [](double d) { return std::sin(d); });
+                }};
+    m["cos"] = {1, 1, [](Args& a, EvalContext&) {
+                  return number_fn("cos", a[0], [](double d) { return std::cos(d); });
+                }};
+    m["tan"] = {1, 1, [](Args& a, EvalContext&) {
+                  return number_fn("tan", a[0], [](double d) { return std::tan(d); });
+                }};
+    m["cot"] = {1, 1, [](Args& a, EvalContext&) {
+                  return number_fn("cot", a[0], [](double d) { return 1.0 / std::tan(d); });
+                }};
+    m["asin"] = {1, 1, [](Args& a, EvalContext&) {
+                   return number_fn("asin", a[0], [](double d) { return std::asin(d); });
+                 }};
+    m["acos"] = {1, 1, [](Args& a, EvalContext&) {
+                   return number_fn("acos", a[0], [](double d) { return std::acos(d); });
+                 }};
+    m["atan"] = {1, 1, [](Args& a, EvalContext&) {
+                   return number_fn("atan", a[0], [](double d) { return std::atan(d); });
+                 }};
+    m["degrees"] = {1, 1, [](Args& a, EvalContext&) {
+                      return number_fn("degrees", a[0], [](double d) { return d * 180.0 / M_PI; });
+                    }};
+    m["radians"] = {1, 1, [](Args& a, EvalContext&) {
+                      return number_fn("radians", a[0], [](double d) { return d * M_PI / 180.0; });
+                    }};
+    m["haversin"] = {1, 1, [](Args& a, EvalContext&) {
+                       return number_fn("haversin", a[0], [](double d) { return (1 - std::cos(d)) / 2; });
+                     }};
     m["atan2"] = {2, 2, [](Args& a, EvalContext&) -> Value {
-      if (a[0].is_null() || a[1].is_null()) return Value();
-      if (!a[0].is_number()) bad_argument("atan2", a[0]);
-      if (!a[1].is_number()) bad_argument("atan2", a[1]);
-      return Value(std::atan2(a[0].as_number(), a[1].as_number()));
-    }};
+                    if (a[0].is_null() || a[1].is_null()) return Value();
+                    if (!a[0].is_number()) bad_argument("atan2", a[0]);
+                    if (!a[1].is_number()) bad_argument("atan2", a[1]);
+                    return Value(std::atan2(a[0].as_number(), a[1].as_number()));
+                  }};
     m["pi"] = {0, 0, [](Args&, EvalContext&) { return Value(M_PI); }};
     m["e"] = {0, 0, [](Args&, EvalContext&) { return Value(M_E); }};
     m["rand"] = {0, 0, [](Args&, EvalContext&) {
-      static std::mt19937_64 rng{std::random_device{}()};
-      return Value(std::uniform_real_distribution<double>(0.0, 1.0)(rng));
-    }};
+                   static std::mt19937_64 rng{std::random_device{}()};
+                   return Value(std::uniform_real_distribution<double>(0.0, 1.0)(rng));
+                 }};
     auto string_fn = [](const char* name, std::string (*f)(const std::string&)) {
       return FunctionInfo{1, 1, [name, f](Args& a, EvalContext&) -> Value {
-        if (a[0].is_null()) return a[0];
-        if (!a[0].is_string()) bad_argument(name, a[0]);
-        return Value(f(a[0].as_string()));
-      }};
+                            if (a[0].is_null()) return a[0];
+                            if (!a[0].is_string()) bad_argument(name, a[0]);
+                            return Value(f(a[0].as_string()));
+                          }};
     };
     m["toupper"] = string_fn("toUpper", [](const std::string& s) {
       std::string o = s;
@@ -351,90 +445,104 @@ const std::unordered_map<std::string, FunctionInfo>& registry() {
       return s.substr(i, j - i);
     });
     m["replace"] = {3, 3, [](Args& a, EvalContext&) -> Value {
-      for (auto& v : a)
-        if (v.is_null()) return Value();
-      for (auto& v : a)
-        if (!v.is_string()) bad_argument("replace", v);
-      std::string s = a[0].as_string();
-      const std::string& from = a[1].as_string();
-      const std::string& to = a[2].as_string();
-      if (from.empty()) return Value(s);
-      std::string out;
-      std::size_t i = 0;
-      for (std::size_t j; (j = s.find(from, i)) != std::string::npos; i = j + from.size()) out += s.substr(i, j - i) + to;
-      return Value(out + s.substr(i));
-    }};
-    m["substring"] = {2, 3, [](Args& a, EvalContext&) -> Value {
-      if (a[0].is_null()) return a[0];
-      if (!a[0].is_string()) bad_argument("substring", a[0]);
-      std::int64_t start = int_arg("substring", a[1]);
-      if (start < 0) runtime_error("ArgumentError", "NumberOutOfRange", "substring() start must not be negative");
-      const std::string& s = a[0].as_string();
-      std::size_t b = utf8_offset(s, static_cast<std::size_t>(start));
-      if (a.size() < 3) return Value(s.substr(b));
-      std::int64_t len = int_arg("substring", a[2]);
-      if (len < 0) runtime_error("ArgumentError", "NumberOutOfRange", "substring() length must not be negative");
-      std::size_t e = utf8_offset(s, static_cast<std::size_t>(start + len));
-      return Value(s.substr(b, e - b));
-    }};
+                      for (auto& v : a)
+                        if (v.is_null()) return Value();
+                      for (auto& v : a)
+                        if (!v.is_string()) bad_argument("replace", v);
+                      std::string s = a[0].as_string();
+                      const std::string& from = a[1].as_string();
+                      const std::string& to = a[2].as_string();
+                      if (from.empty()) return Value(s);
+                      std::string out;
+                      std::size_t i = 0;
+                      for (std::size_t j; (j = s.find(from, i)) != std::string::npos; i = j + from.size())
+                        out += s.substr(i, j - i) + to;
+                      return Value(out + s.substr(i));
+                    }};
+    m["substring"] = {
+        2, 3, [](Args& a, EvalContext&) -> Value {
+          if (a[0].is_null()) return a[0];
+          if (!a[0].is_string()) bad_argument("substring", a[0]);
+          std::int64_t start = int_arg("substring", a[1]);
+          if (start < 0)
+            runtime_error("ArgumentError", "NumberOutOfRange", "substring() start must not be negative");
+          const std::string& s = a[0].as_string();
+          std::size_t b = utf8_offset(s, static_cast<std::size_t>(start));
+          if (a.size() < 3) return Value(s.substr(b));
+          std::int64_t len = int_arg("substring", a[2]);
+          if (len < 0)
+            runtime_error("ArgumentError", "NumberOutOfRange", "substring() length must not be negative");
+          std::size_t e = utf8_offset(s, static_cast<std::size_t>(start + len));
+          return Value(s.substr(b, e - b));
+        }};
     m["left"] = {2, 2, [](Args& a, EvalContext&) -> Value {
-      if (a[0].is_null()) return a[0];
-      if (!a[0].is_string()) bad_argument("left", a[0]);
-      std::int64_t n = int_arg("left", a[1]);
-      if (n < 0) runtime_error("ArgumentError", "NumberOutOfRange", "left() length must not be negative");
-      return Value(a[0].as_string().substr(0, utf8_offset(a[0].as_string(), static_cast<std::size_t>(n))));
-    }};
-    m["right"] = {2, 2, [](Args& a, EvalContext&) -> Value {
-      if (a[0].is_null()) return a[0];
-      if (!a[0].is_string()) bad_argument("right", a[0]);
-      std::int64_t n = int_arg("right", a[1]);
-      if (n < 0) runtime_error("ArgumentError", "NumberOutOfRange", "right() length must not be negative");
-      const std::string& s = a[0].as_string();
-      std::size_t len = utf8_length(s);
-      std::size_t skip = static_cast<std::size_t>(n) >= len ? 0 : len - static_cast<std::size_t>(n);
-      return Value(s.substr(utf8_offset(s, skip)));
-    }};
+                   if (a[0].is_null()) return a[0];
+                   if (!a[0].is_string()) bad_argument("left", a[0]);
+                   std::int64_t n = int_arg("left", a[1]);
+                   if (n < 0)
+                     runtime_error("ArgumentError", "NumberOutOfRange", "left() length must not be negative");
+                   return Value(a[0].as_string().substr(
+                       0, utf8_offset(a[0].as_string(), static_cast<std::size_t>(n))));
+                 }};
+    m["right"] = {
+        2, 2, [](Args& a, EvalContext&) -> Value {
+          if (a[0].is_null()) return a[0];
+          if (!a[0].is_string()) bad_argument("right", a[0]);
+          std::int64_t n = int_arg("right", a[1]);
+          if (n < 0)
+            runtime_error("ArgumentError", "NumberOutOfRange", "right() length must not be negative");
+          const std::string& s = a[0].as_string();
+          std::size_t len = utf8_length(s);
+          std::size_t skip = static_cast<std::size_t>(n) >= len ? 0 : len - static_cast<std::size_t>(n);
+          return Value(s.substr(utf8_offset(s, skip)));
+        }};
     m["split"] = {2, 2, [](Args& a, EvalContext&) -> Value {
-      if (a[0].is_null() || a[1].is_null()) return Value();
-      if (!a[0].is_string()) bad_argument("split", a[0]);
-      if (!a[1].is_string()) bad_argument("split", a[1]);
-      const std::string& s = a[0].as_string();
-      const std::string& d = a[1].as_string();
-      List out;
-      if (d.empty()) {
-        for (std::size_t i = 0; i < s.size();) {
-          std::size_t j = i + 1;
-          while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) ++j;
-          out.push_back(Value(s.substr(i, j - i)));
-          i = j;
-        }
-        return Value(std::move(out));
-      }
-      std::size_t i = 0;
-      for (std::size_t j; (j = s.find(d, i)) != std::string::npos; i = j + d.size()) out.push_back(Value(s.substr(i, j - i)));
-      out.push_back(Value(s.substr(i)));
-      return Value(std::move(out));
-    }};
+                    if (a[0].is_null() || a[1].is_null()) return Value();
+                    if (!a[0].is_string()) bad_argument("split", a[0]);
+                    if (!a[1].is_string()) bad_argument("split", a[1]);
+                    const std::string& s = a[0].as_string();
+                    const std::string& d = a[1].as_string();
+                    List out;
+                    if (d.empty()) {
+                      for (std::size_t i = 0; i < s.size();) {
+                        std::size_t j = i + 1;
+                        while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) ++j;
+                        out.push_back(Value(s.substr(i, j - i)));
+                        i = j;
+                      }
+                      return Value(std::move(out));
+                    }
+                    std::size_t i = 0;
+                    for (std::size_t j; (j = s.find(d, i)) != std::string::npos; i = j + d.size())
+                      out.push_back(Value(s.substr(i, j - i)));
+                    out.push_back(Value(s.substr(i)));
+                    return Value(std::move(out));
+                  }};
     m["startnode"] = {1, 1, [](Args& a, EvalContext& ctx) -> Value {
-      if (a[0].is_null()) return a[0];
-      if (!a[0].is_relationship()) bad_argument("startNode", a[0]);
-      return Value(NodeRef{ctx.graph.source(a[0].as_relationship().id)});
-    }};
+                        if (a[0].is_null()) return a[0];
+                        if (!a[0].is_relationship()) bad_argument("startNode", a[0]);
+                        return Value(NodeRef{ctx.graph.source(a[0].as_relationship().id)});
+                      }};
     m["endnode"] = {1, 1, [](Args& a, EvalContext& ctx) -> Value {
-      if (a[0].is_null()) return a[0];
-      if (!a[0].is_relationship()) bad_argument("endNode", a[0]);
-      return Value(NodeRef{ctx.graph.target(a[0].as_relationship().id)});
-    }};
+                      if (a[0].is_null()) return a[0];
+                      if (!a[0].is_relationship()) bad_argument("endNode", a[0]);
+                      return Value(NodeRef{ctx.graph.target(a[0].as_relationship().id)});
+                    }};
     m["nodes"] = {1, 1, [](Args& a, EvalContext&) { return nodes_of(a[0]); }};
     m["relationships"] = {1, 1, [](Args& a, EvalContext&) { return relationships_of(a[0]); }};
     m["exists"] = {1, 1, [](Args& a, EvalContext&) { return Value(!a[0].is_null()); }};
     m["isempty"] = {1, 1, [](Args& a, EvalContext&) -> Value {
-      if (a[0].is_null()) return a[0];
-      if (a[0].is_list()) return Value(a[0].as_list().empty());
-      if (a[0].is_map()) return Value(a[0].as_map().empty());
-      if (a[0].is_string()) return Value(a[0].as_string().empty());
-      bad_argument("isEmpty", a[0]);
-    }};
+                      if (a[0].is_null()) return a[0];
+                      if (a[0].is_list()) return Value(a[0].as_list().empty());
+                      if (a[0].is_map()) return Value(a[0].as_map().empty());
+                      if (a[0].is_string()) return Value(a[0].as_string().empty());
+                      bad_argument("isEmpty", a[0]);
+                    }};
+    m["date"] = temporal([](const Map& t) { return iso_date(t); });
+    m["localtime"] = temporal([](const Map& t) { return iso_time(t); });
+    m["time"] = temporal([](const Map& t) { return iso_time(t) + timezone_of(t); });
+    m["localdatetime"] = temporal([](const Map& t) { return iso_date(t) + "T" + iso_time(t); });
+    m["datetime"] = temporal([](const Map& t) { return iso_date(t) + "T" + iso_time(t) + timezone_of(t); });
     return m;
   }();
   return fns;
@@ -452,8 +560,8 @@ std::pair<std::size_t, std::size_t> function_arity(std::string_view name) {
 Value call_function(const Expr& call, std::vector<Value>& args, EvalContext& ctx) {
   auto it = registry().find(lower(call.name));
   if (it == registry().end())
-    throw QueryError("SyntaxError", "UnknownFunction", "unknown function " + call.name + "()", true, call.line,
-                     call.column);
+    throw QueryError("SyntaxError", "UnknownFunction", "unknown function " + call.name + "()", true,
+                     call.line, call.column);
   return it->second.fn(args, ctx);
 }
 

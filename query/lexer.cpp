@@ -59,9 +59,7 @@ class Lexer {
   std::size_t line_start_ = 0;
 
   int column() const { return static_cast<int>(pos_ - line_start_) + 1; }
-  char peek(std::size_t ahead = 0) const {
-    return pos_ + ahead < src_.size() ? src_[pos_ + ahead] : '\0';
-  }
+  char peek(std::size_t ahead = 0) const { return pos_ + ahead < src_.size() ? src_[pos_ + ahead] : '\0'; }
   void advance() {
     if (src_[pos_] == '\n') {
       ++line_;
@@ -95,6 +93,9 @@ class Lexer {
 
   void read_token(Token& t) {
     unsigned char c = static_cast<unsigned char>(peek());
+    // U+2000..U+206F (dashes, quotes) look like operators but are not.
+    if (c == 0xE2 && static_cast<unsigned char>(peek(1)) == 0x80)
+      fail("InvalidUnicodeCharacter", "invalid character (a Unicode dash or quote?)");
     if (is_ident_start(c)) {
       t.kind = TokenKind::Identifier;
       while (pos_ < src_.size() && is_ident_char(static_cast<unsigned char>(peek()))) advance();
@@ -190,24 +191,46 @@ class Lexer {
       advance();
       char e = peek();
       switch (e) {
-        case '\\': t.text += '\\'; break;
-        case '\'': t.text += '\''; break;
-        case '"': t.text += '"'; break;
-        case 'b': case 'B': t.text += '\b'; break;
-        case 'f': case 'F': t.text += '\f'; break;
-        case 'n': case 'N': t.text += '\n'; break;
-        case 'r': case 'R': t.text += '\r'; break;
-        case 't': case 'T': t.text += '\t'; break;
-        case 'u': case 'U': {
+        case '\\':
+          t.text += '\\';
+          break;
+        case '\'':
+          t.text += '\'';
+          break;
+        case '"':
+          t.text += '"';
+          break;
+        case 'b':
+        case 'B':
+          t.text += '\b';
+          break;
+        case 'f':
+        case 'F':
+          t.text += '\f';
+          break;
+        case 'n':
+        case 'N':
+          t.text += '\n';
+          break;
+        case 'r':
+        case 'R':
+          t.text += '\r';
+          break;
+        case 't':
+        case 'T':
+          t.text += '\t';
+          break;
+        case 'u':
+        case 'U': {
           std::size_t digits = e == 'u' ? 4 : 8;
           unsigned long cp = 0;
           for (std::size_t i = 1; i <= digits; ++i) {
             char h = peek(i);
             if (!std::isxdigit(static_cast<unsigned char>(h)))
               fail("InvalidUnicodeLiteral", "invalid unicode escape in string literal");
-            cp = cp * 16 + static_cast<unsigned long>(
-                               std::isdigit(static_cast<unsigned char>(h)) ? h - '0'
-                                                                          : (std::tolower(h) - 'a' + 10));
+            cp = cp * 16 + static_cast<unsigned long>(std::isdigit(static_cast<unsigned char>(h))
+                                                          ? h - '0'
+                                                          : (std::tolower(h) - 'a' + 10));
           }
           append_utf8(t.text, cp);
           for (std::size_t i = 0; i < digits; ++i) advance();

@@ -18,7 +18,7 @@ enum class TokenKind {
   Float,             // text holds the number as written
   String,            // text holds the decoded string
   Parameter,         // $name or $0; text holds the name
-  Symbol,            // punctuation and operators: ( ) [ ] { } , . .. : | ; + - * / % ^ = <> != < > <= >= =~ +=
+  Symbol,  // punctuation and operators: ( ) [ ] { } , . .. : | ; + - * / % ^ = <> != < > <= >= =~ +=
   End
 };
 

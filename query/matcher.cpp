@@ -15,6 +15,7 @@ struct PatternMatcher::State {
   std::vector<Value> values;  // one per slot
   std::vector<char> bound;    // one per slot
   std::vector<RelId> used;    // relationships matched so far
+  std::size_t steps_taken = 0;
 
   Env env(const std::vector<std::string>& names) const { return Env{&names, values.data(), nullptr}; }
 };
@@ -53,6 +54,12 @@ PatternMatcher::PatternMatcher(const Pattern& pattern, std::vector<std::string> 
       steps_.push_back(a);
       steps_.push_back(b);
       steps_.push_back({Step::Kind::Shortest, plan.part, 0, true, {}});
+    } else if (plan.start.source == StartPlan::Source::RelationshipType) {
+      std::size_t first = plan.start.node;
+      steps_.push_back({Step::Kind::StartRelationship, plan.part, first, true, plan.start});
+      for (std::size_t r = first + 1; r < part.rels.size(); ++r)
+        steps_.push_back({Step::Kind::Expand, plan.part, r, true, {}});
+      for (std::size_t r = first; r-- > 0;) steps_.push_back({Step::Kind::Expand, plan.part, r, false, {}});
     } else {
       steps_.push_back({Step::Kind::Start, plan.part, plan.start.node, true, plan.start});
       for (std::size_t r = plan.start.node; r < part.rels.size(); ++r)
@@ -65,7 +72,7 @@ PatternMatcher::PatternMatcher(const Pattern& pattern, std::vector<std::string> 
 }
 
 bool PatternMatcher::run(const Value* input, EvalContext& ctx, const Emit& emit) const {
-  State s{ctx, emit, std::vector<Value>(slot_count_), std::vector<char>(slot_count_, 0), {}};
+  State s{ctx, emit, std::vector<Value>(slot_count_), std::vector<char>(slot_count_, 0), {}, 0};
   for (std::size_t i = 0; i < input_size_; ++i) {
     s.values[i] = input[i];
     s.bound[i] = 1;
@@ -74,24 +81,30 @@ bool PatternMatcher::run(const Value* input, EvalContext& ctx, const Emit& emit)
 }
 
 bool PatternMatcher::run_step(std::size_t i, State& s) const {
+  if ((++s.steps_taken & 0xFFF) == 0 && s.ctx.check_limits) s.ctx.check_limits();
   if (i == steps_.size()) {
     if (where_) {
       Env env = s.env(output_names_);
       if (!truth(evaluate(*where_, env, s.ctx)).value_or(false)) return true;
     }
-    if (s.values.size() == output_names_.size()) return s.emit(s.values);
-    std::vector<Value> row(s.values.begin(), s.values.begin() + static_cast<std::ptrdiff_t>(output_names_.size()));
+    std::vector<Value> row(s.values.begin(),
+                           s.values.begin() + static_cast<std::ptrdiff_t>(output_names_.size()));
     return s.emit(row);
   }
   const Step& step = steps_[i];
   switch (step.kind) {
-    case Step::Kind::Start: return start(step, s) ;
+    case Step::Kind::Start:
+      return start(step, s);
+    case Step::Kind::StartRelationship:
+      return start_relationship(step, s);
     case Step::Kind::Expand: {
       const RelPattern& r = pattern_[step.part].rels[step.index];
       return r.variable_length ? expand_variable(step, s) : expand(step, s);
     }
-    case Step::Kind::Shortest: return shortest(step, s);
-    case Step::Kind::BindPath: return bind_path(step, s);
+    case Step::Kind::Shortest:
+      return shortest(step, s);
+    case Step::Kind::BindPath:
+      return bind_path(step, s);
   }
   return true;
 }
@@ -114,37 +127,85 @@ static bool properties_match(const Map& actual, const Map* wanted) {
   return true;
 }
 
-bool PatternMatcher::node_fits(const NodePattern& pattern, NodeId node, const Map* properties, State& s) const {
-  if (!s.ctx.graph.has_node(node)) return false;
+bool PatternMatcher::node_fits(const NodePattern& pattern, NodeId node, const Map* properties,
+                               State& s) const {
   for (const auto& label : pattern.labels)
     if (!s.ctx.graph.has_label(node, label)) return false;
-  return properties_match(s.ctx.graph.node_properties(node), properties);
+  return !properties || properties_match(s.ctx.graph.node_properties(node), properties);
 }
 
 bool PatternMatcher::rel_fits(const RelPattern& pattern, RelId rel, const Map* properties, State& s) const {
   if (!pattern.types.empty() &&
       std::find(pattern.types.begin(), pattern.types.end(), s.ctx.graph.type(rel)) == pattern.types.end())
     return false;
-  return properties_match(s.ctx.graph.relationship_properties(rel), properties);
+  return !properties || properties_match(s.ctx.graph.relationship_properties(rel), properties);
 }
 
-// Binds `slot` to `node` (or checks it equals the node already bound there)
-// and goes on with step `next`.
-bool PatternMatcher::bind_node_then(std::size_t slot, const NodePattern& pattern, NodeId node,
-                                    const Map* properties, std::size_t next, State& s) const {
+template <typename Then>
+bool PatternMatcher::bind_node(std::size_t slot, const NodePattern& pattern, NodeId node,
+                               const Map* properties, State& s, Then then) const {
   if (s.bound[slot]) {
     const Value& v = s.values[slot];
-    if (!v.is_node() || v.as_node().id != node) return true;
-    if (!node_fits(pattern, node, properties, s)) return true;
-    return run_step(next, s);
+    if (!v.is_node() || v.as_node().id != node || !node_fits(pattern, node, properties, s)) return true;
+    return then();
   }
   if (!node_fits(pattern, node, properties, s)) return true;
   s.values[slot] = Value(NodeRef{node});
   s.bound[slot] = 1;
-  bool go_on = run_step(next, s);
+  bool go_on = then();
   s.bound[slot] = 0;
   s.values[slot] = Value();
   return go_on;
+}
+
+bool PatternMatcher::bind_node_then(std::size_t slot, const NodePattern& pattern, NodeId node,
+                                    const Map* properties, std::size_t next, State& s) const {
+  return bind_node(slot, pattern, node, properties, s, [&] { return run_step(next, s); });
+}
+
+bool PatternMatcher::start_relationship(const Step& step, State& s) const {
+  std::size_t next = static_cast<std::size_t>(&step - steps_.data()) + 1;
+  const PatternPart& part = pattern_[step.part];
+  const RelPattern& rel = part.rels[step.index];
+  const NodePattern& left = part.nodes[step.index];
+  const NodePattern& right = part.nodes[step.index + 1];
+  std::size_t left_slot = node_slots_[step.part][step.index];
+  std::size_t right_slot = node_slots_[step.part][step.index + 1];
+  std::size_t rel_slot = rel_slots_[step.part][step.index];
+  Env env = s.env(output_names_);
+  auto rel_props = pattern_properties(rel.properties, env, s.ctx);
+  auto left_props = pattern_properties(left.properties, env, s.ctx);
+  auto right_props = pattern_properties(right.properties, env, s.ctx);
+  const Map* rel_wanted = rel_props ? &*rel_props : nullptr;
+  const Map* left_wanted = left_props ? &*left_props : nullptr;
+  const Map* right_wanted = right_props ? &*right_props : nullptr;
+  const PropertyGraph& g = s.ctx.graph;
+  // Reading only: no clause writes while a pattern is matched.
+  for (RelId r : g.relationships_of_type(rel.types[0])) {
+    if (std::find(s.used.begin(), s.used.end(), r) != s.used.end()) continue;
+    if (rel_wanted && !properties_match(g.relationship_properties(r), rel_wanted)) continue;
+    NodeId from = g.source(r), to = g.target(r);
+    s.used.push_back(r);
+    s.values[rel_slot] = Value(RelRef{r});
+    s.bound[rel_slot] = 1;
+    auto bind_ends = [&](NodeId a, NodeId b) {
+      return bind_node(left_slot, left, a, left_wanted, s, [&] {
+        return bind_node(right_slot, right, b, right_wanted, s, [&] { return run_step(next, s); });
+      });
+    };
+    bool go_on = true;
+    if (rel.direction == Direction::Outgoing)
+      go_on = bind_ends(from, to);
+    else if (rel.direction == Direction::Incoming)
+      go_on = bind_ends(to, from);
+    else
+      go_on = bind_ends(from, to) && (from == to || bind_ends(to, from));
+    s.bound[rel_slot] = 0;
+    s.values[rel_slot] = Value();
+    s.used.pop_back();
+    if (!go_on) return false;
+  }
+  return true;
 }
 
 bool PatternMatcher::start(const Step& step, State& s) const {
@@ -156,7 +217,8 @@ bool PatternMatcher::start(const Step& step, State& s) const {
   const Map* wanted = props ? &*props : nullptr;
   if (s.bound[slot]) {
     const Value& v = s.values[slot];
-    if (!v.is_node()) return true;  // null from OPTIONAL MATCH, or not a node: no match
+    // null from OPTIONAL MATCH, not a node, or a node deleted by an earlier clause: no match
+    if (!v.is_node() || !s.ctx.graph.has_node(v.as_node().id)) return true;
     return bind_node_then(slot, node, v.as_node().id, wanted, next, s);
   }
   const PropertyGraph& g = s.ctx.graph;
@@ -165,17 +227,13 @@ bool PatternMatcher::start(const Step& step, State& s) const {
       if (!bind_node_then(slot, node, id, wanted, next, s)) return false;
     return true;
   };
+  // Reading only: no clause writes while a pattern is matched, so the index
+  // sets can be walked in place.
   if (step.start.source == StartPlan::Source::Name) {
     Value name = evaluate(*step.start.name, env, s.ctx);
-    if (name.is_string()) {
-      std::vector<NodeId> ids(g.nodes_named(name.as_string()).begin(), g.nodes_named(name.as_string()).end());
-      return try_all(ids);
-    }
+    if (name.is_string()) return try_all(g.nodes_named(name.as_string()));
   }
-  if (!step.start.label.empty()) {
-    std::vector<NodeId> ids(g.nodes_with_label(step.start.label).begin(), g.nodes_with_label(step.start.label).end());
-    return try_all(ids);
-  }
+  if (!step.start.label.empty()) return try_all(g.nodes_with_label(step.start.label));
   return try_all(g.node_ids());
 }
 
@@ -190,7 +248,8 @@ std::vector<RelId> PatternMatcher::candidate_rels(const RelPattern& pattern, Nod
                                                   State& s) const {
   const PropertyGraph& g = s.ctx.graph;
   Direction d = pattern.direction;
-  if (!forward && d != Direction::Both) d = d == Direction::Outgoing ? Direction::Incoming : Direction::Outgoing;
+  if (!forward && d != Direction::Both)
+    d = d == Direction::Outgoing ? Direction::Incoming : Direction::Outgoing;
   if (d == Direction::Outgoing) return g.outgoing(from);
   if (d == Direction::Incoming) return g.incoming(from);
   std::vector<RelId> all = g.outgoing(from);
@@ -273,6 +332,7 @@ bool PatternMatcher::expand_variable(const Step& step, State& s) const {
   std::vector<RelId> trail;
   std::size_t base_used = s.used.size();
   std::function<bool(NodeId, std::int64_t)> walk = [&](NodeId at, std::int64_t depth) -> bool {
+    if ((++s.steps_taken & 0xFFF) == 0 && s.ctx.check_limits) s.ctx.check_limits();
     if (depth >= min_hops && (!fixed || trail.size() == fixed->size())) {
       bool was_bound = s.bound[rel_slot];
       if (!was_bound) {
@@ -328,7 +388,8 @@ bool PatternMatcher::shortest(const Step& step, State& s) const {
   auto rel_props = pattern_properties(rel.properties, env, s.ctx);
   const Map* rel_wanted = rel_props ? &*rel_props : nullptr;
   std::int64_t min_hops = rel.variable_length ? rel.min_hops.value_or(1) : 1;
-  std::int64_t max_hops = rel.variable_length ? rel.max_hops.value_or(std::numeric_limits<std::int64_t>::max()) : 1;
+  std::int64_t max_hops =
+      rel.variable_length ? rel.max_hops.value_or(std::numeric_limits<std::int64_t>::max()) : 1;
   bool all = part.kind == PatternPart::Kind::AllShortestPaths;
 
   auto emit_path = [&](const std::vector<RelId>& rels) {

@@ -24,8 +24,8 @@ class PatternMatcher {
   // The input names followed by the variables the pattern introduces.
   const std::vector<std::string>& output_names() const { return output_names_; }
 
-  // Receives one output row; returns false to stop matching.
-  using Emit = std::function<bool(const std::vector<Value>&)>;
+  // Receives one output row (its own copy, free to move from); returns false to stop matching.
+  using Emit = std::function<bool(std::vector<Value>&)>;
 
   // Calls `emit` for every match extending `input` (input_names().size()
   // values). Returns false when `emit` stopped it.
@@ -33,9 +33,9 @@ class PatternMatcher {
 
  private:
   struct Step {
-    enum class Kind { Start, Expand, Shortest, BindPath } kind;
+    enum class Kind { Start, StartRelationship, Expand, Shortest, BindPath } kind;
     std::size_t part = 0;
-    std::size_t index = 0;  // Start: node index; Expand: relationship index
+    std::size_t index = 0;  // Start: node index; StartRelationship, Expand: relationship index
     bool forward = true;    // Expand: from nodes[index] to nodes[index + 1]
     StartPlan start;        // Start
   };
@@ -43,12 +43,19 @@ class PatternMatcher {
 
   bool run_step(std::size_t i, State& s) const;
   bool start(const Step& step, State& s) const;
+  bool start_relationship(const Step& step, State& s) const;
   bool expand(const Step& step, State& s) const;
   bool expand_variable(const Step& step, State& s) const;
   bool shortest(const Step& step, State& s) const;
   bool bind_path(const Step& step, State& s) const;
   bool node_fits(const NodePattern& pattern, NodeId node, const Map* properties, State& s) const;
   bool rel_fits(const RelPattern& pattern, RelId rel, const Map* properties, State& s) const;
+  // Binds `slot` to `node` (or checks it is the node already bound there)
+  // when the node fits the pattern, then goes on with `then()`.
+  template <typename Then>
+  bool bind_node(std::size_t slot, const NodePattern& pattern, NodeId node, const Map* properties, State& s,
+                 Then then) const;
+  // bind_node() going on with step `next`.
   bool bind_node_then(std::size_t slot, const NodePattern& pattern, NodeId node, const Map* properties,
                       std::size_t next, State& s) const;
   std::vector<RelId> candidate_rels(const RelPattern& pattern, NodeId from, bool forward, State& s) const;

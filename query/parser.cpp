@@ -21,7 +21,8 @@ ExprPtr make_expr(ExprKind kind, std::vector<ExprPtr> args) {
 std::string normalize_relationship_type(std::string_view written) {
   if (written.find('-') == std::string_view::npos) return std::string(written);
   std::string out;
-  for (char c : written) out += c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char c : written)
+    out += c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return out;
 }
 
@@ -115,11 +116,11 @@ class Parser {
   // A variable name: an identifier that is not a reserved word of a clause.
   std::string variable_name() {
     static const char* const reserved[] = {
-        "MATCH", "RETURN", "WITH", "WHERE", "CREATE", "MERGE", "SET", "DELETE", "REMOVE",
-        "UNWIND", "UNION", "ORDER", "SKIP", "LIMIT", "OPTIONAL", "DETACH", "AND", "OR",
-        "XOR", "NOT", "IN", "AS", "IS", "NULL", "TRUE", "FALSE", "CASE", "WHEN", "THEN",
-        "ELSE", "END", "DISTINCT", "STARTS", "ENDS", "CONTAINS", "ON", "BY", "ASC", "DESC",
-        "ASCENDING", "DESCENDING", "CALL", "YIELD"};
+        "MATCH",  "RETURN", "WITH",  "WHERE",     "CREATE",     "MERGE",    "SET",    "DELETE",   "REMOVE",
+        "UNWIND", "UNION",  "ORDER", "SKIP",      "LIMIT",      "OPTIONAL", "DETACH", "AND",      "OR",
+        "XOR",    "NOT",    "IN",    "AS",        "IS",         "NULL",     "TRUE",   "FALSE",    "CASE",
+        "WHEN",   "THEN",   "ELSE",  "END",       "DISTINCT",   "STARTS",   "ENDS",   "CONTAINS", "ON",
+        "BY",     "ASC",    "DESC",  "ASCENDING", "DESCENDING", "CALL",     "YIELD"};
     if (peek().kind == TokenKind::Identifier)
       for (const char* r : reserved)
         if (iequals(peek().text, r)) fail_here("UnexpectedSyntax", "unexpected '" + peek().text + "'");
@@ -141,7 +142,7 @@ class Parser {
   SingleQuery single_query() {
     SingleQuery q;
     for (;;) {
-      if (is_keyword("UNION") || is_symbol(";") || peek().kind == TokenKind::End) break;
+      if (is_keyword("UNION") || is_symbol(";") || is_symbol("}") || peek().kind == TokenKind::End) break;
       q.clauses.push_back(clause());
     }
     if (q.clauses.empty()) fail_here("UnexpectedSyntax", "expected a clause");
@@ -163,11 +164,11 @@ class Parser {
     }
     if (accept_keyword("WITH")) {
       WithClause w;
-      w.projection = projection(false);
+      w.projection = projection();
       if (accept_keyword("WHERE")) w.where = expression();
       return w;
     }
-    if (accept_keyword("RETURN")) return ReturnClause{projection(true)};
+    if (accept_keyword("RETURN")) return ReturnClause{projection()};
     if (accept_keyword("CREATE")) return CreateClause{pattern()};
     if (accept_keyword("MERGE")) return merge_clause();
     if (accept_keyword("SET")) return SetClause{set_items()};
@@ -278,34 +279,33 @@ class Parser {
     return d;
   }
 
-  Projection projection(bool is_return) {
+  Projection projection() {
     Projection p;
     p.distinct = accept_keyword("DISTINCT");
-    if (accept_symbol("*")) {
-      p.star = true;
-      if (!accept_symbol(",")) goto after_items;
+    p.star = accept_symbol("*");
+    if (!p.star || accept_symbol(",")) {
+      do {
+        ProjectionItem item;
+        const Token& first = peek();
+        item.expr = expression();
+        if (accept_keyword("AS")) {
+          item.alias = variable_name();
+          item.has_alias = true;
+        } else {
+          item.alias = std::string(source_.substr(first.begin, tokens_[pos_ - 1].end - first.begin));
+        }
+        p.items.push_back(std::move(item));
+      } while (accept_symbol(","));
     }
-    do {
-      ProjectionItem item;
-      const Token& first = peek();
-      item.expr = expression();
-      if (accept_keyword("AS")) {
-        item.alias = variable_name();
-        item.has_alias = true;
-      } else {
-        item.alias = std::string(source_.substr(first.begin, tokens_[pos_ - 1].end - first.begin));
-      }
-      p.items.push_back(std::move(item));
-    } while (accept_symbol(","));
-  after_items:
-    (void)is_return;
     if (accept_keyword("ORDER")) {
       expect_keyword("BY");
       do {
         SortItem s;
         s.expr = expression();
-        if (accept_keyword("DESC") || accept_keyword("DESCENDING")) s.ascending = false;
-        else if (accept_keyword("ASC") || accept_keyword("ASCENDING")) s.ascending = true;
+        if (accept_keyword("DESC") || accept_keyword("DESCENDING"))
+          s.ascending = false;
+        else if (accept_keyword("ASC") || accept_keyword("ASCENDING"))
+          s.ascending = true;
         p.order_by.push_back(std::move(s));
       } while (accept_symbol(","));
     }
@@ -329,8 +329,8 @@ class Parser {
       next();
     }
     if ((is_keyword("shortestPath") || is_keyword("allShortestPaths")) && is_symbol("(", 1)) {
-      part.kind = is_keyword("shortestPath") ? PatternPart::Kind::ShortestPath
-                                             : PatternPart::Kind::AllShortestPaths;
+      part.kind =
+          is_keyword("shortestPath") ? PatternPart::Kind::ShortestPath : PatternPart::Kind::AllShortestPaths;
       next();
       next();
       chain(part);
@@ -358,6 +358,8 @@ class Parser {
 
   NodePattern node_pattern() {
     NodePattern n;
+    n.line = peek().line;
+    n.column = peek().column;
     expect_symbol("(");
     if (at_variable() && !is_symbol("(", 1)) n.variable = variable_name();
     if (is_symbol(":")) n.labels = labels();
@@ -393,6 +395,8 @@ class Parser {
           r.types.push_back(relationship_type());
         }
       }
+      if (is_symbol("..") || (is_symbol("*") && is_symbol("-", 1)))
+        fail_here("InvalidRelationshipPattern", "a variable length relationship is written *, *n, *n..m");
       if (accept_symbol("*")) {
         r.variable_length = true;
         if (peek().kind == TokenKind::Integer) r.min_hops = integer_value(next());
@@ -407,14 +411,13 @@ class Parser {
     }
     expect_symbol("-");
     bool right = accept_symbol(">");
-    if (left && right) fail_at(first, "UnexpectedSyntax", "a relationship cannot point both ways");
-    r.direction = left ? Direction::Incoming : right ? Direction::Outgoing : Direction::Both;
+    // <--> is an undirected relationship, like --.
+    r.direction = left == right ? Direction::Both : left ? Direction::Incoming : Direction::Outgoing;
     return r;
   }
 
   // A type name, possibly hyphenated as the design card writes it (invests-in).
   std::string relationship_type() {
-    const Token& first = peek();
     std::string written = name();
     bool hyphenated = false;
     while (is_symbol("-") && peek().begin == tokens_[pos_ - 1].end && is_name_token(1) &&
@@ -423,7 +426,6 @@ class Parser {
       written += "-" + next().text;
       hyphenated = true;
     }
-    (void)first;
     return hyphenated ? normalize_relationship_type(written) : written;
   }
 
@@ -465,13 +467,20 @@ class Parser {
     ExprPtr result;
     for (;;) {
       ExprKind kind;
-      if (is_symbol("=")) kind = ExprKind::Equal;
-      else if (is_symbol("<>") || is_symbol("!=")) kind = ExprKind::NotEqual;
-      else if (is_symbol("<")) kind = ExprKind::Less;
-      else if (is_symbol("<=")) kind = ExprKind::LessEqual;
-      else if (is_symbol(">")) kind = ExprKind::Greater;
-      else if (is_symbol(">=")) kind = ExprKind::GreaterEqual;
-      else break;
+      if (is_symbol("="))
+        kind = ExprKind::Equal;
+      else if (is_symbol("<>") || is_symbol("!="))
+        kind = ExprKind::NotEqual;
+      else if (is_symbol("<"))
+        kind = ExprKind::Less;
+      else if (is_symbol("<="))
+        kind = ExprKind::LessEqual;
+      else if (is_symbol(">"))
+        kind = ExprKind::Greater;
+      else if (is_symbol(">="))
+        kind = ExprKind::GreaterEqual;
+      else
+        break;
       next();
       ExprPtr right = predicate_expression();
       ExprPtr cmp = binary(kind, left, right, first);
@@ -515,19 +524,26 @@ class Parser {
     const Token& first = peek();
     ExprPtr e = multiplicative();
     for (;;) {
-      if (accept_symbol("+")) e = binary(ExprKind::Add, e, multiplicative(), first);
-      else if (accept_symbol("-")) e = binary(ExprKind::Subtract, e, multiplicative(), first);
-      else return e;
+      if (accept_symbol("+"))
+        e = binary(ExprKind::Add, e, multiplicative(), first);
+      else if (accept_symbol("-"))
+        e = binary(ExprKind::Subtract, e, multiplicative(), first);
+      else
+        return e;
     }
   }
   ExprPtr multiplicative() {
     const Token& first = peek();
     ExprPtr e = power();
     for (;;) {
-      if (accept_symbol("*")) e = binary(ExprKind::Multiply, e, power(), first);
-      else if (accept_symbol("/")) e = binary(ExprKind::Divide, e, power(), first);
-      else if (accept_symbol("%")) e = binary(ExprKind::Modulo, e, power(), first);
-      else return e;
+      if (accept_symbol("*"))
+        e = binary(ExprKind::Multiply, e, power(), first);
+      else if (accept_symbol("/"))
+        e = binary(ExprKind::Divide, e, power(), first);
+      else if (accept_symbol("%"))
+        e = binary(ExprKind::Modulo, e, power(), first);
+      else
+        return e;
     }
   }
   ExprPtr power() {
@@ -540,6 +556,10 @@ class Parser {
     const Token& first = peek();
     if (accept_symbol("-")) {
       // -9223372036854775808 is a valid literal although 9223372036854775808 is not.
+      if (peek().kind == TokenKind::Float && !is_postfix_start(1)) {
+        const Token& t = next();
+        return literal(Value(0.0 - float_value(t)), first);  // -0.0 is 0.0
+      }
       if (peek().kind == TokenKind::Integer && !is_postfix_start(1)) {
         const Token& t = next();
         auto lit = make_expr(ExprKind::Literal);
@@ -551,9 +571,7 @@ class Parser {
     if (accept_symbol("+")) return finish(make_expr(ExprKind::Plus, {unary()}), first);
     return postfix_expression();
   }
-  bool is_postfix_start(std::size_t ahead) const {
-    return is_symbol(".", ahead) || is_symbol("[", ahead);
-  }
+  bool is_postfix_start(std::size_t ahead) const { return is_symbol(".", ahead) || is_symbol("[", ahead); }
 
   // An atom followed by property lookups, indexes, slices and label tests.
   ExprPtr postfix_expression() {
@@ -591,22 +609,28 @@ class Parser {
     const std::string& s = t.text;
     int base = 10;
     std::size_t start = 0;
-    if (s.size() > 1 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) base = 16, start = 2;
-    else if (s.size() > 1 && s[0] == '0' && (s[1] == 'o' || s[1] == 'O')) base = 8, start = 2;
+    if (s.size() > 1 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+      base = 16, start = 2;
+    else if (s.size() > 1 && s[0] == '0' && (s[1] == 'o' || s[1] == 'O'))
+      base = 8, start = 2;
     if (start == s.size()) fail_at(t, "InvalidNumberLiteral", "invalid number literal " + s);
     unsigned long long limit =
-        negative ? 9223372036854775808ULL : static_cast<unsigned long long>(std::numeric_limits<std::int64_t>::max());
+        negative ? 9223372036854775808ULL
+                 : static_cast<unsigned long long>(std::numeric_limits<std::int64_t>::max());
     unsigned long long v = 0;
     for (std::size_t i = start; i < s.size(); ++i) {
       char c = static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
-      int d = std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : 99;
+      int d = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+              : (c >= 'a' && c <= 'f')                    ? c - 'a' + 10
+                                                          : 99;
       if (d >= base) fail_at(t, "InvalidNumberLiteral", "invalid number literal " + s);
       if (v > (limit - static_cast<unsigned long long>(d)) / static_cast<unsigned long long>(base))
         fail_at(t, "IntegerOverflow", "integer literal " + s + " is too large");
       v = v * static_cast<unsigned long long>(base) + static_cast<unsigned long long>(d);
     }
-    if (negative) return v == 9223372036854775808ULL ? std::numeric_limits<std::int64_t>::min()
-                                                      : -static_cast<std::int64_t>(v);
+    if (negative)
+      return v == 9223372036854775808ULL ? std::numeric_limits<std::int64_t>::min()
+                                         : -static_cast<std::int64_t>(v);
     return static_cast<std::int64_t>(v);
   }
 
@@ -667,17 +691,25 @@ class Parser {
   ExprPtr atom() {
     const Token& first = peek();
     switch (first.kind) {
-      case TokenKind::Integer: next(); return literal(Value(integer_value(first)), first);
-      case TokenKind::Float: next(); return literal(Value(float_value(first)), first);
-      case TokenKind::String: next(); return literal(Value(first.text), first);
+      case TokenKind::Integer:
+        next();
+        return literal(Value(integer_value(first)), first);
+      case TokenKind::Float:
+        next();
+        return literal(Value(float_value(first)), first);
+      case TokenKind::String:
+        next();
+        return literal(Value(first.text), first);
       case TokenKind::Parameter: {
         next();
         auto p = make_expr(ExprKind::Parameter);
         p->name = first.text;
         return finish(p, first);
       }
-      case TokenKind::End: fail_here("UnexpectedSyntax", "expected an expression");
-      default: break;
+      case TokenKind::End:
+        fail_here("UnexpectedSyntax", "expected an expression");
+      default:
+        break;
     }
     if (is_symbol("[")) return list_atom();
     if (is_symbol("{")) return map_literal();
@@ -697,7 +729,10 @@ class Parser {
       if (accept_keyword("NULL")) return literal(Value(), first);
       if (accept_keyword("TRUE")) return literal(Value(true), first);
       if (accept_keyword("FALSE")) return literal(Value(false), first);
-      if (is_keyword("NaN") && !is_symbol("(", 1)) { next(); return literal(Value(std::nan("")), first); }
+      if (is_keyword("NaN") && !is_symbol("(", 1)) {
+        next();
+        return literal(Value(std::nan("")), first);
+      }
       if (is_keyword("Infinity") && !is_symbol("(", 1)) {
         next();
         return literal(Value(std::numeric_limits<double>::infinity()), first);
@@ -712,7 +747,8 @@ class Parser {
     }
     std::string var = variable_name();
     auto v = finish(variable_expr(var), first);
-    if (is_symbol("{") && (is_symbol(".", 1) || is_name_token(1) || is_symbol("}", 1))) return map_projection(v, first);
+    if (is_symbol("{") && (is_symbol(".", 1) || is_name_token(1) || is_symbol("}", 1)))
+      return map_projection(v, first);
     return v;
   }
 
@@ -811,11 +847,40 @@ class Parser {
     return finish(c, first);
   }
 
+  // True when the braces after EXISTS hold more than one clause (a MATCH
+  // followed by another clause at the same nesting level).
+  bool query_ahead() const {
+    if (!is_keyword("MATCH")) return false;
+    int depth = 0;
+    for (std::size_t i = 1; peek(i).kind != TokenKind::End; ++i) {
+      const Token& t = peek(i);
+      if (t.kind == TokenKind::Symbol && (t.text == "{" || t.text == "(" || t.text == "[")) ++depth;
+      if (t.kind == TokenKind::Symbol && (t.text == "}" || t.text == ")" || t.text == "]")) {
+        if (depth == 0) return false;
+        --depth;
+      }
+      if (depth == 0 && t.kind == TokenKind::Identifier) {
+        for (const char* kw :
+             {"RETURN", "WITH", "MATCH", "UNWIND", "SET", "CREATE", "DELETE", "MERGE", "REMOVE", "DETACH"})
+          if (iequals(t.text, kw)) return true;
+      }
+    }
+    return false;
+  }
+
   ExprPtr exists_subquery() {
     const Token& first = peek();
     next();
     expect_symbol("{");
     auto e = make_expr(ExprKind::Exists);
+    // EXISTS { MATCH ... RETURN ... }: a whole query.
+    if (is_keyword("OPTIONAL") || is_keyword("WITH") || is_keyword("UNWIND") || is_keyword("CALL") ||
+        query_ahead()) {
+      e->subquery = std::make_shared<SingleQuery>(single_query());
+      expect_symbol("}");
+      e->args = {nullptr};
+      return finish(e, first);
+    }
     accept_keyword("MATCH");
     e->pattern = std::make_shared<Pattern>(pattern());
     ExprPtr where;
@@ -835,8 +900,8 @@ class Parser {
       expect_symbol(")");
       return finish(make_expr(ExprKind::CountStar), first);
     }
-    bool quantifier = iequals(fname, "all") || iequals(fname, "any") || iequals(fname, "none") ||
-                      iequals(fname, "single");
+    bool quantifier =
+        iequals(fname, "all") || iequals(fname, "any") || iequals(fname, "none") || iequals(fname, "single");
     if (quantifier && at_variable() && is_keyword("IN", 1)) {
       auto q = make_expr(ExprKind::Quantifier);
       q->keys = {fname};

@@ -36,12 +36,13 @@ ExprPtr name_from_where(const Expr* where, const std::string& variable) {
 ExprPtr name_from_properties(const NodePattern& node) {
   if (!node.properties || node.properties->kind != ExprKind::MapLiteral) return nullptr;
   for (std::size_t i = 0; i < node.properties->keys.size(); ++i)
-    if (node.properties->keys[i] == "name" && is_constant(node.properties->args[i])) return node.properties->args[i];
+    if (node.properties->keys[i] == "name" && is_constant(node.properties->args[i]))
+      return node.properties->args[i];
   return nullptr;
 }
 
 // The cheapest way to start `part`, with its estimated number of start nodes.
-std::pair<StartPlan, double> best_start(const PatternPart& part, const std::vector<std::string>& bound,
+std::pair<StartPlan, double> best_start(const PatternPart& part, const std::vector<std::string>& bound_vars,
                                         const PropertyGraph& graph, const Expr* where) {
   StartPlan best;
   double best_cost = std::numeric_limits<double>::infinity();
@@ -49,8 +50,8 @@ std::pair<StartPlan, double> best_start(const PatternPart& part, const std::vect
     const NodePattern& node = part.nodes[i];
     StartPlan plan;
     plan.node = i;
-    double cost;
-    if (!node.variable.empty() && contains(bound, node.variable)) {
+    double cost = 0;
+    if (!node.variable.empty() && contains(bound_vars, node.variable)) {
       plan.source = StartPlan::Source::Bound;
       cost = 0;
     } else {
@@ -63,7 +64,8 @@ std::pair<StartPlan, double> best_start(const PatternPart& part, const std::vect
       }
       if (plan.label.empty()) cost = static_cast<double>(graph.node_count());
       plan.source = plan.label.empty() ? StartPlan::Source::Scan : StartPlan::Source::Label;
-      if (ExprPtr name = name_from_properties(node) ? name_from_properties(node) : name_from_where(where, node.variable)) {
+      if (ExprPtr name = name_from_properties(node) ? name_from_properties(node)
+                                                    : name_from_where(where, node.variable)) {
         plan.source = StartPlan::Source::Name;
         plan.name = name;
         cost = 1;
@@ -72,6 +74,23 @@ std::pair<StartPlan, double> best_start(const PatternPart& part, const std::vect
     if (cost < best_cost) {
       best_cost = cost;
       best = plan;
+    }
+  }
+  // Starting from a node visits about its degree in relationships; starting
+  // from the relationships of one type visits each once.
+  if (best.source == StartPlan::Source::Label || best.source == StartPlan::Source::Scan) {
+    double degree = graph.node_count() ? static_cast<double>(graph.relationship_count()) /
+                                             static_cast<double>(graph.node_count())
+                                       : 0;
+    for (std::size_t r = 0; r < part.rels.size(); ++r) {
+      const RelPattern& rel = part.rels[r];
+      bool bound = !rel.variable.empty() && contains(bound_vars, rel.variable);
+      if (rel.variable_length || rel.types.size() != 1 || bound) continue;
+      double n = static_cast<double>(graph.relationships_of_type(rel.types[0]).size());
+      if (n < best_cost * std::max(1.0, degree)) {
+        best_cost = n;
+        best = StartPlan{StartPlan::Source::RelationshipType, r, "", nullptr};
+      }
     }
   }
   return {best, best_cost};

@@ -4,8 +4,9 @@
 // A part starts at a node already bound by an earlier clause or part when it
 // has one; else at a node found through the name index (a `name` given in the
 // pattern or as `x.name = ...` in WHERE); else at the node with the smallest
-// label; else with a scan of all nodes. Parts sharing bound nodes with what is
-// already matched go first, so that later parts start from a bound node.
+// label, or at the relationships of one type when there are fewer of them
+// than the label's nodes times the average degree; else with a scan of all nodes. Parts sharing bound nodes
+// with what is already matched go first, so that later parts start from a bound node.
 #pragma once
 
 #include <string>
@@ -18,10 +19,12 @@ namespace kg::query {
 
 // How the first node of a pattern part is found.
 struct StartPlan {
-  enum class Source { Bound, Name, Label, Scan } source = Source::Scan;
-  std::size_t node = 0;     // index of the start node in the part
-  std::string label;        // Label (and the fallback of Name)
-  ExprPtr name;             // Name: the expression giving the name
+  // RelationshipType: the part starts with the relationships of one type,
+  // binding both their ends (cheaper than a label when the label is large).
+  enum class Source { Bound, Name, Label, Scan, RelationshipType } source = Source::Scan;
+  std::size_t node = 0;  // index of the start node in the part (RelationshipType: of the relationship)
+  std::string label;     // Label (and the fallback of Name)
+  ExprPtr name;          // Name: the expression giving the name
 };
 
 struct PartPlan {

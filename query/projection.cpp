@@ -3,21 +3,10 @@
 #include <algorithm>
 
 namespace kg::query {
-std::size_t ProjectionOp::RowsHash::operator()(const Row& r) const {
-  std::size_t h = r.size();
-  for (const auto& v : r) h = h * 31 + hash_value(v);
-  return h;
-}
-
-bool ProjectionOp::RowsEquivalent::operator()(const Row& a, const Row& b) const {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (!equivalent(a[i], b[i])) return false;
-  return true;
-}
-
-ProjectionOp::ProjectionOp(const Projection& p, std::vector<std::string> input_names, ExecContext& ctx)
-    : ctx_(ctx), input_names_(std::move(input_names)), distinct_(p.distinct) {
+ProjectionOp::ProjectionOp(const Projection& p, std::vector<std::string> input_names, ExecContext& ctx,
+                           bool carry_input)
+    : ctx_(ctx), input_names_(std::move(input_names)), distinct_(p.distinct), carry_input_(carry_input) {
+  if (carry_input_) output_names_ = input_names_;
   for (const auto& item : p.items) {
     output_names_.push_back(item.alias);
     items_.push_back(extract_aggregates(item.expr, aggregates_));
@@ -39,9 +28,10 @@ std::int64_t ProjectionOp::count_argument(const ExprPtr& e, const char* clause) 
   Env empty;
   Value v = evaluate(*e, empty, ctx_.eval);
   if (!v.is_int())
-    throw QueryError("SyntaxError", "InvalidArgumentType",
-                     std::string(clause) + " expects a non-negative integer, got " + std::string(v.type_name()),
-                     e->kind == ExprKind::Literal);
+    throw QueryError(
+        "SyntaxError", "InvalidArgumentType",
+        std::string(clause) + " expects a non-negative integer, got " + std::string(v.type_name()),
+        e->kind == ExprKind::Literal);
   if (v.as_int() < 0)
     throw QueryError("SyntaxError", "NegativeIntegerArgument",
                      std::string(clause) + " expects a non-negative integer", e->kind == ExprKind::Literal);
@@ -54,37 +44,38 @@ ProjectionOp::Group& ProjectionOp::group_for(const Row& keys, const Row& input) 
     Group g;
     g.first_row = input;
     for (const auto& call : aggregates_) g.aggregators.push_back(make_aggregator(*call));
-    groups_.emplace_back(keys, std::move(g));
+    groups_.push_back(std::move(g));
   }
-  return groups_[it->second].second;
+  return groups_[it->second];
 }
 
 bool ProjectionOp::push(Row& row) {
   Env env{&input_names_, row.data(), nullptr};
   if (aggregating_) {
-    Row keys;
-    for (std::size_t i : key_items_) keys.push_back(evaluate(*items_[i], env, ctx_.eval));
-    Group& g = group_for(keys, row);
+    keys_.clear();
+    for (std::size_t i : key_items_) keys_.push_back(evaluate(*items_[i], env, ctx_.eval));
+    Group& g = group_for(keys_, row);
     for (std::size_t a = 0; a < aggregates_.size(); ++a) {
-      std::vector<Value> args;
-      for (const auto& arg : aggregates_[a]->args) args.push_back(evaluate(*arg, env, ctx_.eval));
-      g.aggregators[a]->add(std::move(args));
+      args_.clear();
+      for (const auto& arg : aggregates_[a]->args) args_.push_back(evaluate(*arg, env, ctx_.eval));
+      g.aggregators[a]->add(args_);
     }
     return true;
   }
   Row out;
   out.reserve(items_.size());
   for (const auto& item : items_) out.push_back(evaluate(*item, env, ctx_.eval));
-  return emit(std::move(out), env);
+  return emit(std::move(out), env, row);
 }
 
-bool ProjectionOp::emit(Row out, const Env& sort_env) {
+bool ProjectionOp::emit(Row out, const Env& sort_env, const Row& input) {
   if (distinct_ && !seen_.insert(out).second) return true;
+  if (carry_input_) out.insert(out.begin(), input.begin(), input.end());
   if (order_by_.empty()) return forward(out);
   Env env{&output_names_, out.data(), &sort_env};
   Row keys;
   for (const auto& s : order_by_) keys.push_back(evaluate(*s.expr, env, ctx_.eval));
-  sorted_.push_back({std::move(keys), std::move(out)});
+  sorted_.push_back({std::move(keys), std::move(out), sorted_.size()});
   return true;
 }
 
@@ -103,24 +94,33 @@ void ProjectionOp::finish() {
   if (aggregating_) {
     // Aggregating no rows without grouping keys still gives one row (count(*) = 0).
     if (groups_.empty() && key_items_.empty()) group_for({}, Row(input_names_.size()));
-    for (auto& [keys, g] : groups_) {
+    for (auto& g : groups_) {
       Row results;
       for (const auto& a : g.aggregators) results.push_back(a->result());
       Env input_env{&input_names_, g.first_row.data(), nullptr};
       Env env{&aggregate_names_, results.data(), &input_env};
       Row out;
       for (const auto& item : items_) out.push_back(evaluate(*item, env, ctx_.eval));
-      if (!emit(std::move(out), env)) break;
+      if (!emit(std::move(out), env, g.first_row)) break;
     }
   }
   if (!order_by_.empty()) {
-    std::stable_sort(sorted_.begin(), sorted_.end(), [this](const Sorted& a, const Sorted& b) {
+    // Ties keep their arrival order; with a LIMIT only the first rows are sorted.
+    auto before = [this](const Sorted& a, const Sorted& b) {
       for (std::size_t i = 0; i < order_by_.size(); ++i) {
         int c = order_compare(a.keys[i], b.keys[i]);
         if (c != 0) return order_by_[i].ascending ? c < 0 : c > 0;
       }
-      return false;
-    });
+      return a.arrival < b.arrival;
+    };
+    auto wanted = static_cast<std::size_t>(limit_ < 0 ? -1 : skip_ + limit_);
+    if (wanted < sorted_.size()) {
+      std::partial_sort(sorted_.begin(), sorted_.begin() + static_cast<std::ptrdiff_t>(wanted), sorted_.end(),
+                        before);
+      sorted_.resize(wanted);
+    } else {
+      std::sort(sorted_.begin(), sorted_.end(), before);
+    }
     for (auto& s : sorted_)
       if (!forward(s.row)) break;
   }

@@ -16,8 +16,11 @@ namespace kg::query {
 class ProjectionOp : public Operator {
  public:
   // `input_names` are the variables of incoming rows; `projection.star` must
-  // already have been expanded into items.
-  ProjectionOp(const Projection& projection, std::vector<std::string> input_names, ExecContext& ctx);
+  // already have been expanded into items. With `carry_input`, each output
+  // row starts with the input row's values (for WITH ... WHERE, which sees
+  // the variables before WITH too); see output_names().
+  ProjectionOp(const Projection& projection, std::vector<std::string> input_names, ExecContext& ctx,
+               bool carry_input = false);
 
   // The column names of the rows this operator produces.
   const std::vector<std::string>& output_names() const { return output_names_; }
@@ -30,18 +33,14 @@ class ProjectionOp : public Operator {
     Row first_row;
     std::vector<std::unique_ptr<Aggregator>> aggregators;
   };
-  struct RowsHash {
-    std::size_t operator()(const Row& r) const;
-  };
-  struct RowsEquivalent {
-    bool operator()(const Row& a, const Row& b) const;
-  };
   struct Sorted {
     Row keys, row;
+    std::size_t arrival;  // position in the input, to keep ties in order
   };
 
-  // Passes an output row on through DISTINCT, ORDER BY, SKIP and LIMIT.
-  bool emit(Row out, const Env& sort_env);
+  // Passes an output row on through DISTINCT, ORDER BY, SKIP and LIMIT;
+  // `input` is the row (or group's first row) it was made from.
+  bool emit(Row out, const Env& sort_env, const Row& input);
   bool forward(Row& out);
   std::int64_t count_argument(const ExprPtr& e, const char* clause);
   Group& group_for(const Row& keys, const Row& input);
@@ -53,13 +52,14 @@ class ProjectionOp : public Operator {
   std::vector<ExprPtr> aggregates_;  // the aggregate calls, items' and ORDER BY's
   std::vector<std::string> aggregate_names_;
   std::vector<std::size_t> key_items_;  // items without aggregates (the grouping keys)
-  bool aggregating_ = false, distinct_ = false;
+  bool aggregating_ = false, distinct_ = false, carry_input_ = false;
   std::int64_t skip_ = 0, limit_ = -1;  // -1: no limit
   std::int64_t skipped_ = 0, passed_ = 0;
 
-  std::unordered_map<Row, std::size_t, RowsHash, RowsEquivalent> group_index_;
-  std::vector<std::pair<Row, Group>> groups_;
-  std::unordered_set<Row, RowsHash, RowsEquivalent> seen_;
+  std::unordered_map<Row, std::size_t, RowHash, RowEquivalent> group_index_;
+  std::vector<Group> groups_;  // in order of first appearance
+  Row keys_, args_;             // buffers reused for each row
+  std::unordered_set<Row, RowHash, RowEquivalent> seen_;
   std::vector<Sorted> sorted_;
 };
 

@@ -23,9 +23,8 @@ class UpdateOp : public Operator {
 
  protected:
   explicit UpdateOp(ExecContext& ctx) : ctx_(ctx) {}
-  // Applies the clause to one row, passing the resulting rows to next_;
-  // returns false when next_ wants no more.
-  virtual bool update(Row& row) = 0;
+  // Applies the clause to one row, appending the resulting rows to `out`.
+  virtual void update(Row& row, std::vector<Row>& out) = 0;
   // Called once all rows were updated, before they are passed on.
   virtual void after_all() {}
 
@@ -39,7 +38,7 @@ class CreateOp : public UpdateOp {
   const std::vector<std::string>& output_names() const { return output_names_; }
 
  protected:
-  bool update(Row& row) override;
+  void update(Row& row, std::vector<Row>& out) override;
 
  private:
   const Pattern& pattern_;
@@ -52,7 +51,7 @@ class MergeOp : public UpdateOp {
   const std::vector<std::string>& output_names() const { return matcher_.output_names(); }
 
  protected:
-  bool update(Row& row) override;
+  void update(Row& row, std::vector<Row>& out) override;
 
  private:
   const MergeClause& merge_;
@@ -67,7 +66,7 @@ class SetOp : public UpdateOp {
   SetOp(const std::vector<SetItem>& items, bool remove, std::vector<std::string> names, ExecContext& ctx);
 
  protected:
-  bool update(Row& row) override;
+  void update(Row& row, std::vector<Row>& out) override;
 
  private:
   const std::vector<SetItem>& items_;
@@ -80,7 +79,7 @@ class DeleteOp : public UpdateOp {
   DeleteOp(const DeleteClause& clause, std::vector<std::string> names, ExecContext& ctx);
 
  protected:
-  bool update(Row& row) override;
+  void update(Row& row, std::vector<Row>& out) override;
   void after_all() override;
 
  private:

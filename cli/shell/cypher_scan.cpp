@@ -67,7 +67,8 @@ CypherScan walk(std::string_view text, OnCode on_code, OnLineComment on_line_com
 }  // namespace
 
 CypherScan scan_cypher(std::string_view text) {
-  return walk(text, [](std::size_t) {}, [](std::size_t, std::size_t) {});
+  return walk(
+      text, [](std::size_t) {}, [](std::size_t, std::size_t) {});
 }
 
 bool blank_cypher(std::string_view text) {
@@ -95,6 +96,7 @@ std::string one_line(std::string_view statement) {
       pending_space = !out.empty();
       continue;
     }
+    if (out.empty() && (c == ' ' || c == '\t')) continue;
     if (pending_space) {
       if (c == ' ' || c == '\t') continue;
       out += ' ';

@@ -28,7 +28,7 @@ CypherScan scan_cypher(std::string_view text);
 bool blank_cypher(std::string_view text);
 
 // The statement on one line, for history: line comments dropped, line breaks
-// and the spaces around them made one space.
+// and the spaces around them made one space, no spaces at either end.
 std::string one_line(std::string_view statement);
 
 }  // namespace kg::cli::shell

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-struct history;  // libedit's History
+struct history;  // libedit's History (histedit.h)
 
 namespace kg::cli::shell {
 
@@ -27,11 +27,13 @@ class History {
   const std::string& path() const { return path_; }
 
   // libedit's handle, for the line editor.
-  ::history* handle() const { return handle_; }
+  struct ::history* handle() const {
+    return handle_;
+  }
 
  private:
   std::string path_;
-  ::history* handle_;
+  struct ::history* handle_;
 };
 
 }  // namespace kg::cli::shell

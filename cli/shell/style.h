@@ -2,7 +2,6 @@
 // when the stream is not a terminal, when NO_COLOR is set, or when TERM=dumb.
 #pragma once
 
-#include <cstdio>
 #include <string>
 #include <string_view>
 
@@ -10,16 +9,13 @@ namespace kg::cli::shell {
 
 class Style {
  public:
-  // Colours on when `stream` (a file descriptor) is a terminal that wants them.
+  // Colours on when the file descriptor `fd` is a terminal that wants them.
   static Style for_stream(int fd);
-  // Never colours.
-  static Style plain() { return Style(false); }
 
   bool enabled() const { return enabled_; }
   std::string bold(std::string_view text) const { return wrap("1", text); }
   std::string dim(std::string_view text) const { return wrap("2", text); }
   std::string red(std::string_view text) const { return wrap("31", text); }
-  std::string green(std::string_view text) const { return wrap("32", text); }
   std::string yellow(std::string_view text) const { return wrap("33", text); }
   std::string cyan(std::string_view text) const { return wrap("36", text); }
 

@@ -11,7 +11,7 @@
 #include <boost/property_tree/ptree.hpp>
 #include <boost/property_tree/xml_parser.hpp>
 
-#include "graph/export/json_value.h"
+#include "graph/json_value_reader.h"
 
 namespace kg {
 
@@ -38,7 +38,7 @@ struct Key {
   std::string domain;  // graph, node, edge or all
   std::string name;    // attr.name (the id when absent)
   std::string type;    // attr.type, string when absent
-  bool json = false;   // <desc>JSON</desc>: values are JSON text
+  bool json = false;   // values are JSON text (lists, maps)
   std::optional<std::string> default_text;
 };
 
@@ -68,6 +68,23 @@ class GraphmlReader {
  private:
   [[noreturn]] void fail(const std::string& message) const { throw LoadError(source_ + ": " + message); }
 
+  // kg's <desc> of a key, {"name": "exact name", "json": true}; any other
+  // description is left alone.
+  static void read_kg_desc(const std::string& text, Key& key) {
+    if (text.empty() || text.front() != '{') return;
+    Value desc;
+    try {
+      desc = parse_json_value(text);
+    } catch (const std::exception&) {
+      return;
+    }
+    if (!desc.is_map()) return;
+    if (auto it = desc.as_map().find("name"); it != desc.as_map().end() && it->second.is_string())
+      key.name = it->second.as_string();
+    if (auto it = desc.as_map().find("json"); it != desc.as_map().end() && it->second.is_bool())
+      key.json = it->second.as_bool();
+  }
+
   void read_key(const Tree& element) {
     Key key;
     key.domain = attribute(element, "for");
@@ -76,7 +93,7 @@ class GraphmlReader {
     if (key.name.empty()) key.name = attribute(element, "id");
     if (key.type.empty()) key.type = "string";
     for (const auto& [tag, child] : element) {
-      if (local_name(tag) == "desc") key.json = child.data() == "JSON";
+      if (local_name(tag) == "desc") read_kg_desc(child.data(), key);
       if (local_name(tag) == "default") key.default_text = child.data();
     }
     keys_[attribute(element, "id")] = key;

@@ -3,7 +3,8 @@
 // Gephi, yEd, APOC.
 //
 // Keys are typed by attr.type (boolean, int, long, float, double, string);
-// a string key whose <desc> is "JSON" holds JSON text (lists, maps). Node
+// a key whose <desc> is kg's JSON object (graphml_writer.h) gives the exact
+// property name and whether values are JSON text (lists, maps). Node
 // labels come from a node key named `labels` (":A:B", as APOC writes them),
 // relationship types from an edge key named `type` or `label`, else RELATED.
 // Node ids become the nodes' file keys; an undirected graph's edges are read

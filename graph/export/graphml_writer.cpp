@@ -64,14 +64,29 @@ Keys make_keys(const std::string& prefix, const std::vector<const Map*>& maps) {
   return keys;
 }
 
+// A property name as the schema's attr.name allows it (xs:NMTOKEN): ASCII
+// letters, digits and . - _ : kept, anything else replaced by '_'.
+std::string name_token(const std::string& name) {
+  std::string out;
+  for (char c : name) {
+    bool kept = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                c == '-' || c == '_' || c == ':';
+    out += kept ? c : '_';
+  }
+  return out.empty() ? "_" : out;
+}
+
 std::string key_elements(const Keys& keys, const std::string& domain) {
   std::string out;
   for (std::size_t i = 0; i < keys.columns.size(); ++i) {
     const Column& c = keys.columns[i];
-    bool json = keys.json[i];
-    out += "  <key id=\"" + keys.prefix + std::to_string(i) + "\" for=\"" + domain + "\" attr.name=\"" +
-           xml_escape(c.key) + "\" attr.type=\"" + graphml_type(c) + "\"" +
-           (json ? "><desc>JSON</desc></key>\n" : "/>\n");
+    std::string token = name_token(c.key);
+    Map desc;
+    if (token != c.key) desc.emplace("name", c.key);
+    if (keys.json[i]) desc.emplace("json", true);
+    out += "  <key id=\"" + keys.prefix + std::to_string(i) + "\" for=\"" + domain + "\" attr.name=\"" + token +
+           "\" attr.type=\"" + graphml_type(c) + "\"" +
+           (desc.empty() ? "/>\n" : "><desc>" + xml_escape(to_json(Value(std::move(desc)))) + "</desc></key>\n");
   }
   return out;
 }

@@ -4,9 +4,11 @@
 //
 // Each property name becomes a key per domain (graph, node, edge) with
 // attr.type boolean, long, double or string, chosen as property_columns.h
-// infers it. GraphML has no list or map type: such values are written as JSON
-// text in a string key whose <desc> is "JSON" (graphml_reader.h reads them
-// back). Node labels go in the key `labels` as APOC writes them (":A:B"),
+// infers it. The schema restricts attr.name to an XML name token (letters,
+// digits, . - _ :), so other characters of a property name become '_'.
+// GraphML has no list or map type: such values are written as JSON text in a
+// string key. Either case is recorded in the key's <desc> as a JSON object,
+// {"name": "exact name", "json": true}, which graphml_reader.h reads back. Node labels go in the key `labels` as APOC writes them (":A:B"),
 // relationship types in the key `type`. Characters XML 1.0 cannot carry
 // (control characters other than tab and line breaks) become U+FFFD.
 #pragma once

@@ -1,10 +1,7 @@
 #include "graph/export/json_value.h"
 
 #include <cmath>
-#include <stdexcept>
 
-#include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -47,25 +44,6 @@ void write(Writer& w, const Value& v) {
   }
 }
 
-Value from_json(const rapidjson::Value& json) {
-  if (json.IsBool()) return Value(json.GetBool());
-  if (json.IsInt64()) return Value(json.GetInt64());
-  if (json.IsNumber()) return Value(json.GetDouble());
-  if (json.IsString()) return Value(std::string(json.GetString(), json.GetStringLength()));
-  if (json.IsArray()) {
-    List list;
-    for (const auto& e : json.GetArray()) list.push_back(from_json(e));
-    return Value(std::move(list));
-  }
-  if (json.IsObject()) {
-    Map map;
-    for (const auto& m : json.GetObject())
-      map.insert_or_assign(std::string(m.name.GetString(), m.name.GetStringLength()), from_json(m.value));
-    return Value(std::move(map));
-  }
-  return Value();
-}
-
 }  // namespace
 
 std::string to_json(const Value& value) {
@@ -73,14 +51,6 @@ std::string to_json(const Value& value) {
   Writer writer(buffer);
   write(writer, value);
   return std::string(buffer.GetString(), buffer.GetSize());
-}
-
-Value parse_json_value(std::string_view text) {
-  rapidjson::Document doc;
-  doc.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
-  if (doc.HasParseError())
-    throw std::runtime_error(std::string("invalid JSON value: ") + rapidjson::GetParseError_En(doc.GetParseError()));
-  return from_json(doc);
 }
 
 }  // namespace kg

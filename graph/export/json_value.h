@@ -1,9 +1,9 @@
 // Values as standard JSON text, for the formats that carry lists and maps as
 // text (GraphML, CSV columns of mixed types) or are JSON (Cytoscape.js).
+// Reading it back is graph/json_value_reader.h's parse_json_value().
 #pragma once
 
 #include <string>
-#include <string_view>
 
 #include "graph/value.h"
 
@@ -13,9 +13,5 @@ namespace kg {
 // exponent, NaN and infinities (which JSON cannot hold) become null.
 // Precondition: no node, relationship or path references.
 std::string to_json(const Value& value);
-
-// Parses JSON text into a Value (integers that fit int64 stay integers).
-// Throws std::runtime_error on malformed text.
-Value parse_json_value(std::string_view text);
 
 }  // namespace kg

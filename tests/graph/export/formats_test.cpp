@@ -66,10 +66,15 @@ TEST_CASE("kuzu: node and relationship tables, CSV files and COPY statements") {
   CHECK(file_named(files, "copy.cypher").contents.find("'/data/kuzu/nodes_Organization.csv'") != std::string::npos);
 }
 
-TEST_CASE("graphml: typed keys, escaped text, lists as JSON") {
-  std::string xml = kg::to_graphml(small_graph());
-  CHECK(xml.find("attr.name=\"amount_min\" attr.type=\"double\"") != std::string::npos);
-  CHECK(xml.find("attr.name=\"aliases\" attr.type=\"string\"><desc>JSON</desc>") != std::string::npos);
+TEST_CASE("graphml: typed keys, name tokens, escaped text, lists as JSON") {
+  kg::PropertyGraph g = small_graph();
+  g.set_node_property(0, "odd key", 1);
+  std::string xml = kg::to_graphml(g);
+  CHECK(xml.find("attr.name=\"amount_min\" attr.type=\"double\"/>") != std::string::npos);
+  CHECK(xml.find("attr.name=\"aliases\" attr.type=\"string\"><desc>{&quot;json&quot;:true}</desc>") !=
+        std::string::npos);
+  CHECK(xml.find("attr.name=\"odd_key\" attr.type=\"long\"><desc>{&quot;name&quot;:&quot;odd key&quot;}</desc>") !=
+        std::string::npos);
   CHECK(xml.find("Fund, &quot;One&quot;&#10;&lt;&amp;&gt;") != std::string::npos);
   CHECK(xml.find("<data key=\"labels\">:Organization</data>") != std::string::npos);
 }

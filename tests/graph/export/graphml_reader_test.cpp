@@ -9,7 +9,8 @@ using kg::Value;
 TEST_CASE("GraphML written by kg reads back as the same graph") {
   kg::PropertyGraph g;
   kg::NodeId a = g.add_node({"Organization", "Lab"}, {{"name", "a <b> & \"c\"\nd"}, {"n", 3},
-                                                       {"tags", Value(List{Value("x"), Value("y,z")})}});
+                                                       {"tags", Value(List{Value("x"), Value("y,z")})},
+                                                       {"odd key <é>", "v"}});
   kg::NodeId b = g.add_node({}, {{"ok", true}});
   g.add_relationship(a, b, "PART_OF", {{"w", 0.5}});
   kg::PropertyGraph back = kg::parse_graphml(kg::to_graphml(g), "g.graphml");

@@ -5,6 +5,7 @@
 #include "graph/export/csv_field.h"
 #include "graph/export/json_value.h"
 #include "graph/export/property_columns.h"
+#include "graph/json_value_reader.h"
 
 using kg::Column;
 using kg::List;

@@ -59,8 +59,8 @@ class ValueParser {
 
   static bool is_name_char(char c) {
     const auto u = static_cast<unsigned char>(c);
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || u >= 0x80;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           u >= 0x80;
   }
 
   Expected parse_value() {
@@ -174,11 +174,21 @@ class ValueParser {
       if (pos_ >= text_.size()) fail("unterminated string");
       const char e = text_[pos_++];
       switch (e) {
-        case 'n': out += '\n'; break;
-        case 't': out += '\t'; break;
-        case 'r': out += '\r'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
+        case 'n':
+          out += '\n';
+          break;
+        case 't':
+          out += '\t';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
         case 'u':
         case 'U': {
           const std::size_t width = e == 'u' ? 4 : 8;
@@ -191,7 +201,8 @@ class ValueParser {
           append_utf8(out, cp);
           break;
         }
-        default: out += e;  // \\ \' \" and anything else stand for themselves
+        default:
+          out += e;  // \\ \' \" and anything else stand for themselves
       }
     }
   }
@@ -301,11 +312,16 @@ Expected parse_expected(std::string_view text) { return ValueParser(text).parse_
 
 Value to_value(const Expected& expected) {
   switch (expected.kind) {
-    case Expected::Kind::Null: return Value();
-    case Expected::Kind::Bool: return Value(expected.boolean);
-    case Expected::Kind::Int: return Value(expected.integer);
-    case Expected::Kind::Float: return Value(expected.real);
-    case Expected::Kind::String: return Value(expected.text);
+    case Expected::Kind::Null:
+      return Value();
+    case Expected::Kind::Bool:
+      return Value(expected.boolean);
+    case Expected::Kind::Int:
+      return Value(expected.integer);
+    case Expected::Kind::Float:
+      return Value(expected.real);
+    case Expected::Kind::String:
+      return Value(expected.text);
     case Expected::Kind::List: {
       List list;
       for (const Expected& item : expected.items) list.push_back(to_value(item));
@@ -320,7 +336,8 @@ Value to_value(const Expected& expected) {
     }
     case Expected::Kind::Node:
     case Expected::Kind::Relationship:
-    case Expected::Kind::Path: break;
+    case Expected::Kind::Path:
+      break;
   }
   throw ExpectedValueError("a graph element cannot be a parameter value");
 }

@@ -34,8 +34,8 @@ struct Step {
 
 // A runnable scenario; the Background's steps come first.
 struct Scenario {
-  std::string name;            // as written, placeholders not substituted
-  int example_index = 0;       // 1-based row of an outline's Examples; 0 for a plain Scenario
+  std::string name;               // as written, placeholders not substituted
+  int example_index = 0;          // 1-based row of an outline's Examples; 0 for a plain Scenario
   std::vector<std::string> tags;  // without '@', including the feature's tags
   std::vector<Step> steps;
   int line = 0;

@@ -17,7 +17,7 @@ struct Tally {
 std::string table_line(const std::string& name, const Tally& tally) {
   const double percent = tally.total == 0 ? 100.0 : 100.0 * tally.passed / tally.total;
   char line[160];
-  std::snprintf(line, sizeof line, "  %-44s %5d / %-5d %6.1f%%\n", name.c_str(), tally.passed,
+  std::snprintf(line, sizeof line, "  %-50s %5d / %-5d %6.1f%%\n", name.c_str(), tally.passed,
                 tally.total, percent);
   return line;
 }
@@ -68,7 +68,7 @@ void Report::print_table(std::ostream& out) const {
       ++core.total;
     }
   }
-  out << "  " << std::string(44, '-') << " passed / total\n";
+  out << "  " << std::string(50, '-') << " passed / total\n";
   for (const auto& [name, tally] : folders) out << table_line(name, tally);
   out << table_line("total", total);
   out << table_line("total without expressions/temporal, clauses/call", core);
@@ -81,11 +81,10 @@ void Report::print_failures(std::ostream& out) const {
     out << "FAIL " << record.id << "\n     " << record.outcome.reason << '\n';
     by_reason[blur(record.outcome.reason)].push_back(&record);
   }
-  std::vector<std::pair<std::string, std::vector<const ScenarioRecord*>>> ranked(
-      by_reason.begin(), by_reason.end());
-  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-    return a.second.size() > b.second.size();
-  });
+  std::vector<std::pair<std::string, std::vector<const ScenarioRecord*>>> ranked(by_reason.begin(),
+                                                                                 by_reason.end());
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
   out << "\nFailure reasons, most frequent first (count, reason, first example):\n";
   for (const auto& [reason, records] : ranked) {
     out << "  " << records.size() << "  " << reason << "\n       e.g. " << records.front()->id

@@ -90,16 +90,28 @@ bool path_matches(const Expected& expected, const Path& actual, const PropertyGr
   return true;
 }
 
-// Renders a table as `| a | b |` lines, for failure messages.
+// Renders a table as aligned `| a | b |` lines, for failure messages.
 std::string render_rows(const std::vector<std::vector<std::string>>& rows) {
   constexpr std::size_t max_rows = 30;
+  const std::size_t shown = std::min(rows.size(), max_rows);
+  std::vector<std::size_t> widths;
+  for (std::size_t r = 0; r < shown; ++r) {
+    widths.resize(std::max(widths.size(), rows[r].size()), 0);
+    for (std::size_t c = 0; c < rows[r].size(); ++c) {
+      widths[c] = std::max(widths[c], rows[r][c].size());
+    }
+  }
   std::string out;
-  for (std::size_t r = 0; r < rows.size() && r < max_rows; ++r) {
+  for (std::size_t r = 0; r < shown; ++r) {
     out += "      |";
-    for (const auto& cell : rows[r]) out += " " + cell + " |";
+    for (std::size_t c = 0; c < rows[r].size(); ++c) {
+      out += " " + rows[r][c] + std::string(widths[c] - rows[r][c].size(), ' ') + " |";
+    }
     out += '\n';
   }
-  if (rows.size() > max_rows) out += "      ... " + std::to_string(rows.size() - max_rows) + " more rows\n";
+  if (rows.size() > shown) {
+    out += "      ... " + std::to_string(rows.size() - shown) + " more rows\n";
+  }
   return out;
 }
 
@@ -121,11 +133,16 @@ bool value_matches(const Expected& expected, const Value& actual, const Property
                    bool ignore_list_order) {
   using Kind = Expected::Kind;
   switch (expected.kind) {
-    case Kind::Null: return actual.is_null();
-    case Kind::Bool: return actual.is_bool() && actual.as_bool() == expected.boolean;
-    case Kind::Int: return actual.is_int() && actual.as_int() == expected.integer;
-    case Kind::Float: return actual.is_float() && floats_match(expected.real, actual.as_float());
-    case Kind::String: return actual.is_string() && actual.as_string() == expected.text;
+    case Kind::Null:
+      return actual.is_null();
+    case Kind::Bool:
+      return actual.is_bool() && actual.as_bool() == expected.boolean;
+    case Kind::Int:
+      return actual.is_int() && actual.as_int() == expected.integer;
+    case Kind::Float:
+      return actual.is_float() && floats_match(expected.real, actual.as_float());
+    case Kind::String:
+      return actual.is_string() && actual.as_string() == expected.text;
     case Kind::List:
       return actual.is_list() &&
              lists_match(expected.items, actual.as_list(), graph, ignore_list_order);
@@ -163,7 +180,8 @@ std::optional<std::string> compare_result(const DataTable& expected, const query
 
   std::vector<std::vector<Expected>> rows;
   for (std::size_t r = 1; r < expected.size(); ++r) {
-    if (expected[r].size() != header.size()) return "expected row " + std::to_string(r) + " has the wrong width";
+    if (expected[r].size() != header.size())
+      return "expected row " + std::to_string(r) + " has the wrong width";
     std::vector<Expected> row;
     for (const auto& cell : expected[r]) row.push_back(parse_expected(cell));
     rows.push_back(std::move(row));

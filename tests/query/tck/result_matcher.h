@@ -31,7 +31,8 @@ bool value_matches(const Expected& expected, const Value& actual, const Property
 
 // Compares a result with an expected table (header row of column names, then
 // rows of literal cells). Columns are matched by name. Returns nullopt on a
-// match, else a human-readable explanation with both tables.
+// match, else a human-readable explanation: a one-line summary, then both
+// tables on the following lines.
 std::optional<std::string> compare_result(const DataTable& expected, const query::Result& actual,
                                           const PropertyGraph& graph, MatchMode mode);
 

@@ -95,13 +95,14 @@ Outcome run_isolated(const std::function<Outcome()>& task, std::chrono::seconds 
   waitpid(child, &status, 0);
 
   if (timed_out) {
-    return {false, "timeout: the scenario ran longer than " + std::to_string(deadline.count()) +
-                       " s and was killed", ""};
+    return {false,
+            "timeout: the scenario ran longer than " + std::to_string(deadline.count()) +
+                " s and was killed",
+            ""};
   }
   if (WIFSIGNALED(status)) {
     const int signal = WTERMSIG(status);
-    return {false, "crash: signal " + std::to_string(signal) + " (" + strsignal(signal) + ")",
-            ""};
+    return {false, "crash: signal " + std::to_string(signal) + " (" + strsignal(signal) + ")", ""};
   }
   if (message.empty()) {
     return {false, "crash: exit status " + std::to_string(WEXITSTATUS(status)), ""};

@@ -53,19 +53,28 @@ class Execution {
       execute(doc_string(step), false);
     } else if (text == "the result should be empty") {
       check_empty();
+      outcome_checked_ = true;
     } else if (text.starts_with("the result should be")) {
       check_rows(text, table(step));
+      outcome_checked_ = true;
     } else if (std::regex_match(text, match, kError)) {
       check_error(match[1], match[3]);
+      outcome_checked_ = true;
     } else if (text == "the side effects should be:") {
       check_side_effects(expected_changes(table(step)));
     } else if (text == "no side effects") {
       check_side_effects({});
     } else if (text.starts_with("there exists a procedure")) {
-      throw StepFailure{"unsupported step: procedure definitions", text};
+      throw StepFailure{"unsupported step: procedure definitions", ""};
     } else {
-      throw StepFailure{"unsupported step: " + text, text};
+      throw StepFailure{"unsupported step: " + text, ""};
     }
+  }
+
+  // After the last step: a scenario that never checked a result or an error
+  // would pass without testing anything, which only a runner bug can cause.
+  void finish() const {
+    if (!outcome_checked_) throw StepFailure{"runner: no step checked a query's outcome", ""};
   }
 
  private:
@@ -81,6 +90,19 @@ class Execution {
   static const DataTable& table(const Step& step) {
     if (!step.table) throw StepFailure{"runner: step without a table", step.text};
     return *step.table;
+  }
+
+  // A statement for failure details: "    query: ..." with its lines aligned.
+  static std::string shown(const std::string& statement) {
+    std::string out = "    query: ";
+    for (const char c : statement) {
+      if (c == '\n') {
+        out += "\n           ";
+      } else {
+        out += c;
+      }
+    }
+    return out + '\n';
   }
 
   static std::string describe_error(const RaisedError& error) {
@@ -115,9 +137,8 @@ class Execution {
   void setup(const std::string& statement) {
     run(statement);
     if (error_) {
-      throw StepFailure{"setup failed: " + describe_error(*error_),
-                        statement + "\n    raised " + describe_error(*error_) + ": " +
-                            error_->message};
+      throw StepFailure{"setup failed: " + describe_error(*error_) + ": " + error_->message,
+                        shown(statement)};
     }
   }
 
@@ -143,15 +164,13 @@ class Execution {
   void require_result() const {
     if (!error_) return;
     throw StepFailure{"unexpected error: " + describe_error(*error_) + ": " + error_->message,
-                      statement_};
+                      shown(statement_)};
   }
 
   void check_empty() const {
     require_result();
     if (!result_->rows.empty()) {
-      DataTable nothing{result_->columns};
-      throw StepFailure{"wrong result: expected no rows",
-                        statement_ + "\n" + *compare_result(nothing, *result_, graph_, {})};
+      fail_result(*compare_result(DataTable{result_->columns}, *result_, graph_, {}));
     }
   }
 
@@ -160,41 +179,44 @@ class Execution {
     MatchMode mode;
     mode.in_order = text.find("in order") != std::string::npos;
     mode.ignore_list_order = text.find("ignoring element order for lists") != std::string::npos;
-    if (auto problem = compare_result(expected, *result_, graph_, mode)) {
-      throw StepFailure{"wrong result: " + problem->substr(0, problem->find('\n')),
-                        statement_ + "\n" + *problem};
-    }
+    if (auto problem = compare_result(expected, *result_, graph_, mode)) fail_result(*problem);
+  }
+
+  // Fails with compare_result()'s explanation: its summary line is the reason.
+  [[noreturn]] void fail_result(const std::string& problem) const {
+    const auto end_of_summary = problem.find('\n');
+    throw StepFailure{
+        "wrong result: " + problem.substr(0, end_of_summary),
+        shown(statement_) +
+            (end_of_summary == std::string::npos ? "" : problem.substr(end_of_summary + 1))};
   }
 
   void check_error(const std::string& error_class, const std::string& detail) const {
     const std::string wanted = error_class + ": " + detail;
     if (!error_) {
-      throw StepFailure{"no error raised, expected " + wanted, statement_};
+      throw StepFailure{"no error raised, expected " + wanted, shown(statement_)};
     }
     if (error_->error_class != error_class || (detail != "*" && error_->detail != detail)) {
       throw StepFailure{"wrong error: expected " + wanted + ", got " + describe_error(*error_),
-                        statement_ + "\n    message: " + error_->message};
+                        shown(statement_) + "    message: " + error_->message};
     }
     if (!same_counts(observed_, {})) {
       throw StepFailure{"failed statement changed the graph",
-                        statement_ + "\n    observed: " + describe(observed_)};
+                        shown(statement_) + "    observed: " + describe(observed_)};
     }
   }
 
   void check_side_effects(const query::Stats& expected) const {
-    if (error_) {
-      throw StepFailure{"unexpected error: " + describe_error(*error_) + ": " + error_->message,
-                        statement_};
-    }
+    require_result();
     if (!same_counts(observed_, expected)) {
       throw StepFailure{"wrong side effects in the graph",
-                        statement_ + "\n    expected: " + describe(expected) +
+                        shown(statement_) + "    expected: " + describe(expected) +
                             "\n    observed: " + describe(observed_) +
                             "\n    engine stats: " + describe(result_->stats)};
     }
     if (!same_counts(result_->stats, expected)) {
       throw StepFailure{"wrong Result::stats (the graph is right)",
-                        statement_ + "\n    expected: " + describe(expected) +
+                        shown(statement_) + "    expected: " + describe(expected) +
                             "\n    engine stats: " + describe(result_->stats)};
     }
   }
@@ -209,6 +231,7 @@ class Execution {
   std::optional<RaisedError> error_;
   // The side effects of the last main query, as observed in the graph.
   query::Stats observed_;
+  bool outcome_checked_ = false;
 };
 
 }  // namespace
@@ -224,11 +247,14 @@ Outcome ScenarioRunner::run(const Scenario& scenario) const {
       current = &step;
       execution.step(step);
     }
+    execution.finish();
     return {true, "", ""};
   } catch (const StepFailure& failure) {
-    return {false, failure.reason,
-            "  line " + std::to_string(current->line) + ": " + current->keyword + " " +
-                current->text + "\n    " + failure.details};
+    const std::string where = current == nullptr
+                                  ? ""
+                                  : "  line " + std::to_string(current->line) + ": " +
+                                        current->keyword + " " + current->text + "\n";
+    return {false, failure.reason, where + failure.details};
   } catch (const std::exception& e) {
     const std::string where = current ? "line " + std::to_string(current->line) : "start";
     return {false, std::string("runner: exception: ") + e.what(), "  at " + where};

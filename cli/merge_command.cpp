@@ -1,0 +1,71 @@
+// `kg merge`: graphs extracted separately (one per article, per batch, per
+// machine) to one graph, with the extraction's entity resolution (graph_union.h).
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/graph_union.h"
+#include "extract/rule_file.h"
+#include "graph/node_link_json.h"
+
+namespace kg::cli {
+
+namespace {
+
+struct MergeOptions {
+  std::vector<std::string> inputs;
+  std::vector<std::string> rule_files;
+  std::string output;
+};
+
+// The relationship types the rules declare symmetric, in any language.
+std::set<std::string> symmetric_types(const extract::RuleBook& rules) {
+  std::set<std::string> types;
+  for (const std::string& language : rules.languages())
+    for (const auto& [name, relation] : rules.find(language)->relations)
+      if (relation.symmetric) types.insert(relation.graph_type);
+  return types;
+}
+
+int run_merge(const MergeOptions& opt) {
+  extract::RuleBook rules;
+  try {
+    rules = extract::RuleBook::built_in();
+    for (const std::string& file : opt.rule_files) rules.load_file(file);
+  } catch (const extract::RuleError& e) {
+    std::cerr << "kg merge: " << e.what() << '\n';
+    return kExitUsage;
+  }
+  GraphUnion merged(symmetric_types(rules));
+  try {
+    for (const std::string& path : opt.inputs) merged.add(load_node_link(path));
+    PropertyGraph graph = merged.take();
+    if (opt.output.empty() || opt.output == "-")
+      std::cout << to_node_link(graph) << '\n';
+    else
+      save_node_link(graph, opt.output);
+    std::cerr << "kg merge: " << opt.inputs.size() << " graphs, " << graph.node_count() << " nodes, "
+              << graph.relationship_count() << " relationships\n";
+  } catch (const std::exception& e) {
+    std::cerr << "kg merge: " << e.what() << '\n';
+    return kExitFailure;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_merge_command(CLI::App& app, int& exit_status) {
+  auto opt = std::make_shared<MergeOptions>();
+  CLI::App* cmd = app.add_subcommand("merge", "Merge graphs extracted separately, resolving entities as kg extract does");
+  cmd->add_option("inputs", opt->inputs, "node-link JSON graphs, merged in this order")->required();
+  cmd->add_option("--rules", opt->rule_files, "Extra rule file used at extraction (for its symmetric relations)")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("-o,--output", opt->output, "write the merged graph here (default: standard output)");
+  cmd->footer(
+      "Examples:\n"
+      "  kg merge day1.json day2.json -o all.json\n"
+      "  ls articles/*.txt | parallel kg extract {} -o {.}.json && kg merge articles/*.json -o all.json");
+  cmd->callback([opt, &exit_status] { exit_status = run_merge(*opt); });
+}
+
+}  // namespace kg::cli

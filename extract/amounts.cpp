@@ -1,0 +1,162 @@
+#include "extract/amounts.h"
+
+#include <cctype>
+#include <cstdlib>
+#include <initializer_list>
+
+namespace kg::extract {
+
+double number_value(const std::string& text, const std::string& language) {
+  std::string plain;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == ',' || c == '.') {
+      std::size_t digits = 0;
+      while (i + 1 + digits < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1 + digits]))) ++digits;
+      bool thousands = digits == 3 && (language == "en" ? c == ',' : c == '.');
+      if (!thousands) plain += '.';
+      continue;
+    }
+    plain += c;
+  }
+  return std::strtod(plain.c_str(), nullptr);
+}
+
+namespace {
+
+class AmountParser {
+ public:
+  AmountParser(const Document& doc, std::size_t first, std::size_t last, const RuleSet& rules)
+      : doc_(doc), first_(first), last_(last), rules_(rules) {}
+
+  std::vector<Amount> run() {
+    std::vector<Amount> out;
+    for (std::size_t i = first_; i < last_;) {
+      std::optional<Amount> a = parse_at(i);
+      if (!a) {
+        ++i;
+        continue;
+      }
+      i = a->last;
+      if (!excluded(a->first)) out.push_back(*a);
+    }
+    return out;
+  }
+
+ private:
+  const Token& tok(std::size_t i) const { return doc_.tokens[i]; }
+  bool is(std::size_t i, std::initializer_list<const char*> keys) const {
+    if (i >= last_) return false;
+    for (const char* k : keys)
+      if (tok(i).key == k) return true;
+    return false;
+  }
+  const std::string* currency_at(std::size_t i) const {
+    if (i >= last_) return nullptr;
+    auto it = rules_.currencies.find(tok(i).key);
+    return it == rules_.currencies.end() ? nullptr : &it->second;
+  }
+  double scale_at(std::size_t& i) const {
+    if (i >= last_) return 1;
+    auto it = rules_.scales.find(tok(i).key);
+    if (it == rules_.scales.end()) return 1;
+    ++i;
+    return it->second;
+  }
+  // A number, with "8 000" thousands groups; advances i.
+  std::optional<double> number_at(std::size_t& i) const {
+    if (i >= last_ || !tok(i).is_number) return std::nullopt;
+    std::string text = tok(i).text;
+    ++i;
+    while (i < last_ && tok(i).is_number && tok(i).text.size() == 3 && tok(i).start == tok(i - 1).end + 1) {
+      text += tok(i).text;
+      ++i;
+    }
+    return number_value(text, doc_.language);
+  }
+
+  std::optional<Amount> parse_at(std::size_t start) const {
+    std::size_t i = start;
+    Amount a;
+    bool range = false;
+    if (is(i, {"entre", "between", "from"}) && i + 1 < last_ &&
+        (tok(i + 1).is_number || currency_at(i + 1))) {
+      range = true;
+      ++i;
+    }
+    if (const std::string* c = currency_at(i); c && !tok(i).is_word) {
+      a.currency = *c;
+      ++i;
+    }
+    std::optional<double> low = number_at(i);
+    if (!low) return std::nullopt;
+    double low_scale = scale_at(i);
+    std::optional<double> high;
+    double high_scale = 1;
+    std::size_t j = i;
+    if (is(j, {"et", "and", "a", "to", "-"})) {
+      ++j;
+      if (const std::string* c = currency_at(j); c && !tok(j).is_word) ++j;
+      if (std::optional<double> n = number_at(j)) {
+        high = n;
+        high_scale = scale_at(j);
+        i = j;
+      }
+    }
+    if (!high) range = false;
+    if (is(i, {"de", "d'", "of"}) && currency_at(i + 1)) ++i;
+    if (const std::string* c = currency_at(i); c && a.currency.empty()) {
+      a.currency = *c;
+      ++i;
+    }
+    if (a.currency.empty()) return std::nullopt;
+    if (high && high_scale == 1) high_scale = low_scale;
+    if (high && low_scale == 1) low_scale = high_scale;
+    double lo = *low * low_scale;
+    a.first = start;
+    a.last = i;
+    if (range) {
+      a.min = lo;
+      a.max = *high * high_scale;
+      return a;
+    }
+    switch (qualifier(start)) {
+      case AmountCue::Bound::AtLeast: a.min = lo; break;
+      case AmountCue::Bound::AtMost: a.max = lo; break;
+      case AmountCue::Bound::About: a.min = lo; a.max = lo; break;
+    }
+    return a;
+  }
+
+  // The qualifier ending just before token `start` ("plus de"), About when none.
+  AmountCue::Bound qualifier(std::size_t start) const {
+    for (const AmountCue& cue : rules_.amount_cues) {
+      if (start < first_ + cue.keys.size()) continue;
+      bool same = true;
+      for (std::size_t k = 0; k < cue.keys.size() && same; ++k)
+        same = tok(start - cue.keys.size() + k).key == cue.keys[k];
+      if (same) return cue.bound;
+    }
+    return AmountCue::Bound::About;
+  }
+
+  bool excluded(std::size_t start) const {
+    const WordSet& exclude = rules_.word_class("AMOUNT_EXCLUDE");
+    for (std::size_t k = start; k > first_ && start - k < 5; --k)
+      if (exclude.contains(tok(k - 1).key)) return true;
+    return false;
+  }
+
+  const Document& doc_;
+  std::size_t first_, last_;
+  const RuleSet& rules_;
+};
+
+}  // namespace
+
+std::vector<Amount> find_amounts(const Document& doc, std::size_t first, std::size_t last,
+                                 const RuleSet& rules) {
+  return AmountParser(doc, first, last, rules).run();
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,402 @@
+#include "extract/coreference.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "extract/matcher.h"
+#include "extract/rule_index.h"
+#include "graph/text_fold.h"
+
+namespace kg::extract {
+
+namespace {
+
+class Resolver {
+ public:
+  Resolver(Document& doc, const RuleSet& rules) : doc_(doc), rules_(rules) {}
+
+  void run() {
+    group_names();
+    join_short_forms();
+    finish_entities();
+    find_nationalities();
+    add_descriptions();
+    sort_mentions();
+    add_pronouns();
+    sort_mentions();
+    collect_aliases();
+  }
+
+ private:
+  void sort_mentions() {
+    std::stable_sort(doc_.mentions.begin(), doc_.mentions.end(),
+                     [](const Mention& a, const Mention& b) { return a.first < b.first; });
+  }
+
+  std::string text_of(const Mention& m) const { return doc_.span_text(m.first, m.last); }
+
+  int new_entity(const Mention& m) {
+    Entity e;
+    e.type = m.type.value_or(EntityType::Organization);
+    e.place = m.place;
+    doc_.entities.push_back(e);
+    return static_cast<int>(doc_.entities.size() - 1);
+  }
+
+  void group_names() {
+    std::unordered_map<std::string, int> by_key;
+    std::unordered_map<int, int> by_place;
+    for (Mention& m : doc_.mentions) {
+      if (m.place >= 0) {
+        auto [it, fresh] = by_place.try_emplace(m.place, -1);
+        if (fresh) it->second = new_entity(m);
+        m.entity = it->second;
+        continue;
+      }
+      auto [it, fresh] = by_key.try_emplace(kg::fold_key(text_of(m)), -1);
+      if (fresh) it->second = new_entity(m);
+      m.entity = it->second;
+    }
+  }
+
+  // The entity `m` (a one-word name) is a short form of, or -1 when none or several.
+  int long_form_of(const Mention& m) const {
+    const Token& word = doc_.tokens[m.first];
+    int found = -1;
+    for (const Mention& other : doc_.mentions) {
+      if (other.kind != MentionKind::Name || other.place >= 0 || other.last - other.first < 2 ||
+          other.entity == m.entity || other.entity == found)
+        continue;
+      bool person = other.type == EntityType::Person;
+      bool match = (person && doc_.tokens[other.last - 1].key == word.key) ||
+                   (!person && doc_.tokens[other.first].key == word.key && !other.sure_type) ||
+                   (word.all_caps && initials(other) == word.key);
+      if (!match) continue;
+      if (found >= 0) return -1;
+      found = other.entity;
+    }
+    return found;
+  }
+
+  std::string initials(const Mention& m) const {
+    std::string out;
+    for (std::size_t t = m.first; t < m.last; ++t)
+      if (doc_.tokens[t].capitalized || doc_.tokens[t].all_caps) out += doc_.tokens[t].key[0];
+    return out.size() >= 2 ? out : std::string();
+  }
+
+  void join_short_forms() {
+    std::map<int, int> moves;
+    for (const Mention& m : doc_.mentions)
+      if (m.kind == MentionKind::Name && m.place < 0 && m.last - m.first == 1 && !moves.count(m.entity))
+        if (int target = long_form_of(m); target >= 0) moves[m.entity] = target;
+    for (Mention& m : doc_.mentions)
+      if (auto it = moves.find(m.entity); it != moves.end()) m.entity = it->second;
+  }
+
+  // Type votes, names and first mentions; drops entities left without mentions.
+  void finish_entities() {
+    std::vector<Entity> kept;
+    std::map<int, int> renumber;
+    for (Mention& m : doc_.mentions) {
+      auto [it, fresh] = renumber.try_emplace(m.entity, static_cast<int>(kept.size()));
+      if (fresh) {
+        Entity e = doc_.entities[static_cast<std::size_t>(m.entity)];
+        e.first_sentence = m.sentence;
+        e.first_start = doc_.char_offset(doc_.tokens[m.first].start);
+        e.first_end = doc_.char_offset(doc_.tokens[m.last - 1].end);
+        kept.push_back(e);
+      }
+      m.entity = it->second;
+    }
+    doc_.entities = std::move(kept);
+    // Type: the first sure type, else the shape of the longest name.
+    std::vector<bool> sure(doc_.entities.size(), false);
+    std::vector<std::size_t> longest(doc_.entities.size(), 0);
+    for (const Mention& m : doc_.mentions) {
+      Entity& e = doc_.entities[static_cast<std::size_t>(m.entity)];
+      std::size_t i = static_cast<std::size_t>(m.entity);
+      if (m.sure_type && !sure[i]) {
+        e.type = *m.type;
+        sure[i] = true;
+      }
+      if (m.kind == MentionKind::Name && m.last - m.first > longest[i]) {
+        longest[i] = m.last - m.first;
+        e.name = text_of(m);
+        if (!sure[i]) e.type = m.type.value_or(EntityType::Organization);
+      }
+    }
+    for (Entity& e : doc_.entities)
+      if (e.place >= 0) {
+        const Place& place = rules_.places[static_cast<std::size_t>(e.place)];
+        std::size_t pick = doc_.language == "en" && place.names.size() > 1 ? 1 : 0;
+        e.name = place.names[pick];
+        e.type = EntityType::Place;
+      }
+    for (Mention& m : doc_.mentions) m.type = doc_.entities[static_cast<std::size_t>(m.entity)].type;
+  }
+
+  bool overlaps(std::size_t first, std::size_t last) const {
+    for (const Mention& m : doc_.mentions)
+      if (m.first < last && first < m.last) return true;
+    return false;
+  }
+
+  // The entity a description of `type` at `before_token` refers to. With a
+  // place adjective (`place` >= 0), entities of another nationality are out.
+  int antecedent(EntityType type, std::size_t sentence, std::size_t before_token, int place) const {
+    std::vector<int> count(doc_.entities.size(), 0);
+    std::vector<std::size_t> last_seen(doc_.entities.size(), 0);
+    std::vector<bool> in_sentence(doc_.entities.size(), false);
+    std::size_t previous_sentence = doc_.sentences.size();
+    for (const Mention& m : doc_.mentions) {
+      if (m.first >= before_token) continue;
+      std::size_t e = static_cast<std::size_t>(m.entity);
+      if (m.sentence == sentence) in_sentence[e] = true;
+      // A sentence's first mention is usually its subject: it counts twice.
+      count[e] += m.sentence != previous_sentence ? 2 : 1;
+      previous_sentence = m.sentence;
+      last_seen[e] = std::max(last_seen[e], m.first + 1);
+    }
+    int best = -1;
+    for (std::size_t e = 0; e < doc_.entities.size(); ++e) {
+      if (doc_.entities[e].type != type || count[e] == 0 || in_sentence[e]) continue;
+      if (place >= 0 && nationality_[e] >= 0 && nationality_[e] != place) continue;
+      if (best < 0 || count[e] > count[static_cast<std::size_t>(best)] ||
+          (count[e] == count[static_cast<std::size_t>(best)] && last_seen[e] > last_seen[static_cast<std::size_t>(best)]))
+        best = static_cast<int>(e);
+    }
+    return best;
+  }
+
+  void add_descriptions() {
+    const RuleIndex& index = rules_.index(Rule::Action::Describe);
+    Coordination none{};
+    for (std::size_t s = 0; s < doc_.sentences.size(); ++s) {
+      std::vector<std::size_t> candidates =
+          index.candidates(doc_.tokens, doc_.sentences[s].first, doc_.sentences[s].last);
+      if (candidates.empty()) continue;
+      Matcher matcher(doc_, sentence_items(doc_, s), none);
+      const std::vector<Item>& items = matcher.items();
+      for (std::size_t r : candidates) {
+        const Rule& rule = rules_.rules[r];
+        for (const Match& match : matcher.find_all(rule.pattern)) {
+          // The description starts after the last entity the pattern holds:
+          // "the [Oslo]-based firm" describes with "- based firm".
+          std::size_t from = match.first;
+          for (std::size_t k = match.first; k < match.last; ++k)
+            if (items[k].mention >= 0) from = k + 1;
+          std::size_t shown_first = items[match.first].first;
+          if (from >= match.last) continue;
+          std::size_t first = items[from].first, last = items[match.last - 1].last;
+          if (overlaps(first, last)) continue;
+          // "la firme norvégienne X": a title before a name, not a description.
+          std::size_t next = match.last;
+          while (next < items.size() && items[next].mention >= 0 &&
+                 doc_.mentions[static_cast<std::size_t>(items[next].mention)].kind == MentionKind::Adjective)
+            ++next;
+          if (next < items.size() && items[next].mention >= 0) continue;
+          // "X, la firme norvégienne": an apposition only names X once more.
+          if (match.first >= 2 && doc_.tokens[items[match.first - 1].first].text == "," &&
+              items[match.first - 2].mention >= 0) {
+            const Mention& head = doc_.mentions[static_cast<std::size_t>(items[match.first - 2].mention)];
+            if (head.type == rule.type) {
+              std::size_t end = match.last;
+              while (place_after(items, end) >= 0) ++end;
+              appositions_.emplace_back(head.entity, doc_.span_text(items[match.first].first, items[end - 1].last));
+            }
+            continue;
+          }
+          int target = antecedent(rule.type, s, first, place_after(items, match.last));
+          if (target < 0) continue;
+          Mention d;
+          d.sentence = s;
+          d.first = first;
+          d.last = last;
+          d.kind = MentionKind::Description;
+          d.type = rule.type;
+          d.sure_type = true;
+          d.entity = target;
+          // Visible at once, so that a later description of the same sentence
+          // does not pick the same entity again.
+          doc_.mentions.push_back(d);
+          shown_first_[d.first] = shown_first;
+        }
+      }
+    }
+  }
+
+  // The place of an adjective right after items [.., end) ("la firme norvégienne"), or -1.
+  int place_after(const std::vector<Item>& items, std::size_t end) const {
+    if (end >= items.size() || items[end].mention < 0) return -1;
+    const Mention& m = doc_.mentions[static_cast<std::size_t>(items[end].mention)];
+    return m.kind == MentionKind::Adjective ? m.place : -1;
+  }
+
+  // Each entity's nationality: the place adjective nearest to one of its
+  // names, at most two tokens away in the same sentence ("la firme
+  // norvégienne X", "X, le groupe norvégien").
+  void find_nationalities() {
+    nationality_.assign(doc_.entities.size(), -1);
+    for (const Mention& a : doc_.mentions) {
+      if (a.kind != MentionKind::Adjective) continue;
+      int best = -1;
+      std::size_t best_gap = 4;
+      for (const Mention& m : doc_.mentions) {
+        if (m.kind != MentionKind::Name || m.place >= 0 || m.sentence != a.sentence) continue;
+        std::size_t gap = m.first >= a.last ? m.first - a.last : a.first >= m.last ? a.first - m.last : 0;
+        if (gap < best_gap) {
+          best_gap = gap;
+          best = m.entity;
+        }
+      }
+      if (best >= 0 && nationality_[static_cast<std::size_t>(best)] < 0)
+        nationality_[static_cast<std::size_t>(best)] = a.place;
+    }
+  }
+
+  // Whether a mention can be the antecedent of a pronoun of these types.
+  static bool accepted(const Mention& m, const std::vector<EntityType>& types) {
+    return m.kind != MentionKind::Adjective && m.type &&
+           std::find(types.begin(), types.end(), *m.type) != types.end();
+  }
+
+  // Whether sentence `s` opens with a mention or an article, as a sentence
+  // whose subject comes first does.
+  bool plain_start(std::size_t s) const {
+    std::size_t first = doc_.sentences[s].first;
+    return rules_.word_class("ARTICLE").contains(doc_.tokens[first].key) ||
+           std::any_of(doc_.mentions.begin(), doc_.mentions.end(), [&](const Mention& m) { return m.first == first; });
+  }
+
+  // Whether mention `m` opens a main clause after an opening phrase: a comma
+  // before it and a word after it ("Fondée en 2020 par X, la firme a ...").
+  bool opens_clause(const Mention& m) const {
+    const Sentence& sentence = doc_.sentences[m.sentence];
+    if (m.first == sentence.first || m.last >= sentence.last) return false;
+    const Token& after = doc_.tokens[m.last];
+    return doc_.tokens[m.first - 1].text == "," && after.is_word &&
+           !rules_.word_class("CONJ").contains(after.key);
+  }
+
+  // The antecedent of a subject pronoun at token `t` of sentence `s`: the first
+  // accepted mention earlier in its sentence, else the subject of the nearest
+  // of the two sentences before: its first accepted mention, or after an
+  // opening phrase the first one that opens the main clause.
+  int subject_antecedent(std::size_t s, std::size_t t, const std::vector<EntityType>& types) const {
+    for (std::size_t back = 0; back <= 2 && back <= s; ++back) {
+      std::size_t in = s - back;
+      bool clause = back > 0 && !plain_start(in);
+      const Mention* first = nullptr;
+      const Mention* opener = nullptr;
+      for (const Mention& m : doc_.mentions) {
+        if (m.sentence != in || (back == 0 && m.first >= t) || !accepted(m, types)) continue;
+        if (!first || m.first < first->first) first = &m;
+        if (clause && opens_clause(m) && (!opener || m.first < opener->first)) opener = &m;
+      }
+      if (opener) return opener->entity;
+      if (first) return first->entity;
+    }
+    return -1;
+  }
+
+  // The antecedent of a possessive at token `t`: at the start of a sentence
+  // like a subject pronoun, else the latest accepted mention before it in its
+  // sentence or the one before.
+  int possessive_antecedent(std::size_t s, std::size_t t, const std::vector<EntityType>& types) const {
+    if (t == doc_.sentences[s].first) return subject_antecedent(s, t, types);
+    const Mention* latest = nullptr;
+    for (const Mention& m : doc_.mentions)
+      if (m.first < t && m.sentence + 1 >= s && accepted(m, types) && (!latest || m.first > latest->first))
+        latest = &m;
+    return latest ? latest->entity : -1;
+  }
+
+  void add_pronouns() {
+    const WordSet& person = rules_.word_class("PRONOUN_PERSON");
+    const WordSet& org = rules_.word_class("PRONOUN_ORG");
+    const WordSet& any = rules_.word_class("PRONOUN_ANY");
+    const WordSet& possessive = rules_.word_class("POSSESSIVE");
+    const WordSet& possessed = rules_.word_class("POSSESSED");
+    for (std::size_t s = 0; s < doc_.sentences.size(); ++s)
+      for (std::size_t t = doc_.sentences[s].first; t < doc_.sentences[s].last; ++t) {
+        const std::string& key = doc_.tokens[t].key;
+        std::vector<EntityType> types;
+        bool is_possessive = false;
+        if (person.words.count(key)) {
+          types = {EntityType::Person};
+        } else if (org.words.count(key)) {
+          types = {EntityType::Organization};
+        } else if (any.words.count(key)) {
+          types = {EntityType::Organization, EntityType::Person};
+        } else if (possessive.words.count(key)) {
+          // "son modèle", "its larger rivals": a possessed word within three tokens.
+          std::size_t end = std::min(t + 4, doc_.sentences[s].last);
+          for (std::size_t k = t + 1; k < end && !is_possessive; ++k)
+            is_possessive = possessed.contains(doc_.tokens[k].key);
+          if (is_possessive) types = {EntityType::Organization};
+        }
+        if (types.empty() || overlaps(t, t + 1)) continue;
+        int target = is_possessive ? possessive_antecedent(s, t, types) : subject_antecedent(s, t, types);
+        if (target < 0) continue;
+        Mention p;
+        p.sentence = s;
+        p.first = t;
+        p.last = t + 1;
+        p.kind = MentionKind::Pronoun;
+        p.type = doc_.entities[static_cast<std::size_t>(target)].type;
+        p.entity = target;
+        doc_.mentions.push_back(p);  // visible at once: a later pronoun may refer through it
+      }
+  }
+
+  void collect_aliases() {
+    std::vector<std::vector<std::string>> keys(doc_.entities.size());
+    for (std::size_t e = 0; e < doc_.entities.size(); ++e) keys[e].push_back(kg::fold_key(doc_.entities[e].name));
+    auto add = [&](std::size_t e, const std::string& form, bool description) {
+      std::string key = kg::fold_key(form);
+      if (key.empty() || std::find(keys[e].begin(), keys[e].end(), key) != keys[e].end()) return;
+      keys[e].push_back(key);
+      (description ? doc_.entities[e].descriptions : doc_.entities[e].aliases).push_back(form);
+    };
+    for (std::size_t i = 0; i < doc_.mentions.size(); ++i) {
+      const Mention& m = doc_.mentions[i];
+      std::size_t e = static_cast<std::size_t>(m.entity);
+      if (m.kind == MentionKind::Name && m.place < 0) add(e, text_of(m), false);
+      if (m.kind == MentionKind::Description) {
+        // "la firme" + "norvégienne" → "la firme norvégienne"; "the" + "[Oslo]-based firm"
+        std::size_t last = m.last;
+        for (std::size_t j = i + 1; j < doc_.mentions.size() && doc_.mentions[j].first == last &&
+                                    doc_.mentions[j].kind == MentionKind::Adjective;
+             ++j)
+          last = doc_.mentions[j].last;
+        auto shown = shown_first_.find(m.first);
+        std::size_t first_byte = doc_.tokens[shown == shown_first_.end() ? m.first : shown->second].start;
+        std::size_t end_byte = doc_.tokens[last - 1].end;
+        add(e, doc_.text.substr(first_byte, end_byte - first_byte), true);
+      }
+    }
+    for (const auto& [entity, text] : appositions_) add(static_cast<std::size_t>(entity), text, true);
+    for (const auto& [entity, text] : appositions_) add(static_cast<std::size_t>(entity), text, true);
+    for (Entity& e : doc_.entities)
+      if (e.place >= 0)
+        for (const std::string& name : rules_.places[static_cast<std::size_t>(e.place)].names)
+          if (name != e.name) e.aliases.push_back(name);
+  }
+
+  Document& doc_;
+  const RuleSet& rules_;
+  std::vector<int> nationality_;                      // per entity: place index or -1
+  std::vector<std::pair<int, std::string>> appositions_;  // (entity, description text)
+  std::unordered_map<std::size_t, std::size_t> shown_first_;  // description first token → first token shown
+};
+
+}  // namespace
+
+void resolve_coreference(Document& doc, const RuleSet& rules) {
+  doc.entities.clear();
+  Resolver(doc, rules).run();
+}
+
+}  // namespace kg::extract

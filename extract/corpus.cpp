@@ -1,0 +1,137 @@
+#include "extract/corpus.h"
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <mutex>
+#include <optional>
+#include <sstream>
+#include <thread>
+
+#include "extract/extractor.h"
+#include "extract/merge.h"
+#include "graph/text_fold.h"
+
+namespace kg::extract {
+
+namespace fs = std::filesystem;
+
+std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, std::vector<std::string>& errors) {
+  std::vector<Input> inputs;
+  for (const std::string& arg : arguments) {
+    if (arg == "-") {
+      inputs.push_back({"<stdin>", "-"});
+      continue;
+    }
+    std::error_code ec;
+    if (fs::is_directory(arg, ec)) {
+      std::vector<std::string> found;
+      for (fs::recursive_directory_iterator it(arg, ec), end; !ec && it != end; it.increment(ec))
+        if (it->is_regular_file(ec) && it->path().extension() == ".txt") found.push_back(it->path().string());
+      if (ec) errors.push_back(arg + ": cannot read folder: " + ec.message());
+      std::sort(found.begin(), found.end());
+      for (const std::string& f : found) inputs.push_back({f, f});
+    } else if (fs::exists(arg, ec)) {
+      inputs.push_back({arg, arg});
+    } else {
+      errors.push_back(arg + ": no such file or folder");
+    }
+  }
+  return inputs;
+}
+
+std::string check_article(std::string_view bytes) {
+  bool blank = std::all_of(bytes.begin(), bytes.end(), [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; });
+  if (blank) return "empty file";
+  if (bytes.find('\0') != std::string_view::npos) return "binary file (NUL bytes)";
+  std::size_t bad = 0;
+  if (!kg::valid_utf8(bytes, &bad)) return "invalid UTF-8 at byte " + std::to_string(bad);
+  return {};
+}
+
+namespace {
+
+std::optional<std::string> read_all(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Each input's outcome, kept in input order.
+struct Outcome {
+  std::optional<Document> doc;
+  std::string error;
+};
+
+}  // namespace
+
+CorpusResult extract_corpus(const std::vector<Input>& inputs, const RuleBook& rules, const CorpusOptions& options) {
+  std::optional<std::string> stdin_text;
+  for (const Input& in : inputs)
+    if (in.path == "-" && !stdin_text)
+      stdin_text = std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+
+  // Workers extract; this thread merges in input order as results arrive and
+  // frees each article once merged, so memory stays bounded by the backlog.
+  std::vector<Outcome> outcomes(inputs.size());
+  std::vector<bool> ready(inputs.size(), false);
+  std::mutex mutex;
+  std::condition_variable arrived;
+  std::atomic<std::size_t> next{0};
+  std::size_t done = 0;
+  auto work = [&] {
+    for (std::size_t i = next++; i < inputs.size(); i = next++) {
+      const Input& in = inputs[i];
+      Outcome outcome;
+      std::optional<std::string> bytes = in.path == "-" ? stdin_text : read_all(in.path);
+      if (!bytes) {
+        outcome.error = in.name + ": cannot read file";
+      } else if (std::string why = check_article(*bytes); !why.empty()) {
+        outcome.error = in.name + ": " + why;
+      } else {
+        try {
+          outcome.doc = extract_document(in.name, *bytes, rules, options.language);
+        } catch (const std::exception& e) {
+          outcome.error = in.name + ": " + e.what();
+        }
+      }
+      std::lock_guard<std::mutex> lock(mutex);
+      outcomes[i] = std::move(outcome);
+      ready[i] = true;
+      ++done;
+      if (options.progress) options.progress(done, inputs.size());
+      arrived.notify_one();
+    }
+  };
+  unsigned threads = std::max(1u, std::min<unsigned>(options.threads, static_cast<unsigned>(inputs.size())));
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+
+  CorpusResult result;
+  GraphMerger merger;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    Outcome outcome;
+    {
+      std::unique_lock<std::mutex> lock(mutex);
+      arrived.wait(lock, [&] { return ready[i]; });
+      outcome = std::move(outcomes[i]);
+    }
+    if (!outcome.doc) {
+      result.errors.push_back(outcome.error);
+      continue;
+    }
+    merger.add(*outcome.doc, *rules.find(outcome.doc->language));
+    ++result.articles;
+  }
+  for (std::thread& t : pool) t.join();
+  result.graph = merger.take();
+  return result;
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,35 @@
+#include "extract/extractor.h"
+
+#include "extract/coreference.h"
+#include "extract/language.h"
+#include "extract/mentions.h"
+#include "extract/normalize.h"
+#include "extract/relations.h"
+#include "extract/sentence_splitter.h"
+#include "extract/tokenizer.h"
+#include "extract/typing.h"
+
+namespace kg::extract {
+
+Document extract_document(const std::string& name, std::string_view raw, const RuleBook& rules,
+                          const std::string& language) {
+  Document doc;
+  doc.name = name;
+  ArticleText article = split_article(raw);
+  doc.text = std::move(article.body);
+  doc.date = std::move(article.date);
+  doc.body_offset = article.body_offset;
+  doc.tokens = tokenize(doc.text);
+  doc.language = language == "auto" ? detect_language(doc.tokens, rules) : language;
+  const RuleSet* set = rules.find(doc.language);
+  if (!set) throw RuleError("no rules for language '" + doc.language + "'");
+  std::unordered_set<std::string> abbreviations = set->word_class("ABBREVIATIONS").words;
+  doc.sentences = split_sentences(doc.text, doc.tokens, abbreviations);
+  detect_mentions(doc, *set);
+  assign_types(doc, *set);
+  resolve_coreference(doc, *set);
+  extract_relations(doc, *set);
+  return doc;
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,21 @@
+// The pipeline for one article: normalise, tokenise, split sentences, detect
+// the language, find mentions, type them, resolve coreference, extract
+// relations with their attributes. See docs/extraction.md.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "extract/document.h"
+#include "extract/rule_file.h"
+
+namespace kg::extract {
+
+// Runs every stage on one article. `language` is "auto" (detected) or the
+// code of a loaded language. Precondition: `raw` is valid UTF-8.
+// Throws RuleError when the language has no rules.
+Document extract_document(const std::string& name, std::string_view raw, const RuleBook& rules,
+                          const std::string& language = "auto");
+
+}  // namespace kg::extract

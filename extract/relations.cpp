@@ -1,0 +1,125 @@
+#include "extract/relations.h"
+
+#include <algorithm>
+#include <array>
+#include <set>
+#include <tuple>
+
+#include "extract/amounts.h"
+#include "extract/matcher.h"
+#include "extract/rule_index.h"
+
+namespace kg::extract {
+
+namespace {
+
+// Token distance from position t to the span [first, last); 0 inside.
+std::size_t distance(std::size_t t, std::size_t first, std::size_t last) {
+  if (t < first) return first - t;
+  if (t >= last) return t - last + 1;
+  return 0;
+}
+
+bool has_word(const Document& doc, std::size_t from, std::size_t to, const WordSet& words) {
+  for (std::size_t t = from; t < to; ++t)
+    if (words.contains(doc.tokens[t].key)) return true;
+  return false;
+}
+
+// The amount inside the match, else the nearest one in the sentence.
+const Amount* pick_amount(const std::vector<Amount>& amounts, std::size_t first, std::size_t last) {
+  const Amount* best = nullptr;
+  std::size_t best_distance = 0;
+  for (const Amount& a : amounts) {
+    std::size_t d = a.first >= first && a.last <= last ? 0 : std::min(distance(a.first, first, last), distance(a.last - 1, first, last));
+    if (!best || d < best_distance) {
+      best = &a;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+std::string deal_status(const Document& doc, std::size_t first, std::size_t last, std::size_t match_first,
+                        std::size_t match_last, const RuleSet& rules) {
+  static const std::array<std::pair<const char*, const char*>, 4> kClasses{{
+      {"STATUS_TALKS", "talks"},
+      {"STATUS_PLANNED", "planned"},
+      {"STATUS_ANNOUNCED", "announced"},
+      {"STATUS_COMPLETED", "completed"},
+  }};
+  std::string status;
+  std::size_t best = 0;
+  for (const auto& [cls, name] : kClasses) {
+    const WordSet& words = rules.word_class(cls);
+    for (std::size_t t = first; t < last; ++t) {
+      if (!words.contains(doc.tokens[t].key)) continue;
+      std::size_t d = distance(t, match_first, match_last);
+      if (status.empty() || d < best) {
+        status = name;
+        best = d;
+      }
+    }
+  }
+  return status;
+}
+
+void extract_relations(Document& doc, const RuleSet& rules) {
+  doc.relations.clear();
+  const RuleIndex& index = rules.index(Rule::Action::Relation);
+  Coordination coordination{&rules.word_class("COORD"), &rules.word_class("CONJ"),
+                            &rules.word_class("ARTICLE")};
+  const WordSet& negation = rules.word_class("NEGATION");
+  const WordSet& denial = rules.word_class("DENIAL");
+  const WordSet& hypothetical = rules.word_class("HYPOTHETICAL");
+  const WordSet& talks = rules.word_class("STATUS_TALKS");
+  std::set<std::tuple<std::string, int, int, std::size_t>> seen;
+  for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+    const Sentence& sentence = doc.sentences[s];
+    std::vector<std::size_t> candidates = index.candidates(doc.tokens, sentence.first, sentence.last);
+    if (candidates.empty()) continue;
+    bool hypothetical_deal = hypothetical.contains(doc.tokens[sentence.first].key) &&
+                             !has_word(doc, sentence.first, sentence.last, talks);
+    Matcher matcher(doc, sentence_items(doc, s), coordination);
+    const std::vector<Item>& items = matcher.items();
+    std::optional<std::vector<Amount>> amounts;
+    for (std::size_t r : candidates) {
+      const Rule& rule = rules.rules[r];
+      const RelationType& type = rules.relations.at(rule.relation);
+      if (type.deal && hypothetical_deal) continue;
+      for (const Match& match : matcher.find_all(rule.pattern)) {
+        std::size_t first = items[match.first].first, last = items[match.last - 1].last;
+        if (has_word(doc, first > sentence.first + 3 ? first - 3 : sentence.first, last, negation) ||
+            has_word(doc, sentence.first, last, denial))
+          continue;
+        for (int sm : match.subjects)
+          for (int om : match.objects) {
+            int subject = doc.mentions[static_cast<std::size_t>(sm)].entity;
+            int object = doc.mentions[static_cast<std::size_t>(om)].entity;
+            if (subject == object || !seen.emplace(type.graph_type, subject, object, s).second) continue;
+            Relation rel;
+            rel.type = type.graph_type;
+            rel.subject = subject;
+            rel.object = object;
+            rel.sentence = s;
+            rel.start = doc.char_offset(doc.tokens[first].start);
+            rel.end = doc.char_offset(doc.tokens[last - 1].end);
+            if (type.deal) {
+              if (!amounts) amounts = find_amounts(doc, sentence.first, sentence.last, rules);
+              if (const Amount* a = pick_amount(*amounts, first, last)) {
+                rel.deal.amount_min = a->min;
+                rel.deal.amount_max = a->max;
+                rel.deal.currency = a->currency;
+              }
+              rel.deal.status = deal_status(doc, sentence.first, sentence.last, first, last, rules);
+            }
+            doc.relations.push_back(std::move(rel));
+          }
+      }
+    }
+  }
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,67 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "helpers.h"
+
+using namespace kg::extract;
+using namespace kg::extract::test;
+
+namespace {
+bool has(const std::vector<std::string>& list, const std::string& s) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+}  // namespace
+
+TEST_CASE("short forms join the full name: last name of a person, first word of a company") {
+  Document doc = prepare("Lorna Vettel dirige Quarry Robotics. Vettel dit que Quarry recrute.", "fr", Upto::Coreference);
+  const Entity* person = entity_named(doc, "Lorna Vettel");
+  const Entity* company = entity_named(doc, "Quarry Robotics");
+  REQUIRE(person != nullptr);
+  REQUIRE(company != nullptr);
+  CHECK(has(person->aliases, "Vettel"));
+  CHECK(has(company->aliases, "Quarry"));
+  CHECK(doc.entities.size() == 2);
+}
+
+TEST_CASE("acronyms join the name they abbreviate") {
+  Document doc = prepare("Nordic Quantum Systems grows. NQS hired 40 people.", "en", Upto::Coreference);
+  REQUIRE(doc.entities.size() == 1);
+  CHECK(has(doc.entities[0].aliases, "NQS"));
+}
+
+TEST_CASE("a description refers to the most mentioned earlier entity of its type") {
+  Document doc = prepare(
+      "Zorvex lève des fonds. Zorvex recrute aussi, selon Brakko Conseil. La firme vise l'Asie.", "fr",
+      Upto::Coreference);
+  const Entity* zorvex = entity_named(doc, "Zorvex");
+  REQUIRE(zorvex != nullptr);
+  CHECK(has(zorvex->descriptions, "La firme"));
+}
+
+TEST_CASE("a description's nationality rules out entities of another one") {
+  Document doc = prepare(
+      "La firme norvégienne Brakko discute avec Zorvex. Brakko hésite. La firme suédoise attend.", "fr",
+      Upto::Coreference);
+  const Entity* zorvex = entity_named(doc, "Zorvex");
+  REQUIRE(zorvex != nullptr);
+  CHECK(has(zorvex->descriptions, "La firme suédoise"));
+}
+
+TEST_CASE("an apposition is an alias of the name before it") {
+  Document doc = prepare("Brakko, le géant norvégien du fret, recrute.", "fr", Upto::Coreference);
+  const Entity* brakko = entity_named(doc, "Brakko");
+  REQUIRE(brakko != nullptr);
+  CHECK(has(brakko->descriptions, "le géant norvégien"));
+}
+
+TEST_CASE("places are one entity whatever form is used, with names in both languages") {
+  Document doc = prepare("Brakko vise la Norvège. La firme norvégienne Zorvex aussi.", "fr", Upto::Coreference);
+  const Entity* norway = entity_named(doc, "Norvège");
+  REQUIRE(norway != nullptr);
+  CHECK(norway->type == EntityType::Place);
+  CHECK(has(norway->aliases, "Norway"));
+  int places = 0;
+  for (const Entity& e : doc.entities) places += e.type == EntityType::Place;
+  CHECK(places == 1);
+}

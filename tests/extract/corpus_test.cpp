@@ -1,0 +1,80 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+#include "extract/corpus.h"
+#include "graph/node_link_json.h"
+#include "helpers.h"
+
+using namespace kg::extract;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A scratch folder of articles, removed at the end of the test.
+struct Folder {
+  fs::path root = fs::temp_directory_path() / ("kg_extract_test_" + std::to_string(::getpid()));
+  Folder() { fs::create_directories(root / "sub"); }
+  ~Folder() { fs::remove_all(root); }
+  std::string write(const std::string& name, const std::string& bytes) {
+    std::ofstream(root / name, std::ios::binary) << bytes;
+    return (root / name).string();
+  }
+};
+
+}  // namespace
+
+TEST_CASE("folders are searched recursively for *.txt, sorted; missing paths are errors") {
+  Folder f;
+  f.write("b.txt", "Brakko recrute.");
+  f.write("sub/a.txt", "Zorvex recrute.");
+  f.write("notes.md", "ignored");
+  std::vector<std::string> errors;
+  auto inputs = collect_inputs({f.root.string(), (f.root / "missing.txt").string()}, errors);
+  REQUIRE(inputs.size() == 2);
+  CHECK(inputs[0].path == (f.root / "b.txt").string());
+  CHECK(inputs[1].path == (f.root / "sub/a.txt").string());
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].find("missing.txt: no such file") != std::string::npos);
+}
+
+TEST_CASE("bad articles are named and refused; the others are still extracted") {
+  CHECK(check_article("") == "empty file");
+  CHECK(check_article(" \n") == "empty file");
+  CHECK(check_article(std::string("ab\0cd", 5)) == "binary file (NUL bytes)");
+  CHECK(check_article("caf\xC3") == "invalid UTF-8 at byte 3");
+  CHECK(check_article("Brakko recrute.").empty());
+
+  Folder f;
+  std::vector<Input> inputs{{"good", f.write("good.txt", "Zeta Capital a investi dans Brakko.")},
+                            {"empty", f.write("empty.txt", "")},
+                            {"latin1", f.write("latin1.txt", "caf\xE9")}};
+  CorpusResult result = extract_corpus(inputs, test::rules(), {});
+  CHECK(result.articles == 1);
+  REQUIRE(result.errors.size() == 2);
+  CHECK(result.errors[0] == "empty: empty file");
+  CHECK(result.errors[1].rfind("latin1: invalid UTF-8", 0) == 0);
+  CHECK(result.graph.relationship_count() == 1);
+}
+
+TEST_CASE("the graph does not depend on the number of threads") {
+  Folder f;
+  std::vector<Input> inputs;
+  for (int i = 0; i < 12; ++i)
+    inputs.push_back({"doc" + std::to_string(i),
+                      f.write("d" + std::to_string(i) + ".txt",
+                              "Zeta Capital a investi dans Brakko " + std::to_string(i) + ". Lorna Vettel a fondé Orlo Data.")});
+  CorpusOptions one, four;
+  four.threads = 4;
+  std::size_t calls = 0;
+  four.progress = [&](std::size_t done, std::size_t total) {
+    ++calls;
+    CHECK(done <= total);
+  };
+  std::string a = kg::to_node_link(extract_corpus(inputs, test::rules(), one).graph);
+  std::string b = kg::to_node_link(extract_corpus(inputs, test::rules(), four).graph);
+  CHECK(a == b);
+  CHECK(calls == inputs.size());
+}

@@ -1,0 +1,18 @@
+#include <doctest/doctest.h>
+
+#include "extract/language.h"
+#include "extract/tokenizer.h"
+#include "helpers.h"
+
+using namespace kg::extract;
+
+TEST_CASE("function words tell French from English") {
+  const RuleBook& rules = test::rules();
+  CHECK(detect_language(tokenize("Une start-up a levé des fonds auprès de ses actionnaires."), rules) == "fr");
+  CHECK(detect_language(tokenize("A start-up raised money from its shareholders."), rules) == "en");
+}
+
+TEST_CASE("capitalised words do not vote: names are not function words") {
+  // "The" and "A" are capitalised; the lower-case words are French.
+  CHECK(detect_language(tokenize("The Nova A Lumen investit dans la firme et les usines."), test::rules()) == "fr");
+}

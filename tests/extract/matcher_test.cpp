@@ -1,0 +1,66 @@
+#include <doctest/doctest.h>
+
+#include "extract/matcher.h"
+#include "helpers.h"
+
+using namespace kg::extract;
+using namespace kg::extract::test;
+
+namespace {
+
+// Matches `pattern` (French classes) in the first sentence of `text`; returns
+// "S=..;O=.." per match with the captured mention texts.
+std::vector<std::string> run(const std::string& text, const std::string& pattern) {
+  Document doc = prepare(text, "fr", Upto::Types);
+  const RuleSet& fr = *rules().find("fr");
+  Coordination coordination{&fr.word_class("COORD"), &fr.word_class("CONJ"), &fr.word_class("ARTICLE")};
+  Matcher matcher(doc, sentence_items(doc, 0), coordination);
+  std::vector<std::string> out;
+  for (const Match& m : matcher.find_all(parse_pattern(pattern, fr.classes, "test"))) {
+    std::string s = "S=";
+    for (int i : m.subjects) s += doc.span_text(doc.mentions[i].first, doc.mentions[i].last) + ",";
+    s += ";O=";
+    for (int i : m.objects) s += doc.span_text(doc.mentions[i].first, doc.mentions[i].last) + ",";
+    out.push_back(s);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a pattern over words and entities") {
+  CHECK(run("Nova Labs investit dans Lumen Robotics.", "S:* invest* dans O:*") ==
+        std::vector<std::string>{"S=Nova Labs,;O=Lumen Robotics,"});
+  CHECK(run("Nova Labs vend Lumen Robotics.", "S:* invest* dans O:*").empty());
+}
+
+TEST_CASE("gaps are as short as possible and never cross an entity") {
+  CHECK(run("Nova Labs a finalement investi dans Lumen Robotics.", "S:* _{0,3} invest* dans O:*").size() == 1);
+  CHECK(run("Nova Labs a vraiment beaucoup trop investi dans Lumen Robotics.", "S:* _{0,3} invest* dans O:*").empty());
+  CHECK(run("Nova Labs et Vega Soft investissent dans Lumen Robotics.", "S:* _{0,3} invest* dans O:*") ==
+        std::vector<std::string>{"S=Nova Labs,Vega Soft,;O=Lumen Robotics,"});
+  CHECK(run("Nova Labs , dit Vega Soft , investit dans Lumen Robotics.", "S:* ~{0,6} invest* dans O:*") ==
+        std::vector<std::string>{"S=Nova Labs,;O=Lumen Robotics,"});
+}
+
+TEST_CASE("coordination gives every conjunct; lower-case slots take one entity") {
+  CHECK(run("Zeta Capital investit dans Nova Labs, Vega Soft et Lumen Robotics.", "S:* invest* dans O:*") ==
+        std::vector<std::string>{"S=Zeta Capital,;O=Nova Labs,Vega Soft,Lumen Robotics,"});
+  CHECK(run("Zeta Capital investit dans Nova Labs, Vega Soft et Lumen Robotics.", "S:* invest* dans o:*") ==
+        std::vector<std::string>{"S=Zeta Capital,;O=Nova Labs,"});
+  // A comma alone does not coordinate: the second name is an apposition.
+  CHECK(run("Zeta Capital investit dans Nova Labs, Vega Soft.", "S:* invest* dans O:*") ==
+        std::vector<std::string>{"S=Zeta Capital,;O=Nova Labs,"});
+}
+
+TEST_CASE("an article before an entity is skipped; types are checked") {
+  CHECK(run("Il cite la firme Nova Labs.", "cite O:Organization").empty());
+  CHECK(run("Il cite la Nova Labs.", "cite O:Organization").size() == 1);
+  CHECK(run("Il cite la Nova Labs.", "cite O:Person").empty());
+}
+
+TEST_CASE("groups and alternatives") {
+  CHECK(run("Zeta Capital entre au capital de Nova Labs.", "S:* entre ( au capital de | dans ) O:*").size() == 1);
+  CHECK(run("Zeta Capital entre dans Nova Labs.", "S:* entre ( au capital de | dans ) O:*").size() == 1);
+  CHECK(run("Zeta Capital entre chez Nova Labs.", "S:* entre ( au capital de | dans ) O:*").empty());
+}

@@ -1,0 +1,33 @@
+#include <doctest/doctest.h>
+
+#include "extract/normalize.h"
+
+using namespace kg::extract;
+
+TEST_CASE("typographic apostrophes, quotes and spaces become plain") {
+  CHECK(normalize_text("l\xE2\x80\x99" "usine") == "l'usine");
+  CHECK(normalize_text("\xC2\xAB oui \xC2\xBB") == "\" oui \"");
+  CHECK(normalize_text("\xE2\x80\x9C" "yes" "\xE2\x80\x9D") == "\"yes\"");
+  CHECK(normalize_text("8\xE2\x80\xAF" "000\xC2\xA0" "euros") == "8 000 euros");  // narrow and plain no-break spaces
+}
+
+TEST_CASE("text is put in NFC and a BOM is dropped") {
+  CHECK(normalize_text("e\xCC\x81t\xC3\xA9") == "\xC3\xA9t\xC3\xA9");  // e + combining acute → é
+  CHECK(normalize_text("\xEF\xBB\xBFHello") == "Hello");
+  CHECK(normalize_text("a\r\nb") == "a\nb");
+}
+
+TEST_CASE("the date line is metadata, on its own line or before the first paragraph") {
+  ArticleText own_line = split_article("date 2024-03\n\nNova lève 5 M\xE2\x82\xAC.");
+  CHECK(own_line.date == "2024-03");
+  CHECK(own_line.body == "\nNova lève 5 M\xE2\x82\xAC.");
+  CHECK(own_line.body_offset == 13);
+
+  ArticleText same_line = split_article(" date 2025-01 Nova grandit.");
+  CHECK(same_line.date == "2025-01");
+  CHECK(same_line.body == "Nova grandit.");
+
+  ArticleText none = split_article("dated material");
+  CHECK(none.date.empty());
+  CHECK(none.body == "dated material");
+}

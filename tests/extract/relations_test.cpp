@@ -1,0 +1,86 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "extract/extractor.h"
+#include "helpers.h"
+
+using namespace kg::extract;
+using namespace kg::extract::test;
+
+namespace {
+// "TYPE subject -> object" for every relation of an article.
+std::vector<std::string> relations(const std::string& text, const std::string& language = "auto") {
+  Document doc = extract_document("t", text, rules(), language);
+  std::vector<std::string> out;
+  for (const Relation& r : doc.relations)
+    out.push_back(r.type + " " + doc.entities[r.subject].name + " -> " + doc.entities[r.object].name);
+  return out;
+}
+bool has(const std::vector<std::string>& list, const std::string& s) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+}  // namespace
+
+TEST_CASE("an investment, with its amount and status") {
+  Document doc = extract_document(
+      "t", "La firme Zeta Capital est en négociations pour investir 40 millions d'euros dans Brakko.", rules());
+  REQUIRE(doc.relations.size() == 1);
+  const Relation& r = doc.relations[0];
+  CHECK(r.type == "INVESTS_IN");
+  CHECK(doc.entities[r.subject].name == "Zeta Capital");
+  CHECK(doc.entities[r.object].name == "Brakko");
+  CHECK(*r.deal.amount_min == 40e6);
+  CHECK(*r.deal.amount_max == 40e6);
+  CHECK(r.deal.currency == "EUR");
+  CHECK(r.deal.status == "talks");
+  CHECK(r.sentence == 0);
+  CHECK(r.start < r.end);
+}
+
+TEST_CASE("coordination gives one relation per conjunct") {
+  auto rels = relations("Zeta Capital et Orlo Partners ont investi dans Brakko.");
+  CHECK(has(rels, "INVESTS_IN Zeta Capital -> Brakko"));
+  CHECK(has(rels, "INVESTS_IN Orlo Partners -> Brakko"));
+  auto founders = relations("Brakko was founded in 2019 by Lorna Vettel and Dax Orlo.");
+  CHECK(has(founders, "FOUNDED Lorna Vettel -> Brakko"));
+  CHECK(has(founders, "FOUNDED Dax Orlo -> Brakko"));
+}
+
+TEST_CASE("denied and hypothetical deals give no relation") {
+  CHECK(relations("Zeta Capital n'investira pas dans Brakko.").empty());
+  CHECK(relations("Zeta Capital denied any plan to invest in Brakko.").empty());
+  CHECK(relations("If prices fall, Zeta Capital could invest in Brakko.").empty());
+  // ... but talks are a relation even in a conditional sentence.
+  CHECK(relations("Si les négociations aboutissent, Zeta Capital investira dans Brakko.").size() == 1);
+}
+
+TEST_CASE("the six relation types, in French") {
+  auto rels = relations(
+      "La firme norvégienne Brakko, fondée par Lorna Vettel, a présenté le modèle Quill. "
+      "Brakko est un concurrent de Zorvex. Orlo Data est une filiale de Brakko.");
+  CHECK(has(rels, "BASED_IN Brakko -> Norvège"));
+  CHECK(has(rels, "FOUNDED Lorna Vettel -> Brakko"));
+  CHECK(has(rels, "CREATED Brakko -> Quill"));
+  CHECK(has(rels, "COMPETES_WITH Brakko -> Zorvex"));
+  CHECK(has(rels, "PART_OF Orlo Data -> Brakko"));
+}
+
+TEST_CASE("the six relation types, in English") {
+  auto rels = relations(
+      "Brakko, a Lakeport-based start-up, raised $30m from Zeta Capital. Brakko's rival, Zorvex, "
+      "acquired Orlo Data last year. The Wisp chatbot, the assistant made by Zorvex, is popular.");
+  CHECK(has(rels, "BASED_IN Brakko -> Lakeport"));
+  CHECK(has(rels, "INVESTS_IN Zeta Capital -> Brakko"));
+  CHECK(has(rels, "COMPETES_WITH Brakko -> Zorvex"));
+  CHECK(has(rels, "PART_OF Orlo Data -> Zorvex"));
+}
+
+TEST_CASE("a relation type added by a rule file works without recompiling") {
+  RuleBook book = RuleBook::built_in();
+  book.load("language fr\nrelation supplies\nrule supplies: S:Organization fournit _{0,3} O:Organization\n",
+            "user.rules");
+  Document doc = extract_document("t", "Brakko fournit des puces à Zorvex.", book, "fr");
+  REQUIRE(doc.relations.size() == 1);
+  CHECK(doc.relations[0].type == "SUPPLIES");
+}

@@ -1,0 +1,90 @@
+#include <doctest/doctest.h>
+
+#include "extract/rule_file.h"
+
+using namespace kg::extract;
+
+TEST_CASE("a rule file declares classes, relations, rules, places and amounts") {
+  RuleBook book;
+  book.load(R"(
+language fr
+define GIVE = donne* offre
+  cède                      # an indented line continues the previous one
+relation sponsors deal
+rule sponsors: S:Organization @GIVE _{0,3} (à|au) O:*
+type Product: logiciel T:*
+place Norvège | Norway : norvégien norvégienne
+multiplier 1e6: millions
+currency NOK: couronnes
+amount at-least: plus de
+)", "test.rules");
+  const RuleSet* fr = book.find("fr");
+  REQUIRE(fr != nullptr);
+  CHECK(fr->word_class("GIVE").contains("donnent"));
+  CHECK(fr->word_class("GIVE").contains("cede"));
+  CHECK_FALSE(fr->word_class("GIVE").contains("prend"));
+  CHECK(fr->relations.at("sponsors").graph_type == "SPONSORS");
+  CHECK(fr->relations.at("sponsors").deal);
+  REQUIRE(fr->rules.size() == 2);
+  CHECK(fr->rules[0].origin == "test.rules:6");
+  CHECK(fr->rules[1].action == Rule::Action::Type);
+  CHECK(fr->places[0].names[1] == "Norway");
+  CHECK(fr->place_adjectives.at("norvegienne") == 0);
+  CHECK(fr->scales.at("millions") == 1e6);
+  CHECK(fr->currencies.at("couronnes") == "NOK");
+  CHECK(fr->amount_cues[0].keys == std::vector<std::string>{"plus", "de"});
+}
+
+TEST_CASE("patterns: words, stems, classes, entity slots, groups and repeats") {
+  std::unordered_map<std::string, WordSet> classes;
+  classes["DET"].words = {"le", "la"};
+  Pattern p = parse_pattern("S:Organization|Person @DET? invest* (dans|en)? ( au capital | chez ){0,1} o:* _{0,3} ~", classes, "x");
+  REQUIRE(p.size() == 8);
+  CHECK(p[0].kind == PatternNode::Kind::Entity);
+  CHECK(p[0].role == 'S');
+  CHECK(p[0].types.size() == 2);
+  CHECK(p[0].coordinated);
+  CHECK(p[1].min == 0);
+  CHECK(p[2].words.stems == std::vector<std::string>{"invest"});
+  CHECK(p[3].kind == PatternNode::Kind::Group);
+  CHECK(p[3].min == 0);
+  CHECK(p[3].alternatives[0][0].words.words.count("dans"));
+  CHECK(p[4].kind == PatternNode::Kind::Group);
+  CHECK(p[4].alternatives.size() == 2);
+  CHECK(p[5].role == 'O');
+  CHECK_FALSE(p[5].coordinated);
+  CHECK(p[5].types.empty());
+  CHECK(p[6].kind == PatternNode::Kind::Any);
+  CHECK(p[6].max == 3);
+  CHECK(p[7].kind == PatternNode::Kind::AnyItem);
+}
+
+TEST_CASE("lines before any `language` go to every language, even ones added later") {
+  RuleBook book;
+  book.load("define SHARED = commun\nlanguage fr\ndefine ONLY = seul\n", "a.rules");
+  book.load("language en\n", "b.rules");
+  CHECK(book.find("fr")->word_class("SHARED").contains("commun"));
+  CHECK(book.find("en")->word_class("SHARED").contains("commun"));
+  CHECK_FALSE(book.find("en")->word_class("ONLY").contains("seul"));
+}
+
+TEST_CASE("mistakes are reported with file and line") {
+  RuleBook book;
+  CHECK_THROWS_WITH_AS(book.load("language fr\nrule unknown-rel: S:* x O:*\n", "bad.rules"),
+                       "bad.rules:2: undeclared relation unknown-rel", RuleError);
+  CHECK_THROWS_WITH_AS(book.load("language fr\ntype Robot: x T:*\n", "bad.rules"),
+                       "bad.rules:2: unknown entity type Robot", RuleError);
+  CHECK_THROWS_AS(book.load("language fr\nrule x: ( a b\n", "bad.rules"), RuleError);
+  CHECK_THROWS_AS(book.load("frobnicate\n", "bad.rules"), RuleError);
+}
+
+TEST_CASE("the built-in rules load and declare the six relations in both languages") {
+  RuleBook book = RuleBook::built_in();
+  for (const char* lang : {"fr", "en"}) {
+    const RuleSet* set = book.find(lang);
+    REQUIRE(set != nullptr);
+    for (const char* rel : {"invests-in", "founded", "competes-with", "part-of", "created", "based-in"})
+      CHECK(set->relations.count(rel) == 1);
+    CHECK(set->relations.at("competes-with").symmetric);
+  }
+}
