@@ -80,6 +80,7 @@ class Reader {
     auto links = doc.find(doc.count("links") ? "links" : "edges");
     if (links != doc.end() && !links->second.is_list()) fail("\"" + links->first + "\" must be an array");
 
+    graph.reserve(nodes->second.as_list().size(), links == doc.end() ? 0 : links->second.as_list().size());
     read_nodes(nodes->second.take_list(), graph);
     if (links != doc.end()) read_links(links->second.take_list(), graph);
     return graph;
@@ -160,6 +161,7 @@ class Reader {
     pending.reserve(nodes.size());
     // Reserved up front: string_keys_ points into the keys, which must not move.
     node_keys_.reserve(nodes.size());
+    string_keys_.reserve(nodes.size());
     for (std::size_t i = 0; i < nodes.size(); ++i) {
       Place place{"node", i};
       if (!nodes[i].is_map()) fail(place, "must be an object");

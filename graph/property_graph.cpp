@@ -458,6 +458,12 @@ void PropertyGraph::rollback_journal() {
   for (auto it = changes.rbegin(); it != changes.rend(); ++it) impl_->undo(*it);
 }
 
+void PropertyGraph::reserve(std::size_t nodes, std::size_t relationships) {
+  impl_->vertex_of.reserve(nodes);
+  impl_->edge_of.reserve(relationships);
+  impl_->name_index.reserve(nodes);
+}
+
 bool PropertyGraph::journal_open() const { return impl_->journal.has_value(); }
 
 namespace {

@@ -127,6 +127,10 @@ class PropertyGraph {
   void rollback_journal();
   bool journal_open() const;
 
+  // Makes room for this many nodes and relationships in all, so that a bulk
+  // load does not grow the tables step by step. Changes nothing visible.
+  void reserve(std::size_t nodes, std::size_t relationships);
+
   // Approximate heap bytes held, for docs/ and bench/.
   std::size_t memory_bytes() const;
 
