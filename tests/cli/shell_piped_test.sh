@@ -25,7 +25,7 @@ check() {
 # not end a statement; a statement may span lines; the last needs no ';'.
 cat >"$work/want1" <<'OUT'
 name
-'Mistral AI'
+'Lumen AI'
 'OpenAI'
 
 x;y

@@ -57,7 +57,7 @@ class Shell:
 def test_query_table(state, work):
     sh = Shell(state, work)
     sh.run("MATCH (n:Organization) RETURN n.name AS name ORDER BY name;",
-           "│ name", "'Mistral AI'", "'Société Générale'", r"4 rows, [0-9.]+ ms")
+           "│ name", "'Lumen AI'", "'Société Générale'", r"4 rows, [0-9.]+ ms")
     assert sh.quit() == 0
 
 
@@ -79,7 +79,7 @@ def test_complete_node_name(state, work):
     sh.expect("bors ")
     sh.child.send("soci\t")
     sh.expect("été Générale")
-    sh.run("", "INVESTS_IN", "'Mistral AI'")
+    sh.run("", "INVESTS_IN", "'Lumen AI'")
     sh.quit()
 
 
