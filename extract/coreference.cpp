@@ -150,15 +150,24 @@ class Resolver {
     std::vector<std::size_t> last_seen(doc_.entities.size(), 0);
     std::vector<bool> in_sentence(doc_.entities.size(), false);
     std::size_t previous_sentence = doc_.sentences.size();
+    int subject = -1;     // the first entity of the description's sentence
+    int neighbour = -1;   // the latest other entity of that sentence, six tokens away at least
     for (const Mention& m : doc_.mentions) {
       if (m.first >= before_token) continue;
       std::size_t e = static_cast<std::size_t>(m.entity);
-      if (m.sentence == sentence) in_sentence[e] = true;
+      if (m.sentence == sentence) {
+        in_sentence[e] = true;
+        bool fits = m.kind != MentionKind::Adjective && doc_.entities[e].type == type &&
+                    (place < 0 || nationality_[e] < 0 || nationality_[e] == place);
+        if (subject < 0 && m.kind != MentionKind::Adjective) subject = m.entity;
+        else if (fits && m.entity != subject && m.last + 6 <= before_token) neighbour = m.entity;
+      }
       // A sentence's first mention is usually its subject: it counts twice.
       count[e] += m.sentence != previous_sentence ? 2 : 1;
       previous_sentence = m.sentence;
       last_seen[e] = std::max(last_seen[e], m.first + 1);
     }
+    if (neighbour >= 0) return neighbour;  // "un accord avec X, mais la firme ..."
     int best = -1;
     for (std::size_t e = 0; e < doc_.entities.size(); ++e) {
       if (doc_.entities[e].type != type || count[e] == 0 || in_sentence[e]) continue;
@@ -199,13 +208,12 @@ class Resolver {
           if (next < items.size() && items[next].mention >= 0) continue;
           // "X, la firme norvégienne": an apposition only names X once more.
           if (match.first >= 2 && doc_.tokens[items[match.first - 1].first].text == "," &&
-              items[match.first - 2].mention >= 0) {
+              items[match.first - 2].mention >= 0 &&
+              doc_.mentions[static_cast<std::size_t>(items[match.first - 2].mention)].type == rule.type) {
             const Mention& head = doc_.mentions[static_cast<std::size_t>(items[match.first - 2].mention)];
-            if (head.type == rule.type) {
-              std::size_t end = match.last;
-              while (place_after(items, end) >= 0) ++end;
-              appositions_.emplace_back(head.entity, doc_.span_text(items[match.first].first, items[end - 1].last));
-            }
+            std::size_t end = match.last;
+            while (place_after(items, end) >= 0) ++end;
+            appositions_.emplace_back(head.entity, doc_.span_text(items[match.first].first, items[end - 1].last));
             continue;
           }
           int target = antecedent(rule.type, s, first, place_after(items, match.last));
@@ -235,8 +243,8 @@ class Resolver {
   }
 
   // Each entity's nationality: the place adjective nearest to one of its
-  // names, at most two tokens away in the same sentence ("la firme
-  // norvégienne X", "X, le groupe norvégien").
+  // names, at most three tokens away in the same sentence ("la firme
+  // norvégienne X", "X, une firme norvégienne").
   void find_nationalities() {
     nationality_.assign(doc_.entities.size(), -1);
     for (const Mention& a : doc_.mentions) {

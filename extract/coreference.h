@@ -6,9 +6,11 @@
 //    Robotics") or its initials ("NR") joins that entity;
 //  - descriptions found by the `describe` rules ("la firme", "the firm",
 //    "cette initiative") in apposition ("X, la firme ...") are aliases of X;
-//    elsewhere they become mentions of the most mentioned earlier entity of
-//    their type outside their own sentence (a sentence's first mention counts
-//    twice; ties: the most recent);
+//    elsewhere they become mentions of the latest entity of their type in
+//    their sentence other than its first (its subject) and not just before
+//    (six tokens away at least), else of the most
+//    mentioned earlier entity of their type (a sentence's first mention
+//    counts twice; ties: the most recent);
 //  - pronouns of class PRONOUN_PERSON (he), PRONOUN_ORG (it), PRONOUN_ANY
 //    (il, elle: a person or an organisation), and possessives of class
 //    POSSESSIVE up to three words before a word of class POSSESSED ("son

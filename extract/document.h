@@ -84,6 +84,7 @@ struct Relation {
   std::size_t sentence = 0;
   std::size_t start = 0;  // code-point offsets of the matched words
   std::size_t end = 0;
+  std::string rule;       // the rule that matched: "rules/fr.rules:120"
   DealAttributes deal;
 };
 

@@ -36,8 +36,10 @@ bool Matcher::is_name(std::size_t pos) const {
 }
 
 bool Matcher::is_type(int mention, const std::vector<EntityType>& types) const {
-  if (types.empty()) return true;
-  const auto& type = doc_.mentions[static_cast<std::size_t>(mention)].type;
+  // A nationality adjective is a place only where a place is asked for.
+  const Mention& m = doc_.mentions[static_cast<std::size_t>(mention)];
+  if (types.empty()) return m.kind != MentionKind::Adjective;
+  const auto& type = m.type;
   return type && std::find(types.begin(), types.end(), *type) != types.end();
 }
 

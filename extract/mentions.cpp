@@ -58,6 +58,10 @@ class MentionFinder {
   bool starts_name(std::size_t i, bool sentence_initial) const {
     const Token& t = doc_.tokens[i];
     if (!name_shaped(t) || not_name_.contains(t.key)) return false;
+    if (i > 0 && doc_.tokens[i - 1].is_number && rules_.scales.count(t.key)) return false;  // "2 Md$"
+    if (i + 1 < doc_.tokens.size() && doc_.tokens[i + 1].start == t.end && !doc_.tokens[i + 1].is_word &&
+        rules_.currencies.count(doc_.tokens[i + 1].key))
+      return false;  // "C$240m"
     if (!sentence_initial) {
       // A capitalised function word inside a sentence ("Le Verger") needs a capital after it.
       if (!function_words_.words.count(t.key)) return true;

@@ -73,7 +73,8 @@ void GraphMerger::add(const Document& doc, const RuleSet& rules) {
                 {"sentence_index", static_cast<std::int64_t>(r.sentence)},
                 {"start", static_cast<std::int64_t>(r.start)},
                 {"end", static_cast<std::int64_t>(r.end)},
-                {"evidence", evidence}};
+                {"evidence", evidence},
+                {"rule", r.rule}};
       if (!doc.date.empty()) props["date"] = doc.date;
       rel = graph_.add_relationship(source, target, r.type, std::move(props));
       relationships_.emplace(key, rel);

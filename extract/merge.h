@@ -6,7 +6,8 @@
 // Node properties: name, aliases (other names, then descriptions), documents,
 // and the first mention: document, sentence_index, start, end.
 // Relationship properties: the first statement (document, sentence_index,
-// start, end, evidence), evidence_count, all_evidence and all_sources (every
+// start, end, evidence, and the rule that matched), evidence_count,
+// all_evidence and all_sources (every
 // statement: "DOC:SENTENCE:START-END"), date, and for deals amount_min,
 // amount_max, currency, status (the first statement that gives each wins).
 #pragma once

@@ -106,6 +106,7 @@ void extract_relations(Document& doc, const RuleSet& rules) {
             rel.sentence = s;
             rel.start = doc.char_offset(doc.tokens[first].start);
             rel.end = doc.char_offset(doc.tokens[last - 1].end);
+            rel.rule = rule.origin;
             if (type.deal) {
               if (!amounts) amounts = find_amounts(doc, sentence.first, sentence.last, rules);
               if (const Amount* a = pick_amount(*amounts, first, last)) {
