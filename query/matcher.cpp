@@ -22,7 +22,7 @@ struct PatternMatcher::State {
 
 PatternMatcher::PatternMatcher(const Pattern& pattern, std::vector<std::string> input_names,
                                const PropertyGraph& graph, const Expr* where)
-    : pattern_(pattern), where_(where), output_names_(std::move(input_names)) {
+    : pattern_(pattern), output_names_(std::move(input_names)) {
   input_size_ = output_names_.size();
   std::vector<std::string> bound = output_names_;
   auto slot_of = [&](const std::string& name) {
@@ -69,6 +69,82 @@ PatternMatcher::PatternMatcher(const Pattern& pattern, std::vector<std::string> 
     }
     if (path_slots_[plan.part] != kNone) steps_.push_back({Step::Kind::BindPath, plan.part, 0, true, {}});
   }
+  place_filters(where);
+}
+
+namespace {
+
+// The conjuncts of a WHERE: a AND b AND c gives a, b, c.
+void split_conjuncts(const Expr* e, std::vector<const Expr*>& out) {
+  if (e->kind == ExprKind::And) {
+    split_conjuncts(e->args[0].get(), out);
+    split_conjuncts(e->args[1].get(), out);
+  } else {
+    out.push_back(e);
+  }
+}
+
+// The variable names an expression uses; false when it holds a pattern or a
+// subquery, whose variables are not listed (it then runs last).
+bool used_variables(const Expr& e, std::vector<std::string>& out) {
+  if (e.pattern || e.subquery) return false;
+  if (e.kind == ExprKind::Variable) out.push_back(e.name);
+  for (const auto& item : e.projection) {
+    if (item.kind == MapProjectionItem::Kind::Variable) out.push_back(item.key);
+    if (item.value && !used_variables(*item.value, out)) return false;
+  }
+  for (const auto& a : e.args)
+    if (a && !used_variables(*a, out)) return false;
+  return true;
+}
+
+}  // namespace
+
+void PatternMatcher::place_filters(const Expr* where) {
+  filters_.assign(steps_.size() + 1, {});
+  if (!where) return;
+  // bound_at[slot]: the index of the first step that runs with the slot bound.
+  std::vector<std::size_t> bound_at(slot_count_, steps_.size());
+  for (std::size_t i = 0; i < input_size_; ++i) bound_at[i] = 0;
+  auto binds = [&](std::size_t slot, std::size_t step) {
+    bound_at[slot] = std::min(bound_at[slot], step + 1);
+  };
+  for (std::size_t i = 0; i < steps_.size(); ++i) {
+    const Step& st = steps_[i];
+    const auto& nodes = node_slots_[st.part];
+    const auto& rels = rel_slots_[st.part];
+    switch (st.kind) {
+      case Step::Kind::Start:
+        binds(nodes[st.index], i);
+        break;
+      case Step::Kind::StartRelationship:
+        binds(rels[st.index], i);
+        binds(nodes[st.index], i);
+        binds(nodes[st.index + 1], i);
+        break;
+      case Step::Kind::Expand:
+        binds(rels[st.index], i);
+        binds(nodes[st.forward ? st.index + 1 : st.index], i);
+        break;
+      case Step::Kind::Shortest:
+        binds(rels[0], i);
+        break;
+      case Step::Kind::BindPath:
+        binds(path_slots_[st.part], i);
+        break;
+    }
+  }
+  std::vector<const Expr*> conjuncts;
+  split_conjuncts(where, conjuncts);
+  for (const Expr* c : conjuncts) {
+    std::vector<std::string> names;
+    std::size_t at = 0;
+    if (!used_variables(*c, names)) at = steps_.size();
+    for (const auto& name : names)
+      for (std::size_t slot = 0; slot < output_names_.size(); ++slot)
+        if (output_names_[slot] == name) at = std::max(at, bound_at[slot]);
+    filters_[at].push_back(c);
+  }
 }
 
 bool PatternMatcher::run(const Value* input, EvalContext& ctx, const Emit& emit) const {
@@ -82,11 +158,12 @@ bool PatternMatcher::run(const Value* input, EvalContext& ctx, const Emit& emit)
 
 bool PatternMatcher::run_step(std::size_t i, State& s) const {
   if ((++s.steps_taken & 0xFFF) == 0 && s.ctx.check_limits) s.ctx.check_limits();
+  if (!filters_[i].empty()) {
+    Env env = s.env(output_names_);
+    for (const Expr* filter : filters_[i])
+      if (!truth(evaluate(*filter, env, s.ctx)).value_or(false)) return true;
+  }
   if (i == steps_.size()) {
-    if (where_) {
-      Env env = s.env(output_names_);
-      if (!truth(evaluate(*where_, env, s.ctx)).value_or(false)) return true;
-    }
     std::vector<Value> row(s.values.begin(),
                            s.values.begin() + static_cast<std::ptrdiff_t>(output_names_.size()));
     return s.emit(row);

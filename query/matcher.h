@@ -61,14 +61,18 @@ class PatternMatcher {
   std::vector<RelId> candidate_rels(const RelPattern& pattern, NodeId from, bool forward, State& s) const;
   NodeId other_end(RelId rel, NodeId from, State& s) const;
 
+  // Splits WHERE into its conjuncts and files each under the first step at
+  // which all its variables are bound, so that it prunes as early as it can.
+  void place_filters(const Expr* where);
+
   const Pattern& pattern_;
-  const Expr* where_;
   std::vector<std::string> output_names_;
   std::size_t input_size_;
   std::size_t slot_count_;
   std::vector<std::vector<std::size_t>> node_slots_, rel_slots_;
   std::vector<std::size_t> path_slots_;  // npos when the part has no path variable
   std::vector<Step> steps_;
+  std::vector<std::vector<const Expr*>> filters_;  // filters_[i]: checked before step i (or at the end)
 };
 
 }  // namespace kg::query

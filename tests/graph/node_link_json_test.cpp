@@ -46,7 +46,9 @@ TEST_CASE("a saved graph loads back with the same ids, labels and exact values")
   CHECK(back.node_ids() == g.node_ids());
   CHECK(back.relationship_ids() == g.relationship_ids());
   CHECK(back.labels(a) == g.labels(a));
-  for (const auto& [key, value] : g.node_properties(a)) {
+  for (const auto& property : g.node_properties(a)) {
+    const std::string& key = property.first;
+    const Value& value = property.second;
     CAPTURE(key);
     REQUIRE(back.node_property(a, key) != nullptr);
     CHECK(kg::identical(*back.node_property(a, key), value));

@@ -14,11 +14,11 @@ PropertyGraph sample_graph() {
   PropertyGraph g;
   NodeId softbank = g.add_node({"Organization"}, {{"name", Value("SoftBank")}});
   NodeId openai = g.add_node({"Organization"}, {{"name", Value("OpenAI")}});
-  NodeId anthropic = g.add_node({"Organization"}, {{"name", Value("Anthropic")}});
+  NodeId arcadia = g.add_node({"Organization"}, {{"name", Value("Arcadia Labs")}});
   NodeId son = g.add_node({"Person"}, {{"name", Value("Masayoshi Son")}});
   g.add_relationship(softbank, openai, "INVESTS_IN", {{"amount", Value(40e9)}});
-  g.add_relationship(softbank, anthropic, "INVESTS_IN", {{"amount", Value(1e9)}});
-  g.add_relationship(openai, anthropic, "COMPETES_WITH");
+  g.add_relationship(softbank, arcadia, "INVESTS_IN", {{"amount", Value(1e9)}});
+  g.add_relationship(openai, arcadia, "COMPETES_WITH");
   g.add_relationship(son, softbank, "FOUNDED");
   return g;
 }
@@ -42,7 +42,7 @@ TEST_CASE("one hop with a type filter, ordered") {
       g, "MATCH (i)-[:INVESTS_IN]->(t) RETURN i.name AS investor, t.name AS target ORDER BY target");
   CHECK(r.returns_rows);
   CHECK(r.columns == std::vector<std::string>{"investor", "target"});
-  CHECK(rows(r, g) == std::vector<std::string>{"'SoftBank' | 'Anthropic'", "'SoftBank' | 'OpenAI'"});
+  CHECK(rows(r, g) == std::vector<std::string>{"'SoftBank' | 'Arcadia Labs'", "'SoftBank' | 'OpenAI'"});
 }
 
 TEST_CASE("hyphenated types and an indexed name lookup") {
@@ -56,15 +56,15 @@ TEST_CASE("two companies that compete and share an investor") {
   Result r = run_statement(g,
                            "MATCH (a)-[:COMPETES_WITH]-(b), (i)-[:INVESTS_IN]->(a), (i)-[:INVESTS_IN]->(b) "
                            "WHERE a.name < b.name RETURN a.name, b.name, i.name");
-  CHECK(rows(r, g) == std::vector<std::string>{"'Anthropic' | 'OpenAI' | 'SoftBank'"});
+  CHECK(rows(r, g) == std::vector<std::string>{"'Arcadia Labs' | 'OpenAI' | 'SoftBank'"});
 }
 
 TEST_CASE("variable length and shortest paths") {
   PropertyGraph g = sample_graph();
   Result reach = run_statement(g, "MATCH (:Person)-[*1..3]->(x) RETURN x.name ORDER BY x.name");
-  CHECK(rows(reach, g) == std::vector<std::string>{"'Anthropic'", "'Anthropic'", "'OpenAI'", "'SoftBank'"});
+  CHECK(rows(reach, g) == std::vector<std::string>{"'Arcadia Labs'", "'Arcadia Labs'", "'OpenAI'", "'SoftBank'"});
   Result p = run_statement(
-      g, "MATCH p = shortestPath((a {name: 'Masayoshi Son'})-[*]-(b {name: 'Anthropic'})) RETURN length(p)");
+      g, "MATCH p = shortestPath((a {name: 'Masayoshi Son'})-[*]-(b {name: 'Arcadia Labs'})) RETURN length(p)");
   CHECK(rows(p, g) == std::vector<std::string>{"2"});
 }
 

@@ -70,3 +70,15 @@ TEST_CASE("a failing statement leaves the graph unchanged") {
   Result r = run_statement(g, "MATCH (a:A) RETURN a.x");
   CHECK(r.rows.at(0).at(0).as_int() == 1);
 }
+
+TEST_CASE("errors found in a pattern point at the pattern element") {
+  PropertyGraph g;
+  try {
+    run_statement(g, "MATCH (a)\nCREATE (a:B)");
+    FAIL("expected VariableAlreadyBound");
+  } catch (const QueryError& e) {
+    CHECK(e.detail() == "VariableAlreadyBound");
+    CHECK(e.line() == 2);
+    CHECK(e.column() == 8);
+  }
+}
