@@ -17,15 +17,6 @@ struct MergeOptions {
   std::string output;
 };
 
-// The relationship types the rules declare symmetric, in any language.
-std::set<std::string> symmetric_types(const extract::RuleBook& rules) {
-  std::set<std::string> types;
-  for (const std::string& language : rules.languages())
-    for (const auto& [name, relation] : rules.find(language)->relations)
-      if (relation.symmetric) types.insert(relation.graph_type);
-  return types;
-}
-
 int run_merge(const MergeOptions& opt) {
   extract::RuleBook rules;
   try {
@@ -35,7 +26,7 @@ int run_merge(const MergeOptions& opt) {
     std::cerr << "kg merge: " << e.what() << '\n';
     return kExitUsage;
   }
-  GraphUnion merged(symmetric_types(rules));
+  GraphUnion merged(rules.symmetric_types());
   try {
     for (const std::string& path : opt.inputs) merged.add(load_node_link(path));
     PropertyGraph graph = merged.take();

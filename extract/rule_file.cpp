@@ -377,6 +377,14 @@ std::vector<std::string> RuleBook::languages() const {
   return out;
 }
 
+std::set<std::string> RuleBook::symmetric_types() const {
+  std::set<std::string> types;
+  for (const auto& [language, set] : sets_)
+    for (const auto& [name, relation] : set.relations)
+      if (relation.symmetric) types.insert(relation.graph_type);
+  return types;
+}
+
 RuleBook RuleBook::built_in() {
   RuleBook book;
   for (const BuiltInRuleFile& file : built_in_rule_files()) book.load(file.text, std::string(file.name));

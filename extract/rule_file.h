@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -97,6 +98,8 @@ class RuleBook {
   const RuleSet* find(const std::string& language) const;
   // Languages with a rule set, sorted.
   std::vector<std::string> languages() const;
+  // The relationship types declared symmetric (competes-with), in any language.
+  std::set<std::string> symmetric_types() const;
 
  private:
   std::map<std::string, RuleSet> sets_;

@@ -103,6 +103,21 @@ std::string amount_text(const PropertyGraph& graph, RelId id) {
 
 }  // namespace
 
+void select_references(const Value& value, DotSelection& selection) {
+  if (value.is_node()) {
+    selection.nodes.insert(value.as_node().id);
+  } else if (value.is_relationship()) {
+    selection.relationships.insert(value.as_relationship().id);
+  } else if (value.is_path()) {
+    selection.nodes.insert(value.as_path().nodes.begin(), value.as_path().nodes.end());
+    selection.relationships.insert(value.as_path().rels.begin(), value.as_path().rels.end());
+  } else if (value.is_list()) {
+    for (const Value& e : value.as_list()) select_references(e, selection);
+  } else if (value.is_map()) {
+    for (const auto& [key, e] : value.as_map()) select_references(e, selection);
+  }
+}
+
 std::string hyphenated_type(std::string_view type) {
   std::string out;
   for (char c : type) out += c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

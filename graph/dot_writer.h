@@ -15,6 +15,10 @@ struct DotSelection {
   std::set<RelId> relationships;
 };
 
+// Adds the nodes, relationships and paths `value` holds, however nested in
+// lists and maps: what a query result row contributes to a picture.
+void select_references(const Value& value, DotSelection& selection);
+
 // The whole graph as DOT.
 std::string to_dot(const PropertyGraph& graph);
 

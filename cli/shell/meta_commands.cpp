@@ -63,22 +63,6 @@ std::string graph_size(const PropertyGraph& graph) {
          " relationships";
 }
 
-// Adds the nodes, relationships and paths a value holds, however nested.
-void select_references(const Value& value, DotSelection& selection) {
-  if (value.is_node()) {
-    selection.nodes.insert(value.as_node().id);
-  } else if (value.is_relationship()) {
-    selection.relationships.insert(value.as_relationship().id);
-  } else if (value.is_path()) {
-    selection.nodes.insert(value.as_path().nodes.begin(), value.as_path().nodes.end());
-    selection.relationships.insert(value.as_path().rels.begin(), value.as_path().rels.end());
-  } else if (value.is_list()) {
-    for (const Value& e : value.as_list()) select_references(e, selection);
-  } else if (value.is_map()) {
-    for (const auto& [key, e] : value.as_map()) select_references(e, selection);
-  }
-}
-
 // The exact names a typed name stands for, or a message and nothing.
 std::optional<std::vector<std::string>> names_for(Session& session, std::string_view typed) {
   NameMatch match = resolve_name(session.graph(), session.catalog(), typed);
@@ -140,15 +124,6 @@ Outcome save(Session& session, std::string_view arguments) {
   return Outcome::Done;
 }
 
-// The relationship types the rules declare symmetric, in any language.
-std::set<std::string> symmetric_types(const extract::RuleBook& rules) {
-  std::set<std::string> types;
-  for (const std::string& language : rules.languages())
-    for (const auto& [name, relation] : rules.find(language)->relations)
-      if (relation.symmetric) types.insert(relation.graph_type);
-  return types;
-}
-
 // Extracts the articles, then merges them into the graph as `kg merge` does (cli/graph_union.h).
 Outcome extract_articles(Session& session, std::string_view arguments) {
   std::vector<std::string> paths;
@@ -178,7 +153,7 @@ Outcome extract_articles(Session& session, std::string_view arguments) {
     return Outcome::Failed;
   }
   std::string before = graph_size(session.graph());
-  GraphUnion merged(symmetric_types(rules));
+  GraphUnion merged(rules.symmetric_types());
   merged.add(session.graph());
   merged.add(result.graph);
   session.graph() = merged.take();
