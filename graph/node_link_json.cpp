@@ -1,6 +1,7 @@
 #include "graph/node_link_json.h"
 
 #include "graph/json_value_reader.h"
+#include "graph/json_value_writer.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -14,8 +15,6 @@
 #include <fstream>
 #include <unordered_map>
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 namespace kg {
 
@@ -267,42 +266,10 @@ class Reader {
   std::unordered_map<std::int64_t, NodeId> integer_keys_;
 };
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer, rapidjson::UTF8<>, rapidjson::UTF8<>,
-                                 rapidjson::CrtAllocator, rapidjson::kWriteNanAndInfFlag>;
-
-void write_value(Writer& w, const Value& v) {
-  switch (v.kind()) {
-    case Value::Kind::Null: w.Null(); break;
-    case Value::Kind::Bool: w.Bool(v.as_bool()); break;
-    case Value::Kind::Int: w.Int64(v.as_int()); break;
-    case Value::Kind::Float: {
-      // format_float always keeps a '.' or an exponent, so the float stays a float.
-      std::string s = format_float(v.as_float());
-      w.RawValue(s.c_str(), s.size(), rapidjson::kNumberType);
-      break;
-    }
-    case Value::Kind::String: w.String(v.as_string().c_str(), static_cast<rapidjson::SizeType>(v.as_string().size())); break;
-    case Value::Kind::List:
-      w.StartArray();
-      for (const Value& e : v.as_list()) write_value(w, e);
-      w.EndArray();
-      break;
-    case Value::Kind::Map:
-      w.StartObject();
-      for (const auto& [k, e] : v.as_map()) {
-        w.Key(k.c_str(), static_cast<rapidjson::SizeType>(k.size()));
-        write_value(w, e);
-      }
-      w.EndObject();
-      break;
-    default: w.Null(); break;  // graph references are not storable properties
-  }
-}
-
-void write_key(Writer& w, std::string_view key) { w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size())); }
+void write_key(JsonWriter& w, std::string_view key) { w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size())); }
 
 template <std::size_t N>
-void write_properties(Writer& w, const Map& props, const std::string_view (&reserved)[N]) {
+void write_properties(JsonWriter& w, const Map& props, const std::string_view (&reserved)[N]) {
   Map escaped;
   for (const auto& [k, v] : props) {
     if (is_reserved(k, reserved)) {
@@ -310,11 +277,11 @@ void write_properties(Writer& w, const Map& props, const std::string_view (&rese
       continue;
     }
     write_key(w, k);
-    write_value(w, v);
+    write_json_value(w, v, NonFinite::AsLiterals);
   }
   if (!escaped.empty()) {
     write_key(w, "properties");
-    write_value(w, Value(std::move(escaped)));
+    write_json_value(w, Value(std::move(escaped)), NonFinite::AsLiterals);
   }
 }
 
@@ -340,14 +307,14 @@ PropertyGraph load_node_link(const std::string& path) {
 
 std::string to_node_link(const PropertyGraph& graph) {
   rapidjson::StringBuffer buffer;
-  Writer w(buffer);
+  JsonWriter w(buffer);
   std::string out = "{\"directed\": true, \"multigraph\": true, \"graph\": ";
   auto flush = [&] {
     out.append(buffer.GetString(), buffer.GetSize());
     buffer.Clear();
     w.Reset(buffer);
   };
-  write_value(w, Value(graph.graph_attributes()));
+  write_json_value(w, Value(graph.graph_attributes()), NonFinite::AsLiterals);
   flush();
   out += ",\n\"nodes\": [";
   bool first = true;
@@ -356,7 +323,7 @@ std::string to_node_link(const PropertyGraph& graph) {
     first = false;
     w.StartObject();
     write_key(w, "id");
-    write_value(w, graph.file_key(id));
+    write_json_value(w, graph.file_key(id), NonFinite::AsLiterals);
     write_key(w, "labels");
     w.StartArray();
     for (const std::string& l : graph.labels(id)) w.String(l.c_str(), static_cast<rapidjson::SizeType>(l.size()));
@@ -375,9 +342,9 @@ std::string to_node_link(const PropertyGraph& graph) {
     NodeId s = graph.source(id), t = graph.target(id);
     w.StartObject();
     write_key(w, "source");
-    write_value(w, graph.file_key(s));
+    write_json_value(w, graph.file_key(s), NonFinite::AsLiterals);
     write_key(w, "target");
-    write_value(w, graph.file_key(t));
+    write_json_value(w, graph.file_key(t), NonFinite::AsLiterals);
     write_key(w, "key");
     w.Int64(parallel[{s, t}]++);
     write_key(w, "id");

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "graph/export/json_value.h"
+#include "graph/json_value_writer.h"
 
 namespace kg {
 

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "graph/export/json_value.h"
+#include "graph/json_value_writer.h"
 #include "graph/export/property_columns.h"
 
 namespace kg {

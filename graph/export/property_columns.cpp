@@ -3,7 +3,7 @@
 #include <map>
 #include <optional>
 
-#include "graph/export/json_value.h"
+#include "graph/json_value_writer.h"
 
 namespace kg {
 

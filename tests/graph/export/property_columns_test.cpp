@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "graph/export/csv_field.h"
-#include "graph/export/json_value.h"
+#include "graph/json_value_writer.h"
 #include "graph/export/property_columns.h"
 #include "graph/json_value_reader.h"
 

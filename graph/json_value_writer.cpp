@@ -1,23 +1,15 @@
-#include "graph/export/json_value.h"
+#include "graph/json_value_writer.h"
 
 #include <cmath>
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 namespace kg {
 
-namespace {
-
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void write(Writer& w, const Value& v) {
+void write_json_value(JsonWriter& w, const Value& v, NonFinite non_finite) {
   switch (v.kind()) {
     case Value::Kind::Bool: w.Bool(v.as_bool()); break;
     case Value::Kind::Int: w.Int64(v.as_int()); break;
     case Value::Kind::Float:
-      if (std::isfinite(v.as_float())) {
-        // format_float keeps a '.' or an exponent, so the value reads back as a float.
+      if (std::isfinite(v.as_float()) || non_finite == NonFinite::AsLiterals) {
         std::string text = format_float(v.as_float());
         w.RawValue(text.c_str(), text.size(), rapidjson::kNumberType);
       } else {
@@ -29,14 +21,14 @@ void write(Writer& w, const Value& v) {
       break;
     case Value::Kind::List:
       w.StartArray();
-      for (const Value& e : v.as_list()) write(w, e);
+      for (const Value& e : v.as_list()) write_json_value(w, e, non_finite);
       w.EndArray();
       break;
     case Value::Kind::Map:
       w.StartObject();
       for (const auto& [key, e] : v.as_map()) {
         w.Key(key.c_str(), static_cast<rapidjson::SizeType>(key.size()));
-        write(w, e);
+        write_json_value(w, e, non_finite);
       }
       w.EndObject();
       break;
@@ -44,12 +36,10 @@ void write(Writer& w, const Value& v) {
   }
 }
 
-}  // namespace
-
 std::string to_json(const Value& value) {
   rapidjson::StringBuffer buffer;
-  Writer writer(buffer);
-  write(writer, value);
+  JsonWriter writer(buffer);
+  write_json_value(writer, value, NonFinite::AsNull);
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
