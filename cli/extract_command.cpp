@@ -4,10 +4,12 @@
 
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 
 #include "cli/commands.h"
 #include "extract/corpus.h"
+#include "extract/json_lines.h"
 #include "extract/rule_file.h"
 #include "graph/node_link_json.h"
 
@@ -20,6 +22,7 @@ struct ExtractOptions {
   std::vector<std::string> rule_files;
   std::string output;
   unsigned threads = 1;
+  bool json_lines = false;
   std::vector<std::string> inputs;
 };
 
@@ -29,6 +32,72 @@ void draw_progress(std::size_t done, std::size_t total) {
   std::size_t filled = total ? done * kWidth / total : kWidth;
   std::cerr << "\r[" << std::string(filled, '#') << std::string(kWidth - filled, ' ') << "] " << done << '/'
             << total << (done == total ? "\r\x1b[K" : "") << std::flush;
+}
+
+void print_summary(std::size_t articles, std::size_t entities, std::size_t relations,
+                   std::chrono::steady_clock::time_point started) {
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  char summary[160];
+  std::snprintf(summary, sizeof summary, "%zu articles, %zu entities, %zu relations, %.2f s", articles, entities,
+                relations, seconds);
+  std::cerr << "kg extract: " << summary << '\n';
+}
+
+// --jsonl: records from standard input (or the named files), one graph per
+// output line. Standard output streams; -o is written only if every record
+// was extracted, like a whole-graph run.
+int run_json_lines(const ExtractOptions& opt, const extract::RuleBook& rules,
+                   std::chrono::steady_clock::time_point started) {
+  extract::CorpusOptions options;
+  options.language = opt.language;
+  options.threads = std::max(1u, opt.threads);
+  bool to_stdout = opt.output.empty() || opt.output == "-";
+  std::string buffered;
+  std::size_t entities = 0, relations = 0;
+  auto emit = [&](const std::string& graph_json) {
+    if (to_stdout) {
+      std::cout << graph_json << '\n';
+    } else {
+      buffered += graph_json;
+      buffered += '\n';
+    }
+  };
+  std::vector<std::string> errors;
+  std::size_t articles = 0;
+  std::vector<std::string> sources = opt.inputs.empty() ? std::vector<std::string>{"-"} : opt.inputs;
+  for (const std::string& source : sources) {
+    std::ifstream file;
+    if (source != "-") {
+      file.open(source, std::ios::binary);
+      if (!file) {
+        errors.push_back(source + ": cannot read file");
+        continue;
+      }
+    }
+    std::istream& in = source == "-" ? std::cin : file;
+    extract::JsonLinesResult result =
+        extract::extract_json_lines(in, source == "-" ? "<stdin>" : source, rules, options, emit);
+    articles += result.articles;
+    entities += result.entities;
+    relations += result.relations;
+    errors.insert(errors.end(), result.errors.begin(), result.errors.end());
+  }
+  for (const std::string& e : errors) std::cerr << "kg extract: " << e << '\n';
+  bool ok = errors.empty();
+  if (!to_stdout) {
+    if (ok) {
+      try {
+        write_file_atomically(opt.output, buffered);
+      } catch (const std::exception& e) {
+        std::cerr << "kg extract: " << e.what() << '\n';
+        ok = false;
+      }
+    } else {
+      std::cerr << "kg extract: " << opt.output << " not written because some records failed\n";
+    }
+  }
+  print_summary(articles, entities, relations, started);
+  return ok ? kExitOk : kExitFailure;
 }
 
 int run_extract(const ExtractOptions& opt) {
@@ -45,6 +114,7 @@ int run_extract(const ExtractOptions& opt) {
     std::cerr << "kg extract: no rules for language '" << opt.language << "'\n";
     return kExitUsage;
   }
+  if (opt.json_lines) return run_json_lines(opt, rules, started);
   std::vector<std::string> errors;
   std::vector<extract::Input> inputs = extract::collect_inputs(opt.inputs, errors);
   extract::CorpusOptions options;
@@ -60,7 +130,7 @@ int run_extract(const ExtractOptions& opt) {
   if (ok) {
     try {
       if (opt.output.empty() || opt.output == "-")
-        std::cout << to_node_link(result.graph) << '\n';
+        std::cout << to_node_link(result.graph);
       else
         save_node_link(result.graph, opt.output);
     } catch (const std::exception& e) {
@@ -70,11 +140,7 @@ int run_extract(const ExtractOptions& opt) {
   } else if (!opt.output.empty()) {
     std::cerr << "kg extract: " << opt.output << " not written because some inputs failed\n";
   }
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  char summary[160];
-  std::snprintf(summary, sizeof summary, "%zu articles, %zu entities, %zu relations, %.2f s", result.articles,
-                result.graph.node_count(), result.graph.relationship_count(), seconds);
-  std::cerr << "kg extract: " << summary << '\n';
+  print_summary(result.articles, result.graph.node_count(), result.graph.relationship_count(), started);
   return ok ? kExitOk : kExitFailure;
 }
 
@@ -89,9 +155,21 @@ void add_extract_command(CLI::App& app, int& exit_status) {
       ->check(CLI::ExistingFile);
   cmd->add_option("-o,--output", opt->output, "Write the graph (node-link JSON) here instead of stdout");
   cmd->add_option("--threads", opt->threads, "Worker threads")->check(CLI::Range(1u, 256u));
-  cmd->add_option("inputs", opt->inputs, "Article files, folders of *.txt, or - for standard input")
-      ->required();
-  cmd->callback([opt, &exit_status] { exit_status = run_extract(*opt); });
+  cmd->add_flag("--jsonl", opt->json_lines,
+                "Read JSON Lines records {\"id\", \"text\", \"date\"} (standard input by default) and write one "
+                "graph per line");
+  cmd->add_option("inputs", opt->inputs,
+                  "Article files, folders of *.txt, or - for standard input (with --jsonl: JSON Lines files)");
+  cmd->footer(
+      "Examples:\n"
+      "  kg extract samples/ -o out/graph.json\n"
+      "  kg extract --jsonl --threads 8 < shard-0001.jsonl > graphs-0001.jsonl\n"
+      "  kg merge graphs-*.jsonl -o all.json");
+  cmd->callback([opt, cmd, &exit_status] {
+    if (opt->inputs.empty() && !opt->json_lines)
+      throw CLI::RequiredError(cmd->get_name() + ": INPUT (an article, a folder or -)");
+    exit_status = run_extract(*opt);
+  });
 }
 
 }  // namespace kg::cli

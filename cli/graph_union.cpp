@@ -1,6 +1,7 @@
 #include "cli/graph_union.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "graph/text_fold.h"
 
@@ -24,23 +25,19 @@ NodeId GraphUnion::node_for(const PropertyGraph& graph, NodeId id) {
   if (!name || !name->is_string()) return merged_.add_node(graph.labels(id), properties);
   List forms = string_list(graph.node_property(id, "aliases"));
 
-  std::string name_key = fold_key(name->as_string());
-  NodeId node = 0;
-  bool found = false;
-  if (auto it = by_form_.find(name_key); it != by_form_.end()) {
-    node = it->second;
-    found = true;
-  }
-  for (const Value& form : forms) {
-    if (found || !form.is_string()) continue;
-    if (auto it = by_name_.find(fold_key(form.as_string())); it != by_name_.end()) {
-      node = it->second;
-      found = true;
-    }
-  }
-  if (!found) {
-    node = merged_.add_node(graph.labels(id), properties);
-  } else {
+  std::unordered_set<std::string> descriptions;
+  for (const Value& d : string_list(graph.node_property(id, "descriptions")))
+    if (d.is_string()) descriptions.insert(fold_key(d.as_string()));
+  std::vector<std::string> name_keys{fold_key(name->as_string())};
+  for (const Value& form : forms)
+    if (form.is_string())
+      if (std::string key = fold_key(form.as_string()); !descriptions.count(key)) name_keys.push_back(key);
+
+  std::optional<NodeId> found;
+  for (const std::string& key : name_keys)
+    if (auto it = by_name_.find(key); !found && it != by_name_.end()) found = it->second;
+  NodeId node = found ? *found : merged_.add_node(graph.labels(id), properties);
+  if (found) {
     // The new forms join the aliases; the documents join the documents.
     std::string merged_name = fold_key(merged_.node_property(node, "name")->as_string());
     List aliases = string_list(merged_.node_property(node, "aliases"));
@@ -62,10 +59,8 @@ NodeId GraphUnion::node_for(const PropertyGraph& graph, NodeId id) {
     for (const auto& [key, value] : properties)
       if (!merged_.node_property(node, key)) merged_.set_node_property(node, key, value);
   }
-  by_name_.try_emplace(name_key, node);
-  by_form_.try_emplace(name_key, node);
-  for (const Value& form : forms)
-    if (form.is_string()) by_form_.try_emplace(fold_key(form.as_string()), node);
+  for (const std::string& key : name_keys) by_name_.try_emplace(key, node);
+  names_of_[node].insert(name_keys.begin(), name_keys.end());
   return node;
 }
 
@@ -113,6 +108,13 @@ void GraphUnion::add(const PropertyGraph& graph) {
 }
 
 PropertyGraph GraphUnion::take() {
+  // A form that was a description in one graph and a name in another is a name.
+  for (const auto& [node, names] : names_of_) {
+    List descriptions;
+    for (const Value& alias : string_list(merged_.node_property(node, "aliases")))
+      if (alias.is_string() && !names.count(fold_key(alias.as_string()))) descriptions.push_back(alias);
+    merged_.set_node_property(node, "descriptions", descriptions.empty() ? Value() : Value(std::move(descriptions)));
+  }
   merged_.set_graph_attributes(Map{{"sources", sources_}});
   PropertyGraph out = std::move(merged_);
   *this = GraphUnion(std::move(symmetric_));

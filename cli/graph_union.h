@@ -2,12 +2,12 @@
 // resolution of extract/merge.h: extracting articles one by one and merging
 // the graphs gives the graph that extracting them in one run gives.
 //
-//  - Nodes: a node whose `name` folds (kg::fold_key) to the name or an alias
-//    of a node already merged, or one of whose aliases folds to the name of
-//    one, is that node; its new forms join `aliases`, its `documents` join
-//    `documents`, and its other properties fill those still missing.
-//    extract::GraphMerger also matches alias to alias; a saved graph cannot
-//    tell names from descriptions among `aliases`, so this merge does not.
+//  - Nodes: a node one of whose names (its `name` and those `aliases` that
+//    are not listed in `descriptions`) folds (kg::fold_key) to a name of a
+//    node already merged is that node; its new forms join `aliases`, its
+//    `documents` join `documents`, and its other properties fill those still
+//    missing. Descriptions ("the start-up") never identify a node, as in
+//    extraction.
 //  - Relationships carrying `all_sources` (extracted statements): one per
 //    (type, source, target), both directions for symmetric types; new sources
 //    and their evidence are appended, `evidence_count` recounted, other
@@ -20,6 +20,7 @@
 #include <string>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "graph/property_graph.h"
 
@@ -42,8 +43,8 @@ class GraphUnion {
 
   std::set<std::string> symmetric_;
   PropertyGraph merged_;
-  std::unordered_map<std::string, NodeId> by_name_;  // folded name -> node
-  std::unordered_map<std::string, NodeId> by_form_;  // folded name or alias -> node
+  std::unordered_map<std::string, NodeId> by_name_;                      // folded name -> node
+  std::unordered_map<NodeId, std::unordered_set<std::string>> names_of_;  // node -> its folded names
   std::map<std::tuple<std::string, NodeId, NodeId>, RelId> statements_;
   List sources_;
 };

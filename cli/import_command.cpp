@@ -35,7 +35,7 @@ int run_import(const ImportOptions& opt) {
   try {
     PropertyGraph graph = format == "graphml" ? load_graphml(opt.input) : load_node_link(opt.input);
     if (opt.output.empty() || opt.output == "-")
-      std::cout << to_node_link(graph) << '\n';
+      std::cout << to_node_link(graph);
     else
       save_node_link(graph, opt.output);
     std::cerr << "kg import: " << graph.node_count() << " nodes, " << graph.relationship_count()

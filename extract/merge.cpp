@@ -39,6 +39,7 @@ NodeId GraphMerger::node_for(const Entity& entity, const Document& doc) {
   }
   for (const std::string& k : keys) by_key_.try_emplace(k, node);
   NodeLists& lists = node_lists_[node];
+  lists.name_keys.insert(keys.begin(), keys.end());
   auto add_alias = [&](const std::string& form) {
     if (lists.keys.insert(kg::fold_key(form)).second) lists.aliases.push_back(form);
   };
@@ -98,6 +99,10 @@ void GraphMerger::add(const Document& doc, const RuleSet& rules) {
 PropertyGraph GraphMerger::take() {
   for (auto& [node, lists] : node_lists_) {
     graph_.set_node_property(node, "aliases", to_list(lists.aliases));
+    List descriptions;
+    for (const std::string& alias : lists.aliases)
+      if (!lists.name_keys.count(kg::fold_key(alias))) descriptions.emplace_back(alias);
+    if (!descriptions.empty()) graph_.set_node_property(node, "descriptions", std::move(descriptions));
     graph_.set_node_property(node, "documents", to_list(lists.documents));
   }
   for (auto& [rel, lists] : rel_lists_) {

@@ -3,8 +3,10 @@
 // the other names (not the descriptions). A relation stated twice — in one
 // article or several — is one relationship that keeps all its evidence.
 //
-// Node properties: name, aliases (other names, then descriptions), documents,
-// and the first mention: document, sentence_index, start, end.
+// Node properties: name, aliases (other names, then descriptions), the
+// descriptions among the aliases if any (so that `kg merge` can tell names,
+// which identify an entity, from descriptions, which do not), documents, and
+// the first mention: document, sentence_index, start, end.
 // Relationship properties: the first statement (document, sentence_index,
 // start, end, evidence, and the rule that matched), evidence_count,
 // all_evidence and all_sources (every
@@ -40,7 +42,8 @@ class GraphMerger {
   // so that adding an article costs the same however large the graph is.
   struct NodeLists {
     std::vector<std::string> aliases;
-    std::unordered_set<std::string> keys;  // folded name and aliases
+    std::unordered_set<std::string> keys;       // folded name and aliases
+    std::unordered_set<std::string> name_keys;  // folded names (not descriptions)
     std::vector<std::string> documents;
   };
   struct RelLists {

@@ -305,7 +305,8 @@ PropertyGraph load_node_link(const std::string& path) {
   return parse_node_link(text, path);
 }
 
-std::string to_node_link(const PropertyGraph& graph) {
+std::string to_node_link(const PropertyGraph& graph, NodeLinkLayout layout) {
+  const char* line_break = layout == NodeLinkLayout::kOneLine ? "" : "\n";
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   std::string out = "{\"directed\": true, \"multigraph\": true, \"graph\": ";
@@ -316,10 +317,12 @@ std::string to_node_link(const PropertyGraph& graph) {
   };
   write_json_value(w, Value(graph.graph_attributes()), NonFinite::AsLiterals);
   flush();
-  out += ",\n\"nodes\": [";
+  (out += ",") += line_break;
+  out += "\"nodes\": [";
   bool first = true;
   for (NodeId id : graph.node_ids()) {
-    out += first ? "\n" : ",\n";
+    if (!first) out += ",";
+    out += line_break;
     first = false;
     w.StartObject();
     write_key(w, "id");
@@ -332,12 +335,14 @@ std::string to_node_link(const PropertyGraph& graph) {
     w.EndObject();
     flush();
   }
-  out += "],\n\"links\": [";
+  (out += "],") += line_break;
+  out += "\"links\": [";
   first = true;
   // networkx's multigraph key: the index of a link among those joining the same pair.
   std::map<std::pair<NodeId, NodeId>, std::int64_t> parallel;
   for (RelId id : graph.relationship_ids()) {
-    out += first ? "\n" : ",\n";
+    if (!first) out += ",";
+    out += line_break;
     first = false;
     NodeId s = graph.source(id), t = graph.target(id);
     w.StartObject();
@@ -355,7 +360,7 @@ std::string to_node_link(const PropertyGraph& graph) {
     w.EndObject();
     flush();
   }
-  out += "]}\n";
+  (out += "]}") += line_break;
   return out;
 }
 

@@ -29,10 +29,16 @@ PropertyGraph parse_node_link(std::string_view json, const std::string& source_n
 // Reads a file; throws LoadError (also for an unreadable file).
 PropertyGraph load_node_link(const std::string& path);
 
+// How to_node_link lays out its text.
+enum class NodeLinkLayout {
+  kLinePerItem,  // a line per node and per link, and a final newline: for files people read and diff
+  kOneLine,      // everything on one line, no final newline: one record of a JSON Lines stream
+};
+
 // The graph as node-link JSON: deterministic (nodes and links in id order,
 // properties in key order), integers stay integers, floats keep a '.' or an
 // exponent, and every value round-trips exactly.
-std::string to_node_link(const PropertyGraph& graph);
+std::string to_node_link(const PropertyGraph& graph, NodeLinkLayout layout = NodeLinkLayout::kLinePerItem);
 
 // Writes atomically: a temporary file beside `path`, flushed, then renamed over
 // it. Throws std::runtime_error naming the file on failure; the old file is

@@ -41,8 +41,8 @@ HOSTILE_GRAPH = (
 )
 
 
-def kg(*args, check=True):
-    r = subprocess.run([KG, *args], capture_output=True, timeout=120)
+def kg(*args, check=True, stdin=""):
+    r = subprocess.run([KG, *args], capture_output=True, timeout=120, input=stdin.encode())
     out = subprocess.CompletedProcess(r.args, r.returncode, r.stdout.decode(), r.stderr.decode())
     if check and out.returncode != 0:
         raise AssertionError(f"kg {' '.join(args)} failed ({out.returncode}): {out.stderr}")
@@ -470,6 +470,71 @@ class Merge(unittest.TestCase):
             for result in (merged, in_batches):
                 with open(result, encoding="utf-8") as f:
                     self.assertEqual(json.load(f), expected, os.path.basename(result))
+        finally:
+            shutil.rmtree(folder)
+
+    def test_json_lines_then_merge_gives_the_graph_of_one_run(self):
+        folder = tempfile.mkdtemp()
+        try:
+            names = sorted(n for n in os.listdir(SAMPLES) if n.endswith(".txt"))
+            records = []
+            for name in names:
+                path = os.path.join(SAMPLES, name)
+                with open(path, encoding="utf-8") as f:
+                    records.append(json.dumps({"id": path, "text": f.read()}))
+            whole = os.path.join(folder, "whole.json")
+            kg("extract", *[os.path.join(SAMPLES, n) for n in names], "-o", whole)
+            # A blank line is skipped; two threads keep the input order.
+            graphs = kg("extract", "--jsonl", "--threads", "2", stdin="\n".join(records[:3] + [""] + records[3:]) + "\n")
+            lines = graphs.stdout.splitlines()
+            self.assertEqual(len(lines), len(names))
+            self.assertEqual([json.loads(line)["graph"]["sources"] for line in lines],
+                             [[os.path.join(SAMPLES, n)] for n in names])
+            merged = kg("merge", "-", stdin=graphs.stdout)
+            with open(whole, encoding="utf-8") as f:
+                self.assertEqual(json.loads(merged.stdout), json.load(f))
+        finally:
+            shutil.rmtree(folder)
+
+    def test_a_refused_record_is_named_and_the_others_are_still_extracted(self):
+        good = json.dumps({"id": "ok-1", "text": "Idris Fenwright fonde la société Ostrandel Labs à Rennes.", "date": "2026-03"})
+        stdin = "\n".join([good, '{"id": "bad-json", "text": "unterminated}', json.dumps({"id": 7}),
+                           json.dumps({"id": "d", "text": "x", "date": "March"}), good.replace("ok-1", "ok-2")])
+        r = kg("extract", "--jsonl", check=False, stdin=stdin)
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual([json.loads(line)["graph"]["sources"] for line in r.stdout.splitlines()], [["ok-1"], ["ok-2"]])
+        self.assertRegex(r.stderr, r"<stdin>:2:\d+: ")
+        self.assertIn("<stdin>:3:1: article '7': \"text\" must be a string", r.stderr)
+        self.assertIn("<stdin>:4:1: article 'd': \"date\" must be", r.stderr)
+        out = os.path.join(tempfile.mkdtemp(), "graphs.jsonl")
+        r = kg("extract", "--jsonl", "-o", out, check=False, stdin=stdin)
+        self.assertEqual(r.returncode, 1)
+        self.assertFalse(os.path.exists(out))
+        self.assertEqual(kg("extract", check=False).returncode, 2)
+
+    def test_names_identify_a_node_across_graphs_and_descriptions_do_not(self):
+        folder = tempfile.mkdtemp()
+
+        def graph(file, name, aliases, descriptions, document):
+            node = {"id": "n0", "labels": ["Organization"], "name": name, "aliases": aliases,
+                    "documents": [document]}
+            if descriptions:
+                node["descriptions"] = descriptions
+            with open(os.path.join(folder, file), "w", encoding="utf-8") as f:
+                json.dump({"directed": True, "multigraph": True, "graph": {"sources": [document]},
+                           "nodes": [node], "links": []}, f)
+            return os.path.join(folder, file)
+
+        try:
+            parts = [graph("a.json", "Zorvanth Robotics", ["Zorvanth", "the start-up"], ["the start-up"], "a"),
+                     graph("b.json", "Zorvanth Robotics Inc.", ["Zorvanth"], [], "b"),
+                     graph("c.json", "Kelpmoor Motors", ["the start-up"], ["the start-up"], "c")]
+            merged = json.loads(kg("merge", *parts).stdout)
+            nodes = sorted(merged["nodes"], key=lambda n: n["name"])
+            self.assertEqual([(n["name"], n["documents"]) for n in nodes],
+                             [("Kelpmoor Motors", ["c"]), ("Zorvanth Robotics", ["a", "b"])])
+            self.assertEqual(nodes[1]["aliases"], ["Zorvanth", "the start-up", "Zorvanth Robotics Inc."])
+            self.assertEqual(nodes[1]["descriptions"], ["the start-up"])
         finally:
             shutil.rmtree(folder)
 

@@ -57,6 +57,11 @@ TEST_CASE("a saved graph loads back with the same ids, labels and exact values")
   CHECK(back.type(r) == "BASED_IN");
   CHECK(kg::identical(Value(back.graph_attributes()), Value(g.graph_attributes())));
   CHECK(kg::to_node_link(back) == json);
+
+  // The one-line layout, for JSON Lines, holds the same graph.
+  std::string line = kg::to_node_link(g, kg::NodeLinkLayout::kOneLine);
+  CHECK(line.find('\n') == std::string::npos);
+  CHECK(kg::to_node_link(kg::parse_node_link(line, "memory")) == json);
 }
 
 TEST_CASE("loaded ids are kept and written back, strings and integers alike") {
