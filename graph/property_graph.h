@@ -95,9 +95,10 @@ class PropertyGraph {
   const Value* relationship_property(RelId id, std::string_view key) const;
   Value set_relationship_property(RelId id, const std::string& key, Value value);
 
-  // Relationships leaving / entering a node, in insertion order. O(degree).
-  std::vector<RelId> outgoing(NodeId id) const;
-  std::vector<RelId> incoming(NodeId id) const;
+  // Relationships leaving / entering a node, in insertion order. O(1): the
+  // list itself, valid until the next change to the node's relationships.
+  const std::vector<RelId>& outgoing(NodeId id) const;
+  const std::vector<RelId>& incoming(NodeId id) const;
   std::size_t out_degree(NodeId id) const;
   std::size_t in_degree(NodeId id) const;
 

@@ -58,7 +58,12 @@ class PatternMatcher {
   // bind_node() going on with step `next`.
   bool bind_node_then(std::size_t slot, const NodePattern& pattern, NodeId node, const Map* properties,
                       std::size_t next, State& s) const;
-  std::vector<RelId> candidate_rels(const RelPattern& pattern, NodeId from, bool forward, State& s) const;
+  // Calls `visit(rel)` for each relationship of `from` that the pattern,
+  // traversed forward or backward, can use; stops when `visit` returns false.
+  template <typename Visit>
+  bool for_each_candidate(const RelPattern& pattern, NodeId from, bool forward, State& s, Visit visit) const;
+  // How many relationships for_each_candidate() would visit.
+  std::size_t candidate_count(const RelPattern& pattern, NodeId from, bool forward, State& s) const;
   NodeId other_end(RelId rel, NodeId from, State& s) const;
 
   // Splits WHERE into its conjuncts and files each under the first step at
