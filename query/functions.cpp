@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <random>
 #include <unordered_map>
 
@@ -312,7 +313,7 @@ const std::unordered_map<std::string, FunctionInfo>& registry() {
                       }
                       bad_argument("reverse", a[0]);
                     }};
-    m["range"] = {2, 3, [](Args& a, EvalContext&) -> Value {
+    m["range"] = {2, 3, [](Args& a, EvalContext& ctx) -> Value {
                     for (auto& v : a)
                       if (!v.is_int())
                         runtime_error("ArgumentError", "InvalidArgumentType",
@@ -321,6 +322,12 @@ const std::unordered_map<std::string, FunctionInfo>& registry() {
                                  step = a.size() > 2 ? a[2].as_int() : 1;
                     if (step == 0)
                       runtime_error("ArgumentError", "NumberOutOfRange", "range() step must not be zero");
+                    // Refuse a list past the memory budget before building it.
+                    __int128 count = (static_cast<__int128>(to) - from) / step + 1;
+                    if (ctx.memory && count > 0)
+                      ctx.memory->require(static_cast<std::size_t>(
+                          std::min<__int128>(count, std::numeric_limits<std::int64_t>::max() / 64) *
+                          static_cast<__int128>(sizeof(Value))));
                     List out;
                     for (std::int64_t i = from; step > 0 ? i <= to : i >= to; i += step)
                       out.push_back(Value(i));

@@ -522,6 +522,19 @@ bool PatternMatcher::shortest(const Step& step, State& s) const {
   std::vector<NodeId> frontier{from};
   std::int64_t depth = 0;
   bool found = false;
+  // The search state is charged to the memory budget while it lives.
+  struct Charged {
+    MemoryBudget* budget;
+    std::size_t bytes = 0;
+    void add(std::size_t more) {
+      if (!budget) return;
+      budget->charge(more);
+      bytes += more;
+    }
+    ~Charged() {
+      if (budget) budget->release(bytes);
+    }
+  } charged{s.ctx.memory};
   while (!frontier.empty() && !found && depth < max_hops) {
     ++depth;
     std::vector<NodeId> next_frontier;
@@ -533,10 +546,12 @@ bool PatternMatcher::shortest(const Step& step, State& s) const {
         if (it == level.end()) {
           level[m] = depth;
           next_frontier.push_back(m);
+          charged.add(96);  // a node of `level` and of `preds`, a frontier entry
         } else if (it->second != depth) {
           return true;
         }
         preds[m].push_back({r, n});
+        charged.add(sizeof(std::pair<RelId, NodeId>));
         if (m == to) found = true;
         return true;
       });
