@@ -73,7 +73,8 @@ std::optional<std::uint64_t> parse_size(const std::string& text) {
     unit.resize(unit.size() - 1);
   static const std::string kUnits = "KMGT";
   if (unit.empty() || unit == "B") return size;
-  std::size_t power = unit.size() == 1 ? kUnits.find(static_cast<char>(std::toupper(unit[0]))) : std::string::npos;
+  std::size_t power =
+      unit.size() == 1 ? kUnits.find(static_cast<char>(std::toupper(unit[0]))) : std::string::npos;
   if (power == std::string::npos) return std::nullopt;
   std::size_t shift = 10 * (power + 1);
   if (size > (std::uint64_t{UINT64_MAX} >> shift)) return std::nullopt;
@@ -97,7 +98,8 @@ int run_query(const QueryOptions& options) {
   std::optional<std::uint64_t> max_memory =
       options.max_memory.empty() ? query::default_memory_budget() : parse_size(options.max_memory);
   if (!max_memory) {
-    std::cerr << "kg query: --max-memory wants a size such as 512M or 4G, not '" << options.max_memory << "'\n";
+    std::cerr << "kg query: --max-memory wants a size such as 512M or 4G, not '" << options.max_memory
+              << "'\n";
     return kExitUsage;
   }
 

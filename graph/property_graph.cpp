@@ -88,7 +88,7 @@ struct PropertyGraph::Impl {
   std::vector<Vertex> vertex_of;
   std::vector<std::optional<Edge>> edge_of;
   std::vector<RelEnds> rel_ends;                  // by RelId, meaningful while edge_of is set
-  std::vector<std::vector<RelId>> out_rels, in_rels;  // by NodeId, in insertion order
+  std::vector<std::vector<Adjacent>> out_adj, in_adj;  // by NodeId, in insertion order
   std::vector<std::uint64_t> label_bits;          // by NodeId
   // Every relationship type and label ever used, interned; never shrinks.
   std::vector<std::string> type_names;
@@ -165,8 +165,8 @@ struct PropertyGraph::Impl {
     drop_nulls(properties);
     if (id >= vertex_of.size()) {
       vertex_of.resize(id + 1, nullptr);
-      out_rels.resize(id + 1);
-      in_rels.resize(id + 1);
+      out_adj.resize(id + 1);
+      in_adj.resize(id + 1);
       label_bits.resize(id + 1, 0);
     }
     for (const std::string& l : unique) {
@@ -207,9 +207,10 @@ struct PropertyGraph::Impl {
       edge_of.resize(id + 1);
       rel_ends.resize(id + 1);
     }
-    rel_ends[id] = RelEnds{source, target, type_code(type)};
-    out_rels[source].push_back(id);
-    in_rels[target].push_back(id);
+    std::uint32_t code = type_code(type);
+    rel_ends[id] = RelEnds{source, target, code};
+    out_adj[source].push_back(Adjacent{id, target, code});
+    in_adj[target].push_back(Adjacent{id, source, code});
     type_index[type].insert(id);
     edge_of[id] = boost::add_edge(s, t, RelRecord{id, std::move(properties)}, storage).first;
     ++rel_count;
@@ -226,8 +227,9 @@ struct PropertyGraph::Impl {
     change.name = type_names[ends.type];
     change.properties = std::move(r.properties);
     unindex(type_index, change.name, id);
-    std::erase(out_rels[ends.source], id);
-    std::erase(in_rels[ends.target], id);
+    auto is_this = [id](const Adjacent& a) { return a.rel == id; };
+    std::erase_if(out_adj[ends.source], is_this);
+    std::erase_if(in_adj[ends.target], is_this);
     boost::remove_edge(e, storage);
     edge_of[id].reset();
     --rel_count;
@@ -342,9 +344,8 @@ void PropertyGraph::add_node_with_id(NodeId id, std::vector<std::string> labels,
 void PropertyGraph::remove_node(NodeId id) { impl_->erase_node(id); }
 
 void PropertyGraph::detach_remove_node(NodeId id) {
-  // Copies: erasing changes the adjacency lists.
-  for (RelId r : std::vector<RelId>(outgoing(id))) impl_->erase_rel(r);
-  for (RelId r : std::vector<RelId>(incoming(id)))
+  for (RelId r : outgoing(id)) impl_->erase_rel(r);
+  for (RelId r : incoming(id))
     if (has_relationship(r)) impl_->erase_rel(r);  // a self-loop went with the outgoing ones
   remove_node(id);
 }
@@ -459,14 +460,39 @@ Value PropertyGraph::set_relationship_property(RelId id, const std::string& key,
   return impl_->set_rel_property(id, key, std::move(value));
 }
 
-const std::vector<RelId>& PropertyGraph::outgoing(NodeId id) const {
-  impl_->vertex(id);
-  return impl_->out_rels[id];
+namespace {
+
+std::vector<RelId> relationship_ids_of(std::span<const Adjacent> adjacent) {
+  std::vector<RelId> ids;
+  ids.reserve(adjacent.size());
+  for (const Adjacent& a : adjacent) ids.push_back(a.rel);
+  return ids;
 }
 
-const std::vector<RelId>& PropertyGraph::incoming(NodeId id) const {
+}  // namespace
+
+std::vector<RelId> PropertyGraph::outgoing(NodeId id) const {
+  return relationship_ids_of(outgoing_adjacent(id));
+}
+
+std::vector<RelId> PropertyGraph::incoming(NodeId id) const {
+  return relationship_ids_of(incoming_adjacent(id));
+}
+
+std::span<const Adjacent> PropertyGraph::outgoing_adjacent(NodeId id) const {
   impl_->vertex(id);
-  return impl_->in_rels[id];
+  return impl_->out_adj[id];
+}
+
+std::span<const Adjacent> PropertyGraph::incoming_adjacent(NodeId id) const {
+  impl_->vertex(id);
+  return impl_->in_adj[id];
+}
+
+std::optional<std::uint32_t> PropertyGraph::find_type_code(std::string_view type) const {
+  auto it = impl_->type_codes.find(type);
+  if (it == impl_->type_codes.end()) return std::nullopt;
+  return it->second;
 }
 
 std::size_t PropertyGraph::out_degree(NodeId id) const {
@@ -526,8 +552,8 @@ void PropertyGraph::reserve(std::size_t nodes, std::size_t relationships) {
   impl_->vertex_of.reserve(nodes);
   impl_->edge_of.reserve(relationships);
   impl_->rel_ends.reserve(relationships);
-  impl_->out_rels.reserve(nodes);
-  impl_->in_rels.reserve(nodes);
+  impl_->out_adj.reserve(nodes);
+  impl_->in_adj.reserve(nodes);
   impl_->label_bits.reserve(nodes);
   impl_->name_index.reserve(nodes);
 }
@@ -568,9 +594,9 @@ std::size_t PropertyGraph::memory_bytes() const {
   std::size_t bytes = m.vertex_of.capacity() * sizeof(Vertex) + m.edge_of.capacity() * sizeof(std::optional<Edge>);
   // The flat tables: ends and type by relationship; adjacency lists and label bits by node.
   bytes += m.rel_ends.capacity() * sizeof(RelEnds) + m.label_bits.capacity() * sizeof(std::uint64_t) +
-           (m.out_rels.capacity() + m.in_rels.capacity()) * sizeof(std::vector<RelId>);
-  for (NodeId id = 0; id < m.out_rels.size(); ++id)
-    bytes += (m.out_rels[id].capacity() + m.in_rels[id].capacity()) * sizeof(RelId);
+           (m.out_adj.capacity() + m.in_adj.capacity()) * sizeof(std::vector<Adjacent>);
+  for (NodeId id = 0; id < m.out_adj.size(); ++id)
+    bytes += (m.out_adj[id].capacity() + m.in_adj[id].capacity()) * sizeof(Adjacent);
   for (NodeId id : node_ids()) {
     const NodeRecord& n = m.node(id);
     Vertex v = m.vertex(id);

@@ -4,7 +4,6 @@
 #include <cctype>
 #include <cmath>
 #include <functional>
-#include <limits>
 #include <random>
 #include <unordered_map>
 
@@ -323,11 +322,11 @@ const std::unordered_map<std::string, FunctionInfo>& registry() {
                     if (step == 0)
                       runtime_error("ArgumentError", "NumberOutOfRange", "range() step must not be zero");
                     // Refuse a list past the memory budget before building it.
-                    __int128 count = (static_cast<__int128>(to) - from) / step + 1;
+                    double count = std::floor((static_cast<double>(to) - static_cast<double>(from)) /
+                                              static_cast<double>(step)) + 1;
                     if (ctx.memory && count > 0)
                       ctx.memory->require(static_cast<std::size_t>(
-                          std::min<__int128>(count, std::numeric_limits<std::int64_t>::max() / 64) *
-                          static_cast<__int128>(sizeof(Value))));
+                          std::min(count * static_cast<double>(sizeof(Value)), 1e18)));
                     List out;
                     for (std::int64_t i = from; step > 0 ? i <= to : i >= to; i += step)
                       out.push_back(Value(i));

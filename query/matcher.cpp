@@ -17,6 +17,8 @@ struct PatternMatcher::State {
   std::vector<RelId> used;    // relationships matched so far
   std::size_t steps_taken = 0;
   std::vector<Value> row;     // the output row, its buffer reused from match to match
+  // types[part][relationship]: the type codes the relationship accepts.
+  std::vector<std::vector<TypeCodes>> types;
 
   Env env(const std::vector<std::string>& names) const { return Env{&names, values.data(), nullptr}; }
 };
@@ -149,7 +151,17 @@ void PatternMatcher::place_filters(const Expr* where) {
 }
 
 bool PatternMatcher::run(const Value* input, EvalContext& ctx, const Emit& emit) const {
-  State s{ctx, emit, std::vector<Value>(slot_count_), std::vector<char>(slot_count_, 0), {}, 0, {}};
+  State s{ctx, emit, std::vector<Value>(slot_count_), std::vector<char>(slot_count_, 0), {}, 0, {}, {}};
+  // Resolved per run: earlier clauses of the statement may have added types.
+  for (const PatternPart& part : pattern_) {
+    auto& codes = s.types.emplace_back();
+    for (const RelPattern& rel : part.rels) {
+      TypeCodes& c = codes.emplace_back();
+      c.any = rel.types.empty();
+      for (const std::string& type : rel.types)
+        if (auto code = ctx.graph.find_type_code(type)) c.codes.push_back(*code);
+    }
+  }
   for (std::size_t i = 0; i < input_size_; ++i) {
     s.values[i] = input[i];
     s.bound[i] = 1;
@@ -211,10 +223,7 @@ bool PatternMatcher::node_fits(const NodePattern& pattern, NodeId node, const Ma
   return !properties || properties_match(s.ctx.graph.node_properties(node), properties);
 }
 
-bool PatternMatcher::rel_fits(const RelPattern& pattern, RelId rel, const Map* properties, State& s) const {
-  if (!pattern.types.empty() &&
-      std::find(pattern.types.begin(), pattern.types.end(), s.ctx.graph.type(rel)) == pattern.types.end())
-    return false;
+bool PatternMatcher::rel_properties_fit(RelId rel, const Map* properties, State& s) const {
   return !properties || properties_match(s.ctx.graph.relationship_properties(rel), properties);
 }
 
@@ -332,19 +341,21 @@ Direction walked_direction(const RelPattern& pattern, bool forward) {
 }  // namespace
 
 template <typename Visit>
-bool PatternMatcher::for_each_candidate(const RelPattern& pattern, NodeId from, bool forward, State& s,
+bool PatternMatcher::for_each_candidate(const Step& step, NodeId from, bool forward, State& s,
                                         Visit visit) const {
   const PropertyGraph& g = s.ctx.graph;
-  Direction d = walked_direction(pattern, forward);
+  const TypeCodes& types = s.types[step.part][step.index];
+  Direction d = walked_direction(pattern_[step.part].rels[step.index], forward);
   // Reading only: no clause writes while a pattern is matched, so the
   // adjacency lists are walked in place.
   if (d != Direction::Incoming)
-    for (RelId r : g.outgoing(from))
-      if (!visit(r)) return false;
+    for (const Adjacent& a : g.outgoing_adjacent(from))
+      if (types.accepts(a.type) && !visit(a)) return false;
   if (d != Direction::Outgoing)
-    for (RelId r : g.incoming(from))
-      if ((d == Direction::Incoming || g.source(r) != g.target(r)) && !visit(r))  // a self-loop once
-        return false;
+    for (const Adjacent& a : g.incoming_adjacent(from)) {
+      bool counted = d == Direction::Both && a.other == from;  // a self-loop, already seen outgoing
+      if (!counted && types.accepts(a.type) && !visit(a)) return false;
+    }
   return true;
 }
 
@@ -352,7 +363,8 @@ std::size_t PatternMatcher::candidate_count(const RelPattern& pattern, NodeId fr
                                             State& s) const {
   const PropertyGraph& g = s.ctx.graph;
   Direction d = walked_direction(pattern, forward);
-  return (d != Direction::Incoming ? g.out_degree(from) : 0) + (d != Direction::Outgoing ? g.in_degree(from) : 0);
+  return (d != Direction::Incoming ? g.out_degree(from) : 0) +
+         (d != Direction::Outgoing ? g.in_degree(from) : 0);
 }
 
 bool PatternMatcher::expand(const Step& step, State& s) const {
@@ -371,16 +383,18 @@ bool PatternMatcher::expand(const Step& step, State& s) const {
   const Map* rel_wanted = rel_props ? &*rel_props : nullptr;
   const Map* node_wanted = node_props ? &*node_props : nullptr;
 
-  auto follow = [&](RelId r) {
+  // Follows `a`, a relationship of `from`, to its other end.
+  auto follow = [&](const Adjacent& a) {
+    RelId r = a.rel;
     if (std::find(s.used.begin(), s.used.end(), r) != s.used.end()) return true;
-    if (!rel_fits(rel, r, rel_wanted, s)) return true;
+    if (!rel_properties_fit(r, rel_wanted, s)) return true;
     bool was_bound = s.bound[rel_slot];
     s.used.push_back(r);
     if (!was_bound) {
       s.values[rel_slot] = Value(RelRef{r});
       s.bound[rel_slot] = 1;
     }
-    bool go_on = bind_node_then(to_slot, part.nodes[to_index], other_end(r, from, s), node_wanted, next, s);
+    bool go_on = bind_node_then(to_slot, part.nodes[to_index], a.other, node_wanted, next, s);
     if (!was_bound) {
       s.bound[rel_slot] = 0;
       s.values[rel_slot] = Value();
@@ -393,18 +407,19 @@ bool PatternMatcher::expand(const Step& step, State& s) const {
     if (!v.is_relationship()) return true;
     RelId bound_rel = v.as_relationship().id;
     if (!s.ctx.graph.has_relationship(bound_rel)) return true;
-    return for_each_candidate(rel, from, step.forward, s,
-                              [&](RelId r) { return r != bound_rel || follow(r); });
+    return for_each_candidate(step, from, step.forward, s,
+                              [&](const Adjacent& a) { return a.rel != bound_rel || follow(a); });
   }
   // With both ends bound, walk the relationships of the end that has fewer.
   if (s.bound[to_slot] && s.values[to_slot].is_node()) {
     NodeId to = s.values[to_slot].as_node().id;
     if (to != from && s.ctx.graph.has_node(to) &&
         candidate_count(rel, to, !step.forward, s) < candidate_count(rel, from, step.forward, s))
-      return for_each_candidate(rel, to, !step.forward, s,
-                                [&](RelId r) { return other_end(r, to, s) != from || follow(r); });
+      return for_each_candidate(step, to, !step.forward, s, [&](const Adjacent& a) {
+        return a.other != from || follow(Adjacent{a.rel, to, a.type});  // seen from `from`
+      });
   }
-  return for_each_candidate(rel, from, step.forward, s, follow);
+  return for_each_candidate(step, from, step.forward, s, follow);
 }
 
 bool PatternMatcher::expand_variable(const Step& step, State& s) const {
@@ -456,7 +471,8 @@ bool PatternMatcher::expand_variable(const Step& step, State& s) const {
     }
     if (depth >= max_hops) return true;
     if (fixed && trail.size() >= fixed->size()) return true;
-    return for_each_candidate(rel, at, step.forward, s, [&](RelId r) {
+    return for_each_candidate(step, at, step.forward, s, [&](const Adjacent& a) {
+      RelId r = a.rel;
       if (fixed) {
         // Followed backwards, the bound list is read from its end.
         std::size_t k = step.forward ? trail.size() : fixed->size() - 1 - trail.size();
@@ -464,10 +480,10 @@ bool PatternMatcher::expand_variable(const Step& step, State& s) const {
         if (!want.is_relationship() || want.as_relationship().id != r) return true;
       }
       if (std::find(s.used.begin(), s.used.end(), r) != s.used.end()) return true;
-      if (!rel_fits(rel, r, rel_wanted, s)) return true;
+      if (!rel_properties_fit(r, rel_wanted, s)) return true;
       s.used.push_back(r);
       trail.push_back(r);
-      bool go_on = walk(other_end(r, at, s), depth + 1);
+      bool go_on = walk(a.other, depth + 1);
       trail.pop_back();
       s.used.pop_back();
       return go_on;
@@ -539,9 +555,10 @@ bool PatternMatcher::shortest(const Step& step, State& s) const {
     ++depth;
     std::vector<NodeId> next_frontier;
     for (NodeId n : frontier) {
-      for_each_candidate(rel, n, true, s, [&](RelId r) {
-        if (!rel_fits(rel, r, rel_wanted, s)) return true;
-        NodeId m = other_end(r, n, s);
+      for_each_candidate(step, n, true, s, [&](const Adjacent& a) {
+        RelId r = a.rel;
+        if (!rel_properties_fit(r, rel_wanted, s)) return true;
+        NodeId m = a.other;
         auto it = level.find(m);
         if (it == level.end()) {
           level[m] = depth;
