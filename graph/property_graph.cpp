@@ -20,9 +20,19 @@ struct NodeRecord {
 
 struct RelRecord {
   RelId id = 0;
-  std::string type;
   Map properties;
 };
+
+// What a scan needs of a relationship, kept flat by id so that walking many
+// relationships reads one array instead of chasing the list nodes of Storage.
+struct RelEnds {
+  NodeId source = 0, target = 0;
+  std::uint32_t type = 0;  // index in Impl::type_names
+};
+
+// Labels up to this many (in order of first use) also get a bit in
+// Impl::label_bits, which answers has_label() without reading the node record.
+constexpr std::size_t kLabelBits = 64;
 
 // listS vertices and edges keep descriptors valid across removals; vecS
 // per-vertex edge lists keep adjacency compact; bidirectionalS gives in-edges.
@@ -77,6 +87,12 @@ struct PropertyGraph::Impl {
   // Indexed by id; a null descriptor marks a free or removed id.
   std::vector<Vertex> vertex_of;
   std::vector<std::optional<Edge>> edge_of;
+  std::vector<RelEnds> rel_ends;                  // by RelId, meaningful while edge_of is set
+  std::vector<std::vector<Adjacent>> out_adj, in_adj;  // by NodeId, in insertion order
+  std::vector<std::uint64_t> label_bits;          // by NodeId
+  // Every relationship type and label ever used, interned; never shrinks.
+  std::vector<std::string> type_names;
+  std::map<std::string, std::uint32_t, std::less<>> type_codes, label_codes;
   std::size_t node_count = 0, rel_count = 0;
   IdIndex label_index, type_index;
   std::unordered_map<std::string, std::set<NodeId>> name_index;
@@ -113,6 +129,26 @@ struct PropertyGraph::Impl {
     }
   }
 
+  static std::uint32_t intern(std::map<std::string, std::uint32_t, std::less<>>& codes,
+                              const std::string& name) {
+    auto [it, added] = codes.try_emplace(name, static_cast<std::uint32_t>(codes.size()));
+    return it->second;
+  }
+
+  std::uint32_t type_code(const std::string& type) {
+    std::uint32_t code = intern(type_codes, type);
+    if (code == type_names.size()) type_names.push_back(type);
+    return code;
+  }
+
+  // Sets or clears the node's bit for `label` (labels past kLabelBits have none).
+  void mark_label(NodeId id, const std::string& label, bool on) {
+    std::uint32_t code = intern(label_codes, label);
+    if (code >= kLabelBits) return;
+    std::uint64_t bit = std::uint64_t{1} << code;
+    label_bits[id] = on ? label_bits[id] | bit : label_bits[id] & ~bit;
+  }
+
   static void unindex(IdIndex& index, const std::string& key, std::uint64_t id) {
     auto it = index.find(key);
     if (it == index.end()) return;
@@ -127,8 +163,16 @@ struct PropertyGraph::Impl {
     for (std::string& l : labels)
       if (std::find(unique.begin(), unique.end(), l) == unique.end()) unique.push_back(std::move(l));
     drop_nulls(properties);
-    if (id >= vertex_of.size()) vertex_of.resize(id + 1, nullptr);
-    for (const std::string& l : unique) label_index[l].insert(id);
+    if (id >= vertex_of.size()) {
+      vertex_of.resize(id + 1, nullptr);
+      out_adj.resize(id + 1);
+      in_adj.resize(id + 1);
+      label_bits.resize(id + 1, 0);
+    }
+    for (const std::string& l : unique) {
+      label_index[l].insert(id);
+      mark_label(id, l, true);
+    }
     index_names(id, properties, true);
     vertex_of[id] = boost::add_vertex(NodeRecord{id, std::move(unique), std::move(properties)}, storage);
     ++node_count;
@@ -140,7 +184,10 @@ struct PropertyGraph::Impl {
     if (boost::out_degree(v, storage) + boost::in_degree(v, storage) > 0)
       throw GraphError("node " + std::to_string(id) + " still has relationships");
     NodeRecord& record_ = storage[v];
-    for (const std::string& l : record_.labels) unindex(label_index, l, id);
+    for (const std::string& l : record_.labels) {
+      unindex(label_index, l, id);
+      mark_label(id, l, false);
+    }
     index_names(id, record_.properties, false);
     GraphChange change{GraphChange::Kind::NodeRemoved, id};
     change.labels = std::move(record_.labels);
@@ -156,9 +203,16 @@ struct PropertyGraph::Impl {
       throw GraphError("relationship id " + std::to_string(id) + " is already used");
     Vertex s = vertex(source), t = vertex(target);
     drop_nulls(properties);
-    if (id >= edge_of.size()) edge_of.resize(id + 1);
+    if (id >= edge_of.size()) {
+      edge_of.resize(id + 1);
+      rel_ends.resize(id + 1);
+    }
+    std::uint32_t code = type_code(type);
+    rel_ends[id] = RelEnds{source, target, code};
+    out_adj[source].push_back(Adjacent{id, target, code});
+    in_adj[target].push_back(Adjacent{id, source, code});
     type_index[type].insert(id);
-    edge_of[id] = boost::add_edge(s, t, RelRecord{id, std::move(type), std::move(properties)}, storage).first;
+    edge_of[id] = boost::add_edge(s, t, RelRecord{id, std::move(properties)}, storage).first;
     ++rel_count;
     if (journaling()) record({GraphChange::Kind::RelAdded, id});
   }
@@ -167,11 +221,15 @@ struct PropertyGraph::Impl {
     Edge e = edge(id);
     RelRecord& r = storage[e];
     GraphChange change{GraphChange::Kind::RelRemoved, id};
-    change.source = storage[boost::source(e, storage)].id;
-    change.target = storage[boost::target(e, storage)].id;
-    change.name = std::move(r.type);
+    const RelEnds& ends = rel_ends[id];
+    change.source = ends.source;
+    change.target = ends.target;
+    change.name = type_names[ends.type];
     change.properties = std::move(r.properties);
     unindex(type_index, change.name, id);
+    auto is_this = [id](const Adjacent& a) { return a.rel == id; };
+    std::erase_if(out_adj[ends.source], is_this);
+    std::erase_if(in_adj[ends.target], is_this);
     boost::remove_edge(e, storage);
     edge_of[id].reset();
     --rel_count;
@@ -215,6 +273,7 @@ struct PropertyGraph::Impl {
     if (std::find(n.labels.begin(), n.labels.end(), label) != n.labels.end()) return false;
     n.labels.push_back(label);
     label_index[label].insert(id);
+    mark_label(id, label, true);
     GraphChange change{GraphChange::Kind::LabelAdded, id};
     change.name = label;
     if (journaling()) record(std::move(change));
@@ -229,6 +288,7 @@ struct PropertyGraph::Impl {
     change.name = std::move(*it);
     n.labels.erase(it);
     unindex(label_index, change.name, id);
+    mark_label(id, change.name, false);
     if (journaling()) record(std::move(change));
     return true;
   }
@@ -286,7 +346,7 @@ void PropertyGraph::remove_node(NodeId id) { impl_->erase_node(id); }
 void PropertyGraph::detach_remove_node(NodeId id) {
   for (RelId r : outgoing(id)) impl_->erase_rel(r);
   for (RelId r : incoming(id))
-    if (has_relationship(r)) impl_->erase_rel(r);
+    if (has_relationship(r)) impl_->erase_rel(r);  // a self-loop went with the outgoing ones
   remove_node(id);
 }
 
@@ -320,6 +380,10 @@ void PropertyGraph::set_file_key(NodeId id, Value key) {
 const std::vector<std::string>& PropertyGraph::labels(NodeId id) const { return impl_->node(id).labels; }
 
 bool PropertyGraph::has_label(NodeId id, std::string_view label) const {
+  impl_->vertex(id);
+  auto code = impl_->label_codes.find(label);
+  if (code == impl_->label_codes.end()) return false;
+  if (code->second < kLabelBits) return (impl_->label_bits[id] >> code->second) & 1;
   const auto& ls = impl_->node(id).labels;
   return std::find(ls.begin(), ls.end(), label) != ls.end();
 }
@@ -370,14 +434,19 @@ std::vector<RelId> PropertyGraph::relationship_ids() const {
 }
 
 NodeId PropertyGraph::source(RelId id) const {
-  return impl_->storage[boost::source(impl_->edge(id), impl_->storage)].id;
+  impl_->edge(id);
+  return impl_->rel_ends[id].source;
 }
 
 NodeId PropertyGraph::target(RelId id) const {
-  return impl_->storage[boost::target(impl_->edge(id), impl_->storage)].id;
+  impl_->edge(id);
+  return impl_->rel_ends[id].target;
 }
 
-const std::string& PropertyGraph::type(RelId id) const { return impl_->rel(id).type; }
+const std::string& PropertyGraph::type(RelId id) const {
+  impl_->edge(id);
+  return impl_->type_names[impl_->rel_ends[id].type];
+}
 
 const Map& PropertyGraph::relationship_properties(RelId id) const { return impl_->rel(id).properties; }
 
@@ -391,18 +460,39 @@ Value PropertyGraph::set_relationship_property(RelId id, const std::string& key,
   return impl_->set_rel_property(id, key, std::move(value));
 }
 
+namespace {
+
+std::vector<RelId> relationship_ids_of(std::span<const Adjacent> adjacent) {
+  std::vector<RelId> ids;
+  ids.reserve(adjacent.size());
+  for (const Adjacent& a : adjacent) ids.push_back(a.rel);
+  return ids;
+}
+
+}  // namespace
+
 std::vector<RelId> PropertyGraph::outgoing(NodeId id) const {
-  std::vector<RelId> out;
-  for (auto [it, end] = boost::out_edges(impl_->vertex(id), impl_->storage); it != end; ++it)
-    out.push_back(impl_->storage[*it].id);
-  return out;
+  return relationship_ids_of(outgoing_adjacent(id));
 }
 
 std::vector<RelId> PropertyGraph::incoming(NodeId id) const {
-  std::vector<RelId> in;
-  for (auto [it, end] = boost::in_edges(impl_->vertex(id), impl_->storage); it != end; ++it)
-    in.push_back(impl_->storage[*it].id);
-  return in;
+  return relationship_ids_of(incoming_adjacent(id));
+}
+
+std::span<const Adjacent> PropertyGraph::outgoing_adjacent(NodeId id) const {
+  impl_->vertex(id);
+  return impl_->out_adj[id];
+}
+
+std::span<const Adjacent> PropertyGraph::incoming_adjacent(NodeId id) const {
+  impl_->vertex(id);
+  return impl_->in_adj[id];
+}
+
+std::optional<std::uint32_t> PropertyGraph::find_type_code(std::string_view type) const {
+  auto it = impl_->type_codes.find(type);
+  if (it == impl_->type_codes.end()) return std::nullopt;
+  return it->second;
 }
 
 std::size_t PropertyGraph::out_degree(NodeId id) const {
@@ -461,6 +551,10 @@ void PropertyGraph::rollback_journal() {
 void PropertyGraph::reserve(std::size_t nodes, std::size_t relationships) {
   impl_->vertex_of.reserve(nodes);
   impl_->edge_of.reserve(relationships);
+  impl_->rel_ends.reserve(relationships);
+  impl_->out_adj.reserve(nodes);
+  impl_->in_adj.reserve(nodes);
+  impl_->label_bits.reserve(nodes);
   impl_->name_index.reserve(nodes);
 }
 
@@ -498,6 +592,11 @@ std::size_t PropertyGraph::memory_bytes() const {
   // vectors and the record). Per edge: the list node, two stored edges (one in
   // the source's out-vector, one in the target's in-vector) and the record.
   std::size_t bytes = m.vertex_of.capacity() * sizeof(Vertex) + m.edge_of.capacity() * sizeof(std::optional<Edge>);
+  // The flat tables: ends and type by relationship; adjacency lists and label bits by node.
+  bytes += m.rel_ends.capacity() * sizeof(RelEnds) + m.label_bits.capacity() * sizeof(std::uint64_t) +
+           (m.out_adj.capacity() + m.in_adj.capacity()) * sizeof(std::vector<Adjacent>);
+  for (NodeId id = 0; id < m.out_adj.size(); ++id)
+    bytes += (m.out_adj[id].capacity() + m.in_adj[id].capacity()) * sizeof(Adjacent);
   for (NodeId id : node_ids()) {
     const NodeRecord& n = m.node(id);
     Vertex v = m.vertex(id);
@@ -509,8 +608,7 @@ std::size_t PropertyGraph::memory_bytes() const {
   }
   for (RelId id : relationship_ids()) {
     const RelRecord& r = m.rel(id);
-    bytes += 16 + sizeof(Storage::EdgeContainer::value_type) + map_bytes(r.properties) +
-             (r.type.size() > 15 ? r.type.capacity() + 1 : 0) + 40;  // type index entry
+    bytes += 16 + sizeof(Storage::EdgeContainer::value_type) + map_bytes(r.properties) + 40;  // type index entry
   }
   return bytes;
 }

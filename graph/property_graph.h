@@ -16,8 +16,11 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +38,14 @@ class GraphError : public std::runtime_error {
 
 // One inverse-able change, recorded while a journal is open; see begin_journal().
 struct GraphChange;
+
+// A relationship as seen from one of its ends: what a traversal needs without
+// looking the relationship up. `type` is the code find_type_code() gives.
+struct Adjacent {
+  RelId rel;
+  NodeId other;  // the other end (the node itself for a self-loop)
+  std::uint32_t type;
+};
 
 class PropertyGraph {
  public:
@@ -98,6 +109,13 @@ class PropertyGraph {
   // Relationships leaving / entering a node, in insertion order. O(degree).
   std::vector<RelId> outgoing(NodeId id) const;
   std::vector<RelId> incoming(NodeId id) const;
+  // The same with each one's other end and type code, without copying: valid
+  // until the next change to the node's relationships. For traversals.
+  std::span<const Adjacent> outgoing_adjacent(NodeId id) const;
+  std::span<const Adjacent> incoming_adjacent(NodeId id) const;
+  // A relationship type's code, the same for the graph's whole life; nullopt
+  // when no relationship ever had the type.
+  std::optional<std::uint32_t> find_type_code(std::string_view type) const;
   std::size_t out_degree(NodeId id) const;
   std::size_t in_degree(NodeId id) const;
 

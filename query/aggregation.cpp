@@ -26,7 +26,10 @@ void require_number(const Value& v, std::string_view fn) {
 
 class Count : public Aggregator {
   std::int64_t n_ = 0;
-  void accumulate(const std::vector<Value>&) override { ++n_; }
+  std::size_t accumulate(const std::vector<Value>&) override {
+    ++n_;
+    return 0;
+  }
 
  public:
   Value result() const override { return Value(n_); }
@@ -36,7 +39,7 @@ class Sum : public Aggregator {
   std::int64_t int_sum_ = 0;
   double float_sum_ = 0;
   bool any_float_ = false;
-  void accumulate(const std::vector<Value>& a) override {
+  std::size_t accumulate(const std::vector<Value>& a) override {
     require_number(a[0], "sum");
     if (a[0].is_float()) {
       any_float_ = true;
@@ -44,6 +47,7 @@ class Sum : public Aggregator {
     } else if (__builtin_add_overflow(int_sum_, a[0].as_int(), &int_sum_)) {
       runtime_error("ArithmeticError", "IntegerOverflow", "integer overflow in sum()");
     }
+    return 0;
   }
 
  public:
@@ -55,10 +59,11 @@ class Sum : public Aggregator {
 class Avg : public Aggregator {
   double sum_ = 0;
   std::int64_t n_ = 0;
-  void accumulate(const std::vector<Value>& a) override {
+  std::size_t accumulate(const std::vector<Value>& a) override {
     require_number(a[0], "avg");
     sum_ += a[0].as_number();
     ++n_;
+    return 0;
   }
 
  public:
@@ -68,14 +73,15 @@ class Avg : public Aggregator {
 class Extreme : public Aggregator {
   bool max_;
   Value best_;
-  void accumulate(const std::vector<Value>& a) override {
-    if (best_.is_null()) {
-      best_ = a[0];
-      return;
-    }
-    int c = order_compare(a[0], best_);
+  std::size_t accumulate(const std::vector<Value>& a) override {
+    int c = best_.is_null() ? 1 : order_compare(a[0], best_);
     // NaN sorts above every number in ORDER BY but max() ignores it when a number exists.
-    if (max_ ? c > 0 : c < 0) best_ = a[0];
+    if (best_.is_null() || (max_ ? c > 0 : c < 0)) {
+      std::size_t more = approximate_bytes(a[0]);
+      best_ = a[0];
+      return more;  // the value replaced was charged too: an over-estimate
+    }
+    return 0;
   }
 
  public:
@@ -85,7 +91,10 @@ class Extreme : public Aggregator {
 
 class Collect : public Aggregator {
   List items_;
-  void accumulate(const std::vector<Value>& a) override { items_.push_back(a[0]); }
+  std::size_t accumulate(const std::vector<Value>& a) override {
+    items_.push_back(a[0]);
+    return approximate_bytes(a[0]);
+  }
 
  public:
   Value result() const override { return Value(items_); }
@@ -94,9 +103,10 @@ class Collect : public Aggregator {
 class StDev : public Aggregator {
   bool population_;
   std::vector<double> xs_;
-  void accumulate(const std::vector<Value>& a) override {
+  std::size_t accumulate(const std::vector<Value>& a) override {
     require_number(a[0], "stDev");
     xs_.push_back(a[0].as_number());
+    return sizeof(double);
   }
 
  public:
@@ -117,7 +127,7 @@ class Percentile : public Aggregator {
   bool continuous_;
   std::vector<Value> xs_;
   double p_ = 0;
-  void accumulate(const std::vector<Value>& a) override {
+  std::size_t accumulate(const std::vector<Value>& a) override {
     require_number(a[0], continuous_ ? "percentileCont" : "percentileDisc");
     if (a.size() < 2 || !a[1].is_number())
       runtime_error("TypeError", "InvalidArgumentType", "the percentile must be a number");
@@ -125,6 +135,7 @@ class Percentile : public Aggregator {
     if (p_ < 0 || p_ > 1)
       runtime_error("ArgumentError", "NumberOutOfRange", "the percentile must be between 0.0 and 1.0");
     xs_.push_back(a[0]);
+    return approximate_bytes(a[0]);
   }
 
  public:
@@ -182,14 +193,16 @@ ExprPtr extract_aggregates(const ExprPtr& expr, std::vector<ExprPtr>& aggregates
   return copy;
 }
 
-void Aggregator::add(const std::vector<Value>& args) {
+std::size_t Aggregator::add(const std::vector<Value>& args) {
+  std::size_t bytes = 0;
   if (!count_nulls_) {
-    if (args.empty() || args[0].is_null()) return;
+    if (args.empty() || args[0].is_null()) return 0;
     if (distinct_) {
-      if (!seen_.insert(args[0]).second) return;
+      if (!seen_.insert(args[0]).second) return 0;
+      bytes += approximate_bytes(args[0]) + 32;  // a hash node
     }
   }
-  accumulate(args);
+  return bytes + accumulate(args);
 }
 
 std::unique_ptr<Aggregator> make_aggregator(const Expr& call) {

@@ -35,11 +35,13 @@ class Aggregator {
  public:
   virtual ~Aggregator() = default;
   // Adds one row: `args` are the call's evaluated arguments (none for count(*)).
-  void add(const std::vector<Value>& args);
+  // Returns the estimated bytes the aggregator keeps more (memory_budget.h).
+  std::size_t add(const std::vector<Value>& args);
   virtual Value result() const = 0;
 
  protected:
-  virtual void accumulate(const std::vector<Value>& args) = 0;
+  // Returns the estimated bytes it keeps more.
+  virtual std::size_t accumulate(const std::vector<Value>& args) = 0;
 
  private:
   friend std::unique_ptr<Aggregator> make_aggregator(const Expr& call);

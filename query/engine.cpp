@@ -52,6 +52,7 @@ Result run_statement(PropertyGraph& graph, std::string_view statement, const Par
   Result result;
   ExecContext ctx{EvalContext{graph, parameters}, limits, ChangeCounter(graph)};
   ctx.eval.check_limits = [&ctx] { ctx.check(); };
+  ctx.eval.memory = &ctx.memory;
   bool own_journal = !graph.journal_open();
   if (own_journal) graph.begin_journal();
   try {

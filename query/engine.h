@@ -18,6 +18,7 @@
 
 #include "graph/property_graph.h"
 #include "graph/value.h"
+#include "query/memory_budget.h"
 
 namespace kg::query {
 
@@ -46,6 +47,10 @@ struct Limits {
   std::uint64_t max_rows = 0;
   // Fails with a clear error past this duration (zero: no limit).
   std::chrono::milliseconds timeout{0};
+  // Fails with a clear error when the intermediate results (sorting, grouping,
+  // DISTINCT, collect(), result rows, ...) would take more bytes (0: no
+  // limit); see memory_budget.h.
+  std::uint64_t max_memory = default_memory_budget();
 };
 
 // A failed statement. `what()` is the one-line message the CLI prints:

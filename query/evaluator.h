@@ -36,6 +36,9 @@ struct EvalContext {
   // Throws when the statement must stop (cancelled, out of time); called
   // now and then by long-running loops. May be empty.
   std::function<void()> check_limits = {};
+  // The statement's memory budget, charged by what keeps values (collect(),
+  // shortest-path search, range()). May be null: no budget.
+  MemoryBudget* memory = nullptr;
 };
 
 // Evaluates `expr`. Aggregate function calls must have been replaced by

@@ -161,7 +161,12 @@ class ResultSink : public Operator {
       : result_(result), seen_(seen), ctx_(ctx) {}
 
   bool push(Row& row) override {
-    if (seen_ && !seen_->insert(row).second) return true;
+    std::size_t bytes = approximate_bytes(row);
+    if (seen_) {
+      if (!seen_->insert(row).second) return true;
+      ctx_.memory.charge(bytes);
+    }
+    ctx_.memory.charge(bytes);
     if (ctx_.limits.max_rows > 0 && result_.rows.size() >= ctx_.limits.max_rows)
       throw QueryError("TransientError", "RowLimit",
                        "the result has more than " + std::to_string(ctx_.limits.max_rows) + " rows", false);

@@ -312,7 +312,7 @@ const std::unordered_map<std::string, FunctionInfo>& registry() {
                       }
                       bad_argument("reverse", a[0]);
                     }};
-    m["range"] = {2, 3, [](Args& a, EvalContext&) -> Value {
+    m["range"] = {2, 3, [](Args& a, EvalContext& ctx) -> Value {
                     for (auto& v : a)
                       if (!v.is_int())
                         runtime_error("ArgumentError", "InvalidArgumentType",
@@ -321,6 +321,12 @@ const std::unordered_map<std::string, FunctionInfo>& registry() {
                                  step = a.size() > 2 ? a[2].as_int() : 1;
                     if (step == 0)
                       runtime_error("ArgumentError", "NumberOutOfRange", "range() step must not be zero");
+                    // Refuse a list past the memory budget before building it.
+                    double count = std::floor((static_cast<double>(to) - static_cast<double>(from)) /
+                                              static_cast<double>(step)) + 1;
+                    if (ctx.memory && count > 0)
+                      ctx.memory->require(static_cast<std::size_t>(
+                          std::min(count * static_cast<double>(sizeof(Value)), 1e18)));
                     List out;
                     for (std::int64_t i = from; step > 0 ? i <= to : i >= to; i += step)
                       out.push_back(Value(i));

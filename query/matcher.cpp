@@ -16,6 +16,9 @@ struct PatternMatcher::State {
   std::vector<char> bound;    // one per slot
   std::vector<RelId> used;    // relationships matched so far
   std::size_t steps_taken = 0;
+  std::vector<Value> row;     // the output row, its buffer reused from match to match
+  // types[part][relationship]: the type codes the relationship accepts.
+  std::vector<std::vector<TypeCodes>> types;
 
   Env env(const std::vector<std::string>& names) const { return Env{&names, values.data(), nullptr}; }
 };
@@ -148,7 +151,17 @@ void PatternMatcher::place_filters(const Expr* where) {
 }
 
 bool PatternMatcher::run(const Value* input, EvalContext& ctx, const Emit& emit) const {
-  State s{ctx, emit, std::vector<Value>(slot_count_), std::vector<char>(slot_count_, 0), {}, 0};
+  State s{ctx, emit, std::vector<Value>(slot_count_), std::vector<char>(slot_count_, 0), {}, 0, {}, {}};
+  // Resolved per run: earlier clauses of the statement may have added types.
+  for (const PatternPart& part : pattern_) {
+    auto& codes = s.types.emplace_back();
+    for (const RelPattern& rel : part.rels) {
+      TypeCodes& c = codes.emplace_back();
+      c.any = rel.types.empty();
+      for (const std::string& type : rel.types)
+        if (auto code = ctx.graph.find_type_code(type)) c.codes.push_back(*code);
+    }
+  }
   for (std::size_t i = 0; i < input_size_; ++i) {
     s.values[i] = input[i];
     s.bound[i] = 1;
@@ -164,9 +177,8 @@ bool PatternMatcher::run_step(std::size_t i, State& s) const {
       if (!truth(evaluate(*filter, env, s.ctx)).value_or(false)) return true;
   }
   if (i == steps_.size()) {
-    std::vector<Value> row(s.values.begin(),
-                           s.values.begin() + static_cast<std::ptrdiff_t>(output_names_.size()));
-    return s.emit(row);
+    s.row.assign(s.values.begin(), s.values.begin() + static_cast<std::ptrdiff_t>(output_names_.size()));
+    return s.emit(s.row);
   }
   const Step& step = steps_[i];
   switch (step.kind) {
@@ -211,10 +223,7 @@ bool PatternMatcher::node_fits(const NodePattern& pattern, NodeId node, const Ma
   return !properties || properties_match(s.ctx.graph.node_properties(node), properties);
 }
 
-bool PatternMatcher::rel_fits(const RelPattern& pattern, RelId rel, const Map* properties, State& s) const {
-  if (!pattern.types.empty() &&
-      std::find(pattern.types.begin(), pattern.types.end(), s.ctx.graph.type(rel)) == pattern.types.end())
-    return false;
+bool PatternMatcher::rel_properties_fit(RelId rel, const Map* properties, State& s) const {
   return !properties || properties_match(s.ctx.graph.relationship_properties(rel), properties);
 }
 
@@ -319,20 +328,43 @@ NodeId PatternMatcher::other_end(RelId rel, NodeId from, State& s) const {
   return src == from ? s.ctx.graph.target(rel) : src;
 }
 
-// Relationships of `from` that a pattern relationship traversed in the given
-// direction can use.
-std::vector<RelId> PatternMatcher::candidate_rels(const RelPattern& pattern, NodeId from, bool forward,
-                                                  State& s) const {
-  const PropertyGraph& g = s.ctx.graph;
+namespace {
+
+// The direction in which `from`'s relationships are read.
+Direction walked_direction(const RelPattern& pattern, bool forward) {
   Direction d = pattern.direction;
   if (!forward && d != Direction::Both)
     d = d == Direction::Outgoing ? Direction::Incoming : Direction::Outgoing;
-  if (d == Direction::Outgoing) return g.outgoing(from);
-  if (d == Direction::Incoming) return g.incoming(from);
-  std::vector<RelId> all = g.outgoing(from);
-  for (RelId r : g.incoming(from))
-    if (g.source(r) != g.target(r)) all.push_back(r);  // a self-loop once
-  return all;
+  return d;
+}
+
+}  // namespace
+
+template <typename Visit>
+bool PatternMatcher::for_each_candidate(const Step& step, NodeId from, bool forward, State& s,
+                                        Visit visit) const {
+  const PropertyGraph& g = s.ctx.graph;
+  const TypeCodes& types = s.types[step.part][step.index];
+  Direction d = walked_direction(pattern_[step.part].rels[step.index], forward);
+  // Reading only: no clause writes while a pattern is matched, so the
+  // adjacency lists are walked in place.
+  if (d != Direction::Incoming)
+    for (const Adjacent& a : g.outgoing_adjacent(from))
+      if (types.accepts(a.type) && !visit(a)) return false;
+  if (d != Direction::Outgoing)
+    for (const Adjacent& a : g.incoming_adjacent(from)) {
+      bool counted = d == Direction::Both && a.other == from;  // a self-loop, already seen outgoing
+      if (!counted && types.accepts(a.type) && !visit(a)) return false;
+    }
+  return true;
+}
+
+std::size_t PatternMatcher::candidate_count(const RelPattern& pattern, NodeId from, bool forward,
+                                            State& s) const {
+  const PropertyGraph& g = s.ctx.graph;
+  Direction d = walked_direction(pattern, forward);
+  return (d != Direction::Incoming ? g.out_degree(from) : 0) +
+         (d != Direction::Outgoing ? g.in_degree(from) : 0);
 }
 
 bool PatternMatcher::expand(const Step& step, State& s) const {
@@ -351,35 +383,43 @@ bool PatternMatcher::expand(const Step& step, State& s) const {
   const Map* rel_wanted = rel_props ? &*rel_props : nullptr;
   const Map* node_wanted = node_props ? &*node_props : nullptr;
 
-  std::vector<RelId> candidates;
-  if (s.bound[rel_slot]) {
-    const Value& v = s.values[rel_slot];
-    if (!v.is_relationship()) return true;
-    RelId r = v.as_relationship().id;
-    if (!s.ctx.graph.has_relationship(r)) return true;
-    for (RelId c : candidate_rels(rel, from, step.forward, s))
-      if (c == r) candidates.push_back(r);
-  } else {
-    candidates = candidate_rels(rel, from, step.forward, s);
-  }
-  for (RelId r : candidates) {
-    if (std::find(s.used.begin(), s.used.end(), r) != s.used.end()) continue;
-    if (!rel_fits(rel, r, rel_wanted, s)) continue;
+  // Follows `a`, a relationship of `from`, to its other end.
+  auto follow = [&](const Adjacent& a) {
+    RelId r = a.rel;
+    if (std::find(s.used.begin(), s.used.end(), r) != s.used.end()) return true;
+    if (!rel_properties_fit(r, rel_wanted, s)) return true;
     bool was_bound = s.bound[rel_slot];
     s.used.push_back(r);
     if (!was_bound) {
       s.values[rel_slot] = Value(RelRef{r});
       s.bound[rel_slot] = 1;
     }
-    bool go_on = bind_node_then(to_slot, part.nodes[to_index], other_end(r, from, s), node_wanted, next, s);
+    bool go_on = bind_node_then(to_slot, part.nodes[to_index], a.other, node_wanted, next, s);
     if (!was_bound) {
       s.bound[rel_slot] = 0;
       s.values[rel_slot] = Value();
     }
     s.used.pop_back();
-    if (!go_on) return false;
+    return go_on;
+  };
+  if (s.bound[rel_slot]) {
+    const Value& v = s.values[rel_slot];
+    if (!v.is_relationship()) return true;
+    RelId bound_rel = v.as_relationship().id;
+    if (!s.ctx.graph.has_relationship(bound_rel)) return true;
+    return for_each_candidate(step, from, step.forward, s,
+                              [&](const Adjacent& a) { return a.rel != bound_rel || follow(a); });
   }
-  return true;
+  // With both ends bound, walk the relationships of the end that has fewer.
+  if (s.bound[to_slot] && s.values[to_slot].is_node()) {
+    NodeId to = s.values[to_slot].as_node().id;
+    if (to != from && s.ctx.graph.has_node(to) &&
+        candidate_count(rel, to, !step.forward, s) < candidate_count(rel, from, step.forward, s))
+      return for_each_candidate(step, to, !step.forward, s, [&](const Adjacent& a) {
+        return a.other != from || follow(Adjacent{a.rel, to, a.type});  // seen from `from`
+      });
+  }
+  return for_each_candidate(step, from, step.forward, s, follow);
 }
 
 bool PatternMatcher::expand_variable(const Step& step, State& s) const {
@@ -431,23 +471,23 @@ bool PatternMatcher::expand_variable(const Step& step, State& s) const {
     }
     if (depth >= max_hops) return true;
     if (fixed && trail.size() >= fixed->size()) return true;
-    for (RelId r : candidate_rels(rel, at, step.forward, s)) {
+    return for_each_candidate(step, at, step.forward, s, [&](const Adjacent& a) {
+      RelId r = a.rel;
       if (fixed) {
         // Followed backwards, the bound list is read from its end.
         std::size_t k = step.forward ? trail.size() : fixed->size() - 1 - trail.size();
         const Value& want = (*fixed)[k];
-        if (!want.is_relationship() || want.as_relationship().id != r) continue;
+        if (!want.is_relationship() || want.as_relationship().id != r) return true;
       }
-      if (std::find(s.used.begin(), s.used.end(), r) != s.used.end()) continue;
-      if (!rel_fits(rel, r, rel_wanted, s)) continue;
+      if (std::find(s.used.begin(), s.used.end(), r) != s.used.end()) return true;
+      if (!rel_properties_fit(r, rel_wanted, s)) return true;
       s.used.push_back(r);
       trail.push_back(r);
-      bool go_on = walk(other_end(r, at, s), depth + 1);
+      bool go_on = walk(a.other, depth + 1);
       trail.pop_back();
       s.used.pop_back();
-      if (!go_on) return false;
-    }
-    return true;
+      return go_on;
+    });
   };
   bool result = walk(from, 0);
   s.used.resize(base_used);
@@ -498,23 +538,40 @@ bool PatternMatcher::shortest(const Step& step, State& s) const {
   std::vector<NodeId> frontier{from};
   std::int64_t depth = 0;
   bool found = false;
+  // The search state is charged to the memory budget while it lives.
+  struct Charged {
+    MemoryBudget* budget;
+    std::size_t bytes = 0;
+    void add(std::size_t more) {
+      if (!budget) return;
+      budget->charge(more);
+      bytes += more;
+    }
+    ~Charged() {
+      if (budget) budget->release(bytes);
+    }
+  } charged{s.ctx.memory};
   while (!frontier.empty() && !found && depth < max_hops) {
     ++depth;
     std::vector<NodeId> next_frontier;
     for (NodeId n : frontier) {
-      for (RelId r : candidate_rels(rel, n, true, s)) {
-        if (!rel_fits(rel, r, rel_wanted, s)) continue;
-        NodeId m = other_end(r, n, s);
+      for_each_candidate(step, n, true, s, [&](const Adjacent& a) {
+        RelId r = a.rel;
+        if (!rel_properties_fit(r, rel_wanted, s)) return true;
+        NodeId m = a.other;
         auto it = level.find(m);
         if (it == level.end()) {
           level[m] = depth;
           next_frontier.push_back(m);
+          charged.add(96);  // a node of `level` and of `preds`, a frontier entry
         } else if (it->second != depth) {
-          continue;
+          return true;
         }
         preds[m].push_back({r, n});
+        charged.add(sizeof(std::pair<RelId, NodeId>));
         if (m == to) found = true;
-      }
+        return true;
+      });
     }
     frontier = std::move(next_frontier);
   }

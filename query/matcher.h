@@ -5,6 +5,8 @@
 // never matched twice in the same match.
 #pragma once
 
+#include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -39,6 +41,14 @@ class PatternMatcher {
     bool forward = true;    // Expand: from nodes[index] to nodes[index + 1]
     StartPlan start;        // Start
   };
+  // The relationship types one pattern relationship accepts, as type codes.
+  struct TypeCodes {
+    bool any = true;                   // no type named
+    std::vector<std::uint32_t> codes;  // else the named types the graph has
+    bool accepts(std::uint32_t code) const {
+      return any || std::find(codes.begin(), codes.end(), code) != codes.end();
+    }
+  };
   struct State;
 
   bool run_step(std::size_t i, State& s) const;
@@ -49,7 +59,8 @@ class PatternMatcher {
   bool shortest(const Step& step, State& s) const;
   bool bind_path(const Step& step, State& s) const;
   bool node_fits(const NodePattern& pattern, NodeId node, const Map* properties, State& s) const;
-  bool rel_fits(const RelPattern& pattern, RelId rel, const Map* properties, State& s) const;
+  // True when the relationship has the properties (always with none wanted).
+  bool rel_properties_fit(RelId rel, const Map* properties, State& s) const;
   // Binds `slot` to `node` (or checks it is the node already bound there)
   // when the node fits the pattern, then goes on with `then()`.
   template <typename Then>
@@ -58,7 +69,13 @@ class PatternMatcher {
   // bind_node() going on with step `next`.
   bool bind_node_then(std::size_t slot, const NodePattern& pattern, NodeId node, const Map* properties,
                       std::size_t next, State& s) const;
-  std::vector<RelId> candidate_rels(const RelPattern& pattern, NodeId from, bool forward, State& s) const;
+  // Calls `visit(adjacent)` for each relationship of `from` that the pattern
+  // relationship of `step`, traversed forward or backward, can use by its
+  // direction and type; stops when `visit` returns false.
+  template <typename Visit>
+  bool for_each_candidate(const Step& step, NodeId from, bool forward, State& s, Visit visit) const;
+  // How many relationships for_each_candidate() would visit.
+  std::size_t candidate_count(const RelPattern& pattern, NodeId from, bool forward, State& s) const;
   NodeId other_end(RelId rel, NodeId from, State& s) const;
 
   // Splits WHERE into its conjuncts and files each under the first step at

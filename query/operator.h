@@ -63,6 +63,7 @@ struct ExecContext {
   EvalContext eval;
   const Limits& limits;
   ChangeCounter changes;
+  MemoryBudget memory{limits.max_memory};
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 
   // Throws when the statement was cancelled or ran past its time limit.

@@ -41,6 +41,9 @@ std::int64_t ProjectionOp::count_argument(const ExprPtr& e, const char* clause) 
 ProjectionOp::Group& ProjectionOp::group_for(const Row& keys, const Row& input) {
   auto [it, inserted] = group_index_.try_emplace(keys, groups_.size());
   if (inserted) {
+    // The key in the index, the group's first row and its aggregators.
+    ctx_.memory.charge(approximate_bytes(keys) + approximate_bytes(input) + sizeof(Group) + 32 +
+                       aggregates_.size() * 96);
     Group g;
     g.first_row = input;
     for (const auto& call : aggregates_) g.aggregators.push_back(make_aggregator(*call));
@@ -58,7 +61,7 @@ bool ProjectionOp::push(Row& row) {
     for (std::size_t a = 0; a < aggregates_.size(); ++a) {
       args_.clear();
       for (const auto& arg : aggregates_[a]->args) args_.push_back(evaluate(*arg, env, ctx_.eval));
-      g.aggregators[a]->add(args_);
+      if (std::size_t kept = g.aggregators[a]->add(args_)) ctx_.memory.charge(kept);
     }
     return true;
   }
@@ -69,14 +72,37 @@ bool ProjectionOp::push(Row& row) {
 }
 
 bool ProjectionOp::emit(Row out, const Env& sort_env, const Row& input) {
-  if (distinct_ && !seen_.insert(out).second) return true;
+  if (distinct_) {
+    if (!seen_.insert(out).second) return true;
+    ctx_.memory.charge(approximate_bytes(out) + 32);  // a hash node
+  }
   if (carry_input_) out.insert(out.begin(), input.begin(), input.end());
   if (order_by_.empty()) return forward(out);
   Env env{&output_names_, out.data(), &sort_env};
   Row keys;
   for (const auto& s : order_by_) keys.push_back(evaluate(*s.expr, env, ctx_.eval));
-  sorted_.push_back({std::move(keys), std::move(out), sorted_.size()});
+  std::size_t bytes = approximate_bytes(keys) + approximate_bytes(out) + sizeof(Sorted);
+  ctx_.memory.charge(bytes);
+  sorted_.push_back({std::move(keys), std::move(out), arrivals_++, bytes});
+  if (limit_ >= 0) {
+    // Top-k: keep only the best SKIP + LIMIT rows, dropping the worst.
+    auto before = [this](const Sorted& a, const Sorted& b) { return sorts_before(a, b); };
+    std::push_heap(sorted_.begin(), sorted_.end(), before);
+    if (sorted_.size() > static_cast<std::size_t>(skip_) + static_cast<std::size_t>(limit_)) {
+      std::pop_heap(sorted_.begin(), sorted_.end(), before);
+      ctx_.memory.release(sorted_.back().bytes);
+      sorted_.pop_back();
+    }
+  }
   return true;
+}
+
+bool ProjectionOp::sorts_before(const Sorted& a, const Sorted& b) const {
+  for (std::size_t i = 0; i < order_by_.size(); ++i) {
+    int c = order_compare(a.keys[i], b.keys[i]);
+    if (c != 0) return order_by_[i].ascending ? c < 0 : c > 0;
+  }
+  return a.arrival < b.arrival;
 }
 
 bool ProjectionOp::forward(Row& out) {
@@ -105,22 +131,9 @@ void ProjectionOp::finish() {
     }
   }
   if (!order_by_.empty()) {
-    // Ties keep their arrival order; with a LIMIT only the first rows are sorted.
-    auto before = [this](const Sorted& a, const Sorted& b) {
-      for (std::size_t i = 0; i < order_by_.size(); ++i) {
-        int c = order_compare(a.keys[i], b.keys[i]);
-        if (c != 0) return order_by_[i].ascending ? c < 0 : c > 0;
-      }
-      return a.arrival < b.arrival;
-    };
-    auto wanted = static_cast<std::size_t>(limit_ < 0 ? -1 : skip_ + limit_);
-    if (wanted < sorted_.size()) {
-      std::partial_sort(sorted_.begin(), sorted_.begin() + static_cast<std::ptrdiff_t>(wanted), sorted_.end(),
-                        before);
-      sorted_.resize(wanted);
-    } else {
-      std::sort(sorted_.begin(), sorted_.end(), before);
-    }
+    // With a LIMIT, sorted_ holds only the rows wanted (see emit()).
+    std::sort(sorted_.begin(), sorted_.end(),
+              [this](const Sorted& a, const Sorted& b) { return sorts_before(a, b); });
     for (auto& s : sorted_)
       if (!forward(s.row)) break;
   }

@@ -36,6 +36,7 @@ class ProjectionOp : public Operator {
   struct Sorted {
     Row keys, row;
     std::size_t arrival;  // position in the input, to keep ties in order
+    std::size_t bytes;    // charged to the memory budget
   };
 
   // Passes an output row on through DISTINCT, ORDER BY, SKIP and LIMIT;
@@ -43,6 +44,8 @@ class ProjectionOp : public Operator {
   bool emit(Row out, const Env& sort_env, const Row& input);
   bool forward(Row& out);
   std::int64_t count_argument(const ExprPtr& e, const char* clause);
+  // ORDER BY's order; ties keep their arrival order.
+  bool sorts_before(const Sorted& a, const Sorted& b) const;
   Group& group_for(const Row& keys, const Row& input);
 
   ExecContext& ctx_;
@@ -60,7 +63,9 @@ class ProjectionOp : public Operator {
   std::vector<Group> groups_;  // in order of first appearance
   Row keys_, args_;             // buffers reused for each row
   std::unordered_set<Row, RowHash, RowEquivalent> seen_;
+  // ORDER BY's rows; with a LIMIT, a heap of the best SKIP + LIMIT so far, worst on top.
   std::vector<Sorted> sorted_;
+  std::size_t arrivals_ = 0;
 };
 
 }  // namespace kg::query

@@ -5,6 +5,7 @@
 namespace kg::query {
 
 bool UpdateOp::push(Row& row) {
+  ctx_.memory.charge(approximate_bytes(row));
   rows_.push_back(std::move(row));
   return true;
 }

@@ -94,7 +94,23 @@ class QueryCommand(unittest.TestCase):
         self.assertEqual(kg("query").returncode, 2)
         self.assertEqual(kg("query", "--format", "xml", "RETURN 1").returncode, 2)
         self.assertEqual(kg("query", "--param", "novalue", "RETURN 1").returncode, 2)
+        self.assertEqual(kg("query", "--max-memory", "lots", "RETURN 1").returncode, 2)
         self.assertEqual(kg("frobnicate").returncode, 2)
+
+    def test_a_runaway_query_stops_at_the_memory_budget_with_one_line(self):
+        # Every pair of 8 nodes joined: the trails through them are astronomically many.
+        r = kg("query", "--format", "tsv", "--max-memory", "16M",
+               "UNWIND range(1, 8) AS i CREATE (:N {i: i}); "
+               "MATCH (a:N), (b:N) WHERE a.i < b.i CREATE (a)-[:R]->(b); "
+               "MATCH p = ()-[*]-() RETURN p")
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.stdout, "")
+        self.assertRegex(r.stderr, r"^TransientError: MemoryLimit: .*16 MiB.*--max-memory\)\n$")
+
+    def test_max_memory_takes_sizes_with_units(self):
+        for size in ("0", "1G", "512MiB", "4096K", "2000000000"):
+            r = kg("query", "--format", "tsv", "--max-memory", size, "UNWIND range(1, 3) AS x RETURN collect(x) AS xs")
+            self.assertEqual((r.returncode, r.stdout), (0, "xs\n[1, 2, 3]\n"), size)
 
     def test_a_broken_graph_file_is_named_with_line_and_column(self):
         bad = os.path.join(self.dir, "bad.json")

@@ -22,6 +22,28 @@ TEST_CASE("nodes carry labels and properties, and the label index follows them")
   CHECK(g.all_labels() == std::vector<std::string>{"Startup"});
 }
 
+TEST_CASE("has_label answers for every label, however many the graph uses") {
+  PropertyGraph g;
+  kg::NodeId a = g.add_node({"Organization"});
+  // Past the first 64 labels has_label reads the node's own list.
+  for (int i = 0; i < 70; ++i) g.add_node({"Label" + std::to_string(i)});
+  kg::NodeId b = g.add_node({"Label69", "Organization"});
+  CHECK(g.has_label(a, "Organization"));
+  CHECK_FALSE(g.has_label(a, "Label69"));
+  CHECK(g.has_label(b, "Label69"));
+  CHECK(g.has_label(b, "Organization"));
+  CHECK_FALSE(g.has_label(b, "Unused"));
+
+  g.begin_journal();
+  g.remove_label(b, "Organization");
+  g.remove_label(b, "Label69");
+  CHECK_FALSE(g.has_label(b, "Organization"));
+  CHECK_FALSE(g.has_label(b, "Label69"));
+  g.rollback_journal();
+  CHECK(g.has_label(b, "Organization"));
+  CHECK(g.has_label(b, "Label69"));
+}
+
 TEST_CASE("setting a property to null removes it") {
   PropertyGraph g;
   kg::NodeId a = g.add_node({}, {{"k", Value(1)}});
@@ -42,6 +64,11 @@ TEST_CASE("relationships are directed, typed, may be parallel, and walk both way
   CHECK(g.type(loop) == "PART_OF");
   CHECK(g.relationships_of_type("INVESTS_IN").size() == 2);
   CHECK(g.relationship_count() == 3);
+
+  g.remove_relationship(r1);
+  CHECK(g.outgoing(a) == std::vector<kg::RelId>{r2});
+  CHECK(g.incoming(b) == std::vector<kg::RelId>{r2, loop});
+  CHECK(g.outgoing(b) == std::vector<kg::RelId>{loop});
 }
 
 TEST_CASE("ids stay stable across removals and are never reused") {
