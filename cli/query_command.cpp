@@ -1,11 +1,10 @@
 #include <unistd.h>
 
-#include <cctype>
 #include <chrono>
 #include <cstdio>
-#include <optional>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "cli/commands.h"
@@ -29,7 +28,7 @@ struct QueryOptions {
   std::string query;
   double timeout_seconds = 0;
   std::uint64_t max_rows = 0;
-  std::string max_memory;  // SIZE; empty: query::default_memory_budget()
+  std::uint64_t max_memory = query::default_memory_budget();  // bytes; 0: no limit
 };
 
 std::string stats_line(const query::Stats& s) {
@@ -59,28 +58,6 @@ bool parse_parameters(const std::vector<std::string>& pairs, query::Parameters& 
   return true;
 }
 
-// Reads a size in bytes: digits, then optionally K, M, G or T (powers of
-// 1024), optionally followed by "iB" or "B". nullopt when malformed.
-std::optional<std::uint64_t> parse_size(const std::string& text) {
-  std::size_t digits = 0;
-  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
-  if (digits == 0 || digits > 15) return std::nullopt;
-  std::uint64_t size = std::stoull(text.substr(0, digits));
-  std::string unit = text.substr(digits);
-  if (unit.ends_with("iB"))
-    unit.resize(unit.size() - 2);
-  else if (unit.size() > 1 && unit.ends_with("B"))
-    unit.resize(unit.size() - 1);
-  static const std::string kUnits = "KMGT";
-  if (unit.empty() || unit == "B") return size;
-  std::size_t power =
-      unit.size() == 1 ? kUnits.find(static_cast<char>(std::toupper(unit[0]))) : std::string::npos;
-  if (power == std::string::npos) return std::nullopt;
-  std::size_t shift = 10 * (power + 1);
-  if (size > (std::uint64_t{UINT64_MAX} >> shift)) return std::nullopt;
-  return size << shift;
-}
-
 int run_query(const QueryOptions& options) {
   std::optional<ResultFormat> format =
       options.format.empty() ? (isatty(STDOUT_FILENO) ? ResultFormat::Table : ResultFormat::Tsv)
@@ -95,13 +72,6 @@ int run_query(const QueryOptions& options) {
   }
   query::Parameters parameters;
   if (!parse_parameters(options.params, parameters)) return kExitUsage;
-  std::optional<std::uint64_t> max_memory =
-      options.max_memory.empty() ? query::default_memory_budget() : parse_size(options.max_memory);
-  if (!max_memory) {
-    std::cerr << "kg query: --max-memory wants a size such as 512M or 4G, not '" << options.max_memory
-              << "'\n";
-    return kExitUsage;
-  }
 
   std::string script = options.query;
   if (!options.script_path.empty()) {
@@ -125,7 +95,7 @@ int run_query(const QueryOptions& options) {
 
   query::Limits limits;
   limits.max_rows = options.max_rows;
-  limits.max_memory = *max_memory;
+  limits.max_memory = options.max_memory;
   limits.timeout = std::chrono::milliseconds(static_cast<std::int64_t>(options.timeout_seconds * 1000));
   limits.cancel = &interrupt_flag();
   install_interrupt_handler();
@@ -185,8 +155,9 @@ void add_query_command(CLI::App& app, int& exit_status) {
   cmd->add_option("--timeout", options->timeout_seconds, "stop any statement that runs longer (seconds)");
   cmd->add_option("--max-rows", options->max_rows, "stop any statement that produces more rows");
   cmd->add_option("--max-memory", options->max_memory,
-                  "stop any statement whose intermediate results need more memory: SIZE in bytes, "
-                  "or with K, M, G, T (default: a quarter of physical memory; 0: no limit)");
+                  "stop any statement whose intermediate results need more memory: bytes, or with a unit "
+                  "such as 512M or 4GiB (default: a quarter of physical memory; 0: no limit)")
+      ->transform(CLI::AsSizeValue(false));
   cmd->add_option("query", options->query, "statements separated by ';'");
   cmd->footer(
       "Examples:\n"
