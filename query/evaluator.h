@@ -36,6 +36,9 @@ struct EvalContext {
   // Throws when the statement must stop (cancelled, out of time); called
   // now and then by long-running loops. May be empty.
   std::function<void()> check_limits = {};
+  // What date(), datetime(), ... return: the clock read once per statement
+  // (nanoseconds since the epoch), so that all calls in a statement agree.
+  std::optional<std::int64_t> statement_clock = {};
 };
 
 // Evaluates `expr`. Aggregate function calls must have been replaced by
