@@ -116,7 +116,11 @@ std::int64_t add_months_and_days(std::int64_t days, std::int64_t months, std::in
     std::int64_t year = floor_div(index, 12), month = floor_mod(index, 12) + 1;
     days = days_from_civil(year, month, std::min<std::int64_t>(c.day, days_in_month(year, month)));
   }
-  return checked_add(days, add_days);
+  days = checked_add(days, add_days);
+  // Far beyond the supported years; checked before any seconds are counted.
+  constexpr std::int64_t kFarDays = 400'000'000'000;
+  if (days > kFarDays || days < -kFarDays) throw std::out_of_range("date out of range");
+  return days;
 }
 
 // A local date-time in a named zone at `utc` seconds (plus `fraction` nanos).

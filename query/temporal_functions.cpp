@@ -111,12 +111,22 @@ const Value* find(const Map& m, std::string_view key) {
   return it == m.end() || it->second.is_null() ? nullptr : &it->second;
 }
 
+// A number as a whole int64 (floats truncate); throws when it has none.
+std::int64_t whole_number(std::string_view what, const Value& v) {
+  if (v.is_int()) return v.as_int();
+  if (v.is_float() && std::fabs(v.as_float()) < 9.2e18) return static_cast<std::int64_t>(v.as_float());
+  invalid(std::string(what) + " must be a number within 64-bit integers");
+}
+
+std::int64_t times(std::int64_t a, std::int64_t b) {
+  std::int64_t r;
+  if (__builtin_mul_overflow(a, b, &r)) invalid("the epoch time is out of range");
+  return r;
+}
+
 std::int64_t int_field(const Map& m, std::string_view key, std::int64_t fallback) {
   const Value* v = find(m, key);
-  if (!v) return fallback;
-  if (v->is_int()) return v->as_int();
-  if (v->is_float() && std::isfinite(v->as_float())) return static_cast<std::int64_t>(v->as_float());
-  invalid(std::string(key) + " must be a number");
+  return v ? whole_number(key, *v) : fallback;
 }
 
 void check_range(std::string_view field, std::int64_t v, std::int64_t lo, std::int64_t hi) {
@@ -222,9 +232,11 @@ Temporal from_map(Type type, const Map& m) {
                                              static_cast<double>(seconds), static_cast<std::int64_t>(whole_nanos)));
   }
   if (type == Type::DateTime && (find(m, "epochSeconds") || find(m, "epochMillis"))) {
-    std::int64_t nanos = find(m, "epochSeconds") ? int_field(m, "epochSeconds", 0) * kNanosPerSecond
-                                                 : int_field(m, "epochMillis", 0) * 1000000;
-    nanos += int_field(m, "nanosecond", 0);
+    std::int64_t nanos = find(m, "epochSeconds") ? times(int_field(m, "epochSeconds", 0), kNanosPerSecond)
+                                                 : times(int_field(m, "epochMillis", 0), 1000000);
+    std::int64_t nanosecond = int_field(m, "nanosecond", 0);
+    check_range("nanosecond", nanosecond, 0, 999999999);
+    if (__builtin_add_overflow(nanos, nanosecond, &nanos)) invalid("the epoch time is out of range");
     Temporal utc = make_datetime(floor_div(nanos, kNanosPerDay), floor_mod(nanos, kNanosPerDay), 0);
     return find(m, "timezone") ? convert_zone(utc, zone_spec(*find(m, "timezone"))) : utc;
   }
@@ -457,8 +469,9 @@ Value from_epoch(Args& a, std::int64_t unit_nanos) {
     if (v.is_null()) return Value();
   for (const Value& v : a)
     if (!v.is_number()) wrong_type("datetime.fromepoch", v);
-  std::int64_t nanos = static_cast<std::int64_t>(a[0].as_number()) * unit_nanos;
-  if (a.size() > 1) nanos += static_cast<std::int64_t>(a[1].as_number());
+  std::int64_t nanos = times(whole_number("the epoch time", a[0]), unit_nanos);
+  if (a.size() > 1 && __builtin_add_overflow(nanos, whole_number("nanosecond", a[1]), &nanos))
+    invalid("the epoch time is out of range");
   return Value(make_datetime(floor_div(nanos, kNanosPerDay), floor_mod(nanos, kNanosPerDay), 0));
 }
 
