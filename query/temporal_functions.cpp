@@ -227,6 +227,7 @@ Temporal from_map(Type type, const Map& m) {
     long double seconds = number("hours") * 3600 + number("minutes") * 60 + number("seconds");
     long double nanos = number("milliseconds") * 1000000 + number("microseconds") * 1000 + number("nanoseconds");
     long double whole_nanos = std::trunc(nanos);
+    if (!(std::fabs(whole_nanos) < 9.2e18L)) invalid("the duration is out of range");
     seconds += (nanos - whole_nanos) / kNanosPerSecond;
     return make_duration(duration_from_parts(static_cast<double>(months), static_cast<double>(days),
                                              static_cast<double>(seconds), static_cast<std::int64_t>(whole_nanos)));
@@ -591,8 +592,9 @@ Value temporal_property(const Temporal& t, std::string_view key) {
     if (key == "nanosecond") return Value(fraction);
   }
   if (t.has_offset()) {
+    // .offset is always ±HH:MM; .timezone names the zone as toString() does (Z for UTC).
     std::string offset = t.offset == 0 ? "+00:00" : format_offset(t.offset);
-    if (key == "timezone") return Value(t.zone.empty() ? offset : t.zone);
+    if (key == "timezone") return Value(t.zone.empty() ? format_offset(t.offset) : t.zone);
     if (key == "offset") return Value(offset);
     if (key == "offsetMinutes") return Value(std::int64_t{t.offset / 60});
     if (key == "offsetSeconds") return Value(std::int64_t{t.offset});
