@@ -61,6 +61,11 @@ void write_json(JsonWriter& w, const Value& v, const PropertyGraph& graph) {
       w.EndArray();
       break;
     case Value::Kind::Map: write_json_map(w, v.as_map(), graph); break;
+    case Value::Kind::Temporal: {
+      std::string text = to_string(v.as_temporal());
+      w.String(text.c_str(), static_cast<rapidjson::SizeType>(text.size()));
+      break;
+    }
     case Value::Kind::Node: write_json_node(w, v.as_node().id, graph); break;
     case Value::Kind::Relationship: write_json_relationship(w, v.as_relationship().id, graph); break;
     case Value::Kind::Path: {

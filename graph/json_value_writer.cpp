@@ -32,6 +32,12 @@ void write_json_value(JsonWriter& w, const Value& v, NonFinite non_finite) {
       }
       w.EndObject();
       break;
+    case Value::Kind::Temporal: {
+      // Stored as its ISO 8601 text: JSON has no temporal type (docs/query-language.md).
+      std::string text = to_string(v.as_temporal());
+      w.String(text.c_str(), static_cast<rapidjson::SizeType>(text.size()));
+      break;
+    }
     default: w.Null(); break;
   }
 }

@@ -18,8 +18,8 @@ using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer, rapidjson::UTF8<>,
 enum class NonFinite { AsLiterals, AsNull };
 
 // Writes one value: integers stay integers, floats keep a '.' or an exponent
-// so they read back as floats, graph references (which are never stored as
-// properties) become null. With NonFinite::AsLiterals, NaN and infinities are
+// so they read back as floats, temporal values become their ISO 8601 string,
+// graph references (which are never stored as properties) become null. With NonFinite::AsLiterals, NaN and infinities are
 // written NaN, Infinity, -Infinity (as networkx and parse_json_value accept).
 void write_json_value(JsonWriter& writer, const Value& value, NonFinite non_finite);
 

@@ -81,6 +81,8 @@ void append(std::string& out, const Value& v, const PropertyGraph* graph) {
     case Value::Kind::Node: append_node(out, v.as_node().id, graph); break;
     case Value::Kind::Relationship: append_relationship(out, v.as_relationship().id, graph); break;
     case Value::Kind::Path: append_path(out, v.as_path(), graph); break;
+    // As cypher-shell prints them: the ISO 8601 text, unquoted.
+    case Value::Kind::Temporal: out += to_string(v.as_temporal()); break;
   }
 }
 

@@ -18,7 +18,8 @@ Value::Kind Value::kind() const {
     case 6: return Kind::Map;
     case 7: return Kind::Node;
     case 8: return Kind::Relationship;
-    default: return Kind::Path;
+    case 9: return Kind::Path;
+    default: return Kind::Temporal;
   }
 }
 
@@ -46,6 +47,7 @@ std::string_view Value::type_name() const {
     case Kind::Node: return "NODE";
     case Kind::Relationship: return "RELATIONSHIP";
     case Kind::Path: return "PATH";
+    case Kind::Temporal: return temporal_type_name(as_temporal().type);
   }
   return "NULL";
 }
@@ -104,6 +106,7 @@ std::optional<bool> cypher_equals(const Value& a, const Value& b) {
     case Value::Kind::Node: return a.as_node().id == b.as_node().id;
     case Value::Kind::Relationship: return a.as_relationship().id == b.as_relationship().id;
     case Value::Kind::Path: return same_path(a.as_path(), b.as_path());
+    case Value::Kind::Temporal: return temporal_equals(a.as_temporal(), b.as_temporal());
     case Value::Kind::List: {
       const List& x = a.as_list();
       const List& y = b.as_list();
@@ -142,6 +145,7 @@ std::optional<int> cypher_compare(const Value& a, const Value& b) {
   switch (a.kind()) {
     case Value::Kind::String: return three_way(a.as_string(), b.as_string());
     case Value::Kind::Bool: return int(a.as_bool()) - int(b.as_bool());
+    case Value::Kind::Temporal: return temporal_compare(a.as_temporal(), b.as_temporal());
     case Value::Kind::List: {
       const List& x = a.as_list();
       const List& y = b.as_list();
@@ -169,6 +173,7 @@ int order_compare(const Value& a, const Value& b) {
     }
     case Value::Kind::Bool: return int(a.as_bool()) - int(b.as_bool());
     case Value::Kind::String: return three_way(a.as_string(), b.as_string());
+    case Value::Kind::Temporal: return temporal_order(a.as_temporal(), b.as_temporal());
     case Value::Kind::Node: {
       auto x = a.as_node().id, y = b.as_node().id;
       return x < y ? -1 : (x > y);
@@ -253,6 +258,7 @@ std::size_t hash_value(const Value& v) {
     case Value::Kind::String: return mix(seed, std::hash<std::string>{}(v.as_string()));
     case Value::Kind::Node: return mix(seed, v.as_node().id);
     case Value::Kind::Relationship: return mix(seed, v.as_relationship().id);
+    case Value::Kind::Temporal: return mix(seed, temporal_hash(v.as_temporal()));
     case Value::Kind::Path: {
       for (NodeId n : v.as_path().nodes) seed = mix(seed, n);
       for (RelId r : v.as_path().rels) seed = mix(seed, r);

@@ -1,8 +1,8 @@
 // The value model shared by the graph store and the query engine.
 //
 // A Value is one of Cypher's types: null, boolean, 64-bit integer, double,
-// string, list, map, or a reference to a node, a relationship or a path of the
-// graph. Cypher's rules for equality, comparability and ordering live here and
+// string, list, map, a temporal value (graph/temporal.h), or a reference to a
+// node, a relationship or a path of the graph. Cypher's rules for equality, comparability and ordering live here and
 // nowhere else, so that the store, the query engine and the exporters agree.
 #pragma once
 
@@ -14,6 +14,8 @@
 #include <string_view>
 #include <variant>
 #include <vector>
+
+#include "graph/temporal.h"
 
 namespace kg {
 
@@ -40,7 +42,7 @@ using Map = std::map<std::string, Value, std::less<>>;
 class Value {
  public:
   // In Cypher's ORDER BY order of types (null last, after numbers).
-  enum class Kind { Map, Node, Relationship, List, Path, String, Bool, Int, Float, Null };
+  enum class Kind { Map, Node, Relationship, List, Path, Temporal, String, Bool, Int, Float, Null };
 
   Value() = default;
   Value(std::nullptr_t) {}
@@ -56,6 +58,7 @@ class Value {
   Value(NodeRef n) : data_(n) {}
   Value(RelRef r) : data_(r) {}
   Value(Path p) : data_(std::make_shared<const Path>(std::move(p))) {}
+  Value(Temporal t) : data_(std::make_shared<const Temporal>(std::move(t))) {}
 
   Kind kind() const;
   bool is_null() const { return std::holds_alternative<std::monostate>(data_); }
@@ -69,6 +72,7 @@ class Value {
   bool is_node() const { return std::holds_alternative<NodeRef>(data_); }
   bool is_relationship() const { return std::holds_alternative<RelRef>(data_); }
   bool is_path() const { return std::holds_alternative<PathPtr>(data_); }
+  bool is_temporal() const { return std::holds_alternative<TemporalPtr>(data_); }
 
   // Accessors require the matching kind (checked with assert-like exceptions).
   bool as_bool() const { return std::get<bool>(data_); }
@@ -82,6 +86,7 @@ class Value {
   NodeRef as_node() const { return std::get<NodeRef>(data_); }
   RelRef as_relationship() const { return std::get<RelRef>(data_); }
   const Path& as_path() const { return *std::get<PathPtr>(data_); }
+  const Temporal& as_temporal() const { return *std::get<TemporalPtr>(data_); }
 
   // The list or map itself, moved out when this Value is its only owner and
   // copied otherwise (lists and maps are shared between copies of a Value).
@@ -90,7 +95,8 @@ class Value {
   Map take_map();
 
   // Cypher's name of the kind: "NULL", "BOOLEAN", "INTEGER", "FLOAT", "STRING",
-  // "LIST", "MAP", "NODE", "RELATIONSHIP", "PATH".
+  // "LIST", "MAP", "NODE", "RELATIONSHIP", "PATH", or a temporal type's name
+  // ("DATE", "ZONED DATETIME", "DURATION", ...).
   std::string_view type_name() const;
 
  private:
@@ -99,8 +105,9 @@ class Value {
   using ListPtr = std::shared_ptr<List>;
   using MapPtr = std::shared_ptr<Map>;
   using PathPtr = std::shared_ptr<const Path>;
+  using TemporalPtr = std::shared_ptr<const Temporal>;
   std::variant<std::monostate, bool, std::int64_t, double, std::string, ListPtr, MapPtr,
-               NodeRef, RelRef, PathPtr>
+               NodeRef, RelRef, PathPtr, TemporalPtr>
       data_;
 };
 
@@ -113,7 +120,8 @@ std::optional<bool> cypher_equals(const Value& a, const Value& b);
 std::optional<int> cypher_compare(const Value& a, const Value& b);
 
 // The total order of ORDER BY: maps < nodes < relationships < lists < paths <
-// strings < booleans < numbers (NaN last among them) < null. Returns <0, 0, >0.
+// temporals (datetime < local datetime < date < time < local time < duration)
+// < strings < booleans < numbers (NaN last among them) < null. Returns <0, 0, >0.
 int order_compare(const Value& a, const Value& b);
 
 // Equivalence, as DISTINCT, grouping keys and IN-list de-duplication use it:

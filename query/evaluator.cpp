@@ -6,6 +6,7 @@
 #include "query/executor.h"
 #include "query/functions.h"
 #include "query/matcher.h"
+#include "query/temporal_functions.h"
 
 namespace kg::query {
 
@@ -64,6 +65,7 @@ Value property_of(const Value& container, std::string_view key, EvalContext& ctx
     auto it = m.find(key);
     return it == m.end() ? Value() : it->second;
   }
+  if (container.is_temporal()) return temporal_property(container.as_temporal(), key);
   runtime_error("TypeError", "InvalidArgumentType",
                 "cannot read property '" + std::string(key) + "' of a " + std::string(container.type_name()));
 }
@@ -79,6 +81,7 @@ Value bool_or_null(std::optional<bool> b) { return b ? Value(*b) : Value(); }
 
 Value arithmetic(ExprKind op, const Value& a, const Value& b) {
   if (a.is_null() || b.is_null()) return Value();
+  if (auto temporal = temporal_arithmetic(op, a, b)) return *temporal;
   if (op == ExprKind::Add) {
     if (a.is_list() && b.is_list()) {
       List out = a.as_list();

@@ -39,6 +39,9 @@ struct EvalContext {
   // The statement's memory budget, charged by what keeps values (collect(),
   // shortest-path search, range()). May be null: no budget.
   MemoryBudget* memory = nullptr;
+  // What date(), datetime(), ... return: the clock read once per statement
+  // (nanoseconds since the epoch), so that all calls in a statement agree.
+  std::optional<std::int64_t> statement_clock = {};
 };
 
 // Evaluates `expr`. Aggregate function calls must have been replaced by

@@ -7,6 +7,8 @@
 #include <random>
 #include <unordered_map>
 
+#include "query/temporal_functions.h"
+
 namespace kg::query {
 namespace {
 
@@ -100,6 +102,7 @@ Value to_string(const Value& v, bool or_null) {
   if (v.is_int()) return Value(std::to_string(v.as_int()));
   if (v.is_float()) return Value(format_float(v.as_float()));
   if (v.is_bool()) return Value(v.as_bool() ? "true" : "false");
+  if (v.is_temporal()) return Value(kg::to_string(v.as_temporal()));
   if (or_null) return Value();
   bad_argument("toString", v);
 }
@@ -147,53 +150,6 @@ Value relationships_of(const Value& p) {
   List out;
   for (RelId id : p.as_path().rels) out.push_back(Value(RelRef{id}));
   return Value(std::move(out));
-}
-
-// kg has no temporal types yet: date(), localtime(), time(), localdatetime()
-// and datetime() build from a map the ISO 8601 string the TCK prints.
-std::string two(std::int64_t v) { return (v < 10 ? "0" : "") + std::to_string(v); }
-
-std::string iso_time(const Map& m) {
-  auto get = [&](const char* k) {
-    auto it = m.find(k);
-    return it != m.end() && it->second.is_int() ? it->second.as_int() : 0;
-  };
-  std::string out = two(get("hour")) + ":" + two(get("minute"));
-  std::int64_t sec = get("second"),
-               nanos = get("nanosecond") + get("microsecond") * 1000 + get("millisecond") * 1000000;
-  if (sec != 0 || nanos != 0) out += ":" + two(sec);
-  if (nanos != 0) {
-    std::string frac = std::to_string(nanos);
-    frac = std::string(9 - std::min<std::size_t>(9, frac.size()), '0') + frac;
-    while (!frac.empty() && frac.back() == '0') frac.pop_back();
-    out += "." + frac;
-  }
-  return out;
-}
-
-std::string iso_date(const Map& m) {
-  auto get = [&](const char* k, std::int64_t dflt) {
-    auto it = m.find(k);
-    return it != m.end() && it->second.is_int() ? it->second.as_int() : dflt;
-  };
-  std::string y = std::to_string(get("year", 1970));
-  while (y.size() < 4) y = "0" + y;
-  return y + "-" + two(get("month", 1)) + "-" + two(get("day", 1));
-}
-
-std::string timezone_of(const Map& m) {
-  auto it = m.find("timezone");
-  if (it == m.end() || !it->second.is_string()) return "Z";
-  return it->second.as_string();
-}
-
-FunctionInfo temporal(std::string (*build)(const Map&)) {
-  return FunctionInfo{1, 1, [build](Args& a, EvalContext&) -> Value {
-                        if (a[0].is_null()) return a[0];
-                        if (a[0].is_string()) return a[0];
-                        if (!a[0].is_map()) bad_argument("temporal", a[0]);
-                        return Value(build(a[0].as_map()));
-                      }};
 }
 
 const std::unordered_map<std::string, FunctionInfo>& registry() {
@@ -544,11 +500,6 @@ const std::unordered_map<std::string, FunctionInfo>& registry() {
                       if (a[0].is_string()) return Value(a[0].as_string().empty());
                       bad_argument("isEmpty", a[0]);
                     }};
-    m["date"] = temporal([](const Map& t) { return iso_date(t); });
-    m["localtime"] = temporal([](const Map& t) { return iso_time(t); });
-    m["time"] = temporal([](const Map& t) { return iso_time(t) + timezone_of(t); });
-    m["localdatetime"] = temporal([](const Map& t) { return iso_date(t) + "T" + iso_time(t); });
-    m["datetime"] = temporal([](const Map& t) { return iso_date(t) + "T" + iso_time(t) + timezone_of(t); });
     return m;
   }();
   return fns;
@@ -556,15 +507,22 @@ const std::unordered_map<std::string, FunctionInfo>& registry() {
 
 }  // namespace
 
-bool is_scalar_function(std::string_view name) { return registry().count(lower(name)) > 0; }
+bool is_scalar_function(std::string_view name) {
+  std::string n = lower(name);
+  return registry().count(n) > 0 || is_temporal_function(n);
+}
 
 std::pair<std::size_t, std::size_t> function_arity(std::string_view name) {
-  const auto& info = registry().at(lower(name));
+  std::string n = lower(name);
+  if (is_temporal_function(n)) return temporal_function_arity(n);
+  const auto& info = registry().at(n);
   return {info.min_args, info.max_args};
 }
 
 Value call_function(const Expr& call, std::vector<Value>& args, EvalContext& ctx) {
-  auto it = registry().find(lower(call.name));
+  std::string n = lower(call.name);
+  if (is_temporal_function(n)) return call_temporal_function(n, args, ctx);
+  auto it = registry().find(n);
   if (it == registry().end())
     throw QueryError("SyntaxError", "UnknownFunction", "unknown function " + call.name + "()", true,
                      call.line, call.column);

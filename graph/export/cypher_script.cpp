@@ -40,7 +40,7 @@ std::string literal(const Value& v) {
 std::string property_literal(const Value& value) {
   Map probe{{"v", value}};
   Column column = infer_columns({&probe}).front();
-  if (column.type == ScalarType::String && !column.is_list && !value.is_string())
+  if (column.type == ScalarType::String && !column.is_list && !value.is_string() && !value.is_temporal())
     return quote_string(to_json(value));
   return literal(column_value(value, column));
 }

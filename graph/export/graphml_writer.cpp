@@ -57,7 +57,8 @@ Keys make_keys(const std::string& prefix, const std::vector<const Map*>& maps) {
     bool json = c.is_list;
     for (const Map* m : maps) {
       auto it = m->find(c.key);
-      if (c.type == ScalarType::String && it != m->end() && !it->second.is_string()) json = true;
+      bool text = it == m->end() || it->second.is_string() || it->second.is_temporal();
+      if (c.type == ScalarType::String && !text) json = true;
     }
     keys.json.push_back(json);
   }

@@ -13,7 +13,8 @@ std::optional<ScalarType> scalar_type(const Value& v) {
   if (v.is_bool()) return ScalarType::Bool;
   if (v.is_int()) return ScalarType::Int;
   if (v.is_float()) return ScalarType::Float;
-  if (v.is_string()) return ScalarType::String;
+  // Temporal values are exported as their ISO 8601 text (docs/query-language.md).
+  if (v.is_string() || v.is_temporal()) return ScalarType::String;
   return std::nullopt;
 }
 
@@ -78,12 +79,17 @@ std::vector<Column> infer_columns(const std::vector<const Map*>& property_maps) 
 Value column_value(const Value& value, const Column& column) {
   if (column.is_list) {
     List out;
-    for (const Value& e : value.as_list()) out.push_back(column.type == ScalarType::Float ? Value(e.as_number()) : e);
+    for (const Value& e : value.as_list())
+      out.push_back(column.type == ScalarType::Float ? Value(e.as_number())
+                    : e.is_temporal()                ? Value(to_string(e.as_temporal()))
+                                                     : e);
     return Value(std::move(out));
   }
   switch (column.type) {
     case ScalarType::Float: return Value(value.as_number());
-    case ScalarType::String: return value.is_string() ? value : Value(to_json(value));
+    case ScalarType::String:
+      if (value.is_temporal()) return Value(to_string(value.as_temporal()));
+      return value.is_string() ? value : Value(to_json(value));
     default: return value;
   }
 }

@@ -86,3 +86,13 @@ TEST_CASE("cytoscape: elements with data, a reserved property name moved under p
   CHECK(json.find("{\"data\": {\"id\":\"n0\",\"labels\":[\"Person\"],\"name\":\"Ada\",\"properties\":{\"id\":7}}, "
                   "\"classes\": \"Person\"}") != std::string::npos);
 }
+
+TEST_CASE("temporal properties export as their ISO 8601 text in every format") {
+  kg::PropertyGraph g;
+  Value published(kg::make_date(kg::days_from_civil(2024, 3, 9)));
+  g.add_node({"Article"}, {{"published", published}, {"seen", Value(List{published})}});
+  CHECK(file_named(kg::to_neo4j_csv(g), "nodes_Article.csv").contents ==
+        ":ID,:LABEL,published:string,seen:string[]\nn0,Article,2024-03-09,2024-03-09\n");
+  CHECK(kg::to_cypher_script(g).find("`published`: '2024-03-09', `seen`: ['2024-03-09']") != std::string::npos);
+  CHECK(kg::to_graphml(g).find(">2024-03-09<") != std::string::npos);
+}

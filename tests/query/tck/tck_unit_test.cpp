@@ -142,6 +142,12 @@ TEST_CASE("expected values match actual values and graph elements") {
   CHECK(matches("<()<-[:T {w: 1}]-(:A:B {name: 'a'})>", kg::Path{{b, a}, {r}}));
   CHECK_FALSE(matches("<()-[:T {w: 1}]->(:A:B {name: 'a'})>", kg::Path{{b, a}, {r}}));
 
+  // The TCK writes temporal results as their string form.
+  const kg::Value date(kg::make_date(kg::days_from_civil(2015, 7, 21)));
+  CHECK(matches("'2015-07-21'", date));
+  CHECK_FALSE(matches("'2015-07-22'", date));
+  CHECK_FALSE(matches("'2015-07-21'", kg::Value(kg::make_local_datetime(date.as_temporal().days, 0))));
+
   kg::query::Result result;
   result.columns = {"x", "y"};
   result.rows = {{kg::Value(1), kg::Value("b")}, {kg::Value(2), kg::Value("c")}};
