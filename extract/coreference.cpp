@@ -274,7 +274,7 @@ class Resolver {
   // whose subject comes first does.
   bool plain_start(std::size_t s) const {
     std::size_t first = doc_.sentences[s].first;
-    return rules_.word_class("ARTICLE").contains(doc_.tokens[first].key) ||
+    return rules_.word_class("ARTICLE").contains(doc_.tokens[first]) ||
            std::any_of(doc_.mentions.begin(), doc_.mentions.end(), [&](const Mention& m) { return m.first == first; });
   }
 
@@ -285,7 +285,7 @@ class Resolver {
     if (m.first == sentence.first || m.last >= sentence.last) return false;
     const Token& after = doc_.tokens[m.last];
     return doc_.tokens[m.first - 1].text == "," && after.is_word &&
-           !rules_.word_class("CONJ").contains(after.key);
+           !rules_.word_class("CONJ").contains(after);
   }
 
   // The antecedent of a subject pronoun at token `t` of sentence `s`: the first
@@ -342,7 +342,7 @@ class Resolver {
           // "son modèle", "its larger rivals": a possessed word within three tokens.
           std::size_t end = std::min(t + 4, doc_.sentences[s].last);
           for (std::size_t k = t + 1; k < end && !is_possessive; ++k)
-            is_possessive = possessed.contains(doc_.tokens[k].key);
+            is_possessive = possessed.contains(doc_.tokens[k]);
           if (is_possessive) types = {EntityType::Organization};
         }
         if (types.empty() || overlaps(t, t + 1)) continue;

@@ -23,6 +23,7 @@ struct Token {
   std::size_t end = 0;
   std::string text;          // as written
   std::string key;           // lower-cased, accents removed: what rules match
+  std::size_t key_hash = 0;  // std::hash of key, computed once: WordSet looks tokens up by it
   bool is_word = false;      // letters or digits (not punctuation or a symbol)
   bool is_number = false;    // starts with a digit
   bool capitalized = false;  // first letter is upper case

@@ -54,12 +54,12 @@ std::vector<std::pair<std::size_t, std::vector<int>>> Matcher::conjuncts(
     std::size_t q = p;
     bool conjunction = false;
     while (q < items_.size() && q - p < 4 && items_[q].mention < 0 &&
-           coordination_.separators->contains(doc_.tokens[items_[q].first].key)) {
-      conjunction = conjunction || coordination_.conjunctions->contains(doc_.tokens[items_[q].first].key);
+           coordination_.separators->contains(doc_.tokens[items_[q].first])) {
+      conjunction = conjunction || coordination_.conjunctions->contains(doc_.tokens[items_[q].first]);
       ++q;
     }
     if (q > p && q + 1 < items_.size() && items_[q].mention < 0 && coordination_.articles &&
-        coordination_.articles->contains(doc_.tokens[items_[q].first].key)) {
+        coordination_.articles->contains(doc_.tokens[items_[q].first])) {
       // "and the Finnish utility Y": an article, then at most two plain words.
       std::size_t r = q + 1;
       while (r < items_.size() && r - q <= 3 && !is_name(r) &&
@@ -97,10 +97,10 @@ bool Matcher::match_once(const PatternNode& node, std::size_t pos, State& state,
     case PatternNode::Kind::AnyItem:
       return next(pos + 1);
     case PatternNode::Kind::Words:
-      return item.mention < 0 && node.words.contains(doc_.tokens[item.first].key) && next(pos + 1);
+      return item.mention < 0 && node.words.contains(doc_.tokens[item.first]) && next(pos + 1);
     case PatternNode::Kind::Entity: {
       if (item.mention < 0 && coordination_.articles && pos + 1 < items_.size() &&
-          items_[pos + 1].mention >= 0 && coordination_.articles->contains(doc_.tokens[item.first].key))
+          items_[pos + 1].mention >= 0 && coordination_.articles->contains(doc_.tokens[item.first]))
         return match_once(node, pos + 1, state, next);
       if (item.mention < 0 || !is_type(item.mention, node.types)) return false;
       auto choices = node.coordinated ? conjuncts(pos, node.types)
@@ -139,11 +139,31 @@ bool Matcher::match_seq(const Pattern& seq, std::size_t index, std::size_t pos, 
   });
 }
 
+bool Matcher::may_start(const PatternNode& node, std::size_t pos) const {
+  if (node.min == 0) return true;
+  if (pos >= items_.size()) return false;
+  const Item& item = items_[pos];
+  switch (node.kind) {
+    case PatternNode::Kind::Words:
+      return item.mention < 0 && node.words.contains(doc_.tokens[item.first]);
+    case PatternNode::Kind::Entity:  // or an article before one
+      return item.mention >= 0 || (pos + 1 < items_.size() && items_[pos + 1].mention >= 0);
+    case PatternNode::Kind::Group:
+      for (const Pattern& alt : node.alternatives)
+        if (alt.empty() || may_start(alt[0], pos)) return true;
+      return false;
+    case PatternNode::Kind::Any:
+    case PatternNode::Kind::AnyItem:
+      break;
+  }
+  return true;
+}
+
 std::vector<Match> Matcher::find_all(const Pattern& pattern) const {
   std::vector<Match> matches;
   std::size_t resume = 0;  // matches do not overlap: the leftmost wins
   for (std::size_t start = 0; start < items_.size(); ++start) {
-    if (start < resume) continue;
+    if (start < resume || (!pattern.empty() && !may_start(pattern[0], start))) continue;
     State state;
     std::size_t end = 0;
     bool found = match_seq(pattern, 0, start, state, [&](std::size_t after) {

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "extract/built_in_rules.h"
@@ -172,6 +173,13 @@ class PatternParser {
   std::size_t pos_ = 0;
 };
 
+void seal_words(Pattern& pattern) {
+  for (PatternNode& node : pattern) {
+    node.words.seal();
+    for (Pattern& alternative : node.alternatives) seal_words(alternative);
+  }
+}
+
 // "LABEL: pattern" → (label, pattern text).
 std::pair<std::string, std::string> head_and_body(const std::string& rest, const std::string& origin) {
   std::size_t colon = rest.find(':');
@@ -186,6 +194,29 @@ bool WordSet::contains(const std::string& key) const {
   for (const std::string& stem : stems)
     if (key.size() >= stem.size() && key.compare(0, stem.size(), stem) == 0) return true;
   return false;
+}
+
+bool WordSet::contains(const Token& token) const {
+  if (hash_bits_ >> (token.key_hash % 64) & 1) {
+    auto it = std::lower_bound(by_hash_.begin(), by_hash_.end(), token.key_hash,
+                               [](const auto& entry, std::size_t h) { return entry.first < h; });
+    for (; it != by_hash_.end() && it->first == token.key_hash; ++it)
+      if (it->second == token.key) return true;
+  }
+  for (const std::string& stem : stems)
+    if (token.key.size() >= stem.size() && token.key.compare(0, stem.size(), stem) == 0) return true;
+  return false;
+}
+
+void WordSet::seal() {
+  by_hash_.clear();
+  hash_bits_ = 0;
+  for (const std::string& w : words) {
+    std::size_t h = std::hash<std::string_view>()(w);
+    by_hash_.emplace_back(h, w);
+    hash_bits_ |= std::uint64_t{1} << (h % 64);
+  }
+  std::sort(by_hash_.begin(), by_hash_.end());
 }
 
 void WordSet::add(const WordSet& other) {
@@ -227,7 +258,9 @@ Pattern parse_pattern(std::string_view text, const std::unordered_map<std::strin
     }
   }
   if (toks.empty()) fail(origin, "empty pattern");
-  return PatternParser(std::move(toks), classes, origin).parse();
+  Pattern pattern = PatternParser(std::move(toks), classes, origin).parse();
+  seal_words(pattern);
+  return pattern;
 }
 
 RuleSet& RuleBook::language_set(const std::string& language) {
@@ -248,6 +281,7 @@ void RuleBook::apply(RuleSet& set, const std::string& line, const std::string& o
     if (eq == std::string::npos) fail(origin, "define needs '='");
     WordSet& cls = set.classes[trim(rest.substr(0, eq))];
     for (const std::string& w : split(rest.substr(eq + 1), " \t|")) add_word(cls, w, set.classes, origin);
+    cls.seal();
   } else if (keyword == "relation") {
     std::vector<std::string> parts = split(rest, " \t");
     if (parts.empty()) fail(origin, "relation needs a name");

@@ -42,7 +42,7 @@ std::vector<std::size_t> RuleIndex::candidates(const std::vector<Token>& tokens,
   std::vector<bool> hit(rule_count_, false);
   for (std::size_t r : always_) hit[r] = true;
   for (std::size_t t = first; t < last; ++t) {
-    const std::string& k = tokens[t].key;
+    std::string_view k = tokens[t].key;
     if (auto it = by_word_.find(k); it != by_word_.end())
       for (std::size_t r : it->second) hit[r] = true;
     if (by_stem_.empty()) continue;

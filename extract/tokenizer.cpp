@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdlib>
+#include <functional>
 #include <memory>
 
 namespace kg::extract {
@@ -177,6 +178,7 @@ std::vector<Token> tokenize(std::string_view text) {
     }
     t.text = std::string(text.substr(t.start, t.end - t.start));
     t.key = token_key(t.text);
+    t.key_hash = std::hash<std::string_view>()(t.key);
     describe_shape(t);
     tokens.push_back(std::move(t));
     pos = tokens.back().end;
