@@ -329,16 +329,16 @@ class Resolver {
     const WordSet& possessed = rules_.word_class("POSSESSED");
     for (std::size_t s = 0; s < doc_.sentences.size(); ++s)
       for (std::size_t t = doc_.sentences[s].first; t < doc_.sentences[s].last; ++t) {
-        const std::string& key = doc_.tokens[t].key;
+        const Token& token = doc_.tokens[t];
         std::vector<EntityType> types;
         bool is_possessive = false;
-        if (person.words.count(key)) {
+        if (person.has_word(token)) {
           types = {EntityType::Person};
-        } else if (org.words.count(key)) {
+        } else if (org.has_word(token)) {
           types = {EntityType::Organization};
-        } else if (any.words.count(key)) {
+        } else if (any.has_word(token)) {
           types = {EntityType::Organization, EntityType::Person};
-        } else if (possessive.words.count(key)) {
+        } else if (possessive.has_word(token)) {
           // "son modèle", "its larger rivals": a possessed word within three tokens.
           std::size_t end = std::min(t + 4, doc_.sentences[s].last);
           for (std::size_t k = t + 1; k < end && !is_possessive; ++k)

@@ -103,9 +103,16 @@ bool Matcher::match_once(const PatternNode& node, std::size_t pos, State& state,
           items_[pos + 1].mention >= 0 && coordination_.articles->contains(doc_.tokens[item.first]))
         return match_once(node, pos + 1, state, next);
       if (item.mention < 0 || !is_type(item.mention, node.types)) return false;
-      auto choices = node.coordinated ? conjuncts(pos, node.types)
-                                      : std::vector<std::pair<std::size_t, std::vector<int>>>{
-                                            {pos + 1, {item.mention}}};
+      bool alone = !node.coordinated || !coordination_.separators || pos + 1 >= items_.size() ||
+                   items_[pos + 1].mention >= 0 ||
+                   !coordination_.separators->contains(doc_.tokens[items_[pos + 1].first]);
+      if (alone) {  // the common case, without conjuncts()'s allocations
+        state.captures.emplace_back(node.role, item.mention);
+        if (next(pos + 1)) return true;
+        state.captures.pop_back();
+        return false;
+      }
+      auto choices = conjuncts(pos, node.types);
       for (const auto& [end, chain] : choices) {
         std::size_t mark = state.captures.size();
         for (int m : chain) state.captures.emplace_back(node.role, m);

@@ -1,5 +1,6 @@
 #include "extract/mentions.h"
 
+#include <string_view>
 #include <unordered_set>
 
 namespace kg::extract {
@@ -22,6 +23,7 @@ class MentionFinder {
         institutions_(rules.word_class("INSTITUTION")),
         suffixes_(rules.word_class("ORG_SUFFIX")),
         initial_not_name_(rules.word_class("INITIAL_NOT_NAME")) {
+    lower_words_.reserve(doc.tokens.size());
     for (const Token& t : doc.tokens)
       if (t.is_word && !t.capitalized && !t.all_caps && !t.is_number) lower_words_.insert(t.key);
   }
@@ -64,10 +66,10 @@ class MentionFinder {
       return false;  // "C$240m"
     if (!sentence_initial) {
       // A capitalised function word inside a sentence ("Le Verger") needs a capital after it.
-      if (!function_words_.words.count(t.key)) return true;
+      if (!function_words_.has_word(t)) return true;
       return i + 1 < doc_.tokens.size() && name_shaped(doc_.tokens[i + 1]);
     }
-    if (function_words_.words.count(t.key) || initial_not_name_.contains(t)) return false;
+    if (function_words_.has_word(t) || initial_not_name_.contains(t)) return false;
     return t.all_caps || t.inner_caps || !lower_words_.count(t.key);
   }
 
@@ -76,7 +78,7 @@ class MentionFinder {
     std::size_t j = i + 1;
     while (j < end) {
       const Token& t = doc_.tokens[j];
-      if (name_shaped(t) && (!not_name_.words.count(t.key) || suffixes_.words.count(t.key)) &&
+      if (name_shaped(t) && (!not_name_.has_word(t) || suffixes_.has_word(t)) &&
           place_name_at(j, end).first == 0) {
         ++j;
       } else if (t.is_number && t.text.size() <= 3 && t.start == doc_.tokens[j - 1].end + 1 &&
@@ -90,7 +92,7 @@ class MentionFinder {
         ++j;  // "Boomly! et"
         break;
       } else if (j + 1 < end && (connectors_.contains(t) || t.text == "&") &&
-                 name_shaped(doc_.tokens[j + 1]) && !function_words_.words.count(doc_.tokens[j + 1].key) &&
+                 name_shaped(doc_.tokens[j + 1]) && !function_words_.has_word(doc_.tokens[j + 1]) &&
                  place_name_at(j + 1, end).first == 0) {
         j += 2;
       } else {
@@ -182,7 +184,7 @@ class MentionFinder {
   const WordSet& institutions_;
   const WordSet& suffixes_;
   const WordSet& initial_not_name_;
-  std::unordered_set<std::string> lower_words_;
+  std::unordered_set<std::string_view> lower_words_;  // keys of doc_.tokens, not copied
 };
 
 }  // namespace

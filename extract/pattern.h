@@ -25,6 +25,8 @@ struct WordSet {
   // The same for a token, by its precomputed Token::key_hash: no hashing per
   // lookup and most misses rejected by one bit test. Needs seal().
   bool contains(const Token& token) const;
+  // Whether the token's key is one of `words` (stems aside), likewise.
+  bool has_word(const Token& token) const;
   void add(const WordSet& other);
   // Builds the table contains(Token) reads; call once the words are final.
   void seal();

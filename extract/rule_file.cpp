@@ -196,13 +196,17 @@ bool WordSet::contains(const std::string& key) const {
   return false;
 }
 
+bool WordSet::has_word(const Token& token) const {
+  if (!(hash_bits_ >> (token.key_hash % 64) & 1)) return false;
+  auto it = std::lower_bound(by_hash_.begin(), by_hash_.end(), token.key_hash,
+                             [](const auto& entry, std::size_t h) { return entry.first < h; });
+  for (; it != by_hash_.end() && it->first == token.key_hash; ++it)
+    if (it->second == token.key) return true;
+  return false;
+}
+
 bool WordSet::contains(const Token& token) const {
-  if (hash_bits_ >> (token.key_hash % 64) & 1) {
-    auto it = std::lower_bound(by_hash_.begin(), by_hash_.end(), token.key_hash,
-                               [](const auto& entry, std::size_t h) { return entry.first < h; });
-    for (; it != by_hash_.end() && it->first == token.key_hash; ++it)
-      if (it->second == token.key) return true;
-  }
+  if (has_word(token)) return true;
   for (const std::string& stem : stems)
     if (token.key.size() >= stem.size() && token.key.compare(0, stem.size(), stem) == 0) return true;
   return false;

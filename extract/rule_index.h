@@ -35,6 +35,7 @@ class RuleIndex {
   RulesByKey by_stem_;
   std::size_t shortest_stem_ = 0;
   std::size_t longest_stem_ = 0;
+  std::vector<bool> stem_lengths_;  // [n]: some stem has n bytes
   std::vector<std::size_t> always_;
   std::size_t rule_count_ = 0;
 };
