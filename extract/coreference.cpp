@@ -104,8 +104,8 @@ class Resolver {
       if (fresh) {
         Entity e = doc_.entities[static_cast<std::size_t>(m.entity)];
         e.first_sentence = m.sentence;
-        e.first_start = doc_.char_offset(doc_.tokens[m.first].start);
-        e.first_end = doc_.char_offset(doc_.tokens[m.last - 1].end);
+        e.first_start = doc_.start_char(m.first);
+        e.first_end = doc_.end_char(m.last - 1);
         kept.push_back(e);
       }
       m.entity = it->second;

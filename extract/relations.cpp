@@ -104,8 +104,8 @@ void extract_relations(Document& doc, const RuleSet& rules) {
             rel.subject = subject;
             rel.object = object;
             rel.sentence = s;
-            rel.start = doc.char_offset(doc.tokens[first].start);
-            rel.end = doc.char_offset(doc.tokens[last - 1].end);
+            rel.start = doc.start_char(first);
+            rel.end = doc.end_char(last - 1);
             rel.rule = rule.origin;
             if (type.deal) {
               if (!amounts) amounts = find_amounts(doc, sentence.first, sentence.last, rules);
