@@ -138,10 +138,36 @@ bool Matcher::match_node(const PatternNode& node, std::size_t count, std::size_t
   });
 }
 
+bool Matcher::fills_gap(const PatternNode& gap, std::size_t pos) const {
+  const Item& item = items_[pos];
+  if (gap.kind == PatternNode::Kind::AnyItem || item.mention < 0) return true;
+  MentionKind kind = doc_.mentions[static_cast<std::size_t>(item.mention)].kind;
+  return kind == MentionKind::Adjective || kind == MentionKind::Pronoun;
+}
+
+bool Matcher::match_gap_then_word(const Pattern& seq, std::size_t index, std::size_t pos, State& state,
+                                  FunctionRef<bool(std::size_t)> next) const {
+  // The gap's lengths are tried shortest first, as match_node would, but the
+  // rest of the pattern only where the word after the gap is found.
+  const PatternNode& gap = seq[index];
+  const PatternNode& word = seq[index + 1];
+  for (std::size_t length = 0, p = pos; length <= gap.max && p < items_.size(); ++length, ++p) {
+    if (length >= gap.min && items_[p].mention < 0 && word.words.contains(doc_.tokens[items_[p].first]) &&
+        match_seq(seq, index + 1, p, state, next))
+      return true;
+    if (!fills_gap(gap, p)) return false;
+  }
+  return false;
+}
+
 bool Matcher::match_seq(const Pattern& seq, std::size_t index, std::size_t pos, State& state,
                         FunctionRef<bool(std::size_t)> next) const {
   if (index == seq.size()) return next(pos);
-  return match_node(seq[index], 0, pos, state, [&](std::size_t after) {
+  const PatternNode& node = seq[index];
+  if ((node.kind == PatternNode::Kind::Any || node.kind == PatternNode::Kind::AnyItem) && index + 1 < seq.size() &&
+      seq[index + 1].kind == PatternNode::Kind::Words && seq[index + 1].min >= 1)
+    return match_gap_then_word(seq, index, pos, state, next);
+  return match_node(node, 0, pos, state, [&](std::size_t after) {
     return match_seq(seq, index + 1, after, state, next);
   });
 }
@@ -169,9 +195,10 @@ bool Matcher::may_start(const PatternNode& node, std::size_t pos) const {
 std::vector<Match> Matcher::find_all(const Pattern& pattern) const {
   std::vector<Match> matches;
   std::size_t resume = 0;  // matches do not overlap: the leftmost wins
+  State state;  // reused: its captures are cleared before each start
   for (std::size_t start = 0; start < items_.size(); ++start) {
     if (start < resume || (!pattern.empty() && !may_start(pattern[0], start))) continue;
-    State state;
+    state.captures.clear();
     std::size_t end = 0;
     bool found = match_seq(pattern, 0, start, state, [&](std::size_t after) {
       end = after;

@@ -8,7 +8,6 @@
 #include <limits>
 #include <string>
 #include <unordered_set>
-#include <utility>
 #include <vector>
 
 #include "extract/document.h"
@@ -23,7 +22,7 @@ struct WordSet {
 
   bool contains(const std::string& key) const;
   // The same for a token, by its precomputed Token::key_hash: no hashing per
-  // lookup and most misses rejected by one bit test. Needs seal().
+  // lookup and most misses rejected by one probe. Needs seal().
   bool contains(const Token& token) const;
   // Whether the token's key is one of `words` (stems aside), likewise.
   bool has_word(const Token& token) const;
@@ -32,8 +31,14 @@ struct WordSet {
   void seal();
 
  private:
-  std::vector<std::pair<std::size_t, std::string>> by_hash_;  // (key hash, word), sorted
-  std::uint64_t hash_bits_ = 0;  // bit (hash % 64) is set for every word
+  // An open-addressing table of `words` by hash, probed linearly.
+  struct Slot {
+    static constexpr std::uint32_t kEmpty = UINT32_MAX;
+    std::size_t hash = 0;
+    std::uint32_t word = kEmpty;  // index into sealed_words_
+  };
+  std::vector<Slot> slots_;
+  std::vector<std::string> sealed_words_;
 };
 
 // One element of a pattern, with how many times it may repeat.

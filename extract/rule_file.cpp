@@ -197,12 +197,13 @@ bool WordSet::contains(const std::string& key) const {
 }
 
 bool WordSet::has_word(const Token& token) const {
-  if (!(hash_bits_ >> (token.key_hash % 64) & 1)) return false;
-  auto it = std::lower_bound(by_hash_.begin(), by_hash_.end(), token.key_hash,
-                             [](const auto& entry, std::size_t h) { return entry.first < h; });
-  for (; it != by_hash_.end() && it->first == token.key_hash; ++it)
-    if (it->second == token.key) return true;
-  return false;
+  if (slots_.empty()) return false;
+  std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = token.key_hash & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.word == Slot::kEmpty) return false;
+    if (slot.hash == token.key_hash && sealed_words_[slot.word] == token.key) return true;
+  }
 }
 
 bool WordSet::contains(const Token& token) const {
@@ -213,14 +214,17 @@ bool WordSet::contains(const Token& token) const {
 }
 
 void WordSet::seal() {
-  by_hash_.clear();
-  hash_bits_ = 0;
-  for (const std::string& w : words) {
-    std::size_t h = std::hash<std::string_view>()(w);
-    by_hash_.emplace_back(h, w);
-    hash_bits_ |= std::uint64_t{1} << (h % 64);
+  sealed_words_.assign(words.begin(), words.end());
+  // At most a quarter full, so that most misses stop at their first slot.
+  std::size_t size = 4;
+  while (size < 4 * sealed_words_.size()) size *= 2;
+  slots_.assign(size, Slot{});
+  for (std::size_t w = 0; w < sealed_words_.size(); ++w) {
+    std::size_t h = std::hash<std::string_view>()(sealed_words_[w]);
+    std::size_t i = h & (size - 1);
+    while (slots_[i].word != Slot::kEmpty) i = (i + 1) & (size - 1);
+    slots_[i] = Slot{h, static_cast<std::uint32_t>(w)};
   }
-  std::sort(by_hash_.begin(), by_hash_.end());
 }
 
 void WordSet::add(const WordSet& other) {
