@@ -197,7 +197,8 @@ bool WordSet::contains(const std::string& key) const {
 }
 
 bool WordSet::has_word(const Token& token) const {
-  if (slots_.empty()) return false;
+  std::size_t bit = filter_bit(token.key_hash);
+  if (!(filter_[bit / 64] >> (bit % 64) & 1)) return false;
   std::size_t mask = slots_.size() - 1;
   for (std::size_t i = token.key_hash & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
@@ -215,12 +216,14 @@ bool WordSet::contains(const Token& token) const {
 
 void WordSet::seal() {
   sealed_words_.assign(words.begin(), words.end());
-  // At most a quarter full, so that most misses stop at their first slot.
+  // At most half full, so that probes stay short.
   std::size_t size = 4;
-  while (size < 4 * sealed_words_.size()) size *= 2;
+  while (size < 2 * sealed_words_.size()) size *= 2;
   slots_.assign(size, Slot{});
+  filter_ = {};
   for (std::size_t w = 0; w < sealed_words_.size(); ++w) {
     std::size_t h = std::hash<std::string_view>()(sealed_words_[w]);
+    filter_[filter_bit(h) / 64] |= std::uint64_t{1} << (filter_bit(h) % 64);
     std::size_t i = h & (size - 1);
     while (slots_[i].word != Slot::kEmpty) i = (i + 1) & (size - 1);
     slots_[i] = Slot{h, static_cast<std::uint32_t>(w)};
