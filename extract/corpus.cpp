@@ -129,7 +129,7 @@ CorpusResult extract_corpus(const std::vector<Input>& inputs, const RuleBook& ru
       result.errors.push_back(outcome.error);
       continue;
     }
-    merger.add(*outcome.article);
+    merger.add(std::move(*outcome.article));
     ++result.articles;
   }
   for (std::thread& t : pool) t.join();

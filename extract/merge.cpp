@@ -23,7 +23,7 @@ std::size_t GraphMerger::EndsHash::operator()(const Ends& e) const {
   return h;
 }
 
-std::size_t GraphMerger::node_for(const ArticleNode& entity, const std::string& document) {
+std::size_t GraphMerger::node_for(ArticleNode& entity, const std::string& document) {
   const std::string* found_key = nullptr;
   std::size_t node = 0;
   if (auto it = by_key_.find(entity.name.key); it != by_key_.end()) {
@@ -40,7 +40,7 @@ std::size_t GraphMerger::node_for(const ArticleNode& entity, const std::string& 
     node = nodes_.size();
     Node fresh;
     fresh.type = entity.type;
-    fresh.name = entity.name.text;
+    fresh.name = std::move(entity.name.text);
     fresh.document = document;
     fresh.sentence = entity.sentence;
     fresh.start = entity.start;
@@ -51,24 +51,25 @@ std::size_t GraphMerger::node_for(const ArticleNode& entity, const std::string& 
   by_key_.try_emplace(entity.name.key, node);
   for (const FoldedForm& a : entity.aliases) by_key_.try_emplace(a.key, node);
   Node& n = nodes_[node];
-  auto add_alias = [&](const FoldedForm& form) {
-    if (n.keys.insert(form.key).second) n.aliases.push_back(form.text);
+  auto add_alias = [&](FoldedForm& form) {
+    if (n.keys.insert(std::move(form.key)).second) n.aliases.push_back(std::move(form.text));
   };
   if (found) add_alias(entity.name);
-  for (const FoldedForm& a : entity.aliases) add_alias(a);
-  for (const FoldedForm& d : entity.descriptions) add_alias(d);
+  for (FoldedForm& a : entity.aliases) add_alias(a);
+  for (FoldedForm& d : entity.descriptions) add_alias(d);
   if (n.documents.empty() || n.documents.back() != document) n.documents.push_back(document);
   return node;
 }
 
 void GraphMerger::add(const Document& doc, const RuleSet& rules) { add(make_article_graph(doc, rules)); }
 
-void GraphMerger::add(const ArticleGraph& article) {
+void GraphMerger::add(ArticleGraph article) {
   sources_.emplace_back(article.document);
   std::vector<std::size_t> nodes;
   nodes.reserve(article.nodes.size());
-  for (const ArticleNode& e : article.nodes) nodes.push_back(node_for(e, article.document));
-  for (const ArticleRelation& r : article.relations) {
+  for (ArticleNode& e : article.nodes) nodes.push_back(node_for(e, article.document));
+  // The article's strings are moved into the merged graph, not copied.
+  for (ArticleRelation& r : article.relations) {
     std::size_t source = nodes[r.subject];
     std::size_t target = nodes[r.object];
     if (source == target) continue;
@@ -79,10 +80,10 @@ void GraphMerger::add(const ArticleGraph& article) {
       Relationship rel;
       rel.source = source;
       rel.target = target;
-      rel.type = r.type;
+      rel.type = std::move(r.type);
       rel.document = article.document;
       rel.date = article.date;
-      rel.rule = r.rule;
+      rel.rule = std::move(r.rule);
       rel.evidence = r.evidence;
       rel.sentence = r.sentence;
       rel.start = r.start;
@@ -91,12 +92,12 @@ void GraphMerger::add(const ArticleGraph& article) {
     }
     Relationship& rel = relationships_[it->second];
     if (!rel.source_set.insert(r.source).second) continue;
-    rel.all_sources.push_back(r.source);
-    rel.all_evidence.push_back(r.evidence);
+    rel.all_sources.push_back(std::move(r.source));
+    rel.all_evidence.push_back(std::move(r.evidence));
     if (!rel.deal.amount_min) rel.deal.amount_min = r.deal.amount_min;
     if (!rel.deal.amount_max) rel.deal.amount_max = r.deal.amount_max;
-    if (rel.deal.currency.empty()) rel.deal.currency = r.deal.currency;
-    if (rel.deal.status.empty()) rel.deal.status = r.deal.status;
+    if (rel.deal.currency.empty()) rel.deal.currency = std::move(r.deal.currency);
+    if (rel.deal.status.empty()) rel.deal.status = std::move(r.deal.status);
   }
 }
 

@@ -29,7 +29,7 @@ class GraphMerger {
  public:
   // Adds one article's nodes and relations. Call in a fixed order for a
   // deterministic graph.
-  void add(const ArticleGraph& article);
+  void add(ArticleGraph article);
   // The same for an extracted article (make_article_graph, then add).
   void add(const Document& doc, const RuleSet& rules);
 
@@ -68,7 +68,7 @@ class GraphMerger {
     std::size_t operator()(const Ends& e) const;
   };
 
-  std::size_t node_for(const ArticleNode& node, const std::string& document);
+  std::size_t node_for(ArticleNode& node, const std::string& document);
 
   std::vector<Node> nodes_;
   std::unordered_map<std::string, std::size_t> by_key_;
