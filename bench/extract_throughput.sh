@@ -2,16 +2,21 @@
 # Throughput of `kg extract`: builds a corpus of at least 50 MB by varying the
 # articles of samples/ (deterministically: every copy renames the invented
 # companies and people and shifts the amounts), then times
-# `kg extract --threads 1` and `--threads 2` on it and reports MB/s.
+# `kg extract --threads 1` and `--threads 2` on it and reports MB/s of wall
+# time and MB per CPU-second (user + system: steadier than wall time when
+# other work shares the machine), with the load average before each run.
 #
-#   bench/extract_throughput.sh KG [CORPUS_DIR] [MEGABYTES]
+#   bench/extract_throughput.sh KG [CORPUS_DIR] [MEGABYTES] [PEER_KG]
 #
 # The corpus is kept in CORPUS_DIR (default /tmp/kg_extract_corpus) and reused
-# when it already holds MEGABYTES (default 50) of text.
+# when it already holds MEGABYTES (default 50) of text. PEER_KG (for instance
+# a build of an older commit) is timed the same way, alternating with KG, and
+# the ratios KG / PEER_KG are printed.
 set -euo pipefail
-kg=${1:?usage: extract_throughput.sh KG [CORPUS_DIR] [MEGABYTES]}
+kg=${1:?usage: extract_throughput.sh KG [CORPUS_DIR] [MEGABYTES] [PEER_KG]}
 corpus=${2:-/tmp/kg_extract_corpus}
 megabytes=${3:-50}
+peer=${4:-}
 samples=$(cd "$(dirname "$0")/../samples" && pwd)
 
 if [[ ! -f "$corpus/.complete-$megabytes" ]]; then
@@ -51,12 +56,32 @@ fi
 
 bytes=$(find "$corpus" -name '*.txt' -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
 echo "corpus: $(find "$corpus" -name '*.txt' | wc -l) articles, $((bytes / 1000000)) MB"
+log=$(mktemp)
+times_file=$(mktemp)
+trap 'rm -f "$log" "$times_file" /tmp/kg_extract_bench.json' EXIT
+
+# run LABEL BINARY THREADS: prints one line and sets $wall_rate and $cpu_rate (MB/s).
+run() {
+  local load
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  TIMEFORMAT='%R %U %S'
+  { time "$2" extract --threads "$3" "$corpus" -o /tmp/kg_extract_bench.json 2>"$log"; } 2>"$times_file"
+  read -r wall user sys <"$times_file"
+  wall_rate=$(awk -v b="$bytes" -v t="$wall" 'BEGIN { printf "%.2f", b / 1e6 / t }')
+  cpu_rate=$(awk -v b="$bytes" -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", b / 1e6 / (u + s) }')
+  printf '%-5s --threads %d: %7.2f s wall, %6s MB/s; %7.2f s CPU, %6s MB/CPU-s; load %s before\n' \
+    "$1" "$3" "$wall" "$wall_rate" "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" "$cpu_rate" "$load"
+  echo "      $(tail -1 "$log")"
+}
+
 for threads in 1 2; do
-  start=$(date +%s.%N)
-  "$kg" extract --threads "$threads" "$corpus" -o /tmp/kg_extract_bench.json 2>/tmp/kg_extract_bench.log
-  end=$(date +%s.%N)
-  awk -v b="$bytes" -v s="$start" -v e="$end" -v t="$threads" \
-    'BEGIN { printf "--threads %d: %.2f s, %.1f MB/s\n", t, e - s, b / 1e6 / (e - s) }'
-  tail -1 /tmp/kg_extract_bench.log
+  if [[ -n "$peer" ]]; then
+    run peer "$peer" "$threads"
+    peer_wall=$wall_rate peer_cpu=$cpu_rate
+  fi
+  run kg "$kg" "$threads"
+  if [[ -n "$peer" ]]; then
+    awk -v w="$wall_rate" -v pw="$peer_wall" -v c="$cpu_rate" -v pc="$peer_cpu" -v t="$threads" \
+      'BEGIN { printf "      --threads %d: kg / peer = %.2fx wall MB/s, %.2fx MB/CPU-s\n", t, w / pw, c / pc }'
+  fi
 done
-rm -f /tmp/kg_extract_bench.json /tmp/kg_extract_bench.log

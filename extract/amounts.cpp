@@ -143,7 +143,7 @@ class AmountParser {
   bool excluded(std::size_t start) const {
     const WordSet& exclude = rules_.word_class("AMOUNT_EXCLUDE");
     for (std::size_t k = start; k > first_ && start - k < 5; --k)
-      if (exclude.contains(tok(k - 1).key)) return true;
+      if (exclude.contains(tok(k - 1))) return true;
     return false;
   }
 

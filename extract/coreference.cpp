@@ -104,8 +104,8 @@ class Resolver {
       if (fresh) {
         Entity e = doc_.entities[static_cast<std::size_t>(m.entity)];
         e.first_sentence = m.sentence;
-        e.first_start = doc_.char_offset(doc_.tokens[m.first].start);
-        e.first_end = doc_.char_offset(doc_.tokens[m.last - 1].end);
+        e.first_start = doc_.start_char(m.first);
+        e.first_end = doc_.end_char(m.last - 1);
         kept.push_back(e);
       }
       m.entity = it->second;
@@ -274,7 +274,7 @@ class Resolver {
   // whose subject comes first does.
   bool plain_start(std::size_t s) const {
     std::size_t first = doc_.sentences[s].first;
-    return rules_.word_class("ARTICLE").contains(doc_.tokens[first].key) ||
+    return rules_.word_class("ARTICLE").contains(doc_.tokens[first]) ||
            std::any_of(doc_.mentions.begin(), doc_.mentions.end(), [&](const Mention& m) { return m.first == first; });
   }
 
@@ -285,7 +285,7 @@ class Resolver {
     if (m.first == sentence.first || m.last >= sentence.last) return false;
     const Token& after = doc_.tokens[m.last];
     return doc_.tokens[m.first - 1].text == "," && after.is_word &&
-           !rules_.word_class("CONJ").contains(after.key);
+           !rules_.word_class("CONJ").contains(after);
   }
 
   // The antecedent of a subject pronoun at token `t` of sentence `s`: the first
@@ -329,20 +329,20 @@ class Resolver {
     const WordSet& possessed = rules_.word_class("POSSESSED");
     for (std::size_t s = 0; s < doc_.sentences.size(); ++s)
       for (std::size_t t = doc_.sentences[s].first; t < doc_.sentences[s].last; ++t) {
-        const std::string& key = doc_.tokens[t].key;
+        const Token& token = doc_.tokens[t];
         std::vector<EntityType> types;
         bool is_possessive = false;
-        if (person.words.count(key)) {
+        if (person.has_word(token)) {
           types = {EntityType::Person};
-        } else if (org.words.count(key)) {
+        } else if (org.has_word(token)) {
           types = {EntityType::Organization};
-        } else if (any.words.count(key)) {
+        } else if (any.has_word(token)) {
           types = {EntityType::Organization, EntityType::Person};
-        } else if (possessive.words.count(key)) {
+        } else if (possessive.has_word(token)) {
           // "son modèle", "its larger rivals": a possessed word within three tokens.
           std::size_t end = std::min(t + 4, doc_.sentences[s].last);
           for (std::size_t k = t + 1; k < end && !is_possessive; ++k)
-            is_possessive = possessed.contains(doc_.tokens[k].key);
+            is_possessive = possessed.contains(doc_.tokens[k]);
           if (is_possessive) types = {EntityType::Organization};
         }
         if (types.empty() || overlaps(t, t + 1)) continue;

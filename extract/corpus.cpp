@@ -12,6 +12,7 @@
 #include <sstream>
 #include <thread>
 
+#include "extract/article_graph.h"
 #include "extract/extractor.h"
 #include "extract/merge.h"
 #include "graph/text_fold.h"
@@ -65,7 +66,7 @@ std::optional<std::string> read_all(const std::string& path) {
 
 // Each input's outcome, kept in input order.
 struct Outcome {
-  std::optional<Document> doc;
+  std::optional<ArticleGraph> article;
   std::string error;
 };
 
@@ -77,7 +78,8 @@ CorpusResult extract_corpus(const std::vector<Input>& inputs, const RuleBook& ru
     if (in.path == "-" && !stdin_text)
       stdin_text = std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
 
-  // Workers extract; this thread merges in input order as results arrive and
+  // Workers extract and prepare each article's part of the graph (the costly
+  // string work); this thread merges in input order as results arrive and
   // frees each article once merged, so memory stays bounded by the backlog.
   std::vector<Outcome> outcomes(inputs.size());
   std::vector<bool> ready(inputs.size(), false);
@@ -96,7 +98,8 @@ CorpusResult extract_corpus(const std::vector<Input>& inputs, const RuleBook& ru
         outcome.error = in.name + ": " + why;
       } else {
         try {
-          outcome.doc = extract_document(in.name, *bytes, rules, options.language);
+          Document doc = extract_document(in.name, *bytes, rules, options.language);
+          outcome.article = make_article_graph(doc, *rules.find(doc.language));
         } catch (const std::exception& e) {
           outcome.error = in.name + ": " + e.what();
         }
@@ -122,11 +125,11 @@ CorpusResult extract_corpus(const std::vector<Input>& inputs, const RuleBook& ru
       arrived.wait(lock, [&] { return ready[i]; });
       outcome = std::move(outcomes[i]);
     }
-    if (!outcome.doc) {
+    if (!outcome.article) {
       result.errors.push_back(outcome.error);
       continue;
     }
-    merger.add(*outcome.doc, *rules.find(outcome.doc->language));
+    merger.add(std::move(*outcome.article));
     ++result.articles;
   }
   for (std::thread& t : pool) t.join();

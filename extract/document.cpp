@@ -37,11 +37,4 @@ std::string Document::sentence_text(std::size_t sentence) const {
   return span_text(s.first, s.last);
 }
 
-std::size_t Document::char_offset(std::size_t byte) const {
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < byte && i < text.size(); ++i)
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
-  return body_offset + count;
-}
-
 }  // namespace kg::extract

@@ -23,6 +23,9 @@ struct Token {
   std::size_t end = 0;
   std::string text;          // as written
   std::string key;           // lower-cased, accents removed: what rules match
+  std::size_t key_hash = 0;  // std::hash of key, computed once: WordSet looks tokens up by it
+  std::size_t start_char = 0;  // code-point offsets into Document::text
+  std::size_t end_char = 0;
   bool is_word = false;      // letters or digits (not punctuation or a symbol)
   bool is_number = false;    // starts with a digit
   bool capitalized = false;  // first letter is upper case
@@ -105,8 +108,9 @@ struct Document {
   std::string span_text(std::size_t first, std::size_t last) const;
   // The text of a sentence.
   std::string sentence_text(std::size_t sentence) const;
-  // Code-point offset in the original article of byte offset `byte` of `text`.
-  std::size_t char_offset(std::size_t byte) const;
+  // Code-point offsets in the original article of the start and the end of token `t`.
+  std::size_t start_char(std::size_t t) const { return body_offset + tokens[t].start_char; }
+  std::size_t end_char(std::size_t t) const { return body_offset + tokens[t].end_char; }
 };
 
 }  // namespace kg::extract

@@ -9,7 +9,7 @@ std::string detect_language(const std::vector<Token>& tokens, const RuleBook& ru
     const WordSet& words = rules.find(language)->word_class("FUNCTION_WORDS");
     std::size_t count = 0;
     for (const Token& t : tokens)
-      if (t.is_word && !t.capitalized && words.words.count(t.key)) ++count;
+      if (t.is_word && !t.capitalized && words.has_word(t)) ++count;
     if (best.empty() || count > best_count) {
       best = language;
       best_count = count;

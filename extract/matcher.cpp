@@ -54,12 +54,12 @@ std::vector<std::pair<std::size_t, std::vector<int>>> Matcher::conjuncts(
     std::size_t q = p;
     bool conjunction = false;
     while (q < items_.size() && q - p < 4 && items_[q].mention < 0 &&
-           coordination_.separators->contains(doc_.tokens[items_[q].first].key)) {
-      conjunction = conjunction || coordination_.conjunctions->contains(doc_.tokens[items_[q].first].key);
+           coordination_.separators->contains(doc_.tokens[items_[q].first])) {
+      conjunction = conjunction || coordination_.conjunctions->contains(doc_.tokens[items_[q].first]);
       ++q;
     }
     if (q > p && q + 1 < items_.size() && items_[q].mention < 0 && coordination_.articles &&
-        coordination_.articles->contains(doc_.tokens[items_[q].first].key)) {
+        coordination_.articles->contains(doc_.tokens[items_[q].first])) {
       // "and the Finnish utility Y": an article, then at most two plain words.
       std::size_t r = q + 1;
       while (r < items_.size() && r - q <= 3 && !is_name(r) &&
@@ -97,15 +97,22 @@ bool Matcher::match_once(const PatternNode& node, std::size_t pos, State& state,
     case PatternNode::Kind::AnyItem:
       return next(pos + 1);
     case PatternNode::Kind::Words:
-      return item.mention < 0 && node.words.contains(doc_.tokens[item.first].key) && next(pos + 1);
+      return item.mention < 0 && node.words.contains(doc_.tokens[item.first]) && next(pos + 1);
     case PatternNode::Kind::Entity: {
       if (item.mention < 0 && coordination_.articles && pos + 1 < items_.size() &&
-          items_[pos + 1].mention >= 0 && coordination_.articles->contains(doc_.tokens[item.first].key))
+          items_[pos + 1].mention >= 0 && coordination_.articles->contains(doc_.tokens[item.first]))
         return match_once(node, pos + 1, state, next);
       if (item.mention < 0 || !is_type(item.mention, node.types)) return false;
-      auto choices = node.coordinated ? conjuncts(pos, node.types)
-                                      : std::vector<std::pair<std::size_t, std::vector<int>>>{
-                                            {pos + 1, {item.mention}}};
+      bool alone = !node.coordinated || !coordination_.separators || pos + 1 >= items_.size() ||
+                   items_[pos + 1].mention >= 0 ||
+                   !coordination_.separators->contains(doc_.tokens[items_[pos + 1].first]);
+      if (alone) {  // the common case, without conjuncts()'s allocations
+        state.captures.emplace_back(node.role, item.mention);
+        if (next(pos + 1)) return true;
+        state.captures.pop_back();
+        return false;
+      }
+      auto choices = conjuncts(pos, node.types);
       for (const auto& [end, chain] : choices) {
         std::size_t mark = state.captures.size();
         for (int m : chain) state.captures.emplace_back(node.role, m);
@@ -131,20 +138,67 @@ bool Matcher::match_node(const PatternNode& node, std::size_t count, std::size_t
   });
 }
 
+bool Matcher::fills_gap(const PatternNode& gap, std::size_t pos) const {
+  const Item& item = items_[pos];
+  if (gap.kind == PatternNode::Kind::AnyItem || item.mention < 0) return true;
+  MentionKind kind = doc_.mentions[static_cast<std::size_t>(item.mention)].kind;
+  return kind == MentionKind::Adjective || kind == MentionKind::Pronoun;
+}
+
+bool Matcher::match_gap_then_word(const Pattern& seq, std::size_t index, std::size_t pos, State& state,
+                                  FunctionRef<bool(std::size_t)> next) const {
+  // The gap's lengths are tried shortest first, as match_node would, but the
+  // rest of the pattern only where the word after the gap is found.
+  const PatternNode& gap = seq[index];
+  const PatternNode& word = seq[index + 1];
+  for (std::size_t length = 0, p = pos; length <= gap.max && p < items_.size(); ++length, ++p) {
+    if (length >= gap.min && items_[p].mention < 0 && word.words.contains(doc_.tokens[items_[p].first]) &&
+        match_seq(seq, index + 1, p, state, next))
+      return true;
+    if (!fills_gap(gap, p)) return false;
+  }
+  return false;
+}
+
 bool Matcher::match_seq(const Pattern& seq, std::size_t index, std::size_t pos, State& state,
                         FunctionRef<bool(std::size_t)> next) const {
   if (index == seq.size()) return next(pos);
-  return match_node(seq[index], 0, pos, state, [&](std::size_t after) {
+  const PatternNode& node = seq[index];
+  if ((node.kind == PatternNode::Kind::Any || node.kind == PatternNode::Kind::AnyItem) && index + 1 < seq.size() &&
+      seq[index + 1].kind == PatternNode::Kind::Words && seq[index + 1].min >= 1)
+    return match_gap_then_word(seq, index, pos, state, next);
+  return match_node(node, 0, pos, state, [&](std::size_t after) {
     return match_seq(seq, index + 1, after, state, next);
   });
+}
+
+bool Matcher::may_start(const PatternNode& node, std::size_t pos) const {
+  if (node.min == 0) return true;
+  if (pos >= items_.size()) return false;
+  const Item& item = items_[pos];
+  switch (node.kind) {
+    case PatternNode::Kind::Words:
+      return item.mention < 0 && node.words.contains(doc_.tokens[item.first]);
+    case PatternNode::Kind::Entity:  // or an article before one
+      return item.mention >= 0 || (pos + 1 < items_.size() && items_[pos + 1].mention >= 0);
+    case PatternNode::Kind::Group:
+      for (const Pattern& alt : node.alternatives)
+        if (alt.empty() || may_start(alt[0], pos)) return true;
+      return false;
+    case PatternNode::Kind::Any:
+    case PatternNode::Kind::AnyItem:
+      break;
+  }
+  return true;
 }
 
 std::vector<Match> Matcher::find_all(const Pattern& pattern) const {
   std::vector<Match> matches;
   std::size_t resume = 0;  // matches do not overlap: the leftmost wins
+  State state;  // reused: its captures are cleared before each start
   for (std::size_t start = 0; start < items_.size(); ++start) {
-    if (start < resume) continue;
-    State state;
+    if (start < resume || (!pattern.empty() && !may_start(pattern[0], start))) continue;
+    state.captures.clear();
     std::size_t end = 0;
     bool found = match_seq(pattern, 0, start, state, [&](std::size_t after) {
       end = after;

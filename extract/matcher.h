@@ -78,6 +78,14 @@ class Matcher {
                   FunctionRef<bool(std::size_t)> next) const;
   bool match_once(const PatternNode& node, std::size_t pos, State& state,
                   FunctionRef<bool(std::size_t)> next) const;
+  // A quick necessary test: whether a match of `node` may begin at item `pos`.
+  bool may_start(const PatternNode& node, std::size_t pos) const;
+  // A gap (`_{m,n}`, `~{m,n}`) followed by a word element, matched by
+  // jumping to the places where the word is.
+  bool match_gap_then_word(const Pattern& seq, std::size_t index, std::size_t pos, State& state,
+                           FunctionRef<bool(std::size_t)> next) const;
+  // Whether gap element `gap` (`_` or `~`) matches item `pos`.
+  bool fills_gap(const PatternNode& gap, std::size_t pos) const;
   bool is_type(int mention, const std::vector<EntityType>& types) const;
   // Whether item `pos` is an entity other than a place adjective.
   bool is_name(std::size_t pos) const;

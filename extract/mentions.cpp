@@ -1,5 +1,6 @@
 #include "extract/mentions.h"
 
+#include <string_view>
 #include <unordered_set>
 
 namespace kg::extract {
@@ -22,6 +23,7 @@ class MentionFinder {
         institutions_(rules.word_class("INSTITUTION")),
         suffixes_(rules.word_class("ORG_SUFFIX")),
         initial_not_name_(rules.word_class("INITIAL_NOT_NAME")) {
+    lower_words_.reserve(doc.tokens.size());
     for (const Token& t : doc.tokens)
       if (t.is_word && !t.capitalized && !t.all_caps && !t.is_number) lower_words_.insert(t.key);
   }
@@ -57,17 +59,17 @@ class MentionFinder {
   // Whether a capitalised word may start a name here.
   bool starts_name(std::size_t i, bool sentence_initial) const {
     const Token& t = doc_.tokens[i];
-    if (!name_shaped(t) || not_name_.contains(t.key)) return false;
+    if (!name_shaped(t) || not_name_.contains(t)) return false;
     if (i > 0 && doc_.tokens[i - 1].is_number && rules_.scales.count(t.key)) return false;  // "2 Md$"
     if (i + 1 < doc_.tokens.size() && doc_.tokens[i + 1].start == t.end && !doc_.tokens[i + 1].is_word &&
         rules_.currencies.count(doc_.tokens[i + 1].key))
       return false;  // "C$240m"
     if (!sentence_initial) {
       // A capitalised function word inside a sentence ("Le Verger") needs a capital after it.
-      if (!function_words_.words.count(t.key)) return true;
+      if (!function_words_.has_word(t)) return true;
       return i + 1 < doc_.tokens.size() && name_shaped(doc_.tokens[i + 1]);
     }
-    if (function_words_.words.count(t.key) || initial_not_name_.contains(t.key)) return false;
+    if (function_words_.has_word(t) || initial_not_name_.contains(t)) return false;
     return t.all_caps || t.inner_caps || !lower_words_.count(t.key);
   }
 
@@ -76,7 +78,7 @@ class MentionFinder {
     std::size_t j = i + 1;
     while (j < end) {
       const Token& t = doc_.tokens[j];
-      if (name_shaped(t) && (!not_name_.words.count(t.key) || suffixes_.words.count(t.key)) &&
+      if (name_shaped(t) && (!not_name_.has_word(t) || suffixes_.has_word(t)) &&
           place_name_at(j, end).first == 0) {
         ++j;
       } else if (t.is_number && t.text.size() <= 3 && t.start == doc_.tokens[j - 1].end + 1 &&
@@ -89,8 +91,8 @@ class MentionFinder {
                  !doc_.tokens[j + 1].capitalized) {
         ++j;  // "Boomly! et"
         break;
-      } else if (j + 1 < end && (connectors_.contains(t.key) || t.text == "&") &&
-                 name_shaped(doc_.tokens[j + 1]) && !function_words_.words.count(doc_.tokens[j + 1].key) &&
+      } else if (j + 1 < end && (connectors_.contains(t) || t.text == "&") &&
+                 name_shaped(doc_.tokens[j + 1]) && !function_words_.has_word(doc_.tokens[j + 1]) &&
                  place_name_at(j + 1, end).first == 0) {
         j += 2;
       } else {
@@ -121,7 +123,7 @@ class MentionFinder {
     while (i < sentence.last) {
       const Token& t = doc_.tokens[i];
       // "le gouvernement norvégien", "the Norwegian government"
-      if (government_.contains(t.key) && i + 1 < sentence.last && place_adjective_at(i + 1) >= 0) {
+      if (government_.contains(t) && i + 1 < sentence.last && place_adjective_at(i + 1) >= 0) {
         add(s, i, i + 2, MentionKind::Name, -1);
         doc_.mentions.back().type = EntityType::Organization;
         doc_.mentions.back().sure_type = true;
@@ -131,8 +133,8 @@ class MentionFinder {
       }
       if (int place = place_adjective_at(i); place >= 0) {
         bool institution = i + 1 < sentence.last && doc_.tokens[i + 1].capitalized &&
-                           institutions_.contains(doc_.tokens[i + 1].key);  // "Norwegian Agency"
-        if (i + 1 < sentence.last && (government_.contains(doc_.tokens[i + 1].key) || institution)) {
+                           institutions_.contains(doc_.tokens[i + 1]);  // "Norwegian Agency"
+        if (i + 1 < sentence.last && (government_.contains(doc_.tokens[i + 1]) || institution)) {
           add(s, i, i + 2, MentionKind::Name, -1);
           doc_.mentions.back().type = EntityType::Organization;
           doc_.mentions.back().sure_type = true;
@@ -145,7 +147,7 @@ class MentionFinder {
         continue;
       }
       if (auto [length, place] = place_name_at(i, sentence.last); length > 0) {
-        if (i + length < sentence.last && government_.contains(doc_.tokens[i + length].key)) {
+        if (i + length < sentence.last && government_.contains(doc_.tokens[i + length])) {
           add(s, i, i + length + 1, MentionKind::Name, -1);  // "the UK government"
           doc_.mentions.back().type = EntityType::Organization;
           doc_.mentions.back().sure_type = true;
@@ -161,7 +163,7 @@ class MentionFinder {
       if (starts_name(i, initial)) {
         std::size_t j = name_end(i, sentence.last);
         // "l'Agence norvégienne": an institution named by its place.
-        if (institutions_.contains(doc_.tokens[j - 1].key) && j < sentence.last && place_adjective_at(j) >= 0) ++j;
+        if (institutions_.contains(doc_.tokens[j - 1]) && j < sentence.last && place_adjective_at(j) >= 0) ++j;
         add(s, i, j, MentionKind::Name, -1);
         i = j;
         initial = false;
@@ -182,7 +184,7 @@ class MentionFinder {
   const WordSet& institutions_;
   const WordSet& suffixes_;
   const WordSet& initial_not_name_;
-  std::unordered_set<std::string> lower_words_;
+  std::unordered_set<std::string_view> lower_words_;  // keys of doc_.tokens, not copied
 };
 
 }  // namespace

@@ -25,10 +25,33 @@ const char* replacement(utf8proc_int32_t cp) {
   return nullptr;
 }
 
+// Whether `text` is in NFC already, for sure: every code point is below
+// U+0300 (no combining mark, nothing to compose) or is punctuation of
+// U+2002..U+206F or the euro sign, none of which composes or decomposes. Most
+// French and English news passes, and skips utf8proc's copy and tables.
+bool surely_nfc(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      ++i;
+    } else if (c < 0xCC) {  // two bytes, below U+0300
+      i += 2;
+    } else if (c == 0xE2 && i + 2 < text.size()) {
+      unsigned cp = (c & 0x0Fu) << 12 | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6 |
+                    (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
+      if (!((cp >= 0x2002 && cp <= 0x206F) || cp == 0x20AC)) return false;
+      i += 3;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string normalize_text(std::string_view raw) {
-  std::string composed = kg::nfc(raw);
+  std::string composed = surely_nfc(raw) ? std::string(raw) : kg::nfc(raw);
   std::string out;
   out.reserve(composed.size());
   std::size_t pos = 0;

@@ -22,7 +22,7 @@ std::size_t distance(std::size_t t, std::size_t first, std::size_t last) {
 
 bool has_word(const Document& doc, std::size_t from, std::size_t to, const WordSet& words) {
   for (std::size_t t = from; t < to; ++t)
-    if (words.contains(doc.tokens[t].key)) return true;
+    if (words.contains(doc.tokens[t])) return true;
   return false;
 }
 
@@ -55,7 +55,7 @@ std::string deal_status(const Document& doc, std::size_t first, std::size_t last
   for (const auto& [cls, name] : kClasses) {
     const WordSet& words = rules.word_class(cls);
     for (std::size_t t = first; t < last; ++t) {
-      if (!words.contains(doc.tokens[t].key)) continue;
+      if (!words.contains(doc.tokens[t])) continue;
       std::size_t d = distance(t, match_first, match_last);
       if (status.empty() || d < best) {
         status = name;
@@ -80,7 +80,7 @@ void extract_relations(Document& doc, const RuleSet& rules) {
     const Sentence& sentence = doc.sentences[s];
     std::vector<std::size_t> candidates = index.candidates(doc.tokens, sentence.first, sentence.last);
     if (candidates.empty()) continue;
-    bool hypothetical_deal = hypothetical.contains(doc.tokens[sentence.first].key) &&
+    bool hypothetical_deal = hypothetical.contains(doc.tokens[sentence.first]) &&
                              !has_word(doc, sentence.first, sentence.last, talks);
     Matcher matcher(doc, sentence_items(doc, s), coordination);
     const std::vector<Item>& items = matcher.items();
@@ -104,8 +104,8 @@ void extract_relations(Document& doc, const RuleSet& rules) {
             rel.subject = subject;
             rel.object = object;
             rel.sentence = s;
-            rel.start = doc.char_offset(doc.tokens[first].start);
-            rel.end = doc.char_offset(doc.tokens[last - 1].end);
+            rel.start = doc.start_char(first);
+            rel.end = doc.end_char(last - 1);
             rel.rule = rule.origin;
             if (type.deal) {
               if (!amounts) amounts = find_amounts(doc, sentence.first, sentence.last, rules);

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "extract/built_in_rules.h"
@@ -172,6 +173,13 @@ class PatternParser {
   std::size_t pos_ = 0;
 };
 
+void seal_words(Pattern& pattern) {
+  for (PatternNode& node : pattern) {
+    node.words.seal();
+    for (Pattern& alternative : node.alternatives) seal_words(alternative);
+  }
+}
+
 // "LABEL: pattern" → (label, pattern text).
 std::pair<std::string, std::string> head_and_body(const std::string& rest, const std::string& origin) {
   std::size_t colon = rest.find(':');
@@ -186,6 +194,40 @@ bool WordSet::contains(const std::string& key) const {
   for (const std::string& stem : stems)
     if (key.size() >= stem.size() && key.compare(0, stem.size(), stem) == 0) return true;
   return false;
+}
+
+bool WordSet::has_word(const Token& token) const {
+  std::size_t bit = filter_bit(token.key_hash);
+  if (!(filter_[bit / 64] >> (bit % 64) & 1)) return false;
+  std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = token.key_hash & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.word == Slot::kEmpty) return false;
+    if (slot.hash == token.key_hash && sealed_words_[slot.word] == token.key) return true;
+  }
+}
+
+bool WordSet::contains(const Token& token) const {
+  if (has_word(token)) return true;
+  for (const std::string& stem : stems)
+    if (token.key.size() >= stem.size() && token.key.compare(0, stem.size(), stem) == 0) return true;
+  return false;
+}
+
+void WordSet::seal() {
+  sealed_words_.assign(words.begin(), words.end());
+  // At most half full, so that probes stay short.
+  std::size_t size = 4;
+  while (size < 2 * sealed_words_.size()) size *= 2;
+  slots_.assign(size, Slot{});
+  filter_ = {};
+  for (std::size_t w = 0; w < sealed_words_.size(); ++w) {
+    std::size_t h = std::hash<std::string_view>()(sealed_words_[w]);
+    filter_[filter_bit(h) / 64] |= std::uint64_t{1} << (filter_bit(h) % 64);
+    std::size_t i = h & (size - 1);
+    while (slots_[i].word != Slot::kEmpty) i = (i + 1) & (size - 1);
+    slots_[i] = Slot{h, static_cast<std::uint32_t>(w)};
+  }
 }
 
 void WordSet::add(const WordSet& other) {
@@ -227,7 +269,9 @@ Pattern parse_pattern(std::string_view text, const std::unordered_map<std::strin
     }
   }
   if (toks.empty()) fail(origin, "empty pattern");
-  return PatternParser(std::move(toks), classes, origin).parse();
+  Pattern pattern = PatternParser(std::move(toks), classes, origin).parse();
+  seal_words(pattern);
+  return pattern;
 }
 
 RuleSet& RuleBook::language_set(const std::string& language) {
@@ -248,6 +292,7 @@ void RuleBook::apply(RuleSet& set, const std::string& line, const std::string& o
     if (eq == std::string::npos) fail(origin, "define needs '='");
     WordSet& cls = set.classes[trim(rest.substr(0, eq))];
     for (const std::string& w : split(rest.substr(eq + 1), " \t|")) add_word(cls, w, set.classes, origin);
+    cls.seal();
   } else if (keyword == "relation") {
     std::vector<std::string> parts = split(rest, " \t");
     if (parts.empty()) fail(origin, "relation needs a name");

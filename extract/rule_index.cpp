@@ -33,6 +33,8 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) : rule_count_(ru
       by_stem_[s].push_back(r);
       shortest_stem_ = shortest_stem_ == 0 ? s.size() : std::min(shortest_stem_, s.size());
       longest_stem_ = std::max(longest_stem_, s.size());
+      if (stem_lengths_.size() <= s.size()) stem_lengths_.resize(s.size() + 1, false);
+      stem_lengths_[s.size()] = true;
     }
   }
 }
@@ -42,13 +44,15 @@ std::vector<std::size_t> RuleIndex::candidates(const std::vector<Token>& tokens,
   std::vector<bool> hit(rule_count_, false);
   for (std::size_t r : always_) hit[r] = true;
   for (std::size_t t = first; t < last; ++t) {
-    const std::string& k = tokens[t].key;
+    std::string_view k = tokens[t].key;
     if (auto it = by_word_.find(k); it != by_word_.end())
       for (std::size_t r : it->second) hit[r] = true;
     if (by_stem_.empty()) continue;
-    for (std::size_t n = shortest_stem_; n <= std::min(longest_stem_, k.size()); ++n)
+    for (std::size_t n = shortest_stem_; n <= std::min(longest_stem_, k.size()); ++n) {
+      if (!stem_lengths_[n]) continue;
       if (auto it = by_stem_.find(k.substr(0, n)); it != by_stem_.end())
         for (std::size_t r : it->second) hit[r] = true;
+    }
   }
   std::vector<std::size_t> out;
   for (std::size_t r = 0; r < hit.size(); ++r)

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -23,10 +25,17 @@ class RuleIndex {
                                       std::size_t last) const;
 
  private:
-  std::unordered_map<std::string, std::vector<std::size_t>> by_word_;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_stem_;
+  // Looked up by std::string_view: a stem lookup takes a prefix without copying it.
+  struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>()(key); }
+  };
+  using RulesByKey = std::unordered_map<std::string, std::vector<std::size_t>, KeyHash, std::equal_to<>>;
+  RulesByKey by_word_;
+  RulesByKey by_stem_;
   std::size_t shortest_stem_ = 0;
   std::size_t longest_stem_ = 0;
+  std::vector<bool> stem_lengths_;  // [n]: some stem has n bytes
   std::vector<std::size_t> always_;
   std::size_t rule_count_ = 0;
 };

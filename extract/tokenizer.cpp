@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdlib>
+#include <functional>
 #include <memory>
 
 namespace kg::extract {
@@ -147,6 +148,13 @@ std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 5);
   std::size_t pos = 0;
+  // Code points before byte `counted`, advanced as tokens are made.
+  std::size_t counted = 0, chars = 0;
+  auto chars_before = [&](std::size_t byte) {
+    for (; counted < byte; ++counted)
+      if ((static_cast<unsigned char>(text[counted]) & 0xC0) != 0x80) ++chars;
+    return chars;
+  };
   while (pos < text.size()) {
     CodePoint c = decode(text, pos);
     if (is_space(c.cp)) {
@@ -177,6 +185,9 @@ std::vector<Token> tokenize(std::string_view text) {
     }
     t.text = std::string(text.substr(t.start, t.end - t.start));
     t.key = token_key(t.text);
+    t.key_hash = std::hash<std::string_view>()(t.key);
+    t.start_char = chars_before(t.start);
+    t.end_char = chars_before(t.end);
     describe_shape(t);
     tokens.push_back(std::move(t));
     pos = tokens.back().end;

@@ -8,7 +8,7 @@ namespace kg::extract {
 EntityType shape_type(const Document& doc, std::size_t first, std::size_t last, const RuleSet& rules) {
   const WordSet& suffixes = rules.word_class("ORG_SUFFIX");
   const Token& tail = doc.tokens[last - 1];
-  if (suffixes.words.count(tail.key) && last - first >= 2) return EntityType::Organization;
+  if (suffixes.has_word(tail) && last - first >= 2) return EntityType::Organization;
   if (last - first < 2) return EntityType::Organization;
   for (std::size_t t = first; t < last; ++t) {
     const Token& tok = doc.tokens[t];

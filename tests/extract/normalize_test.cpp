@@ -1,6 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "extract/normalize.h"
+#include "graph/text_fold.h"
 
 using namespace kg::extract;
 
@@ -30,4 +34,28 @@ TEST_CASE("the date line is metadata, on its own line or before the first paragr
   ArticleText none = split_article("dated material");
   CHECK(none.date.empty());
   CHECK(none.body == "dated material");
+}
+
+TEST_CASE("text normalize_text does not send through NFC is in NFC already") {
+  // normalize_text skips NFC when every code point is below U+0300, in
+  // U+2002..U+206F or the euro sign: NFC must leave each of them, and each
+  // between two letters, unchanged.
+  auto utf8 = [](char32_t cp) {
+    std::string s;
+    if (cp < 0x800) {
+      s += static_cast<char>(0xC0 | (cp >> 6));
+    } else {
+      s += static_cast<char>(0xE0 | (cp >> 12));
+      s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    }
+    s += static_cast<char>(0x80 | (cp & 0x3F));
+    return s;
+  };
+  std::vector<char32_t> skipped{0x20AC};
+  for (char32_t cp = 0x80; cp < 0x300; ++cp) skipped.push_back(cp);
+  for (char32_t cp = 0x2002; cp <= 0x206F; ++cp) skipped.push_back(cp);
+  for (char32_t cp : skipped) {
+    std::string text = "e" + utf8(cp) + "a";
+    CHECK(kg::nfc(text) == text);
+  }
 }

@@ -1,6 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "extract/rule_file.h"
+#include "extract/tokenizer.h"
 
 using namespace kg::extract;
 
@@ -87,4 +91,27 @@ TEST_CASE("the built-in rules load and declare the six relations in both languag
       CHECK(set->relations.count(rel) == 1);
     CHECK(set->relations.at("competes-with").symmetric);
   }
+}
+
+TEST_CASE("a word class finds a token by its hash exactly as it finds its key") {
+  RuleBook book = RuleBook::built_in();
+  std::vector<Token> tokens =
+      tokenize("Selon le PDG, la start-up a investi 5 millions d'euros dans l'usine et il n'en cède rien. "
+               "The firm invested $2bn in its rival, and the chips are not for sale.");
+  for (const std::string& language : book.languages())
+    for (const auto& [name, words] : book.find(language)->classes)
+      for (const Token& t : tokens) {
+        INFO(language << " @" << name << " " << t.key);
+        CHECK(words.contains(t) == words.contains(t.key));
+        CHECK(words.has_word(t) == (words.words.count(t.key) == 1));
+      }
+  // And so do a pattern's word elements.
+  Pattern p = parse_pattern("invest* dans|in", book.find("fr")->classes, "test");
+  std::vector<std::string> stem, word;
+  for (const Token& t : tokens) {
+    if (p[0].words.contains(t)) stem.push_back(t.text);
+    if (p[1].words.contains(t)) word.push_back(t.text);
+  }
+  CHECK(stem == std::vector<std::string>{"investi", "invested"});
+  CHECK(word == std::vector<std::string>{"dans", "in"});
 }

@@ -50,3 +50,15 @@ TEST_CASE("offsets point into the text") {
   REQUIRE(t.size() == 2);
   CHECK(text.substr(t[1].start, t[1].end - t[1].start) == "lève");
 }
+
+TEST_CASE("each token knows its code-point offsets as well as its byte offsets") {
+  std::vector<Token> tokens = tokenize("\xC3\x89t\xC3\xA9 \xE2\x82\xAC" "5 d'or");  // "Été €5 d'or"
+  REQUIRE(tokens.size() == 5);
+  CHECK(tokens[0].start_char == 0);
+  CHECK(tokens[0].end_char == 3);  // "Été": 5 bytes, 3 code points
+  CHECK(tokens[1].start_char == 4);
+  CHECK(tokens[1].end_char == 5);  // "€"
+  CHECK(tokens[2].start_char == 5);
+  CHECK(tokens[3].start_char == 7);  // "d'"
+  CHECK(tokens[4].end_char == 11);
+}
