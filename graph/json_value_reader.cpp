@@ -142,14 +142,22 @@ class ValueBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Valu
 }  // namespace
 
 Value parse_json_value(std::string_view text, int max_depth) {
+  // RapidJSON reads a NUL byte as the end of the text, and would call a binary
+  // file empty; JSON text never holds one (strings escape it as \u0000).
+  if (std::size_t nul = text.find('\0'); nul != std::string_view::npos)
+    throw JsonSyntaxError("NUL byte: a binary file, not JSON text", nul);
   ValueBuilder builder(max_depth);
   rapidjson::Reader reader;
   rapidjson::MemoryStream stream(text.data(), text.size());
   rapidjson::ParseResult ok = reader.Parse<kParseFlags>(stream, builder);
   if (!ok) {
-    std::string message = ok.Code() == rapidjson::kParseErrorTermination && !builder.error().empty()
+    rapidjson::ParseErrorCode code = ok.Code();
+    // The iterative parser reports any bad first character as an empty document.
+    if (code == rapidjson::kParseErrorDocumentEmpty && text.find_first_not_of(" \t\r\n") != std::string_view::npos)
+      code = rapidjson::kParseErrorValueInvalid;
+    std::string message = code == rapidjson::kParseErrorTermination && !builder.error().empty()
                               ? builder.error()
-                              : rapidjson::GetParseError_En(ok.Code());
+                              : rapidjson::GetParseError_En(code);
     throw JsonSyntaxError(message, ok.Offset());
   }
   return std::move(builder.result());
