@@ -376,6 +376,7 @@ class Parser {
   void chain(PatternPart& part) {
     // A parenthesised pattern part: ((a)-->(b)) is the same as (a)-->(b).
     if (is_symbol("(") && is_symbol("(", 1)) {
+      Nested level(*this);
       next();
       chain(part);
       expect_symbol(")");
