@@ -53,8 +53,7 @@ void add_import_command(CLI::App& app, int& exit_status) {
   auto opt = std::make_shared<ImportOptions>();
   CLI::App* cmd = app.add_subcommand("import", "Read a graph written by networkx or a GraphML tool into kg's format");
   cmd->add_option("input", opt->input, "node-link JSON (networkx's node_link_data) or GraphML file")
-      ->required()
-      ->check(CLI::ExistingFile);
+      ->required();  // a missing file is a failed input (status 1), not a usage error
   cmd->add_option("--format", opt->format, "node-link or graphml (default: from the extension)")
       ->check(CLI::IsMember({"node-link", "graphml"}));
   cmd->add_option("-o,--output", opt->output, "write kg's node-link JSON here (default: standard output)");

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -75,6 +76,11 @@ int run_query(const QueryOptions& options) {
 
   std::string script = options.query;
   if (!options.script_path.empty()) {
+    std::error_code error;
+    if (std::filesystem::is_directory(options.script_path, error)) {
+      std::cerr << "kg query: " << options.script_path << ": is a directory, not a script\n";
+      return kExitFailure;
+    }
     std::ifstream in(options.script_path, std::ios::binary);
     if (!in) {
       std::cerr << "kg query: " << options.script_path << ": cannot open\n";

@@ -25,7 +25,7 @@ struct Input {
 std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, std::vector<std::string>& errors);
 
 // The reason `bytes` is not an article ("empty file", "binary file", "invalid
-// UTF-8 at byte N"), or an empty string when it is one.
+// UTF-8 at byte N", larger than 16 MiB), or an empty string when it is one.
 std::string check_article(std::string_view bytes);
 
 struct CorpusOptions {

@@ -22,12 +22,12 @@ class JsonSyntaxError : public std::runtime_error {
 };
 
 // Parses one JSON document. Objects become Maps and arrays Lists; a number
-// without '.' or exponent that fits in 64 bits is an integer, any other a
-// double converted with correct rounding, so that what kg writes reads back
-// bit for bit; NaN, Infinity and -Infinity are accepted. Throws
-// JsonSyntaxError on malformed text, a duplicate key in an object, nesting
-// deeper than `max_depth`, or a number too large for a double. Never recurses,
-// whatever the nesting.
+// without '.' or exponent is an integer, any other a double converted with
+// correct rounding, so that what kg writes reads back bit for bit; NaN,
+// Infinity and -Infinity are accepted. Throws JsonSyntaxError on malformed
+// text, a NUL byte, invalid UTF-8 in a string, a duplicate key in an object,
+// nesting deeper than `max_depth`, an integer beyond 64 bits or a number too
+// large for a double. Never recurses, whatever the nesting.
 Value parse_json_value(std::string_view text, int max_depth = 256);
 
 // "line:column" of a byte offset (1-based; the column counts bytes).

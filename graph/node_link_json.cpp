@@ -364,14 +364,35 @@ std::string to_node_link(const PropertyGraph& graph, NodeLinkLayout layout) {
   return out;
 }
 
+namespace {
+
+// Opens the file that will become `path`. Where the file system allows it
+// (O_TMPFILE), the file has no name until it is complete, so a process killed
+// while writing leaves nothing behind; elsewhere it is `path`.tmp.XXXXXX.
+// `temp` receives the name to link or rename from.
+int open_temporary_beside(const std::string& path, std::string& temp, bool& anonymous) {
+  std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  // Naming it later goes through /proc/self/fd.
+  int fd = access("/proc/self/fd", X_OK) == 0
+               ? open(folder.empty() ? "." : folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644)
+               : -1;
+  anonymous = fd >= 0;
+  temp = path + ".tmp.XXXXXX";
+  if (!anonymous) fd = mkostemp(temp.data(), O_CLOEXEC);
+  return fd;
+}
+
+}  // namespace
+
 void write_file_atomically(const std::string& path, std::string_view contents) {
-  std::string temp = path + ".tmp.XXXXXX";
-  int fd = mkstemp(temp.data());
+  std::string temp;
+  bool anonymous = false;
+  int fd = open_temporary_beside(path, temp, anonymous);
   if (fd < 0) throw std::runtime_error(path + ": cannot write: " + std::strerror(errno));
   auto fail = [&](const char* what) {
     int err = errno;
     close(fd);
-    unlink(temp.c_str());
+    if (!anonymous) unlink(temp.c_str());
     throw std::runtime_error(path + ": " + what + ": " + std::strerror(err));
   };
   std::size_t written = 0;
@@ -384,6 +405,15 @@ void write_file_atomically(const std::string& path, std::string_view contents) {
     written += static_cast<std::size_t>(n);
   }
   if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) fail("cannot write");
+  if (anonymous) {
+    // Named only now, complete, under a name nobody else picks, then renamed.
+    // linkat() cannot replace an existing file, hence the two steps.
+    std::string fd_path = "/proc/self/fd/" + std::to_string(fd);
+    temp = path + ".tmp." + std::to_string(getpid()) + "." + std::to_string(fd);
+    unlink(temp.c_str());
+    if (linkat(AT_FDCWD, fd_path.c_str(), AT_FDCWD, temp.c_str(), AT_SYMLINK_FOLLOW) != 0) fail("cannot write");
+    anonymous = false;
+  }
   if (close(fd) != 0) {
     unlink(temp.c_str());
     throw std::runtime_error(path + ": cannot write: " + std::strerror(errno));

@@ -45,7 +45,12 @@ std::string to_node_link(const PropertyGraph& graph, NodeLinkLayout layout = Nod
 // then untouched.
 void save_node_link(const PropertyGraph& graph, const std::string& path);
 
-// Writes `contents` to `path` atomically (used by every saver in kg).
+// Writes `contents` to `path` atomically (used by every saver in kg): readers
+// see the old file or the new one, never a part. The new file is written
+// unnamed (O_TMPFILE) and named `path`.tmp.PID.FD only once complete, just
+// before the rename, so a process killed meanwhile leaves no partial file;
+// where O_TMPFILE is missing it is written as `path`.tmp.XXXXXX, which a kill
+// can leave behind.
 void write_file_atomically(const std::string& path, std::string_view contents);
 
 }  // namespace kg

@@ -89,6 +89,7 @@ struct Expr {
   std::vector<MapProjectionItem> projection;          // MapProjection
   std::size_t begin = 0, end = 0;                     // source span, for column names and errors
   int line = 0, column = 0;
+  int height = 1;  // nodes on the longest path down to a leaf; the parser bounds it
 };
 
 ExprPtr make_expr(ExprKind kind, std::vector<ExprPtr> args = {});

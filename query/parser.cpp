@@ -1,5 +1,6 @@
 #include "query/parser.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
@@ -7,6 +8,7 @@
 #include <limits>
 
 #include "query/engine.h"
+#include "graph/text_fold.h"
 #include "query/lexer.h"
 
 namespace kg::query {
@@ -62,6 +64,29 @@ class Parser {
   std::string_view source_;
   std::vector<Token> tokens_;
   std::size_t pos_ = 0;
+  int nesting_ = 0;  // expressions open inside each other, bounded by kMaxNesting
+
+  // Deeper nesting is refused rather than risking the stack here and in every
+  // recursive pass after the parser (semantic analysis, planning, evaluation).
+  static constexpr int kMaxNesting = 256;
+  // The same for the height of an expression tree, which a long chain of
+  // operators (1 + 1 + ... + 1) builds without any nesting.
+  static constexpr int kMaxHeight = 1000;
+
+  // Counts one level of nesting for as long as it lives.
+  class Nested {
+   public:
+    explicit Nested(Parser& parser) : parser_(parser) {
+      if (++parser_.nesting_ > kMaxNesting)
+        parser_.fail_here("NestingTooDeep", "expression nested deeper than " + std::to_string(kMaxNesting) + " levels");
+    }
+    ~Nested() { --parser_.nesting_; }
+    Nested(const Nested&) = delete;
+    Nested& operator=(const Nested&) = delete;
+
+   private:
+    Parser& parser_;
+  };
 
   // ---- Token helpers ---------------------------------------------------
   const Token& peek(std::size_t ahead = 0) const {
@@ -131,6 +156,13 @@ class Parser {
     return peek().kind == TokenKind::Identifier;
   }
   ExprPtr finish(ExprPtr e, const Token& first) {
+    int below = 0;
+    for (const ExprPtr& arg : e->args)
+      if (arg) below = std::max(below, arg->height);
+    e->height = below + 1;
+    if (e->height > kMaxHeight)
+      fail_at(first, "NestingTooDeep",
+              "expression deeper than " + std::to_string(kMaxHeight) + " levels (nesting or a chain of operators)");
     e->begin = first.begin;
     e->end = tokens_[pos_ > 0 ? pos_ - 1 : 0].end;
     e->line = first.line;
@@ -344,6 +376,7 @@ class Parser {
   void chain(PatternPart& part) {
     // A parenthesised pattern part: ((a)-->(b)) is the same as (a)-->(b).
     if (is_symbol("(") && is_symbol("(", 1)) {
+      Nested level(*this);
       next();
       chain(part);
       expect_symbol(")");
@@ -430,7 +463,10 @@ class Parser {
   }
 
   // ---- Expressions -----------------------------------------------------
-  ExprPtr expression() { return or_expression(); }
+  ExprPtr expression() {
+    Nested level(*this);
+    return or_expression();
+  }
 
   ExprPtr binary(ExprKind kind, ExprPtr a, ExprPtr b, const Token& first) {
     return finish(make_expr(kind, {std::move(a), std::move(b)}), first);
@@ -456,7 +492,10 @@ class Parser {
   }
   ExprPtr not_expression() {
     const Token& first = peek();
-    if (accept_keyword("NOT")) return finish(make_expr(ExprKind::Not, {not_expression()}), first);
+    if (accept_keyword("NOT")) {
+      Nested level(*this);
+      return finish(make_expr(ExprKind::Not, {not_expression()}), first);
+    }
     return comparison();
   }
 
@@ -566,9 +605,13 @@ class Parser {
         lit->value = Value(integer_value(t, true));
         return finish(lit, first);
       }
+      Nested level(*this);
       return finish(make_expr(ExprKind::Negate, {unary()}), first);
     }
-    if (accept_symbol("+")) return finish(make_expr(ExprKind::Plus, {unary()}), first);
+    if (accept_symbol("+")) {
+      Nested level(*this);
+      return finish(make_expr(ExprKind::Plus, {unary()}), first);
+    }
     return postfix_expression();
   }
   bool is_postfix_start(std::size_t ahead) const { return is_symbol(".", ahead) || is_symbol("[", ahead); }
@@ -944,8 +987,30 @@ class Parser {
 
 }  // namespace
 
-Query parse_query(std::string_view source) { return Parser(source).query(); }
+namespace {
 
-ExprPtr parse_expression(std::string_view source) { return Parser(source).whole_expression(); }
+// Statements are UTF-8 text: strings in them become property values that kg
+// saves as JSON, which must be valid UTF-8.
+void require_utf8(std::string_view source) {
+  std::size_t bad = 0;
+  if (valid_utf8(source, &bad)) return;
+  std::size_t line_start = source.rfind('\n', bad == 0 ? 0 : bad - 1);
+  line_start = line_start == std::string_view::npos || bad == 0 ? 0 : line_start + 1;
+  int line = 1 + static_cast<int>(std::count(source.begin(), source.begin() + bad, '\n'));
+  throw QueryError("SyntaxError", "InvalidEncoding", "invalid UTF-8 at byte " + std::to_string(bad), true, line,
+                   static_cast<int>(bad - line_start) + 1);
+}
+
+}  // namespace
+
+Query parse_query(std::string_view source) {
+  require_utf8(source);
+  return Parser(source).query();
+}
+
+ExprPtr parse_expression(std::string_view source) {
+  require_utf8(source);
+  return Parser(source).whole_expression();
+}
 
 }  // namespace kg::query

@@ -60,15 +60,28 @@ std::string labels(const PropertyGraph& graph, NodeId id) {
   return out;
 }
 
-// The pattern that finds a node created by this script.
-std::string node_pattern(const PropertyGraph& graph, const std::string& variable, NodeId id) {
-  return "(" + variable + labels(graph, id) + " {" + quoted_name(kScriptNodeKey) + ": " + std::to_string(id) + "})";
+// The pattern that finds a node created by this script; `key` is quoted.
+std::string node_pattern(const PropertyGraph& graph, const std::string& key, const std::string& variable, NodeId id) {
+  return "(" + variable + labels(graph, id) + " {" + key + ": " + std::to_string(id) + "})";
+}
+
+// kScriptNodeKey, with '_' appended while a node of the graph has a property of
+// that name (the script would overwrite it, then remove it).
+std::string free_node_key(const PropertyGraph& graph) {
+  std::string key = kScriptNodeKey;
+  auto taken = [&] {
+    for (NodeId id : graph.node_ids())
+      if (graph.node_property(id, key)) return true;
+    return false;
+  };
+  while (taken()) key += '_';
+  return key;
 }
 
 }  // namespace
 
 std::string to_cypher_script(const PropertyGraph& graph) {
-  std::string key = quoted_name(kScriptNodeKey);
+  std::string key = quoted_name(free_node_key(graph));
   std::string out =
       "// Written by kg export --format cypher. Rebuilds the graph in an empty database:\n"
       "//   cypher-shell -f graph.cypher     mgconsole < graph.cypher     kg query -f graph.cypher --save g.json\n"
@@ -79,7 +92,8 @@ std::string to_cypher_script(const PropertyGraph& graph) {
     out += "CREATE (" + labels(graph, id) + properties(graph.node_properties(id), key + ": " + std::to_string(id)) +
            ");\n";
   for (RelId id : graph.relationship_ids())
-    out += "MATCH " + node_pattern(graph, "a", graph.source(id)) + ", " + node_pattern(graph, "b", graph.target(id)) +
+    out += "MATCH " + node_pattern(graph, key, "a", graph.source(id)) + ", " +
+           node_pattern(graph, key, "b", graph.target(id)) +
            " CREATE (a)-[:" + quoted_name(graph.type(id)) + properties(graph.relationship_properties(id)) +
            "]->(b);\n";
   out += "MATCH (n) WHERE n." + key + " IS NOT NULL REMOVE n." + key + ";\n";

@@ -17,7 +17,8 @@
 
 namespace kg {
 
-// The temporary property that identifies each node while the script runs.
+// The temporary property that identifies each node while the script runs
+// ('_' is appended to it while a node of the graph has a property of that name).
 inline constexpr const char* kScriptNodeKey = "_kg_import_id";
 
 std::string to_cypher_script(const PropertyGraph& graph);

@@ -1,8 +1,11 @@
 #include "graph/export/graphml_reader.h"
 
 #include <charconv>
+#include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -12,6 +15,7 @@
 #include <boost/property_tree/xml_parser.hpp>
 
 #include "graph/json_value_reader.h"
+#include "graph/text_fold.h"
 
 namespace kg {
 
@@ -42,11 +46,55 @@ struct Key {
   std::optional<std::string> default_text;
 };
 
+// Deeper element nesting than this is refused before parsing: Boost's XML
+// parser recurses once per level, and GraphML needs four.
+constexpr int kMaxElementDepth = 256;
+
+// Whether elements in `xml` nest deeper than `limit`. Skips comments, CDATA,
+// declarations and processing instructions, and quoted attribute values.
+bool nests_deeper_than(std::string_view xml, int limit) {
+  int depth = 0;
+  std::size_t i = 0;
+  auto skip_past = [&](std::string_view end) {
+    std::size_t at = xml.find(end, i);
+    i = at == std::string_view::npos ? xml.size() : at + end.size();
+  };
+  while ((i = xml.find('<', i)) != std::string_view::npos) {
+    std::string_view rest = xml.substr(i);
+    if (rest.substr(0, 4) == "<!--") {
+      skip_past("-->");
+    } else if (rest.substr(0, 9) == "<![CDATA[") {
+      skip_past("]]>");
+    } else if (rest.substr(0, 2) == "<?") {
+      skip_past("?>");
+    } else if (rest.substr(0, 2) == "<!") {
+      skip_past(">");
+    } else if (rest.substr(0, 2) == "</") {
+      --depth;
+      skip_past(">");
+    } else {
+      char quote = 0;
+      std::size_t j = i + 1;
+      for (; j < xml.size() && (quote || xml[j] != '>'); ++j)
+        if (xml[j] == '"' || xml[j] == '\'') quote = quote == xml[j] ? 0 : (quote ? quote : xml[j]);
+      if (j >= xml.size() || xml[j - 1] != '/') {
+        if (++depth > limit) return true;
+      }
+      i = j;
+    }
+  }
+  return false;
+}
+
 class GraphmlReader {
  public:
   explicit GraphmlReader(const std::string& source) : source_(source) {}
 
   PropertyGraph read(std::string_view xml) {
+    std::size_t bad = 0;
+    if (!valid_utf8(xml, &bad)) fail("invalid UTF-8 at byte " + std::to_string(bad));
+    if (nests_deeper_than(xml, kMaxElementDepth))
+      fail("elements nested deeper than " + std::to_string(kMaxElementDepth) + " levels");
     Tree tree;
     try {
       std::istringstream in{std::string(xml)};
@@ -199,8 +247,10 @@ PropertyGraph parse_graphml(std::string_view xml, const std::string& source_name
 }
 
 PropertyGraph load_graphml(const std::string& path) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) throw LoadError(path + ": is a directory, not a graph file");
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw LoadError(path + ": cannot read the file");
+  if (!in) throw LoadError(path + ": cannot open: " + std::strerror(errno));
   std::ostringstream text;
   text << in.rdbuf();
   return parse_graphml(text.str(), path);

@@ -3,7 +3,7 @@
 usage: python3 interop_test.py PATH/TO/kg CLIENT_CACHE_DIR TESTCASE
 
 TESTCASE is one class below (Networkx, Graphviz, Kuzu, Cytoscape, CypherScript,
-Neo4jCsv, Usage, Merge); CTest runs each as its own test. A test whose client is not
+Neo4jCsv, Injection, Usage, Merge); CTest runs each as its own test. A test whose client is not
 installed is skipped; the run then exits 77 (CTest's SKIP_RETURN_CODE), except
 under CI=true, where a missing client is a failure. The npm packages (kuzu,
 cytoscape) are installed on first use into CLIENT_CACHE_DIR.
@@ -422,6 +422,123 @@ class Neo4jCsv(Client):
                                   **record["props"]})
         self.assertEqual(canonical({"nodes": list(nodes.values()), "links": links}),
                          canonical(without_empty_lists(self.load("g.json"))))
+
+
+# Names built to break a writer that forgets one escape: control characters,
+# CR LF, and the metacharacters of DOT, HTML/XML, CSV and Cypher.
+INJECTION_NAMES = [
+    "ctrl \x01 bell \x07 esc \x1b del \x7f",
+    "crlf\r\nline and lone\rcr",
+    'dot "]; n9 [label="pwned"]; // \\N \\G \\l',
+    "<TABLE><TR><TD>html</TD></TR></TABLE> &amp; &#0; ]]> <!-- -->",
+    'csv "quoted", "", , trailing,',
+    "cypher '}) DETACH DELETE n // `) MATCH (x) /*",
+]
+INJECTION_GRAPH = (
+    "CREATE (a:`Back``Tick` {name: $n0, `k``ey 'q'`: $n1}), (b:Person {name: $n1}), (c:`<x>&` {name: $n2}),"
+    " (d:Organization {name: $n3, tags: [$n4, $n5]}), (e:Organization {name: $n4}), (f {name: $n5}),"
+    " (a)-[:`TY``PE \"q\"` {note: $n2}]->(b), (b)-[:`R,\nS` {note: $n3}]->(c), (e)-[:INVESTS_IN]->(f)"
+)
+
+
+def as_xml_carries(text):
+    """`text` as XML 1.0 carries it: C0 control characters other than tab and line breaks as U+FFFD."""
+    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "\ufffd", text)
+
+
+def graphviz_label(text):
+    """A DOT label as graphviz shows it: its escapes (\\\\, \\n, \\l, \\r) read."""
+    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) in "nlr" else m.group(1), text)
+
+
+class Injection(unittest.TestCase):
+    """Each format's own parser reads hostile names back unchanged (or changed only as the
+    format documents): networkx (JSON), python's csv (neo4j-csv), kg's engine (the Cypher
+    script), python's XML parser and networkx (GraphML), graphviz (DOT)."""
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+        self.graph = os.path.join(self.dir, "g.json")
+        params = [arg for i, name in enumerate(INJECTION_NAMES) for arg in ("--param", f"n{i}={cypher_string(name)}")]
+        kg("query", *params, "--save", self.graph, INJECTION_GRAPH)
+        with open(self.graph, encoding="utf-8") as f:
+            self.saved = json.load(f)
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def export(self, form, name):
+        out = os.path.join(self.dir, name)
+        kg("export", "--format", form, "-g", self.graph, "-o", out)
+        return out
+
+    def test_the_saved_json_holds_the_names_exactly(self):
+        self.assertEqual(sorted(n["name"] for n in self.saved["nodes"]), sorted(INJECTION_NAMES))
+        self.assertIn("Back`Tick", [label for n in self.saved["nodes"] for label in n["labels"]])
+        self.assertEqual(sorted(link["type"] for link in self.saved["links"]), ["INVESTS_IN", "R,\nS", 'TY`PE "q"'])
+
+    def test_networkx_reads_the_names(self):
+        pythons = pythons_with_networkx()
+        if not pythons:
+            missing(self, "networkx (apt-get install python3-networkx)")
+        for version, python in pythons.items():
+            with self.subTest(networkx=version):
+                r = subprocess.run([python, "-c", NX_ROUND_TRIP, self.graph, os.path.join(self.dir, "nx.json")],
+                                   capture_output=True, text=True)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                with open(os.path.join(self.dir, "nx.json"), encoding="utf-8") as f:
+                    self.assertEqual(canonical(json.load(f)), canonical(self.saved))
+
+    def test_kg_runs_the_cypher_export_back_to_the_same_graph(self):
+        script = self.export("cypher", "g.cypher")
+        back = os.path.join(self.dir, "back.json")
+        kg("query", "-f", script, "--save", back)
+        with open(back, encoding="utf-8") as f:
+            self.assertEqual(canonical(json.load(f)), canonical(self.saved))
+
+    def test_python_csv_reads_the_neo4j_files(self):
+        folder = self.export("neo4j-csv", "neo4j")
+        names, notes = [], []
+        for file in sorted(os.listdir(folder)):
+            with open(os.path.join(folder, file), newline="", encoding="utf-8") as f:
+                rows = list(csv.reader(f, strict=True))
+            self.assertTrue(all(len(row) == len(rows[0]) for row in rows), file)
+            for row in rows[1:]:
+                record = dict(zip(rows[0], row))
+                names += [v for k, v in record.items() if k.startswith("name:") and v]
+                notes += [v for k, v in record.items() if k.startswith("note:") and v]
+        self.assertEqual(sorted(names), sorted(INJECTION_NAMES))
+        self.assertEqual(sorted(notes), sorted(INJECTION_NAMES[2:4]))
+
+    def test_an_xml_parser_and_networkx_read_the_graphml(self):
+        import xml.etree.ElementTree as ET
+        path = self.export("graphml", "g.graphml")
+        ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+        root = ET.parse(path).getroot()
+        keys = {k.get("id"): k.get("attr.name") for k in root.findall("g:key", ns)}
+        names = [d.text or "" for d in root.iter("{http://graphml.graphdrawing.org/xmlns}data")
+                 if keys.get(d.get("key")) == "name"]
+        self.assertEqual(sorted(names), sorted(as_xml_carries(n) for n in INJECTION_NAMES))
+        for version, python in pythons_with_networkx().items():
+            with self.subTest(networkx=version):
+                r = subprocess.run([python, "-c", NX_READ_GRAPHML, path, os.path.join(self.dir, "nx.graphml")],
+                                   capture_output=True, text=True)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertEqual(json.loads(r.stdout)["names"], sorted(as_xml_carries(n) for n in INJECTION_NAMES))
+
+    def test_graphviz_reads_the_dot_labels(self):
+        if not shutil.which("dot"):
+            missing(self, "graphviz (apt-get install graphviz)")
+        path = os.path.join(self.dir, "g.dot")
+        kg("dot", "-g", self.graph, "-o", path)
+        r = subprocess.run(["dot", "-Tjson", path], capture_output=True, text=True)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        drawn = json.loads(r.stdout)
+        labels = sorted(graphviz_label(o["label"]) for o in drawn["objects"]
+                        if o.get("name", "").startswith("n") and "label" in o)
+        # DOT drops control characters and CR (docs/exports.md).
+        expected = sorted(re.sub(r"[\x00-\x08\x0b-\x1f]", "", n) for n in INJECTION_NAMES)
+        self.assertEqual(labels, expected)
 
 
 class Usage(Client):

@@ -54,6 +54,15 @@ TEST_CASE("cypher: backquoted names, escaped strings, endpoints found by a tempo
   CHECK(script.find("REMOVE n.`_kg_import_id`;") != std::string::npos);
 }
 
+TEST_CASE("cypher: a node property named like the temporary key is kept, the key takes another name") {
+  kg::PropertyGraph g;
+  kg::NodeId a = g.add_node({"A"}, {{"_kg_import_id", kg::Value("mine")}});
+  g.add_relationship(a, g.add_node({}), "T");
+  std::string script = kg::to_cypher_script(g);
+  CHECK(script.find("CREATE (:`A` {`_kg_import_id`: 'mine', `_kg_import_id_`: 0});") != std::string::npos);
+  CHECK(script.find("REMOVE n.`_kg_import_id_`;") != std::string::npos);
+}
+
 TEST_CASE("kuzu: node and relationship tables, CSV files and COPY statements") {
   auto files = kg::to_kuzu(small_graph(), "/data/kuzu");
   CHECK(file_named(files, "schema.cypher").contents.find(
