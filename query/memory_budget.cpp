@@ -46,6 +46,8 @@ std::size_t approximate_bytes(const Value& v) {
   } else if (v.is_path()) {
     const Path& p = v.as_path();
     bytes += sizeof(Path) + 3 * kBlockOverhead + (p.nodes.capacity() + p.rels.capacity()) * sizeof(NodeId);
+  } else if (v.is_temporal()) {
+    bytes += sizeof(Temporal) + kBlockOverhead;
   }
   return bytes;
 }
