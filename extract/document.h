@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,7 +24,8 @@ struct Token {
   std::size_t end = 0;
   std::string text;          // as written
   std::string key;           // lower-cased, accents removed: what rules match
-  std::size_t key_hash = 0;  // std::hash of key, computed once: WordSet looks tokens up by it
+  std::uint32_t word = UINT32_MAX;  // number of `key` in extract/vocabulary.h, UINT32_MAX if no rule uses it
+  std::uint32_t known_words = 0;    // words numbered when `word` was set (see vocabulary::word_of)
   std::size_t start_char = 0;  // code-point offsets into Document::text
   std::size_t end_char = 0;
   bool is_word = false;      // letters or digits (not punctuation or a symbol)

@@ -192,11 +192,29 @@ bool Matcher::may_start(const PatternNode& node, std::size_t pos) const {
   return true;
 }
 
+std::size_t Matcher::last_start(const Pattern& pattern) const {
+  // The required word elements of the sequence each take one item of their
+  // own, in pattern order. Going backwards from the last one, each must be
+  // found before where the next one was found; the first one's place bounds
+  // the start of any match.
+  std::size_t bound = items_.size();
+  for (auto node = pattern.rbegin(); node != pattern.rend(); ++node) {
+    if (node->kind != PatternNode::Kind::Words || node->min == 0) continue;
+    std::size_t p = bound;
+    while (p > 0 && !(items_[p - 1].mention < 0 && node->words.contains(doc_.tokens[items_[p - 1].first]))) --p;
+    if (p == 0) return kNoStart;
+    bound = p - 1;
+  }
+  return bound;
+}
+
 std::vector<Match> Matcher::find_all(const Pattern& pattern) const {
   std::vector<Match> matches;
+  std::size_t last = last_start(pattern);
+  if (last == kNoStart) return matches;
   std::size_t resume = 0;  // matches do not overlap: the leftmost wins
   State state;  // reused: its captures are cleared before each start
-  for (std::size_t start = 0; start < items_.size(); ++start) {
+  for (std::size_t start = 0; start <= last && start < items_.size(); ++start) {
     if (start < resume || (!pattern.empty() && !may_start(pattern[0], start))) continue;
     state.captures.clear();
     std::size_t end = 0;

@@ -78,6 +78,10 @@ class Matcher {
                   FunctionRef<bool(std::size_t)> next) const;
   bool match_once(const PatternNode& node, std::size_t pos, State& state,
                   FunctionRef<bool(std::size_t)> next) const;
+  // The last item where a match of `pattern` may start, judged by its
+  // required word elements alone, or kNoStart when one of them is missing.
+  std::size_t last_start(const Pattern& pattern) const;
+  static constexpr std::size_t kNoStart = static_cast<std::size_t>(-1);
   // A quick necessary test: whether a match of `node` may begin at item `pos`.
   bool may_start(const PatternNode& node, std::size_t pos) const;
   // A gap (`_{m,n}`, `~{m,n}`) followed by a word element, matched by

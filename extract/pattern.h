@@ -3,7 +3,6 @@
 // sentence, in the manner of spaCy's Matcher or Stanford's TokensRegex.
 #pragma once
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -22,28 +21,19 @@ struct WordSet {
   std::vector<std::string> stems;
 
   bool contains(const std::string& key) const;
-  // The same for a token, by its precomputed Token::key_hash: no hashing per
-  // lookup and most misses rejected by one bit test. Needs seal().
+  // The same for a token, by its word number (Token::word): a bit test for
+  // the words. Needs seal().
   bool contains(const Token& token) const;
   // Whether the token's key is one of `words` (stems aside), likewise.
   bool has_word(const Token& token) const;
   void add(const WordSet& other);
-  // Builds the table contains(Token) reads; call once the words are final.
+  // Numbers the words and builds the bits contains(Token) reads; call once
+  // the words are final.
   void seal();
 
  private:
-  // An open-addressing table of `words` by hash, probed linearly.
-  struct Slot {
-    static constexpr std::uint32_t kEmpty = UINT32_MAX;
-    std::size_t hash = 0;
-    std::uint32_t word = kEmpty;  // index into sealed_words_
-  };
-  // One bit per word's hash: most misses are rejected here, without
-  // touching the table (which is far in memory when the set is large).
-  static std::size_t filter_bit(std::size_t hash) { return (hash >> 32) % 256; }
-  std::array<std::uint64_t, 4> filter_{};
-  std::vector<Slot> slots_;
-  std::vector<std::string> sealed_words_;
+  // Bit n is set when word number n (extract/vocabulary.h) is in `words`.
+  std::vector<std::uint64_t> bits_;
 };
 
 // One element of a pattern, with how many times it may repeat.

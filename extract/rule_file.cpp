@@ -10,6 +10,8 @@
 #include "extract/built_in_rules.h"
 #include "extract/rule_index.h"
 #include "extract/tokenizer.h"
+#include "extract/vocabulary.h"
+#include "extract/vocabulary.h"
 
 namespace kg::extract {
 
@@ -197,36 +199,25 @@ bool WordSet::contains(const std::string& key) const {
 }
 
 bool WordSet::has_word(const Token& token) const {
-  std::size_t bit = filter_bit(token.key_hash);
-  if (!(filter_[bit / 64] >> (bit % 64) & 1)) return false;
-  std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = token.key_hash & mask;; i = (i + 1) & mask) {
-    const Slot& slot = slots_[i];
-    if (slot.word == Slot::kEmpty) return false;
-    if (slot.hash == token.key_hash && sealed_words_[slot.word] == token.key) return true;
-  }
+  std::uint32_t word = vocabulary::word_of(token);
+  return word / 64 < bits_.size() && (bits_[word / 64] >> (word % 64) & 1);
 }
 
 bool WordSet::contains(const Token& token) const {
   if (has_word(token)) return true;
-  for (const std::string& stem : stems)
-    if (token.key.size() >= stem.size() && token.key.compare(0, stem.size(), stem) == 0) return true;
+  for (const std::string& stem : stems)  // the first byte rejects most before compare()
+    if (token.key.size() >= stem.size() && (stem.empty() || token.key[0] == stem[0]) &&
+        token.key.compare(0, stem.size(), stem) == 0)
+      return true;
   return false;
 }
 
 void WordSet::seal() {
-  sealed_words_.assign(words.begin(), words.end());
-  // At most half full, so that probes stay short.
-  std::size_t size = 4;
-  while (size < 2 * sealed_words_.size()) size *= 2;
-  slots_.assign(size, Slot{});
-  filter_ = {};
-  for (std::size_t w = 0; w < sealed_words_.size(); ++w) {
-    std::size_t h = std::hash<std::string_view>()(sealed_words_[w]);
-    filter_[filter_bit(h) / 64] |= std::uint64_t{1} << (filter_bit(h) % 64);
-    std::size_t i = h & (size - 1);
-    while (slots_[i].word != Slot::kEmpty) i = (i + 1) & (size - 1);
-    slots_[i] = Slot{h, static_cast<std::uint32_t>(w)};
+  bits_.clear();
+  for (const std::string& w : words) {
+    std::uint32_t word = vocabulary::intern(w);
+    if (bits_.size() <= word / 64) bits_.resize(word / 64 + 1, 0);
+    bits_[word / 64] |= std::uint64_t{1} << (word % 64);
   }
 }
 

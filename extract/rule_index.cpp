@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "extract/vocabulary.h"
+
 namespace kg::extract {
 
 RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) : rule_count_(rules.rules.size()) {
@@ -28,7 +30,11 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) : rule_count_(ru
       always_.push_back(r);
       continue;
     }
-    for (const std::string& w : anchor->words.words) by_word_[w].push_back(r);
+    for (const std::string& w : anchor->words.words) {
+      std::uint32_t word = vocabulary::intern(w);
+      if (by_word_.size() <= word) by_word_.resize(word + 1);
+      by_word_[word].push_back(r);
+    }
     for (const std::string& s : anchor->words.stems) {
       by_stem_[s].push_back(r);
       shortest_stem_ = shortest_stem_ == 0 ? s.size() : std::min(shortest_stem_, s.size());
@@ -45,8 +51,8 @@ std::vector<std::size_t> RuleIndex::candidates(const std::vector<Token>& tokens,
   for (std::size_t r : always_) hit[r] = true;
   for (std::size_t t = first; t < last; ++t) {
     std::string_view k = tokens[t].key;
-    if (auto it = by_word_.find(k); it != by_word_.end())
-      for (std::size_t r : it->second) hit[r] = true;
+    if (std::uint32_t word = vocabulary::word_of(tokens[t]); word < by_word_.size())
+      for (std::size_t r : by_word_[word]) hit[r] = true;
     if (by_stem_.empty()) continue;
     for (std::size_t n = shortest_stem_; n <= std::min(longest_stem_, k.size()); ++n) {
       if (!stem_lengths_[n]) continue;

@@ -31,7 +31,7 @@ class RuleIndex {
     std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>()(key); }
   };
   using RulesByKey = std::unordered_map<std::string, std::vector<std::size_t>, KeyHash, std::equal_to<>>;
-  RulesByKey by_word_;
+  std::vector<std::vector<std::size_t>> by_word_;  // by word number (extract/vocabulary.h)
   RulesByKey by_stem_;
   std::size_t shortest_stem_ = 0;
   std::size_t longest_stem_ = 0;

@@ -4,8 +4,9 @@
 
 #include <array>
 #include <cstdlib>
-#include <functional>
 #include <memory>
+
+#include "extract/vocabulary.h"
 
 namespace kg::extract {
 
@@ -185,13 +186,13 @@ std::vector<Token> tokenize(std::string_view text) {
     }
     t.text = std::string(text.substr(t.start, t.end - t.start));
     t.key = token_key(t.text);
-    t.key_hash = std::hash<std::string_view>()(t.key);
     t.start_char = chars_before(t.start);
     t.end_char = chars_before(t.end);
     describe_shape(t);
     tokens.push_back(std::move(t));
     pos = tokens.back().end;
   }
+  vocabulary::label(tokens);
   return tokens;
 }
 

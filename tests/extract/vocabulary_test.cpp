@@ -1,0 +1,44 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "extract/pattern.h"
+#include "extract/tokenizer.h"
+#include "extract/vocabulary.h"
+
+using namespace kg::extract;
+
+TEST_CASE("a rule word keeps its number and the tokenizer labels tokens with it") {
+  std::uint32_t number = vocabulary::intern("zorblatt");
+  CHECK(vocabulary::intern("zorblatt") == number);
+  CHECK(vocabulary::intern("zorblatts") != number);
+  std::vector<Token> tokens = tokenize("Zorblatt zorblatt zorblattx");
+  REQUIRE(tokens.size() == 3);
+  CHECK(tokens[0].word == number);  // matched by key: case and accents folded
+  CHECK(tokens[1].word == number);
+  CHECK(tokens[2].word == vocabulary::kUnknown);
+}
+
+TEST_CASE("a word set finds tokens made before its words were numbered") {
+  std::vector<Token> tokens = tokenize("quibbleflitz quibbleflitzer");
+  CHECK(tokens[0].word == vocabulary::kUnknown);
+  WordSet set;
+  set.words.insert("quibbleflitz");
+  set.stems.push_back("quibblefl");
+  set.seal();  // numbers "quibbleflitz" after the tokens were labelled
+  CHECK(set.has_word(tokens[0]));
+  CHECK_FALSE(set.has_word(tokens[1]));
+  CHECK(set.contains(tokens[1]));  // by the stem
+}
+
+TEST_CASE("a word set tests tokens by number, stems by prefix") {
+  WordSet set;
+  set.words.insert("levee");
+  set.stems.push_back("invest");
+  set.seal();
+  std::vector<Token> tokens = tokenize("Levée investit in vest");
+  CHECK(set.contains(tokens[0]));
+  CHECK(set.contains(tokens[1]));
+  CHECK_FALSE(set.contains(tokens[2]));
+  CHECK_FALSE(set.contains(tokens[3]));
+}
