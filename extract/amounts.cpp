@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <initializer_list>
 
+#include "extract/vocabulary.h"
+
 namespace kg::extract {
 
 double number_value(const std::string& text, const std::string& language) {
@@ -52,12 +54,12 @@ class AmountParser {
     return false;
   }
   const std::string* currency_at(std::size_t i) const {
-    if (i >= last_) return nullptr;
+    if (i >= last_ || !vocabulary::is_rule_word(tok(i))) return nullptr;
     auto it = rules_.currencies.find(tok(i).key);
     return it == rules_.currencies.end() ? nullptr : &it->second;
   }
   double scale_at(std::size_t& i) const {
-    if (i >= last_) return 1;
+    if (i >= last_ || !vocabulary::is_rule_word(tok(i))) return 1;
     auto it = rules_.scales.find(tok(i).key);
     if (it == rules_.scales.end()) return 1;
     ++i;

@@ -3,6 +3,8 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "extract/vocabulary.h"
+
 namespace kg::extract {
 
 namespace {
@@ -35,7 +37,8 @@ class MentionFinder {
  private:
   // Length in tokens of the longest place name starting at `i`, with its place.
   std::pair<std::size_t, int> place_name_at(std::size_t i, std::size_t end) const {
-    if (!doc_.tokens[i].capitalized && !doc_.tokens[i].all_caps) return {0, -1};
+    if ((!doc_.tokens[i].capitalized && !doc_.tokens[i].all_caps) || !vocabulary::is_rule_word(doc_.tokens[i]))
+      return {0, -1};
     auto it = rules_.place_names.find(doc_.tokens[i].key);
     if (it == rules_.place_names.end()) return {0, -1};
     std::pair<std::size_t, int> best{0, -1};
@@ -49,9 +52,12 @@ class MentionFinder {
     return best;
   }
 
+  bool is_scale(const Token& t) const { return vocabulary::is_rule_word(t) && rules_.scales.count(t.key); }
+  bool is_currency(const Token& t) const { return vocabulary::is_rule_word(t) && rules_.currencies.count(t.key); }
+
   int place_adjective_at(std::size_t i) const {
     const Token& t = doc_.tokens[i];
-    if (!t.is_word || (t.capitalized && doc_.language != "en")) return -1;
+    if (!t.is_word || (t.capitalized && doc_.language != "en") || !vocabulary::is_rule_word(t)) return -1;
     auto it = rules_.place_adjectives.find(t.key);
     return it == rules_.place_adjectives.end() ? -1 : it->second;
   }
@@ -60,9 +66,9 @@ class MentionFinder {
   bool starts_name(std::size_t i, bool sentence_initial) const {
     const Token& t = doc_.tokens[i];
     if (!name_shaped(t) || not_name_.contains(t)) return false;
-    if (i > 0 && doc_.tokens[i - 1].is_number && rules_.scales.count(t.key)) return false;  // "2 Md$"
+    if (i > 0 && doc_.tokens[i - 1].is_number && is_scale(t)) return false;  // "2 Md$"
     if (i + 1 < doc_.tokens.size() && doc_.tokens[i + 1].start == t.end && !doc_.tokens[i + 1].is_word &&
-        rules_.currencies.count(doc_.tokens[i + 1].key))
+        is_currency(doc_.tokens[i + 1]))
       return false;  // "C$240m"
     if (!sentence_initial) {
       // A capitalised function word inside a sentence ("Le Verger") needs a capital after it.
@@ -83,8 +89,7 @@ class MentionFinder {
         ++j;
       } else if (t.is_number && t.text.size() <= 3 && t.start == doc_.tokens[j - 1].end + 1 &&
                  !doc_.tokens[j - 1].is_number &&
-                 (j + 1 >= end || (!rules_.scales.count(doc_.tokens[j + 1].key) &&
-                                   !rules_.currencies.count(doc_.tokens[j + 1].key) &&
+                 (j + 1 >= end || (!is_scale(doc_.tokens[j + 1]) && !is_currency(doc_.tokens[j + 1]) &&
                                    doc_.tokens[j + 1].text != "%"))) {
         ++j;  // "Nova 3"
       } else if (t.text == "!" && t.start == doc_.tokens[j - 1].end && j + 1 < end &&

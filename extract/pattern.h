@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "extract/document.h"
+#include "extract/vocabulary.h"
 
 namespace kg::extract {
 
@@ -23,9 +24,14 @@ struct WordSet {
   bool contains(const std::string& key) const;
   // The same for a token, by its word number (Token::word): a bit test for
   // the words. Needs seal().
-  bool contains(const Token& token) const;
+  bool contains(const Token& token) const { return has_word(token) || (!stems.empty() && has_stem(token)); }
   // Whether the token's key is one of `words` (stems aside), likewise.
-  bool has_word(const Token& token) const;
+  bool has_word(const Token& token) const {
+    std::uint32_t word = vocabulary::word_of(token);
+    return word / 64 < bits_.size() && (bits_[word / 64] >> (word % 64) & 1);
+  }
+  // Whether the token's key starts with one of `stems`.
+  bool has_stem(const Token& token) const;
   void add(const WordSet& other);
   // Numbers the words and builds the bits contains(Token) reads; call once
   // the words are final.

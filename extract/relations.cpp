@@ -76,6 +76,8 @@ void extract_relations(Document& doc, const RuleSet& rules) {
   const WordSet& hypothetical = rules.word_class("HYPOTHETICAL");
   const WordSet& talks = rules.word_class("STATUS_TALKS");
   std::set<std::tuple<std::string, int, int, std::size_t>> seen;
+  // The relation type of each rule, looked up by name once per article.
+  std::vector<const RelationType*> types(rules.rules.size(), nullptr);
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
     std::vector<std::size_t> candidates = index.candidates(doc.tokens, sentence.first, sentence.last);
@@ -87,7 +89,8 @@ void extract_relations(Document& doc, const RuleSet& rules) {
     std::optional<std::vector<Amount>> amounts;
     for (std::size_t r : candidates) {
       const Rule& rule = rules.rules[r];
-      const RelationType& type = rules.relations.at(rule.relation);
+      if (!types[r]) types[r] = &rules.relations.at(rule.relation);
+      const RelationType& type = *types[r];
       if (type.deal && hypothetical_deal) continue;
       for (const Match& match : matcher.find_all(rule.pattern)) {
         std::size_t first = items[match.first].first, last = items[match.last - 1].last;

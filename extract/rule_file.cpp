@@ -198,13 +198,7 @@ bool WordSet::contains(const std::string& key) const {
   return false;
 }
 
-bool WordSet::has_word(const Token& token) const {
-  std::uint32_t word = vocabulary::word_of(token);
-  return word / 64 < bits_.size() && (bits_[word / 64] >> (word % 64) & 1);
-}
-
-bool WordSet::contains(const Token& token) const {
-  if (has_word(token)) return true;
+bool WordSet::has_stem(const Token& token) const {
   for (const std::string& stem : stems)  // the first byte rejects most before compare()
     if (token.key.size() >= stem.size() && (stem.empty() || token.key[0] == stem[0]) &&
         token.key.compare(0, stem.size(), stem) == 0)
@@ -326,18 +320,29 @@ void RuleBook::apply(RuleSet& set, const std::string& line, const std::string& o
     if (place.names.empty()) fail(origin, "place needs a name");
     int index = static_cast<int>(set.places.size());
     for (std::size_t n = 0; n < place.name_keys.size(); ++n)
-      if (!place.name_keys[n].empty())
+      if (!place.name_keys[n].empty()) {
         set.place_names[place.name_keys[n][0]].emplace_back(index, static_cast<int>(n));
-    for (const std::string& a : place.adjectives) set.place_adjectives[a] = index;
+        vocabulary::intern(place.name_keys[n][0]);
+      }
+    for (const std::string& a : place.adjectives) {
+      set.place_adjectives[a] = index;
+      vocabulary::intern(a);
+    }
     set.places.push_back(std::move(place));
   } else if (keyword == "multiplier") {
     auto [value, words] = head_and_body(rest, origin);
     double v = std::strtod(value.c_str(), nullptr);
     if (v <= 0) fail(origin, "bad multiplier " + value);
-    for (const std::string& w : split(words, " \t|")) set.scales[token_key(w)] = v;
+    for (const std::string& w : split(words, " \t|")) {
+      set.scales[token_key(w)] = v;
+      vocabulary::intern(token_key(w));
+    }
   } else if (keyword == "currency") {
     auto [code, words] = head_and_body(rest, origin);
-    for (const std::string& w : split(words, " \t|")) set.currencies[token_key(w)] = code;
+    for (const std::string& w : split(words, " \t|")) {
+      set.currencies[token_key(w)] = code;
+      vocabulary::intern(token_key(w));
+    }
   } else if (keyword == "amount") {
     auto [bound, seqs] = head_and_body(rest, origin);
     AmountCue::Bound b = bound == "at-least" ? AmountCue::Bound::AtLeast

@@ -66,6 +66,8 @@ struct RuleSet {
   std::vector<Rule> rules;
   std::vector<Place> places;
   // First token key of a place name → (place, name) pairs; adjective key → place.
+  // The keys of these four maps are numbered in extract/vocabulary.h: a token
+  // without a number is in none of them (see is_rule_word).
   std::unordered_map<std::string, std::vector<std::pair<int, int>>> place_names;
   std::unordered_map<std::string, int> place_adjectives;
   std::unordered_map<std::string, double> scales;       // "milliards" → 1e9

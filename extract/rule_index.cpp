@@ -36,11 +36,14 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) : rule_count_(ru
       by_word_[word].push_back(r);
     }
     for (const std::string& s : anchor->words.stems) {
-      by_stem_[s].push_back(r);
-      shortest_stem_ = shortest_stem_ == 0 ? s.size() : std::min(shortest_stem_, s.size());
-      longest_stem_ = std::max(longest_stem_, s.size());
-      if (stem_lengths_.size() <= s.size()) stem_lengths_.resize(s.size() + 1, false);
-      stem_lengths_[s.size()] = true;
+      if (s.empty()) {  // matches every token
+        always_.push_back(r);
+        continue;
+      }
+      auto& bucket = by_stem_[static_cast<unsigned char>(s[0])];
+      auto same = std::find_if(bucket.begin(), bucket.end(), [&](const StemRules& b) { return b.stem == s; });
+      if (same == bucket.end()) same = bucket.insert(bucket.end(), StemRules{s, {}});
+      if (same->rules.empty() || same->rules.back() != r) same->rules.push_back(r);
     }
   }
 }
@@ -50,15 +53,13 @@ std::vector<std::size_t> RuleIndex::candidates(const std::vector<Token>& tokens,
   std::vector<bool> hit(rule_count_, false);
   for (std::size_t r : always_) hit[r] = true;
   for (std::size_t t = first; t < last; ++t) {
-    std::string_view k = tokens[t].key;
+    const std::string& k = tokens[t].key;
     if (std::uint32_t word = vocabulary::word_of(tokens[t]); word < by_word_.size())
       for (std::size_t r : by_word_[word]) hit[r] = true;
-    if (by_stem_.empty()) continue;
-    for (std::size_t n = shortest_stem_; n <= std::min(longest_stem_, k.size()); ++n) {
-      if (!stem_lengths_[n]) continue;
-      if (auto it = by_stem_.find(k.substr(0, n)); it != by_stem_.end())
-        for (std::size_t r : it->second) hit[r] = true;
-    }
+    if (k.empty()) continue;
+    for (const StemRules& s : by_stem_[static_cast<unsigned char>(k[0])])
+      if (k.size() >= s.stem.size() && k.compare(0, s.stem.size(), s.stem) == 0)
+        for (std::size_t r : s.rules) hit[r] = true;
   }
   std::vector<std::size_t> out;
   for (std::size_t r = 0; r < hit.size(); ++r)

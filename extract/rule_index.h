@@ -3,11 +3,9 @@
 // when one of its tokens is in the anchor. Rules without one are always tried.
 #pragma once
 
+#include <array>
 #include <cstddef>
-#include <functional>
 #include <string>
-#include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "extract/document.h"
@@ -25,17 +23,13 @@ class RuleIndex {
                                       std::size_t last) const;
 
  private:
-  // Looked up by std::string_view: a stem lookup takes a prefix without copying it.
-  struct KeyHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>()(key); }
+  // A stem of an anchor and the rules it anchors.
+  struct StemRules {
+    std::string stem;
+    std::vector<std::size_t> rules;
   };
-  using RulesByKey = std::unordered_map<std::string, std::vector<std::size_t>, KeyHash, std::equal_to<>>;
   std::vector<std::vector<std::size_t>> by_word_;  // by word number (extract/vocabulary.h)
-  RulesByKey by_stem_;
-  std::size_t shortest_stem_ = 0;
-  std::size_t longest_stem_ = 0;
-  std::vector<bool> stem_lengths_;  // [n]: some stem has n bytes
+  std::array<std::vector<StemRules>, 256> by_stem_;  // by the first byte of the stem
   std::vector<std::size_t> always_;
   std::size_t rule_count_ = 0;
 };

@@ -44,4 +44,8 @@ inline std::uint32_t word_of(const Token& token) {
   return detail::find(token.key);
 }
 
+// Whether some rule file uses the token's key: a cheap test before looking
+// the key up in a table of the rule set.
+inline bool is_rule_word(const Token& token) { return word_of(token) != kUnknown; }
+
 }  // namespace kg::extract::vocabulary
