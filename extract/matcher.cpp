@@ -145,15 +145,15 @@ bool Matcher::fills_gap(const PatternNode& gap, std::size_t pos) const {
   return kind == MentionKind::Adjective || kind == MentionKind::Pronoun;
 }
 
-bool Matcher::match_gap_then_word(const Pattern& seq, std::size_t index, std::size_t pos, State& state,
-                                  FunctionRef<bool(std::size_t)> next) const {
+bool Matcher::match_gap_then(const Pattern& seq, std::size_t index, std::size_t pos, State& state,
+                             FunctionRef<bool(std::size_t)> next) const {
   // The gap's lengths are tried shortest first, as match_node would, but the
-  // rest of the pattern only where the word after the gap is found.
+  // rest of the pattern only where the element after the gap may start. That
+  // element takes at least one item, so the rest cannot match at the end.
   const PatternNode& gap = seq[index];
-  const PatternNode& word = seq[index + 1];
+  const PatternNode& after = seq[index + 1];
   for (std::size_t length = 0, p = pos; length <= gap.max && p < items_.size(); ++length, ++p) {
-    if (length >= gap.min && items_[p].mention < 0 && word.words.contains(doc_.tokens[items_[p].first]) &&
-        match_seq(seq, index + 1, p, state, next))
+    if (length >= gap.min && may_start(after, p) && match_seq(seq, index + 1, p, state, next))
       return true;
     if (!fills_gap(gap, p)) return false;
   }
@@ -165,11 +165,19 @@ bool Matcher::match_seq(const Pattern& seq, std::size_t index, std::size_t pos, 
   if (index == seq.size()) return next(pos);
   const PatternNode& node = seq[index];
   if ((node.kind == PatternNode::Kind::Any || node.kind == PatternNode::Kind::AnyItem) && index + 1 < seq.size() &&
-      seq[index + 1].kind == PatternNode::Kind::Words && seq[index + 1].min >= 1)
-    return match_gap_then_word(seq, index, pos, state, next);
-  return match_node(node, 0, pos, state, [&](std::size_t after) {
-    return match_seq(seq, index + 1, after, state, next);
-  });
+      seq[index + 1].min >= 1)
+    return match_gap_then(seq, index, pos, state, next);
+  auto rest = [&](std::size_t after) { return match_seq(seq, index + 1, after, state, next); };
+  if (node.max == 1) {
+    // What match_node does for at most one occurrence, without its layers of
+    // continuations: the element left out first if it may be, then once.
+    if (node.min == 0 && rest(pos)) return true;
+    if (node.kind == PatternNode::Kind::Words)
+      return pos < items_.size() && items_[pos].mention < 0 &&
+             node.words.contains(doc_.tokens[items_[pos].first]) && rest(pos + 1);
+    return match_once(node, pos, state, [&](std::size_t after) { return after != pos && rest(after); });
+  }
+  return match_node(node, 0, pos, state, rest);
 }
 
 bool Matcher::may_start(const PatternNode& node, std::size_t pos) const {

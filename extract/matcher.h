@@ -84,10 +84,10 @@ class Matcher {
   static constexpr std::size_t kNoStart = static_cast<std::size_t>(-1);
   // A quick necessary test: whether a match of `node` may begin at item `pos`.
   bool may_start(const PatternNode& node, std::size_t pos) const;
-  // A gap (`_{m,n}`, `~{m,n}`) followed by a word element, matched by
-  // jumping to the places where the word is.
-  bool match_gap_then_word(const Pattern& seq, std::size_t index, std::size_t pos, State& state,
-                           FunctionRef<bool(std::size_t)> next) const;
+  // A gap (`_{m,n}`, `~{m,n}`) followed by an element that takes at least
+  // one item, matched by jumping to the places where that element may start.
+  bool match_gap_then(const Pattern& seq, std::size_t index, std::size_t pos, State& state,
+                      FunctionRef<bool(std::size_t)> next) const;
   // Whether gap element `gap` (`_` or `~`) matches item `pos`.
   bool fills_gap(const PatternNode& gap, std::size_t pos) const;
   bool is_type(int mention, const std::vector<EntityType>& types) const;
