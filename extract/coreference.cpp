@@ -36,6 +36,13 @@ class Resolver {
 
   std::string text_of(const Mention& m) const { return doc_.span_text(m.first, m.last); }
 
+  // kg::fold_key of `text`, folded once per article: names recur.
+  const std::string& folded(const std::string& text) {
+    auto [it, fresh] = folded_.try_emplace(text);
+    if (fresh) it->second = kg::fold_key(text);
+    return it->second;
+  }
+
   int new_entity(const Mention& m) {
     Entity e;
     e.type = m.type.value_or(EntityType::Organization);
@@ -54,7 +61,7 @@ class Resolver {
         m.entity = it->second;
         continue;
       }
-      auto [it, fresh] = by_key.try_emplace(kg::fold_key(text_of(m)), -1);
+      auto [it, fresh] = by_key.try_emplace(folded(text_of(m)), -1);
       if (fresh) it->second = new_entity(m);
       m.entity = it->second;
     }
@@ -361,9 +368,9 @@ class Resolver {
 
   void collect_aliases() {
     std::vector<std::vector<std::string>> keys(doc_.entities.size());
-    for (std::size_t e = 0; e < doc_.entities.size(); ++e) keys[e].push_back(kg::fold_key(doc_.entities[e].name));
+    for (std::size_t e = 0; e < doc_.entities.size(); ++e) keys[e].push_back(folded(doc_.entities[e].name));
     auto add = [&](std::size_t e, const std::string& form, bool description) {
-      std::string key = kg::fold_key(form);
+      const std::string& key = folded(form);
       if (key.empty() || std::find(keys[e].begin(), keys[e].end(), key) != keys[e].end()) return;
       keys[e].push_back(key);
       (description ? doc_.entities[e].descriptions : doc_.entities[e].aliases).push_back(form);
@@ -398,6 +405,7 @@ class Resolver {
   std::vector<int> nationality_;                      // per entity: place index or -1
   std::vector<std::pair<int, std::string>> appositions_;  // (entity, description text)
   std::unordered_map<std::size_t, std::size_t> shown_first_;  // description first token → first token shown
+  std::unordered_map<std::string, std::string> folded_;       // text → kg::fold_key(text)
 };
 
 }  // namespace

@@ -22,6 +22,8 @@ struct CodePoint {
 };
 
 CodePoint decode(std::string_view text, std::size_t pos) {
+  unsigned char byte = static_cast<unsigned char>(text[pos]);
+  if (byte < 0x80) return {byte, 1};  // ASCII, most of the text: no call into utf8proc
   CodePoint c;
   utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
                                         static_cast<utf8proc_ssize_t>(text.size() - pos), &c.cp);
