@@ -128,6 +128,18 @@ class PatternParser {
     return alts;
   }
 
+  // A group of one element taken once, as "(dans|en|chez)" is, becomes that
+  // element with the group's repeat: it matches the same, and the rule index
+  // and the matcher's shortcuts, which look at top-level word elements, see it.
+  static PatternNode single_element(PatternNode group) {
+    if (group.alternatives.size() != 1 || group.alternatives[0].size() != 1) return group;
+    PatternNode inner = group.alternatives[0][0];
+    if (inner.kind == PatternNode::Kind::Group || inner.min != 1 || inner.max != 1) return group;
+    inner.min = group.min;
+    inner.max = group.max;
+    return inner;
+  }
+
   PatternNode element() {
     std::string tok = toks_[pos_++];
     PatternNode node;
@@ -138,7 +150,7 @@ class PatternParser {
       std::string close = toks_[pos_++];
       take_quantifier(close, node, false, origin_);
       if (close != ")") fail(origin_, "bad group end " + close);
-      return node;
+      return single_element(std::move(node));
     }
     bool quoted = tok.size() >= 3 && tok.front() == '\'' && tok.back() == '\'';
     if (!quoted) {

@@ -64,3 +64,11 @@ TEST_CASE("groups and alternatives") {
   CHECK(run("Zeta Capital entre dans Nova Labs.", "S:* entre ( au capital de | dans ) O:*").size() == 1);
   CHECK(run("Zeta Capital entre chez Nova Labs.", "S:* entre ( au capital de | dans ) O:*").empty());
 }
+
+TEST_CASE("a group of one element repeats like the element") {
+  const std::string text = "Zeta Capital investit dans Nova Labs, Vega Soft et Lumen Robotics puis dans Arko.";
+  CHECK(run(text, "S:* (invest*) _{0,2} (dans|chez) (O:*)") == run(text, "S:* invest* _{0,2} dans|chez O:*"));
+  CHECK(run(text, "S:* (invest*) _{0,2} (dans|chez) (O:*)").front() == "S=Zeta Capital,;O=Nova Labs,Vega Soft,Lumen Robotics,");
+  CHECK(run(text, "S:* (invest*)? (dans)+ O:*") == run(text, "S:* invest*? dans+ O:*"));
+  CHECK(run(text, "S:* (dans){2} O:*").empty());
+}

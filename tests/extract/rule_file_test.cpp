@@ -50,9 +50,9 @@ TEST_CASE("patterns: words, stems, classes, entity slots, groups and repeats") {
   CHECK(p[0].coordinated);
   CHECK(p[1].min == 0);
   CHECK(p[2].words.stems == std::vector<std::string>{"invest"});
-  CHECK(p[3].kind == PatternNode::Kind::Group);
+  CHECK(p[3].kind == PatternNode::Kind::Words);  // a group of one word element is that element
   CHECK(p[3].min == 0);
-  CHECK(p[3].alternatives[0][0].words.words.count("dans"));
+  CHECK(p[3].words.words.count("dans"));
   CHECK(p[4].kind == PatternNode::Kind::Group);
   CHECK(p[4].alternatives.size() == 2);
   CHECK(p[5].role == 'O');
