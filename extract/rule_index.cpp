@@ -1,6 +1,7 @@
 #include "extract/rule_index.h"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 
 #include "extract/vocabulary.h"
@@ -50,20 +51,22 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) : rule_count_(ru
 
 std::vector<std::size_t> RuleIndex::candidates(const std::vector<Token>& tokens, std::size_t first,
                                                std::size_t last) const {
-  std::vector<bool> hit(rule_count_, false);
-  for (std::size_t r : always_) hit[r] = true;
+  std::vector<std::uint64_t> hit((rule_count_ + 63) / 64, 0);  // one bit per rule
+  auto mark = [&](std::size_t r) { hit[r / 64] |= std::uint64_t{1} << (r % 64); };
+  for (std::size_t r : always_) mark(r);
   for (std::size_t t = first; t < last; ++t) {
     const std::string& k = tokens[t].key;
     if (std::uint32_t word = vocabulary::word_of(tokens[t]); word < by_word_.size())
-      for (std::size_t r : by_word_[word]) hit[r] = true;
+      for (std::size_t r : by_word_[word]) mark(r);
     if (k.empty()) continue;
     for (const StemRules& s : by_stem_[static_cast<unsigned char>(k[0])])
       if (k.size() >= s.stem.size() && k.compare(0, s.stem.size(), s.stem) == 0)
-        for (std::size_t r : s.rules) hit[r] = true;
+        for (std::size_t r : s.rules) mark(r);
   }
   std::vector<std::size_t> out;
-  for (std::size_t r = 0; r < hit.size(); ++r)
-    if (hit[r]) out.push_back(r);
+  for (std::size_t w = 0; w < hit.size(); ++w)
+    for (std::uint64_t bits = hit[w]; bits != 0; bits &= bits - 1)
+      out.push_back(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
   return out;
 }
 
