@@ -120,23 +120,26 @@ char latin1_key(unsigned cp) {
 
 std::string token_key(std::string_view word) {
   // Fast path for ASCII and Latin-1 letters, the bulk of French and English.
-  std::string key;
-  key.reserve(word.size());
+  std::string key(word.size(), '\0');  // written in place: the key is never longer
+  std::size_t length = 0;
   bool fast = true;
   for (std::size_t i = 0; i < word.size() && fast; ++i) {
     unsigned char c = static_cast<unsigned char>(word[i]);
     if (c < 0x80) {
-      key += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      key[length++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     } else if ((c == 0xC3) && i + 1 < word.size()) {
       char k = latin1_key(0xC0u + (static_cast<unsigned char>(word[i + 1]) & 0x3Fu));
       fast = k != 0;
-      key += k;
+      key[length++] = k;
       ++i;
     } else {
       fast = false;
     }
   }
-  if (fast) return key;
+  if (fast) {
+    key.resize(length);
+    return key;
+  }
   utf8proc_uint8_t* out = nullptr;
   utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
                                     static_cast<utf8proc_ssize_t>(word.size()), &out,
@@ -164,7 +167,8 @@ std::vector<Token> tokenize(std::string_view text) {
       pos += c.len;
       continue;
     }
-    Token t;
+    bool glued = !tokens.empty() && tokens.back().end == pos;  // no space before
+    Token& t = tokens.emplace_back();
     t.start = pos;
     if (is_letter(c.cp) || is_digit(c.cp)) {
       t.end = word_end(text, pos);
@@ -178,21 +182,19 @@ std::vector<Token> tokenize(std::string_view text) {
         for (std::string_view e : kElisions) elided = elided || key == e;
         if (elided && is_letter(after.cp)) t.end += 1;
       }
-    } else if (c.cp == '\'' && pos + 1 < text.size() && is_letter(decode(text, pos + 1).cp) &&
-               !tokens.empty() && tokens.back().end == pos) {
+    } else if (c.cp == '\'' && pos + 1 < text.size() && is_letter(decode(text, pos + 1).cp) && glued) {
       // English clitic: Nexora's, don't.
       t.end = word_end(text, pos + 1);
       t.is_word = true;
     } else {
       t.end = pos + c.len;
     }
-    t.text = std::string(text.substr(t.start, t.end - t.start));
+    t.text.assign(text.substr(t.start, t.end - t.start));
     t.key = token_key(t.text);
     t.start_char = chars_before(t.start);
     t.end_char = chars_before(t.end);
     describe_shape(t);
-    tokens.push_back(std::move(t));
-    pos = tokens.back().end;
+    pos = t.end;
   }
   vocabulary::label(tokens);
   return tokens;
