@@ -201,15 +201,22 @@ bool Matcher::may_start(const PatternNode& node, std::size_t pos) const {
 }
 
 std::size_t Matcher::last_start(const Pattern& pattern) const {
-  // The required word elements of the sequence each take one item of their
-  // own, in pattern order. Going backwards from the last one, each must be
-  // found before where the next one was found; the first one's place bounds
-  // the start of any match.
+  // The required word and entity elements of the sequence each hold an item
+  // of their own, in pattern order: the word, or the entity's first mention
+  // (an article before it and conjuncts after it aside). Going backwards from
+  // the last one, each must be found before where the next one was found; the
+  // first one's place bounds the start of any match.
   std::size_t bound = items_.size();
   for (auto node = pattern.rbegin(); node != pattern.rend(); ++node) {
-    if (node->kind != PatternNode::Kind::Words || node->min == 0) continue;
+    if (node->min == 0) continue;
     std::size_t p = bound;
-    while (p > 0 && !(items_[p - 1].mention < 0 && node->words.contains(doc_.tokens[items_[p - 1].first]))) --p;
+    if (node->kind == PatternNode::Kind::Words) {
+      while (p > 0 && !(items_[p - 1].mention < 0 && node->words.contains(doc_.tokens[items_[p - 1].first]))) --p;
+    } else if (node->kind == PatternNode::Kind::Entity) {
+      while (p > 0 && !(items_[p - 1].mention >= 0 && is_type(items_[p - 1].mention, node->types))) --p;
+    } else {
+      continue;
+    }
     if (p == 0) return kNoStart;
     bound = p - 1;
   }
