@@ -105,17 +105,17 @@ class Resolver {
   // Type votes, names and first mentions; drops entities left without mentions.
   void finish_entities() {
     std::vector<Entity> kept;
-    std::map<int, int> renumber;
+    std::vector<int> renumber(doc_.entities.size(), -1);  // old entity index → new one
     for (Mention& m : doc_.mentions) {
-      auto [it, fresh] = renumber.try_emplace(m.entity, static_cast<int>(kept.size()));
-      if (fresh) {
-        Entity e = doc_.entities[static_cast<std::size_t>(m.entity)];
+      int& number = renumber[static_cast<std::size_t>(m.entity)];
+      if (number < 0) {
+        number = static_cast<int>(kept.size());
+        Entity& e = kept.emplace_back(std::move(doc_.entities[static_cast<std::size_t>(m.entity)]));
         e.first_sentence = m.sentence;
         e.first_start = doc_.start_char(m.first);
         e.first_end = doc_.end_char(m.last - 1);
-        kept.push_back(e);
       }
-      m.entity = it->second;
+      m.entity = number;
     }
     doc_.entities = std::move(kept);
     // Type: the first sure type, else the shape of the longest name.
