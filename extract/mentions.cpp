@@ -1,5 +1,8 @@
 #include "extract/mentions.h"
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
 #include <string_view>
 #include <unordered_set>
 
@@ -25,9 +28,7 @@ class MentionFinder {
         institutions_(rules.word_class("INSTITUTION")),
         suffixes_(rules.word_class("ORG_SUFFIX")),
         initial_not_name_(rules.word_class("INITIAL_NOT_NAME")) {
-    lower_words_.reserve(doc.tokens.size());
-    for (const Token& t : doc.tokens)
-      if (t.is_word && !t.capitalized && !t.all_caps && !t.is_number) lower_words_.insert(t.key);
+    find_lower_case_initials();
   }
 
   void run() {
@@ -76,7 +77,35 @@ class MentionFinder {
       return i + 1 < doc_.tokens.size() && name_shaped(doc_.tokens[i + 1]);
     }
     if (function_words_.has_word(t) || initial_not_name_.contains(t)) return false;
-    return t.all_caps || t.inner_caps || !lower_words_.count(t.key);
+    return t.all_caps || t.inner_caps || !lower_case_initials_.count(t.key);
+  }
+
+  // The keys of name-shaped first words of sentences ("Les", "Nova") that the
+  // article also writes as plain lower-case words: starts_name() asks about
+  // no other word. A word is hashed only when its first byte and length are
+  // those of such a key, which few are.
+  void find_lower_case_initials() {
+    std::unordered_set<std::string_view> initials;
+    std::array<std::uint64_t, 256> lengths{};  // [first byte of a key]: bit min(size, 63)
+    auto shape = [&](const std::string& key) -> std::pair<std::size_t, std::uint64_t> {
+      return {key.empty() ? 0 : static_cast<unsigned char>(key[0]), std::uint64_t{1} << std::min<std::size_t>(key.size(), 63)};
+    };
+    for (const Sentence& sentence : doc_.sentences)
+      for (std::size_t i = sentence.first; i < sentence.last; ++i) {
+        const Token& t = doc_.tokens[i];
+        if (!t.is_word) continue;
+        if (name_shaped(t)) {
+          initials.insert(t.key);
+          auto [byte, bit] = shape(t.key);
+          lengths[byte] |= bit;
+        }
+        break;
+      }
+    for (const Token& t : doc_.tokens) {
+      if (!t.is_word || t.capitalized || t.all_caps || t.is_number) continue;
+      auto [byte, bit] = shape(t.key);
+      if ((lengths[byte] & bit) && initials.count(t.key)) lower_case_initials_.insert(t.key);
+    }
   }
 
   // The end of the name starting at `i`.
@@ -189,7 +218,7 @@ class MentionFinder {
   const WordSet& institutions_;
   const WordSet& suffixes_;
   const WordSet& initial_not_name_;
-  std::unordered_set<std::string_view> lower_words_;  // keys of doc_.tokens, not copied
+  std::unordered_set<std::string_view> lower_case_initials_;  // keys of doc_.tokens, not copied
 };
 
 }  // namespace
