@@ -65,6 +65,14 @@ TEST_CASE("groups and alternatives") {
   CHECK(run("Zeta Capital entre chez Nova Labs.", "S:* entre ( au capital de | dans ) O:*").empty());
 }
 
+TEST_CASE("every required word and entity must be found, in pattern order") {
+  CHECK(run("Nova Labs investit dans Lumen Robotics.", "S:Organization invest* dans O:Organization").size() == 1);
+  CHECK(run("Nova Labs investit dans la robotique.", "S:* invest* dans O:*").empty());
+  CHECK(run("Dans Lumen Robotics investit Nova Labs.", "S:* invest* dans O:*").empty());
+  CHECK(run("Nova Labs investit dans Lumen Robotics.", "S:* invest* dans O:* en").empty());
+  CHECK(run("Nova Labs investit dans Lumen Robotics.", "S:* invest* dans O:Place").empty());
+}
+
 TEST_CASE("a group of one element repeats like the element") {
   const std::string text = "Zeta Capital investit dans Nova Labs, Vega Soft et Lumen Robotics puis dans Arko.";
   CHECK(run(text, "S:* (invest*) _{0,2} (dans|chez) (O:*)") == run(text, "S:* invest* _{0,2} dans|chez O:*"));
