@@ -54,6 +54,7 @@ class Resolver {
   void group_names() {
     std::unordered_map<std::string, int> by_key;
     std::unordered_map<int, int> by_place;
+    doc_.entities.reserve(doc_.mentions.size());  // at most one per mention
     for (Mention& m : doc_.mentions) {
       if (m.place >= 0) {
         auto [it, fresh] = by_place.try_emplace(m.place, -1);
