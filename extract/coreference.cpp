@@ -394,7 +394,6 @@ class Resolver {
       }
     }
     for (const auto& [entity, text] : appositions_) add(static_cast<std::size_t>(entity), text, true);
-    for (const auto& [entity, text] : appositions_) add(static_cast<std::size_t>(entity), text, true);
     for (Entity& e : doc_.entities)
       if (e.place >= 0)
         for (const std::string& name : rules_.places[static_cast<std::size_t>(e.place)].names)
