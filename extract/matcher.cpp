@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "extract/vocabulary.h"
+
 namespace kg::extract {
 
 struct Matcher::State {
@@ -28,7 +30,11 @@ std::vector<Item> sentence_items(const Document& doc, std::size_t sentence) {
 }
 
 Matcher::Matcher(const Document& doc, std::vector<Item> items, Coordination coordination)
-    : doc_(doc), items_(std::move(items)), coordination_(coordination) {}
+    : doc_(doc), items_(std::move(items)), coordination_(coordination) {
+  item_words_.reserve(items_.size());
+  for (const Item& item : items_)
+    item_words_.push_back(item.mention < 0 ? vocabulary::word_of(doc_.tokens[item.first]) : vocabulary::kUnknown);
+}
 
 bool Matcher::is_name(std::size_t pos) const {
   return items_[pos].mention >= 0 &&
@@ -97,7 +103,7 @@ bool Matcher::match_once(const PatternNode& node, std::size_t pos, State& state,
     case PatternNode::Kind::AnyItem:
       return next(pos + 1);
     case PatternNode::Kind::Words:
-      return item.mention < 0 && node.words.contains(doc_.tokens[item.first]) && next(pos + 1);
+      return has_word_at(node.words, pos) && next(pos + 1);
     case PatternNode::Kind::Entity: {
       if (item.mention < 0 && coordination_.articles && pos + 1 < items_.size() &&
           items_[pos + 1].mention >= 0 && coordination_.articles->contains(doc_.tokens[item.first]))
@@ -173,8 +179,7 @@ bool Matcher::match_seq(const Pattern& seq, std::size_t index, std::size_t pos, 
     // continuations: the element left out first if it may be, then once.
     if (node.min == 0 && rest(pos)) return true;
     if (node.kind == PatternNode::Kind::Words)
-      return pos < items_.size() && items_[pos].mention < 0 &&
-             node.words.contains(doc_.tokens[items_[pos].first]) && rest(pos + 1);
+      return pos < items_.size() && has_word_at(node.words, pos) && rest(pos + 1);
     return match_once(node, pos, state, [&](std::size_t after) { return after != pos && rest(after); });
   }
   return match_node(node, 0, pos, state, rest);
@@ -186,7 +191,7 @@ bool Matcher::may_start(const PatternNode& node, std::size_t pos) const {
   const Item& item = items_[pos];
   switch (node.kind) {
     case PatternNode::Kind::Words:
-      return item.mention < 0 && node.words.contains(doc_.tokens[item.first]);
+      return has_word_at(node.words, pos);
     case PatternNode::Kind::Entity:  // or an article before one
       return item.mention >= 0 || (pos + 1 < items_.size() && items_[pos + 1].mention >= 0);
     case PatternNode::Kind::Group:
@@ -211,7 +216,7 @@ std::size_t Matcher::last_start(const Pattern& pattern) const {
     if (node->min == 0) continue;
     std::size_t p = bound;
     if (node->kind == PatternNode::Kind::Words) {
-      while (p > 0 && !(items_[p - 1].mention < 0 && node->words.contains(doc_.tokens[items_[p - 1].first]))) --p;
+      while (p > 0 && !has_word_at(node->words, p - 1)) --p;
     } else if (node->kind == PatternNode::Kind::Entity) {
       while (p > 0 && !(items_[p - 1].mention >= 0 && is_type(items_[p - 1].mention, node->types))) --p;
     } else {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <utility>
 #include <vector>
 
@@ -97,8 +98,17 @@ class Matcher {
   std::vector<std::pair<std::size_t, std::vector<int>>> conjuncts(std::size_t pos,
                                                                    const std::vector<EntityType>& types) const;
 
+  // Whether item `pos` is a plain token of `words`.
+  bool has_word_at(const WordSet& words, std::size_t pos) const {
+    return items_[pos].mention < 0 &&
+           (words.has_number(item_words_[pos]) || (!words.stems.empty() && words.has_stem(doc_.tokens[items_[pos].first])));
+  }
+
   const Document& doc_;
   std::vector<Item> items_;
+  // The word number (vocabulary::word_of) of each plain token item, side by
+  // side: word elements are tested without reading the tokens.
+  std::vector<std::uint32_t> item_words_;
   Coordination coordination_;
 };
 

@@ -26,8 +26,9 @@ struct WordSet {
   // the words. Needs seal().
   bool contains(const Token& token) const { return has_word(token) || (!stems.empty() && has_stem(token)); }
   // Whether the token's key is one of `words` (stems aside), likewise.
-  bool has_word(const Token& token) const {
-    std::uint32_t word = vocabulary::word_of(token);
+  bool has_word(const Token& token) const { return has_number(vocabulary::word_of(token)); }
+  // Whether word number `word` (extract/vocabulary.h) is one of `words`.
+  bool has_number(std::uint32_t word) const {
     return word / 64 < bits_.size() && (bits_[word / 64] >> (word % 64) & 1);
   }
   // Whether the token's key starts with one of `stems`.
