@@ -80,7 +80,8 @@ class Matcher {
   bool match_once(const PatternNode& node, std::size_t pos, State& state,
                   FunctionRef<bool(std::size_t)> next) const;
   // The last item where a match of `pattern` may start, judged by its
-  // required word elements alone, or kNoStart when one of them is missing.
+  // required word and entity elements alone, or kNoStart when one of them
+  // cannot be found in order.
   std::size_t last_start(const Pattern& pattern) const;
   static constexpr std::size_t kNoStart = static_cast<std::size_t>(-1);
   // A quick necessary test: whether a match of `node` may begin at item `pos`.
