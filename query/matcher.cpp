@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include "query/used_variables.h"
+
 namespace kg::query {
 
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
@@ -85,20 +87,6 @@ void split_conjuncts(const Expr* e, std::vector<const Expr*>& out) {
   } else {
     out.push_back(e);
   }
-}
-
-// The variable names an expression uses; false when it holds a pattern or a
-// subquery, whose variables are not listed (it then runs last).
-bool used_variables(const Expr& e, std::vector<std::string>& out) {
-  if (e.pattern || e.subquery) return false;
-  if (e.kind == ExprKind::Variable) out.push_back(e.name);
-  for (const auto& item : e.projection) {
-    if (item.kind == MapProjectionItem::Kind::Variable) out.push_back(item.key);
-    if (item.value && !used_variables(*item.value, out)) return false;
-  }
-  for (const auto& a : e.args)
-    if (a && !used_variables(*a, out)) return false;
-  return true;
 }
 
 }  // namespace

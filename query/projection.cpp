@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "query/used_variables.h"
+
 namespace kg::query {
 ProjectionOp::ProjectionOp(const Projection& p, std::vector<std::string> input_names, ExecContext& ctx,
                            bool carry_input)
@@ -19,7 +21,14 @@ ProjectionOp::ProjectionOp(const Projection& p, std::vector<std::string> input_n
     order_by_.push_back(sorted);
   }
   aggregating_ = !aggregates_.empty();
-  for (std::size_t i = 0; i < aggregates_.size(); ++i) aggregate_names_.push_back(aggregate_variable(i));
+  for (std::size_t i = 0; i < aggregates_.size(); ++i) {
+    aggregate_names_.push_back(aggregate_variable(i));
+    aggregate_functions_.emplace_back(*aggregates_[i]);
+  }
+  if (aggregating_) {
+    groups_ = GroupTable(key_items_.size());
+    keep_input_columns();
+  }
   skip_ = p.skip ? count_argument(p.skip, "SKIP") : 0;
   limit_ = p.limit ? count_argument(p.limit, "LIMIT") : -1;
 }
@@ -38,18 +47,36 @@ std::int64_t ProjectionOp::count_argument(const ExprPtr& e, const char* clause) 
   return v.as_int();
 }
 
-ProjectionOp::Group& ProjectionOp::group_for(const Row& keys, const Row& input) {
-  auto [it, inserted] = group_index_.try_emplace(keys, groups_.size());
-  if (inserted) {
-    // The key in the index, the group's first row and its aggregators.
-    ctx_.memory.charge(approximate_bytes(keys) + approximate_bytes(input) + sizeof(Group) + 32 +
-                       aggregates_.size() * 96);
-    Group g;
-    g.first_row = input;
-    for (const auto& call : aggregates_) g.aggregators.push_back(make_aggregator(*call));
-    groups_.push_back(std::move(g));
+void ProjectionOp::keep_input_columns() {
+  // Key items are answered from the group's keys; the other items (around
+  // their aggregates) and ORDER BY may read input variables, and WITH ... WHERE
+  // carries the whole input row.
+  std::vector<std::string> used;
+  bool all = carry_input_;
+  for (std::size_t i = 0; i < items_.size() && !all; ++i)
+    if (std::find(key_items_.begin(), key_items_.end(), i) == key_items_.end())
+      all = !used_variables(*items_[i], used);
+  for (const auto& s : order_by_)
+    if (!all) all = !used_variables(*s.expr, used);
+  for (std::size_t c = 0; c < input_names_.size(); ++c)
+    if (all || std::find(used.begin(), used.end(), input_names_[c]) != used.end()) kept_columns_.push_back(c);
+}
+
+AggregateState* ProjectionOp::group_states(const Row& input) {
+  std::size_t key_bytes = approximate_bytes(keys_);
+  bool added = false;
+  std::size_t group = groups_.find_or_add(keys_, added);
+  if (added) {
+    std::size_t bytes = key_bytes + sizeof(std::uint32_t) + sizeof(std::size_t) +
+                        aggregates_.size() * sizeof(AggregateState);
+    for (std::size_t c : kept_columns_) {
+      bytes += approximate_bytes(input[c]);
+      kept_values_.push_back(input[c]);
+    }
+    ctx_.memory.charge(bytes);
+    states_.resize(states_.size() + aggregates_.size());
   }
-  return groups_[it->second];
+  return states_.data() + group * aggregates_.size();
 }
 
 bool ProjectionOp::push(Row& row) {
@@ -57,11 +84,11 @@ bool ProjectionOp::push(Row& row) {
   if (aggregating_) {
     keys_.clear();
     for (std::size_t i : key_items_) keys_.push_back(evaluate(*items_[i], env, ctx_.eval));
-    Group& g = group_for(keys_, row);
+    AggregateState* states = group_states(row);
     for (std::size_t a = 0; a < aggregates_.size(); ++a) {
       args_.clear();
       for (const auto& arg : aggregates_[a]->args) args_.push_back(evaluate(*arg, env, ctx_.eval));
-      if (std::size_t kept = g.aggregators[a]->add(args_)) ctx_.memory.charge(kept);
+      if (std::size_t kept = aggregate_functions_[a].add(states[a], args_)) ctx_.memory.charge(kept);
     }
     return true;
   }
@@ -69,6 +96,30 @@ bool ProjectionOp::push(Row& row) {
   out.reserve(items_.size());
   for (const auto& item : items_) out.push_back(evaluate(*item, env, ctx_.eval));
   return emit(std::move(out), env, row);
+}
+
+void ProjectionOp::emit_groups() {
+  // Aggregating no rows without grouping keys still gives one row (count(*) = 0).
+  if (groups_.size() == 0 && key_items_.empty()) group_states(Row(input_names_.size()));
+  Row input(input_names_.size()), results(aggregates_.size());
+  Env input_env{&input_names_, input.data(), nullptr};
+  Env env{&aggregate_names_, results.data(), &input_env};
+  for (std::size_t g = 0; g < groups_.size(); ++g) {
+    const AggregateState* states = states_.data() + g * aggregates_.size();
+    for (std::size_t a = 0; a < aggregates_.size(); ++a) results[a] = aggregate_functions_[a].result(states[a]);
+    for (std::size_t k = 0; k < kept_columns_.size(); ++k)
+      input[kept_columns_[k]] = std::move(kept_values_[g * kept_columns_.size() + k]);
+    Value* keys = groups_.keys(g);
+    Row out;
+    out.reserve(items_.size());
+    for (std::size_t i = 0, key = 0; i < items_.size(); ++i) {
+      if (key < key_items_.size() && key_items_[key] == i)
+        out.push_back(std::move(keys[key++]));
+      else
+        out.push_back(evaluate(*items_[i], env, ctx_.eval));
+    }
+    if (!emit(std::move(out), env, input)) break;
+  }
 }
 
 bool ProjectionOp::emit(Row out, const Env& sort_env, const Row& input) {
@@ -117,19 +168,7 @@ bool ProjectionOp::forward(Row& out) {
 }
 
 void ProjectionOp::finish() {
-  if (aggregating_) {
-    // Aggregating no rows without grouping keys still gives one row (count(*) = 0).
-    if (groups_.empty() && key_items_.empty()) group_for({}, Row(input_names_.size()));
-    for (auto& g : groups_) {
-      Row results;
-      for (const auto& a : g.aggregators) results.push_back(a->result());
-      Env input_env{&input_names_, g.first_row.data(), nullptr};
-      Env env{&aggregate_names_, results.data(), &input_env};
-      Row out;
-      for (const auto& item : items_) out.push_back(evaluate(*item, env, ctx_.eval));
-      if (!emit(std::move(out), env, g.first_row)) break;
-    }
-  }
+  if (aggregating_) emit_groups();
   if (!order_by_.empty()) {
     // With a LIMIT, sorted_ holds only the rows wanted (see emit()).
     std::sort(sorted_.begin(), sorted_.end(),

@@ -3,12 +3,12 @@
 
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 #include "query/aggregation.h"
 #include "query/ast.h"
+#include "query/group_table.h"
 #include "query/operator.h"
 
 namespace kg::query {
@@ -29,10 +29,6 @@ class ProjectionOp : public Operator {
   void finish() override;
 
  private:
-  struct Group {
-    Row first_row;
-    std::vector<std::unique_ptr<Aggregator>> aggregators;
-  };
   struct Sorted {
     Row keys, row;
     std::size_t arrival;  // position in the input, to keep ties in order
@@ -46,21 +42,32 @@ class ProjectionOp : public Operator {
   std::int64_t count_argument(const ExprPtr& e, const char* clause);
   // ORDER BY's order; ties keep their arrival order.
   bool sorts_before(const Sorted& a, const Sorted& b) const;
-  Group& group_for(const Row& keys, const Row& input);
+  // The states of the group `keys_` belongs to (adding the group, made from
+  // `input`, when new); moves from keys_.
+  AggregateState* group_states(const Row& input);
+  // Finds the input columns kept_columns_ lists (see there).
+  void keep_input_columns();
+  // Emits one row per group, after the last input row.
+  void emit_groups();
 
   ExecContext& ctx_;
   std::vector<std::string> input_names_, output_names_;
   std::vector<ExprPtr> items_;       // aggregates replaced by hidden variables
   std::vector<SortItem> order_by_;   // idem
   std::vector<ExprPtr> aggregates_;  // the aggregate calls, items' and ORDER BY's
+  std::vector<Aggregate> aggregate_functions_;  // idem, ready to add rows
   std::vector<std::string> aggregate_names_;
   std::vector<std::size_t> key_items_;  // items without aggregates (the grouping keys)
   bool aggregating_ = false, distinct_ = false, carry_input_ = false;
   std::int64_t skip_ = 0, limit_ = -1;  // -1: no limit
   std::int64_t skipped_ = 0, passed_ = 0;
 
-  std::unordered_map<Row, std::size_t, RowHash, RowEquivalent> group_index_;
-  std::vector<Group> groups_;  // in order of first appearance
+  // Grouping: each group's keys (in groups_), aggregate states and the input
+  // columns its output may still read, by group index (order of first appearance).
+  GroupTable groups_{0};
+  std::vector<AggregateState> states_;      // aggregates_.size() per group
+  std::vector<std::size_t> kept_columns_;   // the input columns items and ORDER BY can read
+  std::vector<Value> kept_values_;          // kept_columns_.size() per group: the group's first row's
   Row keys_, args_;             // buffers reused for each row
   std::unordered_set<Row, RowHash, RowEquivalent> seen_;
   // ORDER BY's rows; with a LIMIT, a heap of the best SKIP + LIMIT so far, worst on top.

@@ -1,0 +1,77 @@
+// Grouping: the flat group table and the aggregation built on it.
+#include <doctest/doctest.h>
+
+#include "graph/literal_format.h"
+#include "query/engine.h"
+#include "query/group_table.h"
+
+using namespace kg;
+using namespace kg::query;
+
+namespace {
+
+// The rows of a statement's result in Cypher literal notation, one string per row.
+std::vector<std::string> rows_of(PropertyGraph& g, const std::string& statement) {
+  std::vector<std::string> out;
+  for (const auto& row : run_statement(g, statement).rows) {
+    std::string line;
+    for (std::size_t i = 0; i < row.size(); ++i) line += (i ? " | " : "") + format_literal(row[i], g);
+    out.push_back(line);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("equivalent keys share a group, numbered in order of first appearance") {
+  GroupTable groups(2);
+  bool added = false;
+  std::vector<Value> keys{Value(std::int64_t{1}), Value("a")};
+  CHECK(groups.find_or_add(keys, added) == 0);
+  CHECK(added);
+  keys = {Value(), Value("a")};
+  CHECK(groups.find_or_add(keys, added) == 1);
+  CHECK(added);
+  keys = {Value(1.0), Value("a")};  // 1 = 1.0 as a grouping key
+  CHECK(groups.find_or_add(keys, added) == 0);
+  CHECK_FALSE(added);
+  keys = {Value(), Value("a")};  // null groups with null
+  CHECK(groups.find_or_add(keys, added) == 1);
+  CHECK_FALSE(added);
+  CHECK(groups.size() == 2);
+  CHECK(groups.keys(0)[0].as_int() == 1);  // the first row's key is kept
+}
+
+TEST_CASE("a group table finds every group again after growing") {
+  GroupTable groups(1);
+  bool added = false;
+  for (std::int64_t i = 0; i < 5000; ++i) {
+    std::vector<Value> keys{Value(i * 7)};
+    CHECK(groups.find_or_add(keys, added) == static_cast<std::size_t>(i));
+  }
+  for (std::int64_t i = 4999; i >= 0; --i) {
+    std::vector<Value> keys{Value(i * 7)};
+    REQUIRE(groups.find_or_add(keys, added) == static_cast<std::size_t>(i));
+    REQUIRE_FALSE(added);
+  }
+}
+
+TEST_CASE("without grouping keys there is one group, even over no rows") {
+  PropertyGraph g;
+  CHECK(rows_of(g, "MATCH (n) RETURN count(*) AS n, collect(n) AS all") == std::vector<std::string>{"0 | []"});
+  CHECK(rows_of(g, "UNWIND [1, 2, 2] AS x RETURN count(DISTINCT x), sum(x), avg(x)") ==
+        std::vector<std::string>{"2 | 5 | 1.6666666666666667"});
+}
+
+TEST_CASE("aggregate items and ORDER BY read the variables of the group's first row") {
+  PropertyGraph g;
+  run_statement(g, "UNWIND range(1, 3000) AS i CREATE (:N {k: i % 1000, i: i})");
+  CHECK(rows_of(g, "MATCH (n:N) RETURN n.k AS k, count(*) AS c ORDER BY c DESC, k LIMIT 2") ==
+        std::vector<std::string>{"0 | 3", "1 | 3"});
+  CHECK(rows_of(g, "MATCH (n:N) WITH n.k AS k, count(*) AS c, min(n.i) AS first WHERE k < 2 RETURN k, c, first ORDER BY k") ==
+        std::vector<std::string>{"0 | 3 | 1000", "1 | 3 | 1"});
+  CHECK(rows_of(g, "UNWIND [2, 1, 2] AS x RETURN x, x * 10 + count(*) AS y ORDER BY x") ==
+        std::vector<std::string>{"1 | 11", "2 | 22"});
+  CHECK(rows_of(g, "MATCH (n:N) WHERE n.i <= 4 RETURN n.k % 2 AS parity, max(n.i) AS top ORDER BY n.k % 2") ==
+        std::vector<std::string>{"0 | 4", "1 | 3"});
+}
