@@ -351,8 +351,9 @@ std::size_t PatternMatcher::candidate_count(const RelPattern& pattern, NodeId fr
                                             State& s) const {
   const PropertyGraph& g = s.ctx.graph;
   Direction d = walked_direction(pattern, forward);
-  return (d != Direction::Incoming ? g.out_degree(from) : 0) +
-         (d != Direction::Outgoing ? g.in_degree(from) : 0);
+  // The flat adjacency's sizes: out_degree() and in_degree() read Boost's vertex record.
+  return (d != Direction::Incoming ? g.outgoing_adjacent(from).size() : 0) +
+         (d != Direction::Outgoing ? g.incoming_adjacent(from).size() : 0);
 }
 
 bool PatternMatcher::expand(const Step& step, State& s) const {
