@@ -93,35 +93,42 @@ void split_conjuncts(const Expr* e, std::vector<const Expr*>& out) {
 
 void PatternMatcher::place_filters(const Expr* where) {
   filters_.assign(steps_.size() + 1, {});
+  rel_filters_.assign(steps_.size(), {});
   if (!where) return;
-  // bound_at[slot]: the index of the first step that runs with the slot bound.
-  std::vector<std::size_t> bound_at(slot_count_, steps_.size());
+  // bound_at[slot]: where the slot is first bound, counted in half steps:
+  // 2i + 1 inside step i once its relationship is bound (before its other
+  // node), 2i before step i.
+  std::vector<std::size_t> bound_at(slot_count_, 2 * steps_.size());
   for (std::size_t i = 0; i < input_size_; ++i) bound_at[i] = 0;
-  auto binds = [&](std::size_t slot, std::size_t step) {
-    bound_at[slot] = std::min(bound_at[slot], step + 1);
+  auto binds = [&](std::size_t slot, std::size_t half_step) {
+    bound_at[slot] = std::min(bound_at[slot], half_step);
   };
   for (std::size_t i = 0; i < steps_.size(); ++i) {
     const Step& st = steps_[i];
     const auto& nodes = node_slots_[st.part];
     const auto& rels = rel_slots_[st.part];
+    std::size_t after = 2 * (i + 1);
     switch (st.kind) {
       case Step::Kind::Start:
-        binds(nodes[st.index], i);
+        binds(nodes[st.index], after);
         break;
       case Step::Kind::StartRelationship:
-        binds(rels[st.index], i);
-        binds(nodes[st.index], i);
-        binds(nodes[st.index + 1], i);
+        binds(rels[st.index], 2 * i + 1);
+        binds(nodes[st.index], after);
+        binds(nodes[st.index + 1], after);
         break;
-      case Step::Kind::Expand:
-        binds(rels[st.index], i);
-        binds(nodes[st.forward ? st.index + 1 : st.index], i);
+      case Step::Kind::Expand: {
+        // A variable-length relationship's list is bound with the node it reaches.
+        bool variable_length = pattern_[st.part].rels[st.index].variable_length;
+        binds(rels[st.index], variable_length ? after : 2 * i + 1);
+        binds(nodes[st.forward ? st.index + 1 : st.index], after);
         break;
+      }
       case Step::Kind::Shortest:
-        binds(rels[0], i);
+        binds(rels[0], after);
         break;
       case Step::Kind::BindPath:
-        binds(path_slots_[st.part], i);
+        binds(path_slots_[st.part], after);
         break;
     }
   }
@@ -130,12 +137,23 @@ void PatternMatcher::place_filters(const Expr* where) {
   for (const Expr* c : conjuncts) {
     std::vector<std::string> names;
     std::size_t at = 0;
-    if (!used_variables(*c, names)) at = steps_.size();
+    if (!used_variables(*c, names)) at = 2 * steps_.size();
     for (const auto& name : names)
       for (std::size_t slot = 0; slot < output_names_.size(); ++slot)
         if (output_names_[slot] == name) at = std::max(at, bound_at[slot]);
-    filters_[at].push_back(c);
+    if (at % 2 == 1)
+      rel_filters_[at / 2].push_back(c);
+    else
+      filters_[at / 2].push_back(c);
   }
+}
+
+bool PatternMatcher::passes(const std::vector<const Expr*>& filters, State& s) const {
+  if (filters.empty()) return true;
+  Env env = s.env(output_names_);
+  for (const Expr* filter : filters)
+    if (!truth(evaluate(*filter, env, s.ctx)).value_or(false)) return false;
+  return true;
 }
 
 bool PatternMatcher::run(const Value* input, EvalContext& ctx, const Emit& emit) const {
@@ -159,11 +177,7 @@ bool PatternMatcher::run(const Value* input, EvalContext& ctx, const Emit& emit)
 
 bool PatternMatcher::run_step(std::size_t i, State& s) const {
   if ((++s.steps_taken & 0xFFF) == 0 && s.ctx.check_limits) s.ctx.check_limits();
-  if (!filters_[i].empty()) {
-    Env env = s.env(output_names_);
-    for (const Expr* filter : filters_[i])
-      if (!truth(evaluate(*filter, env, s.ctx)).value_or(false)) return true;
-  }
+  if (!passes(filters_[i], s)) return true;
   if (i == steps_.size()) {
     s.row.assign(s.values.begin(), s.values.begin() + static_cast<std::ptrdiff_t>(output_names_.size()));
     return s.emit(s.row);
@@ -258,25 +272,27 @@ bool PatternMatcher::start_relationship(const Step& step, State& s) const {
   for (RelId r : g.relationships_of_type(rel.types[0])) {
     if (std::find(s.used.begin(), s.used.end(), r) != s.used.end()) continue;
     if (rel_wanted && !properties_match(g.relationship_properties(r), rel_wanted)) continue;
-    NodeId from = g.source(r), to = g.target(r);
-    s.used.push_back(r);
     s.values[rel_slot] = Value(RelRef{r});
     s.bound[rel_slot] = 1;
-    auto bind_ends = [&](NodeId a, NodeId b) {
-      return bind_node(left_slot, left, a, left_wanted, s, [&] {
-        return bind_node(right_slot, right, b, right_wanted, s, [&] { return run_step(next, s); });
-      });
-    };
     bool go_on = true;
-    if (rel.direction == Direction::Outgoing)
-      go_on = bind_ends(from, to);
-    else if (rel.direction == Direction::Incoming)
-      go_on = bind_ends(to, from);
-    else
-      go_on = bind_ends(from, to) && (from == to || bind_ends(to, from));
+    if (passes(rel_filters_[next - 1], s)) {
+      NodeId from = g.source(r), to = g.target(r);
+      s.used.push_back(r);
+      auto bind_ends = [&](NodeId a, NodeId b) {
+        return bind_node(left_slot, left, a, left_wanted, s, [&] {
+          return bind_node(right_slot, right, b, right_wanted, s, [&] { return run_step(next, s); });
+        });
+      };
+      if (rel.direction == Direction::Outgoing)
+        go_on = bind_ends(from, to);
+      else if (rel.direction == Direction::Incoming)
+        go_on = bind_ends(to, from);
+      else
+        go_on = bind_ends(from, to) && (from == to || bind_ends(to, from));
+      s.used.pop_back();
+    }
     s.bound[rel_slot] = 0;
     s.values[rel_slot] = Value();
-    s.used.pop_back();
     if (!go_on) return false;
   }
   return true;
@@ -383,7 +399,8 @@ bool PatternMatcher::expand(const Step& step, State& s) const {
       s.values[rel_slot] = Value(RelRef{r});
       s.bound[rel_slot] = 1;
     }
-    bool go_on = bind_node_then(to_slot, part.nodes[to_index], a.other, node_wanted, next, s);
+    bool go_on = !passes(rel_filters_[next - 1], s) ||
+                 bind_node_then(to_slot, part.nodes[to_index], a.other, node_wanted, next, s);
     if (!was_bound) {
       s.bound[rel_slot] = 0;
       s.values[rel_slot] = Value();

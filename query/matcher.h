@@ -78,9 +78,12 @@ class PatternMatcher {
   std::size_t candidate_count(const RelPattern& pattern, NodeId from, bool forward, State& s) const;
   NodeId other_end(RelId rel, NodeId from, State& s) const;
 
-  // Splits WHERE into its conjuncts and files each under the first step at
-  // which all its variables are bound, so that it prunes as early as it can.
+  // Splits WHERE into its conjuncts and files each under the first step (or
+  // the first relationship binding inside a step) at which all its variables
+  // are bound, so that it prunes as early as it can.
   void place_filters(const Expr* where);
+  // True when every filter holds for the variables bound so far.
+  bool passes(const std::vector<const Expr*>& filters, State& s) const;
 
   const Pattern& pattern_;
   std::vector<std::string> output_names_;
@@ -90,6 +93,9 @@ class PatternMatcher {
   std::vector<std::size_t> path_slots_;  // npos when the part has no path variable
   std::vector<Step> steps_;
   std::vector<std::vector<const Expr*>> filters_;  // filters_[i]: checked before step i (or at the end)
+  // rel_filters_[i]: checked inside step i as soon as its relationship is
+  // bound, before the node it leads to is looked at.
+  std::vector<std::vector<const Expr*>> rel_filters_;
 };
 
 }  // namespace kg::query
