@@ -149,7 +149,6 @@ void PatternMatcher::place_filters(const Expr* where) {
 }
 
 bool PatternMatcher::passes(const std::vector<const Expr*>& filters, State& s) const {
-  if (filters.empty()) return true;
   Env env = s.env(output_names_);
   for (const Expr* filter : filters)
     if (!truth(evaluate(*filter, env, s.ctx)).value_or(false)) return false;
@@ -177,7 +176,7 @@ bool PatternMatcher::run(const Value* input, EvalContext& ctx, const Emit& emit)
 
 bool PatternMatcher::run_step(std::size_t i, State& s) const {
   if ((++s.steps_taken & 0xFFF) == 0 && s.ctx.check_limits) s.ctx.check_limits();
-  if (!passes(filters_[i], s)) return true;
+  if (!filters_[i].empty() && !passes(filters_[i], s)) return true;
   if (i == steps_.size()) {
     s.row.assign(s.values.begin(), s.values.begin() + static_cast<std::ptrdiff_t>(output_names_.size()));
     return s.emit(s.row);
@@ -275,7 +274,7 @@ bool PatternMatcher::start_relationship(const Step& step, State& s) const {
     s.values[rel_slot] = Value(RelRef{r});
     s.bound[rel_slot] = 1;
     bool go_on = true;
-    if (passes(rel_filters_[next - 1], s)) {
+    if (rel_filters_[next - 1].empty() || passes(rel_filters_[next - 1], s)) {
       NodeId from = g.source(r), to = g.target(r);
       s.used.push_back(r);
       auto bind_ends = [&](NodeId a, NodeId b) {
@@ -399,7 +398,7 @@ bool PatternMatcher::expand(const Step& step, State& s) const {
       s.values[rel_slot] = Value(RelRef{r});
       s.bound[rel_slot] = 1;
     }
-    bool go_on = !passes(rel_filters_[next - 1], s) ||
+    bool go_on = (!rel_filters_[next - 1].empty() && !passes(rel_filters_[next - 1], s)) ||
                  bind_node_then(to_slot, part.nodes[to_index], a.other, node_wanted, next, s);
     if (!was_bound) {
       s.bound[rel_slot] = 0;
