@@ -56,6 +56,11 @@ class Aggregate {
   std::size_t add(AggregateState& state, const std::vector<Value>& args) const;
   // The value of the call over the rows added to `state`.
   Value result(const AggregateState& state) const;
+  // True when two states of the call combine with merge() into the state of
+  // all their rows, whatever the order: count() without DISTINCT.
+  bool mergeable() const { return kind_ == Kind::Count && !distinct_; }
+  // Adds the rows counted in `from` to `into`; for mergeable() calls only.
+  void merge(AggregateState& into, const AggregateState& from) const { into.count += from.count; }
 
  private:
   enum class Kind { Count, Sum, Avg, Min, Max, Collect, StDev, StDevP, PercentileCont, PercentileDisc };

@@ -28,6 +28,7 @@ ProjectionOp::ProjectionOp(const Projection& p, std::vector<std::string> input_n
   if (aggregating_) {
     groups_ = GroupTable(key_items_.size());
     keep_input_columns();
+    by_entity_ = keys_read_one_entity();
   }
   skip_ = p.skip ? count_argument(p.skip, "SKIP") : 0;
   limit_ = p.limit ? count_argument(p.limit, "LIMIT") : -1;
@@ -79,17 +80,80 @@ AggregateState* ProjectionOp::group_states(const Row& input) {
   return states_.data() + group * aggregates_.size();
 }
 
+bool ProjectionOp::keys_read_one_entity() {
+  if (key_items_.empty()) return false;
+  for (const Aggregate& a : aggregate_functions_)
+    if (!a.mergeable()) return false;
+  std::string variable;
+  bool reads_property = false;
+  for (std::size_t i : key_items_) {
+    const Expr* e = items_[i].get();
+    for (; e->kind == ExprKind::Property; e = e->args[0].get()) reads_property = true;
+    if (e->kind != ExprKind::Variable || (!variable.empty() && e->name != variable)) return false;
+    variable = e->name;
+  }
+  auto it = std::find(input_names_.begin(), input_names_.end(), variable);
+  if (!reads_property || it == input_names_.end()) return false;
+  entity_column_ = static_cast<std::size_t>(it - input_names_.begin());
+  return true;
+}
+
+void ProjectionOp::add_to(AggregateState* states, const Env& env) {
+  for (std::size_t a = 0; a < aggregates_.size(); ++a) {
+    args_.clear();
+    for (const auto& arg : aggregates_[a]->args) args_.push_back(evaluate(*arg, env, ctx_.eval));
+    if (std::size_t kept = aggregate_functions_[a].add(states[a], args_)) ctx_.memory.charge(kept);
+  }
+}
+
+void ProjectionOp::flush_entity_groups() {
+  by_entity_ = false;
+  Row input(input_names_.size());
+  Env env{&input_names_, input.data(), nullptr};
+  std::size_t kept = kept_columns_.size(), count = aggregates_.size();
+  for (std::size_t e = 0; e < entity_groups_.size(); ++e) {
+    input[entity_column_] = *entity_groups_.keys(e);
+    for (std::size_t k = 0; k < kept; ++k) input[kept_columns_[k]] = entity_kept_values_[e * kept + k];
+    keys_.clear();
+    for (std::size_t i : key_items_) keys_.push_back(evaluate(*items_[i], env, ctx_.eval));
+    AggregateState* states = group_states(input);
+    for (std::size_t a = 0; a < count; ++a)
+      aggregate_functions_[a].merge(states[a], entity_states_[e * count + a]);
+  }
+  entity_groups_ = GroupTable(1);
+  entity_states_.clear();
+  entity_kept_values_.clear();
+}
+
 bool ProjectionOp::push(Row& row) {
   Env env{&input_names_, row.data(), nullptr};
+  if (by_entity_) {
+    const Value& entity = row[entity_column_];
+    // Only nodes and relationships: equivalent values of other kinds (two
+    // datetimes at the same instant) may differ in their properties.
+    if (entity.is_node() || entity.is_relationship()) {
+      keys_.clear();
+      keys_.push_back(entity);
+      bool added = false;
+      std::size_t e = entity_groups_.find_or_add(keys_, added);
+      if (added) {
+        std::size_t bytes = sizeof(Value) + sizeof(std::size_t) + aggregates_.size() * sizeof(AggregateState);
+        for (std::size_t c : kept_columns_) {
+          bytes += approximate_bytes(row[c]);
+          entity_kept_values_.push_back(row[c]);
+        }
+        ctx_.memory.charge(bytes);
+        entity_states_.resize(entity_states_.size() + aggregates_.size());
+      }
+      add_to(entity_states_.data() + e * aggregates_.size(), env);
+      return true;
+    }
+    flush_entity_groups();
+  }
   if (aggregating_) {
     keys_.clear();
     for (std::size_t i : key_items_) keys_.push_back(evaluate(*items_[i], env, ctx_.eval));
-    AggregateState* states = group_states(row);
-    for (std::size_t a = 0; a < aggregates_.size(); ++a) {
-      args_.clear();
-      for (const auto& arg : aggregates_[a]->args) args_.push_back(evaluate(*arg, env, ctx_.eval));
-      if (std::size_t kept = aggregate_functions_[a].add(states[a], args_)) ctx_.memory.charge(kept);
-    }
+    add_to(group_states(row), env);
     return true;
   }
   Row out;
@@ -168,6 +232,7 @@ bool ProjectionOp::forward(Row& out) {
 }
 
 void ProjectionOp::finish() {
+  if (by_entity_) flush_entity_groups();
   if (aggregating_) emit_groups();
   if (!order_by_.empty()) {
     // With a LIMIT, sorted_ holds only the rows wanted (see emit()).

@@ -49,6 +49,13 @@ class ProjectionOp : public Operator {
   void keep_input_columns();
   // Emits one row per group, after the last input row.
   void emit_groups();
+  // Adds one row to a group's aggregate states.
+  void add_to(AggregateState* states, const Env& env);
+  // Whether the keys are all read from one node or relationship (see
+  // entity_groups_): sets entity_column_.
+  bool keys_read_one_entity();
+  // Moves the entity groups into groups_, in order, and stops using them.
+  void flush_entity_groups();
 
   ExecContext& ctx_;
   std::vector<std::string> input_names_, output_names_;
@@ -68,6 +75,16 @@ class ProjectionOp : public Operator {
   std::vector<AggregateState> states_;      // aggregates_.size() per group
   std::vector<std::size_t> kept_columns_;   // the input columns items and ORDER BY can read
   std::vector<Value> kept_values_;          // kept_columns_.size() per group: the group's first row's
+  // When every grouping key is a property of one node or relationship
+  // variable (o.name, o.founded) and every aggregate is mergeable, rows are
+  // first grouped by the entity itself, a cheap key; the keys are read once
+  // per entity when entity groups are flushed into groups_. Same layout as
+  // groups_, states_ and kept_values_.
+  bool by_entity_ = false;
+  std::size_t entity_column_ = 0;
+  GroupTable entity_groups_{1};
+  std::vector<AggregateState> entity_states_;
+  std::vector<Value> entity_kept_values_;
   Row keys_, args_;             // buffers reused for each row
   std::unordered_set<Row, RowHash, RowEquivalent> seen_;
   // ORDER BY's rows; with a LIMIT, a heap of the best SKIP + LIMIT so far, worst on top.

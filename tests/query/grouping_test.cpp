@@ -75,3 +75,25 @@ TEST_CASE("aggregate items and ORDER BY read the variables of the group's first 
   CHECK(rows_of(g, "MATCH (n:N) WHERE n.i <= 4 RETURN n.k % 2 AS parity, max(n.i) AS top ORDER BY n.k % 2") ==
         std::vector<std::string>{"0 | 4", "1 | 3"});
 }
+
+TEST_CASE("grouping by properties of one node counts per key, not per node") {
+  PropertyGraph g;
+  run_statement(g,
+                "CREATE (a:Company {name: 'same'}), (b:Company {name: 'same'}), (c:Company {name: 'other'}),"
+                " (:Fund)-[:INVESTS_IN]->(a), (:Fund)-[:INVESTS_IN]->(a), (:Fund)-[:INVESTS_IN]->(b),"
+                " (:Fund)-[:INVESTS_IN]->(c)");
+  CHECK(rows_of(g, "MATCH (:Fund)-[:INVESTS_IN]->(c:Company) RETURN c.name AS name, count(*) AS n ORDER BY n DESC") ==
+        std::vector<std::string>{"'same' | 3", "'other' | 1"});
+  // Unordered, groups come in order of first appearance.
+  CHECK(rows_of(g, "UNWIND ['other', 'same', 'same'] AS wanted MATCH (c:Company {name: wanted}) "
+                   "RETURN c.name, count(c)") == std::vector<std::string>{"'other' | 1", "'same' | 4"});
+}
+
+TEST_CASE("grouping by a node's property survives rows where the node is null") {
+  PropertyGraph g;
+  run_statement(g, "CREATE (:Company {name: 'x'})-[:BASED_IN]->(:Place {name: 'p'}), (:Company {name: 'y'}),"
+                   " (:Company {name: 'z'})-[:BASED_IN]->(:Place {name: 'p'})");
+  CHECK(rows_of(g, "MATCH (c:Company) OPTIONAL MATCH (c)-[:BASED_IN]->(p) "
+                   "RETURN p.name AS place, count(*) AS companies, count(p) AS placed ORDER BY place") ==
+        std::vector<std::string>{"'p' | 2 | 2", "null | 1 | 0"});
+}
