@@ -159,22 +159,23 @@ bool ProjectionOp::push(Row& row) {
   Row out;
   out.reserve(items_.size());
   for (const auto& item : items_) out.push_back(evaluate(*item, env, ctx_.eval));
-  return emit(std::move(out), env, row);
+  return emit(out, env, row);
 }
 
 void ProjectionOp::emit_groups() {
   // Aggregating no rows without grouping keys still gives one row (count(*) = 0).
   if (groups_.size() == 0 && key_items_.empty()) group_states(Row(input_names_.size()));
-  Row input(input_names_.size()), results(aggregates_.size());
+  Row input(input_names_.size()), results(aggregates_.size()), out;
   Env input_env{&input_names_, input.data(), nullptr};
   Env env{&aggregate_names_, results.data(), &input_env};
   for (std::size_t g = 0; g < groups_.size(); ++g) {
     const AggregateState* states = states_.data() + g * aggregates_.size();
-    for (std::size_t a = 0; a < aggregates_.size(); ++a) results[a] = aggregate_functions_[a].result(states[a]);
+    for (std::size_t a = 0; a < aggregates_.size(); ++a)
+      results[a] = aggregate_functions_[a].result(states[a]);
     for (std::size_t k = 0; k < kept_columns_.size(); ++k)
       input[kept_columns_[k]] = std::move(kept_values_[g * kept_columns_.size() + k]);
     Value* keys = groups_.keys(g);
-    Row out;
+    out.clear();  // emit() moved it away, or left it for reuse
     out.reserve(items_.size());
     for (std::size_t i = 0, key = 0; i < items_.size(); ++i) {
       if (key < key_items_.size() && key_items_[key] == i)
@@ -182,11 +183,11 @@ void ProjectionOp::emit_groups() {
       else
         out.push_back(evaluate(*items_[i], env, ctx_.eval));
     }
-    if (!emit(std::move(out), env, input)) break;
+    if (!emit(out, env, input)) break;
   }
 }
 
-bool ProjectionOp::emit(Row out, const Env& sort_env, const Row& input) {
+bool ProjectionOp::emit(Row& out, const Env& sort_env, const Row& input) {
   if (distinct_) {
     if (!seen_.insert(out).second) return true;
     ctx_.memory.charge(approximate_bytes(out) + 32);  // a hash node
@@ -194,30 +195,39 @@ bool ProjectionOp::emit(Row out, const Env& sort_env, const Row& input) {
   if (carry_input_) out.insert(out.begin(), input.begin(), input.end());
   if (order_by_.empty()) return forward(out);
   Env env{&output_names_, out.data(), &sort_env};
-  Row keys;
-  for (const auto& s : order_by_) keys.push_back(evaluate(*s.expr, env, ctx_.eval));
-  std::size_t bytes = approximate_bytes(keys) + approximate_bytes(out) + sizeof(Sorted);
-  ctx_.memory.charge(bytes);
-  sorted_.push_back({std::move(keys), std::move(out), arrivals_++, bytes});
+  sort_keys_.clear();
+  for (const auto& s : order_by_) sort_keys_.push_back(evaluate(*s.expr, env, ctx_.eval));
+  std::size_t arrival = arrivals_++;
+  auto before = [this](const Sorted& a, const Sorted& b) {
+    return sorts_before(a.keys, a.arrival, b.keys, b.arrival);
+  };
   if (limit_ >= 0) {
-    // Top-k: keep only the best SKIP + LIMIT rows, dropping the worst.
-    auto before = [this](const Sorted& a, const Sorted& b) { return sorts_before(a, b); };
-    std::push_heap(sorted_.begin(), sorted_.end(), before);
-    if (sorted_.size() > static_cast<std::size_t>(skip_) + static_cast<std::size_t>(limit_)) {
+    // Top-k: keep only the best SKIP + LIMIT rows. When that many are kept
+    // already, a row that does not beat the worst of them (on top of the
+    // heap) is dropped before it is copied anywhere.
+    std::size_t wanted = static_cast<std::size_t>(skip_) + static_cast<std::size_t>(limit_);
+    if (sorted_.size() >= wanted) {
+      if (wanted == 0 || !sorts_before(sort_keys_, arrival, sorted_.front().keys, sorted_.front().arrival))
+        return true;
       std::pop_heap(sorted_.begin(), sorted_.end(), before);
       ctx_.memory.release(sorted_.back().bytes);
       sorted_.pop_back();
     }
   }
+  std::size_t bytes = approximate_bytes(sort_keys_) + approximate_bytes(out) + sizeof(Sorted);
+  ctx_.memory.charge(bytes);
+  sorted_.push_back({std::move(sort_keys_), std::move(out), arrival, bytes});
+  if (limit_ >= 0) std::push_heap(sorted_.begin(), sorted_.end(), before);
   return true;
 }
 
-bool ProjectionOp::sorts_before(const Sorted& a, const Sorted& b) const {
+bool ProjectionOp::sorts_before(const Row& a_keys, std::size_t a_arrival, const Row& b_keys,
+                                std::size_t b_arrival) const {
   for (std::size_t i = 0; i < order_by_.size(); ++i) {
-    int c = order_compare(a.keys[i], b.keys[i]);
+    int c = order_compare(a_keys[i], b_keys[i]);
     if (c != 0) return order_by_[i].ascending ? c < 0 : c > 0;
   }
-  return a.arrival < b.arrival;
+  return a_arrival < b_arrival;
 }
 
 bool ProjectionOp::forward(Row& out) {
@@ -237,7 +247,9 @@ void ProjectionOp::finish() {
   if (!order_by_.empty()) {
     // With a LIMIT, sorted_ holds only the rows wanted (see emit()).
     std::sort(sorted_.begin(), sorted_.end(),
-              [this](const Sorted& a, const Sorted& b) { return sorts_before(a, b); });
+              [this](const Sorted& a, const Sorted& b) {
+                return sorts_before(a.keys, a.arrival, b.keys, b.arrival);
+              });
     for (auto& s : sorted_)
       if (!forward(s.row)) break;
   }

@@ -37,11 +37,12 @@ class ProjectionOp : public Operator {
 
   // Passes an output row on through DISTINCT, ORDER BY, SKIP and LIMIT;
   // `input` is the row (or group's first row) it was made from.
-  bool emit(Row out, const Env& sort_env, const Row& input);
+  // Moves from `out` when it keeps the row.
+  bool emit(Row& out, const Env& sort_env, const Row& input);
   bool forward(Row& out);
   std::int64_t count_argument(const ExprPtr& e, const char* clause);
   // ORDER BY's order; ties keep their arrival order.
-  bool sorts_before(const Sorted& a, const Sorted& b) const;
+  bool sorts_before(const Row& a_keys, std::size_t a_arrival, const Row& b_keys, std::size_t b_arrival) const;
   // The states of the group `keys_` belongs to (adding the group, made from
   // `input`, when new); moves from keys_.
   AggregateState* group_states(const Row& input);
@@ -85,7 +86,7 @@ class ProjectionOp : public Operator {
   GroupTable entity_groups_{1};
   std::vector<AggregateState> entity_states_;
   std::vector<Value> entity_kept_values_;
-  Row keys_, args_;             // buffers reused for each row
+  Row keys_, args_, sort_keys_;  // buffers reused for each row
   std::unordered_set<Row, RowHash, RowEquivalent> seen_;
   // ORDER BY's rows; with a LIMIT, a heap of the best SKIP + LIMIT so far, worst on top.
   std::vector<Sorted> sorted_;

@@ -28,7 +28,8 @@ std::vector<std::string> sorted_rows(PropertyGraph& g, const std::string& statem
 PropertyGraph investments() {
   PropertyGraph g;
   run_statement(g,
-                "CREATE (f:Fund {name: 'f'}), (a:Company {name: 'a'}), (b:Company {name: 'b'}), (c:Company {name: 'c'}),"
+                "CREATE (f:Fund {name: 'f'}), (a:Company {name: 'a'}), (b:Company {name: 'b'}),"
+                " (c:Company {name: 'c'}),"
                 " (f)-[:INVESTS_IN {year: 2019}]->(a), (f)-[:INVESTS_IN {year: 2021}]->(b),"
                 " (a)-[:INVESTS_IN {year: 2022}]->(c), (b)-[:INVESTS_IN {year: 2023}]->(c)");
   return g;
@@ -40,7 +41,8 @@ TEST_CASE("a filter on a relationship scanned by type keeps the rows whose ends 
   PropertyGraph g = investments();
   CHECK(sorted_rows(g, "MATCH (x)-[r:INVESTS_IN]->(y:Company) WHERE r.year >= 2021 RETURN x.name, y.name") ==
         std::vector<std::string>{"'a' | 'c'", "'b' | 'c'", "'f' | 'b'"});
-  CHECK(sorted_rows(g, "MATCH (x:Fund)-[r:INVESTS_IN]->(y) WHERE r.year >= 2021 AND y.name <> 'a' RETURN y.name") ==
+  CHECK(sorted_rows(g, "MATCH (x:Fund)-[r:INVESTS_IN]->(y) WHERE r.year >= 2021 AND y.name <> 'a' "
+                       "RETURN y.name") ==
         std::vector<std::string>{"'b'"});
 }
 

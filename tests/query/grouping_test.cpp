@@ -58,7 +58,8 @@ TEST_CASE("a group table finds every group again after growing") {
 
 TEST_CASE("without grouping keys there is one group, even over no rows") {
   PropertyGraph g;
-  CHECK(rows_of(g, "MATCH (n) RETURN count(*) AS n, collect(n) AS all") == std::vector<std::string>{"0 | []"});
+  CHECK(rows_of(g, "MATCH (n) RETURN count(*) AS n, collect(n) AS all") ==
+        std::vector<std::string>{"0 | []"});
   CHECK(rows_of(g, "UNWIND [1, 2, 2] AS x RETURN count(DISTINCT x), sum(x), avg(x)") ==
         std::vector<std::string>{"2 | 5 | 1.6666666666666667"});
 }
@@ -68,7 +69,8 @@ TEST_CASE("aggregate items and ORDER BY read the variables of the group's first 
   run_statement(g, "UNWIND range(1, 3000) AS i CREATE (:N {k: i % 1000, i: i})");
   CHECK(rows_of(g, "MATCH (n:N) RETURN n.k AS k, count(*) AS c ORDER BY c DESC, k LIMIT 2") ==
         std::vector<std::string>{"0 | 3", "1 | 3"});
-  CHECK(rows_of(g, "MATCH (n:N) WITH n.k AS k, count(*) AS c, min(n.i) AS first WHERE k < 2 RETURN k, c, first ORDER BY k") ==
+  CHECK(rows_of(g, "MATCH (n:N) WITH n.k AS k, count(*) AS c, min(n.i) AS first WHERE k < 2 "
+                   "RETURN k, c, first ORDER BY k") ==
         std::vector<std::string>{"0 | 3 | 1000", "1 | 3 | 1"});
   CHECK(rows_of(g, "UNWIND [2, 1, 2] AS x RETURN x, x * 10 + count(*) AS y ORDER BY x") ==
         std::vector<std::string>{"1 | 11", "2 | 22"});
@@ -82,7 +84,8 @@ TEST_CASE("grouping by properties of one node counts per key, not per node") {
                 "CREATE (a:Company {name: 'same'}), (b:Company {name: 'same'}), (c:Company {name: 'other'}),"
                 " (:Fund)-[:INVESTS_IN]->(a), (:Fund)-[:INVESTS_IN]->(a), (:Fund)-[:INVESTS_IN]->(b),"
                 " (:Fund)-[:INVESTS_IN]->(c)");
-  CHECK(rows_of(g, "MATCH (:Fund)-[:INVESTS_IN]->(c:Company) RETURN c.name AS name, count(*) AS n ORDER BY n DESC") ==
+  CHECK(rows_of(g, "MATCH (:Fund)-[:INVESTS_IN]->(c:Company) "
+                   "RETURN c.name AS name, count(*) AS n ORDER BY n DESC") ==
         std::vector<std::string>{"'same' | 3", "'other' | 1"});
   // Unordered, groups come in order of first appearance.
   CHECK(rows_of(g, "UNWIND ['other', 'same', 'same'] AS wanted MATCH (c:Company {name: wanted}) "
