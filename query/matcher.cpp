@@ -51,30 +51,80 @@ PatternMatcher::PatternMatcher(const Pattern& pattern, std::vector<std::string> 
       for (auto& s : part)
         if (s == kNone) s = slot_count_++;
 
-  for (const PartPlan& plan : plan_pattern(pattern, bound, graph, where)) {
-    const PatternPart& part = pattern[plan.part];
-    if (part.kind != PatternPart::Kind::Normal) {
-      Step a{Step::Kind::Start, plan.part, 0, true, {}};
-      Step b{Step::Kind::Start, plan.part, part.nodes.size() - 1, true, {}};
-      steps_.push_back(a);
-      steps_.push_back(b);
-      steps_.push_back({Step::Kind::Shortest, plan.part, 0, true, {}});
-    } else if (plan.start.source == StartPlan::Source::RelationshipType) {
-      std::size_t first = plan.start.node;
-      steps_.push_back({Step::Kind::StartRelationship, plan.part, first, true, plan.start});
-      for (std::size_t r = first + 1; r < part.rels.size(); ++r)
-        steps_.push_back({Step::Kind::Expand, plan.part, r, true, {}});
-      for (std::size_t r = first; r-- > 0;) steps_.push_back({Step::Kind::Expand, plan.part, r, false, {}});
-    } else {
-      steps_.push_back({Step::Kind::Start, plan.part, plan.start.node, true, plan.start});
-      for (std::size_t r = plan.start.node; r < part.rels.size(); ++r)
-        steps_.push_back({Step::Kind::Expand, plan.part, r, true, {}});
-      for (std::size_t r = plan.start.node; r-- > 0;)
-        steps_.push_back({Step::Kind::Expand, plan.part, r, false, {}});
+  std::vector<PartPlan> plans = plan_pattern(pattern, bound, graph, where);
+  for (std::size_t k = 0; k < plans.size(); ++k) {
+    bool pair = k + 1 < plans.size() && add_either_order(plans[k], plans[k + 1], bound);
+    for (std::size_t p = k; p <= k + (pair ? 1 : 0); ++p) {
+      if (!pair) add_part_steps(plans[p]);
+      for (const auto& n : pattern[plans[p].part].nodes) bound.push_back(n.variable);
+      for (const auto& r : pattern[plans[p].part].rels) bound.push_back(r.variable);
     }
-    if (path_slots_[plan.part] != kNone) steps_.push_back({Step::Kind::BindPath, plan.part, 0, true, {}});
+    if (pair) ++k;
   }
   place_filters(where);
+}
+
+void PatternMatcher::add_part_steps(const PartPlan& plan) {
+  const PatternPart& part = pattern_[plan.part];
+  if (part.kind != PatternPart::Kind::Normal) {
+    Step a{Step::Kind::Start, plan.part, 0, true, {}};
+    Step b{Step::Kind::Start, plan.part, part.nodes.size() - 1, true, {}};
+    steps_.push_back(a);
+    steps_.push_back(b);
+    steps_.push_back({Step::Kind::Shortest, plan.part, 0, true, {}});
+  } else if (plan.start.source == StartPlan::Source::RelationshipType) {
+    std::size_t first = plan.start.node;
+    steps_.push_back({Step::Kind::StartRelationship, plan.part, first, true, plan.start});
+    for (std::size_t r = first + 1; r < part.rels.size(); ++r)
+      steps_.push_back({Step::Kind::Expand, plan.part, r, true, {}});
+    for (std::size_t r = first; r-- > 0;) steps_.push_back({Step::Kind::Expand, plan.part, r, false, {}});
+  } else {
+    steps_.push_back({Step::Kind::Start, plan.part, plan.start.node, true, plan.start});
+    for (std::size_t r = plan.start.node; r < part.rels.size(); ++r)
+      steps_.push_back({Step::Kind::Expand, plan.part, r, true, {}});
+    for (std::size_t r = plan.start.node; r-- > 0;)
+      steps_.push_back({Step::Kind::Expand, plan.part, r, false, {}});
+  }
+  if (path_slots_[plan.part] != kNone) steps_.push_back({Step::Kind::BindPath, plan.part, 0, true, {}});
+}
+
+bool PatternMatcher::add_either_order(const PartPlan& first, const PartPlan& second,
+                                      const std::vector<std::string>& bound) {
+  auto one_hop = [&](const PartPlan& plan) {
+    const PatternPart& part = pattern_[plan.part];
+    return part.kind == PatternPart::Kind::Normal && part.rels.size() == 1 && !part.rels[0].variable_length &&
+           path_slots_[plan.part] == kNone;
+  };
+  auto bound_before = [&](const NodePattern& node) {
+    return !node.variable.empty() && std::find(bound.begin(), bound.end(), node.variable) != bound.end();
+  };
+  if (!one_hop(first) || !one_hop(second) || first.start.source != StartPlan::Source::Bound) return false;
+  const PatternPart& part = pattern_[second.part];
+  std::size_t second_start = bound_before(part.nodes[0]) ? 0 : bound_before(part.nodes[1]) ? 1 : kNone;
+  if (second_start == kNone) return false;
+  // Choose, first then second, Jump, second then first: both orders end where
+  // the steps after the pair begin.
+  std::size_t choose = steps_.size();
+  steps_.push_back({Step::Kind::Choose, first.part, 0, true, {}});
+  add_part_steps(first);
+  add_part_steps(second);
+  std::size_t jump = steps_.size();
+  steps_.push_back({Step::Kind::Jump, second.part, 0, true, {}});
+  steps_[choose].index = steps_.size();
+  StartPlan from_bound;
+  from_bound.source = StartPlan::Source::Bound;
+  from_bound.node = second_start;
+  add_part_steps({second.part, from_bound});
+  add_part_steps(first);
+  steps_[jump].index = steps_.size();
+  return true;
+}
+
+std::size_t PatternMatcher::start_candidates(const Step& start, State& s) const {
+  std::size_t slot = node_slots_[start.part][start.index];
+  const Value& v = s.values[slot];
+  if (!s.bound[slot] || !v.is_node() || !s.ctx.graph.has_node(v.as_node().id)) return 0;
+  return candidate_count(pattern_[start.part].rels[0], v.as_node().id, start.index == 0, s);
 }
 
 namespace {
@@ -103,24 +153,30 @@ void PatternMatcher::place_filters(const Expr* where) {
   auto binds = [&](std::size_t slot, std::size_t half_step) {
     bound_at[slot] = std::min(bound_at[slot], half_step);
   };
+  // Between a Choose and where its two orders meet, the order of bindings
+  // depends on the row: what they bind counts as bound where they meet.
+  std::size_t meet = 0;
   for (std::size_t i = 0; i < steps_.size(); ++i) {
     const Step& st = steps_[i];
     const auto& nodes = node_slots_[st.part];
     const auto& rels = rel_slots_[st.part];
-    std::size_t after = 2 * (i + 1);
+    if (st.kind == Step::Kind::Choose) meet = steps_[st.index - 1].index;
+    bool in_choice = i < meet;
+    std::size_t after = in_choice ? 2 * meet : 2 * (i + 1);
+    std::size_t with_rel = in_choice ? 2 * meet : 2 * i + 1;
     switch (st.kind) {
       case Step::Kind::Start:
         binds(nodes[st.index], after);
         break;
       case Step::Kind::StartRelationship:
-        binds(rels[st.index], 2 * i + 1);
+        binds(rels[st.index], with_rel);
         binds(nodes[st.index], after);
         binds(nodes[st.index + 1], after);
         break;
       case Step::Kind::Expand: {
         // A variable-length relationship's list is bound with the node it reaches.
         bool variable_length = pattern_[st.part].rels[st.index].variable_length;
-        binds(rels[st.index], variable_length ? after : 2 * i + 1);
+        binds(rels[st.index], variable_length ? after : with_rel);
         binds(nodes[st.forward ? st.index + 1 : st.index], after);
         break;
       }
@@ -129,6 +185,9 @@ void PatternMatcher::place_filters(const Expr* where) {
         break;
       case Step::Kind::BindPath:
         binds(path_slots_[st.part], after);
+        break;
+      case Step::Kind::Choose:
+      case Step::Kind::Jump:
         break;
     }
   }
@@ -195,6 +254,14 @@ bool PatternMatcher::run_step(std::size_t i, State& s) const {
       return shortest(step, s);
     case Step::Kind::BindPath:
       return bind_path(step, s);
+    case Step::Kind::Choose:
+      // Start with the part whose bound node has fewer relationships to walk.
+    {
+      bool swap = start_candidates(steps_[step.index], s) < start_candidates(steps_[i + 1], s);
+      return run_step(swap ? step.index : i + 1, s);
+    }
+    case Step::Kind::Jump:
+      return run_step(step.index, s);
   }
   return true;
 }
