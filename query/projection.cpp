@@ -1,6 +1,7 @@
 #include "query/projection.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "query/used_variables.h"
 
@@ -111,8 +112,8 @@ void ProjectionOp::flush_entity_groups() {
   Row input(input_names_.size());
   Env env{&input_names_, input.data(), nullptr};
   std::size_t kept = kept_columns_.size(), count = aggregates_.size();
-  for (std::size_t e = 0; e < entity_groups_.size(); ++e) {
-    input[entity_column_] = *entity_groups_.keys(e);
+  for (std::size_t e = 0; e < entities_.size(); ++e) {
+    input[entity_column_] = entities_[e];
     for (std::size_t k = 0; k < kept; ++k) input[kept_columns_[k]] = entity_kept_values_[e * kept + k];
     keys_.clear();
     for (std::size_t i : key_items_) keys_.push_back(evaluate(*items_[i], env, ctx_.eval));
@@ -120,9 +121,35 @@ void ProjectionOp::flush_entity_groups() {
     for (std::size_t a = 0; a < count; ++a)
       aggregate_functions_[a].merge(states[a], entity_states_[e * count + a]);
   }
-  entity_groups_ = GroupTable(1);
+  node_entity_group_ = {};
+  rel_entity_group_ = {};
+  entities_ = {};
   entity_states_.clear();
   entity_kept_values_.clear();
+}
+
+std::size_t ProjectionOp::entity_group(const Row& row) {
+  const Value& entity = row[entity_column_];
+  bool node = entity.is_node();
+  std::uint64_t id = node ? entity.as_node().id : entity.as_relationship().id;
+  std::vector<std::uint32_t>& index = node ? node_entity_group_ : rel_entity_group_;
+  if (id >= index.size()) {
+    std::size_t size = std::max<std::size_t>(id + 1, 2 * index.size());
+    ctx_.memory.charge((size - index.size()) * sizeof(std::uint32_t));
+    index.resize(size, 0);
+  }
+  if (index[id] != 0) return index[id] - 1;
+  if (entities_.size() >= UINT32_MAX) throw std::length_error("too many groups");
+  index[id] = static_cast<std::uint32_t>(entities_.size() + 1);
+  entities_.push_back(entity);
+  std::size_t bytes = sizeof(Value) + aggregates_.size() * sizeof(AggregateState);
+  for (std::size_t c : kept_columns_) {
+    bytes += approximate_bytes(row[c]);
+    entity_kept_values_.push_back(row[c]);
+  }
+  ctx_.memory.charge(bytes);
+  entity_states_.resize(entity_states_.size() + aggregates_.size());
+  return entities_.size() - 1;
 }
 
 bool ProjectionOp::push(Row& row) {
@@ -132,20 +159,8 @@ bool ProjectionOp::push(Row& row) {
     // Only nodes and relationships: equivalent values of other kinds (two
     // datetimes at the same instant) may differ in their properties.
     if (entity.is_node() || entity.is_relationship()) {
-      keys_.clear();
-      keys_.push_back(entity);
-      bool added = false;
-      std::size_t e = entity_groups_.find_or_add(keys_, added);
-      if (added) {
-        std::size_t bytes = sizeof(Value) + sizeof(std::size_t) + aggregates_.size() * sizeof(AggregateState);
-        for (std::size_t c : kept_columns_) {
-          bytes += approximate_bytes(row[c]);
-          entity_kept_values_.push_back(row[c]);
-        }
-        ctx_.memory.charge(bytes);
-        entity_states_.resize(entity_states_.size() + aggregates_.size());
-      }
-      add_to(entity_states_.data() + e * aggregates_.size(), env);
+      std::size_t group = entity_group(row);  // may grow entity_states_
+      add_to(entity_states_.data() + group * aggregates_.size(), env);
       return true;
     }
     flush_entity_groups();

@@ -53,10 +53,13 @@ class ProjectionOp : public Operator {
   // Adds one row to a group's aggregate states.
   void add_to(AggregateState* states, const Env& env);
   // Whether the keys are all read from one node or relationship (see
-  // entity_groups_): sets entity_column_.
+  // by_entity_): sets entity_column_.
   bool keys_read_one_entity();
   // Moves the entity groups into groups_, in order, and stops using them.
   void flush_entity_groups();
+  // The index of the entity group of `row`'s entity (a node or relationship),
+  // adding the group when new.
+  std::size_t entity_group(const Row& row);
 
   ExecContext& ctx_;
   std::vector<std::string> input_names_, output_names_;
@@ -81,9 +84,12 @@ class ProjectionOp : public Operator {
   // first grouped by the entity itself, a cheap key; the keys are read once
   // per entity when entity groups are flushed into groups_. Same layout as
   // groups_, states_ and kept_values_.
+  // Entity groups are found by id: group index + 1 (0: none yet) by node id
+  // and by relationship id, ids being dense.
   bool by_entity_ = false;
   std::size_t entity_column_ = 0;
-  GroupTable entity_groups_{1};
+  std::vector<std::uint32_t> node_entity_group_, rel_entity_group_;
+  std::vector<Value> entities_;  // the entity of each entity group
   std::vector<AggregateState> entity_states_;
   std::vector<Value> entity_kept_values_;
   Row keys_, args_, sort_keys_;  // buffers reused for each row

@@ -100,3 +100,11 @@ TEST_CASE("grouping by a node's property survives rows where the node is null") 
                    "RETURN p.name AS place, count(*) AS companies, count(p) AS placed ORDER BY place") ==
         std::vector<std::string>{"'p' | 2 | 2", "null | 1 | 0"});
 }
+
+TEST_CASE("grouping by properties of one relationship") {
+  PropertyGraph g;
+  run_statement(g, "CREATE (a:N), (b:N), (a)-[:R {year: 2020}]->(b), (a)-[:R {year: 2021}]->(b),"
+                   " (b)-[:R {year: 2020}]->(a)");
+  CHECK(rows_of(g, "MATCH (x)-[r:R]-(y) RETURN r.year AS year, count(*) AS n ORDER BY year") ==
+        std::vector<std::string>{"2020 | 4", "2021 | 2"});
+}
