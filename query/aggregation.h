@@ -56,11 +56,15 @@ class Aggregate {
   std::size_t add(AggregateState& state, const std::vector<Value>& args) const;
   // The value of the call over the rows added to `state`.
   Value result(const AggregateState& state) const;
-  // True when two states of the call combine with merge() into the state of
-  // all their rows, whatever the order: count() without DISTINCT.
-  bool mergeable() const { return kind_ == Kind::Count && !distinct_; }
-  // Adds the rows counted in `from` to `into`; for mergeable() calls only.
-  void merge(AggregateState& into, const AggregateState& from) const { into.count += from.count; }
+  // True for count() without DISTINCT: its state is a number of rows that
+  // partial counts add up to, whatever the order of the rows.
+  bool plain_count() const { return kind_ == Kind::Count && !distinct_; }
+  // For plain_count() calls: whether a row with these arguments is counted.
+  bool counts(const std::vector<Value>& args) const {
+    return count_nulls_ || (!args.empty() && !args[0].is_null());
+  }
+  // For plain_count() calls: adds `rows` counted elsewhere to `state`.
+  void add_count(AggregateState& state, std::int64_t rows) const { state.count += rows; }
 
  private:
   enum class Kind { Count, Sum, Avg, Min, Max, Collect, StDev, StDevP, PercentileCont, PercentileDisc };

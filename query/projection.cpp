@@ -84,7 +84,7 @@ AggregateState* ProjectionOp::group_states(const Row& input) {
 bool ProjectionOp::keys_read_one_entity() {
   if (key_items_.empty()) return false;
   for (const Aggregate& a : aggregate_functions_)
-    if (!a.mergeable()) return false;
+    if (!a.plain_count()) return false;
   std::string variable;
   bool reads_property = false;
   for (std::size_t i : key_items_) {
@@ -119,12 +119,12 @@ void ProjectionOp::flush_entity_groups() {
     for (std::size_t i : key_items_) keys_.push_back(evaluate(*items_[i], env, ctx_.eval));
     AggregateState* states = group_states(input);
     for (std::size_t a = 0; a < count; ++a)
-      aggregate_functions_[a].merge(states[a], entity_states_[e * count + a]);
+      aggregate_functions_[a].add_count(states[a], entity_counts_[e * count + a]);
   }
   node_entity_group_ = {};
   rel_entity_group_ = {};
   entities_ = {};
-  entity_states_.clear();
+  entity_counts_ = {};
   entity_kept_values_.clear();
 }
 
@@ -142,13 +142,13 @@ std::size_t ProjectionOp::entity_group(const Row& row) {
   if (entities_.size() >= UINT32_MAX) throw std::length_error("too many groups");
   index[id] = static_cast<std::uint32_t>(entities_.size() + 1);
   entities_.push_back(entity);
-  std::size_t bytes = sizeof(Value) + aggregates_.size() * sizeof(AggregateState);
+  std::size_t bytes = sizeof(Value) + aggregates_.size() * sizeof(std::int64_t);
   for (std::size_t c : kept_columns_) {
     bytes += approximate_bytes(row[c]);
     entity_kept_values_.push_back(row[c]);
   }
   ctx_.memory.charge(bytes);
-  entity_states_.resize(entity_states_.size() + aggregates_.size());
+  entity_counts_.resize(entity_counts_.size() + aggregates_.size());
   return entities_.size() - 1;
 }
 
@@ -159,8 +159,12 @@ bool ProjectionOp::push(Row& row) {
     // Only nodes and relationships: equivalent values of other kinds (two
     // datetimes at the same instant) may differ in their properties.
     if (entity.is_node() || entity.is_relationship()) {
-      std::size_t group = entity_group(row);  // may grow entity_states_
-      add_to(entity_states_.data() + group * aggregates_.size(), env);
+      std::int64_t* counts = &entity_counts_[entity_group(row) * aggregates_.size()];
+      for (std::size_t a = 0; a < aggregates_.size(); ++a) {
+        args_.clear();
+        for (const auto& arg : aggregates_[a]->args) args_.push_back(evaluate(*arg, env, ctx_.eval));
+        counts[a] += aggregate_functions_[a].counts(args_) ? 1 : 0;
+      }
       return true;
     }
     flush_entity_groups();

@@ -80,17 +80,17 @@ class ProjectionOp : public Operator {
   std::vector<std::size_t> kept_columns_;   // the input columns items and ORDER BY can read
   std::vector<Value> kept_values_;          // kept_columns_.size() per group: the group's first row's
   // When every grouping key is a property of one node or relationship
-  // variable (o.name, o.founded) and every aggregate is mergeable, rows are
+  // variable (o.name, o.founded) and every aggregate is a plain count, rows are
   // first grouped by the entity itself, a cheap key; the keys are read once
-  // per entity when entity groups are flushed into groups_. Same layout as
-  // groups_, states_ and kept_values_.
+  // per entity when entity groups are flushed into groups_, their counts
+  // added to the groups' states.
   // Entity groups are found by id: group index + 1 (0: none yet) by node id
   // and by relationship id, ids being dense.
   bool by_entity_ = false;
   std::size_t entity_column_ = 0;
   std::vector<std::uint32_t> node_entity_group_, rel_entity_group_;
   std::vector<Value> entities_;  // the entity of each entity group
-  std::vector<AggregateState> entity_states_;
+  std::vector<std::int64_t> entity_counts_;  // aggregates_.size() per entity group
   std::vector<Value> entity_kept_values_;
   Row keys_, args_, sort_keys_;  // buffers reused for each row
   std::unordered_set<Row, RowHash, RowEquivalent> seen_;
