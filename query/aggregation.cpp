@@ -24,140 +24,36 @@ void require_number(const Value& v, std::string_view fn) {
                   std::string(fn) + "() expects numbers, got " + std::string(v.type_name()));
 }
 
-class Count : public Aggregator {
-  std::int64_t n_ = 0;
-  std::size_t accumulate(const std::vector<Value>&) override {
-    ++n_;
-    return 0;
+// percentileCont() and percentileDisc() of numbers, at percentile `p`.
+Value percentile(const List& xs, double p, bool continuous) {
+  if (xs.empty()) return Value();
+  std::vector<Value> sorted = xs;
+  std::sort(sorted.begin(), sorted.end(),
+            [](const Value& a, const Value& b) { return a.as_number() < b.as_number(); });
+  std::size_t n = sorted.size();
+  if (continuous) {
+    double pos = p * static_cast<double>(n - 1);
+    auto lo = static_cast<std::size_t>(std::floor(pos));
+    auto hi = static_cast<std::size_t>(std::ceil(pos));
+    double a = sorted[lo].as_number(), b = sorted[hi].as_number();
+    return Value(a + (b - a) * (pos - static_cast<double>(lo)));
   }
+  double idx = p * static_cast<double>(n);
+  std::size_t i = idx <= 0 ? 0 : static_cast<std::size_t>(std::ceil(idx)) - 1;
+  return sorted[std::min(i, n - 1)];
+}
 
- public:
-  Value result() const override { return Value(n_); }
-};
-
-class Sum : public Aggregator {
-  std::int64_t int_sum_ = 0;
-  double float_sum_ = 0;
-  bool any_float_ = false;
-  std::size_t accumulate(const std::vector<Value>& a) override {
-    require_number(a[0], "sum");
-    if (a[0].is_float()) {
-      any_float_ = true;
-      float_sum_ += a[0].as_float();
-    } else if (__builtin_add_overflow(int_sum_, a[0].as_int(), &int_sum_)) {
-      runtime_error("ArithmeticError", "IntegerOverflow", "integer overflow in sum()");
-    }
-    return 0;
-  }
-
- public:
-  Value result() const override {
-    return any_float_ ? Value(float_sum_ + static_cast<double>(int_sum_)) : Value(int_sum_);
-  }
-};
-
-class Avg : public Aggregator {
-  double sum_ = 0;
-  std::int64_t n_ = 0;
-  std::size_t accumulate(const std::vector<Value>& a) override {
-    require_number(a[0], "avg");
-    sum_ += a[0].as_number();
-    ++n_;
-    return 0;
-  }
-
- public:
-  Value result() const override { return n_ == 0 ? Value() : Value(sum_ / static_cast<double>(n_)); }
-};
-
-class Extreme : public Aggregator {
-  bool max_;
-  Value best_;
-  std::size_t accumulate(const std::vector<Value>& a) override {
-    int c = best_.is_null() ? 1 : order_compare(a[0], best_);
-    // NaN sorts above every number in ORDER BY but max() ignores it when a number exists.
-    if (best_.is_null() || (max_ ? c > 0 : c < 0)) {
-      std::size_t more = approximate_bytes(a[0]);
-      best_ = a[0];
-      return more;  // the value replaced was charged too: an over-estimate
-    }
-    return 0;
-  }
-
- public:
-  explicit Extreme(bool max) : max_(max) {}
-  Value result() const override { return best_; }
-};
-
-class Collect : public Aggregator {
-  List items_;
-  std::size_t accumulate(const std::vector<Value>& a) override {
-    items_.push_back(a[0]);
-    return approximate_bytes(a[0]);
-  }
-
- public:
-  Value result() const override { return Value(items_); }
-};
-
-class StDev : public Aggregator {
-  bool population_;
-  std::vector<double> xs_;
-  std::size_t accumulate(const std::vector<Value>& a) override {
-    require_number(a[0], "stDev");
-    xs_.push_back(a[0].as_number());
-    return sizeof(double);
-  }
-
- public:
-  explicit StDev(bool population) : population_(population) {}
-  Value result() const override {
-    std::size_t n = xs_.size();
-    if (n == 0 || (!population_ && n == 1)) return Value(0.0);
-    double mean = 0;
-    for (double x : xs_) mean += x;
-    mean /= static_cast<double>(n);
-    double ss = 0;
-    for (double x : xs_) ss += (x - mean) * (x - mean);
-    return Value(std::sqrt(ss / static_cast<double>(population_ ? n : n - 1)));
-  }
-};
-
-class Percentile : public Aggregator {
-  bool continuous_;
-  std::vector<Value> xs_;
-  double p_ = 0;
-  std::size_t accumulate(const std::vector<Value>& a) override {
-    require_number(a[0], continuous_ ? "percentileCont" : "percentileDisc");
-    if (a.size() < 2 || !a[1].is_number())
-      runtime_error("TypeError", "InvalidArgumentType", "the percentile must be a number");
-    p_ = a[1].as_number();
-    if (p_ < 0 || p_ > 1)
-      runtime_error("ArgumentError", "NumberOutOfRange", "the percentile must be between 0.0 and 1.0");
-    xs_.push_back(a[0]);
-    return approximate_bytes(a[0]);
-  }
-
- public:
-  explicit Percentile(bool continuous) : continuous_(continuous) {}
-  Value result() const override {
-    if (xs_.empty()) return Value();
-    std::vector<Value> sorted = xs_;
-    std::sort(sorted.begin(), sorted.end(),
-              [](const Value& a, const Value& b) { return a.as_number() < b.as_number(); });
-    std::size_t n = sorted.size();
-    if (continuous_) {
-      double pos = p_ * static_cast<double>(n - 1);
-      auto lo = static_cast<std::size_t>(std::floor(pos));
-      auto hi = static_cast<std::size_t>(std::ceil(pos));
-      double a = sorted[lo].as_number(), b = sorted[hi].as_number();
-      return Value(a + (b - a) * (pos - static_cast<double>(lo)));
-    }
-    double idx = p_ * static_cast<double>(n);
-    std::size_t i = idx <= 0 ? 0 : static_cast<std::size_t>(std::ceil(idx)) - 1;
-    return sorted[std::min(i, n - 1)];
-  }
-};
+// The sample (or population) standard deviation of numbers.
+Value standard_deviation(const List& xs, bool population) {
+  std::size_t n = xs.size();
+  if (n == 0 || (!population && n == 1)) return Value(0.0);
+  double mean = 0;
+  for (const Value& x : xs) mean += x.as_float();
+  mean /= static_cast<double>(n);
+  double ss = 0;
+  for (const Value& x : xs) ss += (x.as_float() - mean) * (x.as_float() - mean);
+  return Value(std::sqrt(ss / static_cast<double>(population ? n : n - 1)));
+}
 
 }  // namespace
 
@@ -193,48 +89,124 @@ ExprPtr extract_aggregates(const ExprPtr& expr, std::vector<ExprPtr>& aggregates
   return copy;
 }
 
-std::size_t Aggregator::add(const std::vector<Value>& args) {
-  std::size_t bytes = 0;
-  if (!count_nulls_) {
-    if (args.empty() || args[0].is_null()) return 0;
-    if (distinct_) {
-      if (!seen_.insert(args[0]).second) return 0;
-      bytes += approximate_bytes(args[0]) + 32;  // a hash node
-    }
-  }
-  return bytes + accumulate(args);
-}
-
-std::unique_ptr<Aggregator> make_aggregator(const Expr& call) {
-  std::unique_ptr<Aggregator> a;
+Aggregate::Aggregate(const Expr& call) {
   if (call.kind == ExprKind::CountStar) {
-    a = std::make_unique<Count>();
-    a->count_nulls_ = true;
-    return a;
+    count_nulls_ = true;
+    return;
   }
+  distinct_ = call.distinct;
   std::string name = lower(call.name);
   if (name == "count")
-    a = std::make_unique<Count>();
+    kind_ = Kind::Count;
   else if (name == "sum")
-    a = std::make_unique<Sum>();
+    kind_ = Kind::Sum;
   else if (name == "avg")
-    a = std::make_unique<Avg>();
+    kind_ = Kind::Avg;
   else if (name == "min")
-    a = std::make_unique<Extreme>(false);
+    kind_ = Kind::Min;
   else if (name == "max")
-    a = std::make_unique<Extreme>(true);
+    kind_ = Kind::Max;
   else if (name == "collect")
-    a = std::make_unique<Collect>();
+    kind_ = Kind::Collect;
   else if (name == "stdev")
-    a = std::make_unique<StDev>(false);
+    kind_ = Kind::StDev;
   else if (name == "stdevp")
-    a = std::make_unique<StDev>(true);
+    kind_ = Kind::StDevP;
   else if (name == "percentilecont")
-    a = std::make_unique<Percentile>(true);
+    kind_ = Kind::PercentileCont;
   else
-    a = std::make_unique<Percentile>(false);
-  a->distinct_ = call.distinct;
-  return a;
+    kind_ = Kind::PercentileDisc;
+}
+
+std::size_t Aggregate::add(AggregateState& state, const std::vector<Value>& args) const {
+  if (count_nulls_) {
+    ++state.count;
+    return 0;
+  }
+  if (args.empty() || args[0].is_null()) return 0;
+  const Value& a = args[0];
+  std::size_t bytes = 0;
+  if (distinct_) {
+    if (!state.seen) state.seen = std::make_unique<std::unordered_set<Value, ValueHash, ValueEquivalent>>();
+    if (!state.seen->insert(a).second) return 0;
+    bytes += approximate_bytes(a) + 32;  // a hash node
+  }
+  switch (kind_) {
+    case Kind::Count:
+      ++state.count;
+      break;
+    case Kind::Sum:
+      require_number(a, "sum");
+      if (a.is_float()) {
+        state.any_float = true;
+        state.total += a.as_float();
+      } else if (__builtin_add_overflow(state.count, a.as_int(), &state.count)) {
+        runtime_error("ArithmeticError", "IntegerOverflow", "integer overflow in sum()");
+      }
+      break;
+    case Kind::Avg:
+      require_number(a, "avg");
+      state.total += a.as_number();
+      ++state.count;
+      break;
+    case Kind::Min:
+    case Kind::Max: {
+      int c = state.best.is_null() ? 1 : order_compare(a, state.best);
+      // NaN sorts above every number in ORDER BY but max() ignores it when a number exists.
+      if (state.best.is_null() || (kind_ == Kind::Max ? c > 0 : c < 0)) {
+        bytes += approximate_bytes(a);  // the value replaced was charged too: an over-estimate
+        state.best = a;
+      }
+      break;
+    }
+    case Kind::Collect:
+      state.values.push_back(a);
+      bytes += approximate_bytes(a);
+      break;
+    case Kind::StDev:
+    case Kind::StDevP:
+      require_number(a, "stDev");
+      state.values.push_back(Value(a.as_number()));
+      bytes += sizeof(Value);
+      break;
+    case Kind::PercentileCont:
+    case Kind::PercentileDisc: {
+      bool continuous = kind_ == Kind::PercentileCont;
+      require_number(a, continuous ? "percentileCont" : "percentileDisc");
+      if (args.size() < 2 || !args[1].is_number())
+        runtime_error("TypeError", "InvalidArgumentType", "the percentile must be a number");
+      state.percentile = args[1].as_number();
+      if (state.percentile < 0 || state.percentile > 1)
+        runtime_error("ArgumentError", "NumberOutOfRange", "the percentile must be between 0.0 and 1.0");
+      state.values.push_back(a);
+      bytes += approximate_bytes(a);
+      break;
+    }
+  }
+  return bytes;
+}
+
+Value Aggregate::result(const AggregateState& state) const {
+  switch (kind_) {
+    case Kind::Count:
+      return Value(state.count);
+    case Kind::Sum:
+      return state.any_float ? Value(state.total + static_cast<double>(state.count)) : Value(state.count);
+    case Kind::Avg:
+      return state.count == 0 ? Value() : Value(state.total / static_cast<double>(state.count));
+    case Kind::Min:
+    case Kind::Max:
+      return state.best;
+    case Kind::Collect:
+      return Value(state.values);
+    case Kind::StDev:
+    case Kind::StDevP:
+      return standard_deviation(state.values, kind_ == Kind::StDevP);
+    case Kind::PercentileCont:
+    case Kind::PercentileDisc:
+      return percentile(state.values, state.percentile, kind_ == Kind::PercentileCont);
+  }
+  return Value();
 }
 
 }  // namespace kg::query

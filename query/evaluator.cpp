@@ -44,30 +44,58 @@ std::optional<bool> truth(const Value& v) {
   runtime_error("TypeError", "InvalidArgumentType", "expected a boolean, got " + std::string(v.type_name()));
 }
 
-Value property_of(const Value& container, std::string_view key, EvalContext& ctx) {
-  if (container.is_null()) return Value();
+const Value& property_ref(const Value& container, std::string_view key, EvalContext& ctx, Value& scratch) {
+  scratch = Value();
+  if (container.is_null()) return scratch;
   if (container.is_node()) {
     NodeId id = container.as_node().id;
     if (!ctx.graph.has_node(id))
       runtime_error("EntityNotFound", "DeletedEntityAccess", "the node was deleted");
     const Value* v = ctx.graph.node_property(id, key);
-    return v ? *v : Value();
+    return v ? *v : scratch;
   }
   if (container.is_relationship()) {
     RelId id = container.as_relationship().id;
     if (!ctx.graph.has_relationship(id))
       runtime_error("EntityNotFound", "DeletedEntityAccess", "the relationship was deleted");
     const Value* v = ctx.graph.relationship_property(id, key);
-    return v ? *v : Value();
+    return v ? *v : scratch;
   }
   if (container.is_map()) {
     const Map& m = container.as_map();
     auto it = m.find(key);
-    return it == m.end() ? Value() : it->second;
+    return it == m.end() ? scratch : it->second;
   }
-  if (container.is_temporal()) return temporal_property(container.as_temporal(), key);
+  if (container.is_temporal()) return scratch = temporal_property(container.as_temporal(), key);
   runtime_error("TypeError", "InvalidArgumentType",
                 "cannot read property '" + std::string(key) + "' of a " + std::string(container.type_name()));
+}
+
+Value property_of(const Value& container, std::string_view key, EvalContext& ctx) {
+  Value scratch;
+  const Value& v = property_ref(container, key, ctx, scratch);
+  return &v == &scratch ? std::move(scratch) : v;
+}
+
+const Value& evaluate_ref(const Expr& e, const Env& env, EvalContext& ctx, Value& scratch) {
+  switch (e.kind) {
+    case ExprKind::Literal:
+      return e.value;
+    case ExprKind::Variable:
+      if (const Value* v = env.find(e.name)) return *v;
+      break;  // evaluate() reports it
+    case ExprKind::Property: {
+      Value container_scratch;
+      const Value& container = evaluate_ref(*e.args[0], env, ctx, container_scratch);
+      const Value& v = property_ref(container, e.name, ctx, scratch);
+      // A property of a computed map lives in container_scratch, which ends here.
+      if (&container == &container_scratch && &v != &scratch) scratch = v;
+      return &container == &container_scratch ? scratch : v;
+    }
+    default:
+      break;
+  }
+  return scratch = evaluate(e, env, ctx);
 }
 
 namespace {
@@ -388,8 +416,10 @@ Value evaluate(const Expr& e, const Env& env, EvalContext& ctx) {
                          e.line, e.column);
       return *v;
     }
-    case ExprKind::Property:
-      return property_of(evaluate(*e.args[0], env, ctx), e.name, ctx);
+    case ExprKind::Property: {
+      Value scratch;
+      return property_of(evaluate_ref(*e.args[0], env, ctx, scratch), e.name, ctx);
+    }
     case ExprKind::Index:
       return index_value(evaluate(*e.args[0], env, ctx), evaluate(*e.args[1], env, ctx), ctx);
     case ExprKind::Slice: {
@@ -467,7 +497,10 @@ Value evaluate(const Expr& e, const Env& env, EvalContext& ctx) {
     case ExprKind::LessEqual:
     case ExprKind::Greater:
     case ExprKind::GreaterEqual:
-      return comparison(e.kind, evaluate(*e.args[0], env, ctx), evaluate(*e.args[1], env, ctx));
+    {
+      Value a, b;
+      return comparison(e.kind, evaluate_ref(*e.args[0], env, ctx, a), evaluate_ref(*e.args[1], env, ctx, b));
+    }
     case ExprKind::In:
       return in_list(evaluate(*e.args[0], env, ctx), evaluate(*e.args[1], env, ctx));
     case ExprKind::StartsWith:
@@ -476,10 +509,14 @@ Value evaluate(const Expr& e, const Env& env, EvalContext& ctx) {
       return string_predicate(e.kind, evaluate(*e.args[0], env, ctx), evaluate(*e.args[1], env, ctx));
     case ExprKind::RegexMatch:
       return regex_match(evaluate(*e.args[0], env, ctx), evaluate(*e.args[1], env, ctx));
-    case ExprKind::IsNull:
-      return Value(evaluate(*e.args[0], env, ctx).is_null());
-    case ExprKind::IsNotNull:
-      return Value(!evaluate(*e.args[0], env, ctx).is_null());
+    case ExprKind::IsNull: {
+      Value scratch;
+      return Value(evaluate_ref(*e.args[0], env, ctx, scratch).is_null());
+    }
+    case ExprKind::IsNotNull: {
+      Value scratch;
+      return Value(!evaluate_ref(*e.args[0], env, ctx, scratch).is_null());
+    }
     case ExprKind::HasLabels:
       return has_labels(evaluate(*e.args[0], env, ctx), e.keys, ctx);
     case ExprKind::FunctionCall: {

@@ -59,4 +59,14 @@ std::optional<bool> truth(const Value& v);
 // A property of a node, relationship or map (null when absent).
 Value property_of(const Value& container, std::string_view key, EvalContext& ctx);
 
+// property_of() without a copy: a reference to the stored value, or to
+// `scratch` holding a computed one (null when absent). Valid until the graph
+// or the container changes.
+const Value& property_ref(const Value& container, std::string_view key, EvalContext& ctx, Value& scratch);
+
+// evaluate() without a copy when the value already exists (a literal, a
+// variable, a stored property); else evaluates into `scratch`. Valid while
+// `env`, the graph and `scratch` are unchanged.
+const Value& evaluate_ref(const Expr& expr, const Env& env, EvalContext& ctx, Value& scratch);
+
 }  // namespace kg::query

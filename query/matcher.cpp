@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include "query/used_variables.h"
+
 namespace kg::query {
 
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
@@ -49,30 +51,80 @@ PatternMatcher::PatternMatcher(const Pattern& pattern, std::vector<std::string> 
       for (auto& s : part)
         if (s == kNone) s = slot_count_++;
 
-  for (const PartPlan& plan : plan_pattern(pattern, bound, graph, where)) {
-    const PatternPart& part = pattern[plan.part];
-    if (part.kind != PatternPart::Kind::Normal) {
-      Step a{Step::Kind::Start, plan.part, 0, true, {}};
-      Step b{Step::Kind::Start, plan.part, part.nodes.size() - 1, true, {}};
-      steps_.push_back(a);
-      steps_.push_back(b);
-      steps_.push_back({Step::Kind::Shortest, plan.part, 0, true, {}});
-    } else if (plan.start.source == StartPlan::Source::RelationshipType) {
-      std::size_t first = plan.start.node;
-      steps_.push_back({Step::Kind::StartRelationship, plan.part, first, true, plan.start});
-      for (std::size_t r = first + 1; r < part.rels.size(); ++r)
-        steps_.push_back({Step::Kind::Expand, plan.part, r, true, {}});
-      for (std::size_t r = first; r-- > 0;) steps_.push_back({Step::Kind::Expand, plan.part, r, false, {}});
-    } else {
-      steps_.push_back({Step::Kind::Start, plan.part, plan.start.node, true, plan.start});
-      for (std::size_t r = plan.start.node; r < part.rels.size(); ++r)
-        steps_.push_back({Step::Kind::Expand, plan.part, r, true, {}});
-      for (std::size_t r = plan.start.node; r-- > 0;)
-        steps_.push_back({Step::Kind::Expand, plan.part, r, false, {}});
+  std::vector<PartPlan> plans = plan_pattern(pattern, bound, graph, where);
+  for (std::size_t k = 0; k < plans.size(); ++k) {
+    bool pair = k + 1 < plans.size() && add_either_order(plans[k], plans[k + 1], bound);
+    for (std::size_t p = k; p <= k + (pair ? 1 : 0); ++p) {
+      if (!pair) add_part_steps(plans[p]);
+      for (const auto& n : pattern[plans[p].part].nodes) bound.push_back(n.variable);
+      for (const auto& r : pattern[plans[p].part].rels) bound.push_back(r.variable);
     }
-    if (path_slots_[plan.part] != kNone) steps_.push_back({Step::Kind::BindPath, plan.part, 0, true, {}});
+    if (pair) ++k;
   }
   place_filters(where);
+}
+
+void PatternMatcher::add_part_steps(const PartPlan& plan) {
+  const PatternPart& part = pattern_[plan.part];
+  if (part.kind != PatternPart::Kind::Normal) {
+    Step a{Step::Kind::Start, plan.part, 0, true, {}};
+    Step b{Step::Kind::Start, plan.part, part.nodes.size() - 1, true, {}};
+    steps_.push_back(a);
+    steps_.push_back(b);
+    steps_.push_back({Step::Kind::Shortest, plan.part, 0, true, {}});
+  } else if (plan.start.source == StartPlan::Source::RelationshipType) {
+    std::size_t first = plan.start.node;
+    steps_.push_back({Step::Kind::StartRelationship, plan.part, first, true, plan.start});
+    for (std::size_t r = first + 1; r < part.rels.size(); ++r)
+      steps_.push_back({Step::Kind::Expand, plan.part, r, true, {}});
+    for (std::size_t r = first; r-- > 0;) steps_.push_back({Step::Kind::Expand, plan.part, r, false, {}});
+  } else {
+    steps_.push_back({Step::Kind::Start, plan.part, plan.start.node, true, plan.start});
+    for (std::size_t r = plan.start.node; r < part.rels.size(); ++r)
+      steps_.push_back({Step::Kind::Expand, plan.part, r, true, {}});
+    for (std::size_t r = plan.start.node; r-- > 0;)
+      steps_.push_back({Step::Kind::Expand, plan.part, r, false, {}});
+  }
+  if (path_slots_[plan.part] != kNone) steps_.push_back({Step::Kind::BindPath, plan.part, 0, true, {}});
+}
+
+bool PatternMatcher::add_either_order(const PartPlan& first, const PartPlan& second,
+                                      const std::vector<std::string>& bound) {
+  auto one_hop = [&](const PartPlan& plan) {
+    const PatternPart& part = pattern_[plan.part];
+    return part.kind == PatternPart::Kind::Normal && part.rels.size() == 1 && !part.rels[0].variable_length &&
+           path_slots_[plan.part] == kNone;
+  };
+  auto bound_before = [&](const NodePattern& node) {
+    return !node.variable.empty() && std::find(bound.begin(), bound.end(), node.variable) != bound.end();
+  };
+  if (!one_hop(first) || !one_hop(second) || first.start.source != StartPlan::Source::Bound) return false;
+  const PatternPart& part = pattern_[second.part];
+  std::size_t second_start = bound_before(part.nodes[0]) ? 0 : bound_before(part.nodes[1]) ? 1 : kNone;
+  if (second_start == kNone) return false;
+  // Choose, first then second, Jump, second then first: both orders end where
+  // the steps after the pair begin.
+  std::size_t choose = steps_.size();
+  steps_.push_back({Step::Kind::Choose, first.part, 0, true, {}});
+  add_part_steps(first);
+  add_part_steps(second);
+  std::size_t jump = steps_.size();
+  steps_.push_back({Step::Kind::Jump, second.part, 0, true, {}});
+  steps_[choose].index = steps_.size();
+  StartPlan from_bound;
+  from_bound.source = StartPlan::Source::Bound;
+  from_bound.node = second_start;
+  add_part_steps({second.part, from_bound});
+  add_part_steps(first);
+  steps_[jump].index = steps_.size();
+  return true;
+}
+
+std::size_t PatternMatcher::start_candidates(const Step& start, State& s) const {
+  std::size_t slot = node_slots_[start.part][start.index];
+  const Value& v = s.values[slot];
+  if (!s.bound[slot] || !v.is_node() || !s.ctx.graph.has_node(v.as_node().id)) return 0;
+  return candidate_count(pattern_[start.part].rels[0], v.as_node().id, start.index == 0, s);
 }
 
 namespace {
@@ -87,53 +139,55 @@ void split_conjuncts(const Expr* e, std::vector<const Expr*>& out) {
   }
 }
 
-// The variable names an expression uses; false when it holds a pattern or a
-// subquery, whose variables are not listed (it then runs last).
-bool used_variables(const Expr& e, std::vector<std::string>& out) {
-  if (e.pattern || e.subquery) return false;
-  if (e.kind == ExprKind::Variable) out.push_back(e.name);
-  for (const auto& item : e.projection) {
-    if (item.kind == MapProjectionItem::Kind::Variable) out.push_back(item.key);
-    if (item.value && !used_variables(*item.value, out)) return false;
-  }
-  for (const auto& a : e.args)
-    if (a && !used_variables(*a, out)) return false;
-  return true;
-}
-
 }  // namespace
 
 void PatternMatcher::place_filters(const Expr* where) {
   filters_.assign(steps_.size() + 1, {});
+  rel_filters_.assign(steps_.size(), {});
   if (!where) return;
-  // bound_at[slot]: the index of the first step that runs with the slot bound.
-  std::vector<std::size_t> bound_at(slot_count_, steps_.size());
+  // bound_at[slot]: where the slot is first bound, counted in half steps:
+  // 2i + 1 inside step i once its relationship is bound (before its other
+  // node), 2i before step i.
+  std::vector<std::size_t> bound_at(slot_count_, 2 * steps_.size());
   for (std::size_t i = 0; i < input_size_; ++i) bound_at[i] = 0;
-  auto binds = [&](std::size_t slot, std::size_t step) {
-    bound_at[slot] = std::min(bound_at[slot], step + 1);
+  auto binds = [&](std::size_t slot, std::size_t half_step) {
+    bound_at[slot] = std::min(bound_at[slot], half_step);
   };
+  // Between a Choose and where its two orders meet, the order of bindings
+  // depends on the row: what they bind counts as bound where they meet.
+  std::size_t meet = 0;
   for (std::size_t i = 0; i < steps_.size(); ++i) {
     const Step& st = steps_[i];
     const auto& nodes = node_slots_[st.part];
     const auto& rels = rel_slots_[st.part];
+    if (st.kind == Step::Kind::Choose) meet = steps_[st.index - 1].index;
+    bool in_choice = i < meet;
+    std::size_t after = in_choice ? 2 * meet : 2 * (i + 1);
+    std::size_t with_rel = in_choice ? 2 * meet : 2 * i + 1;
     switch (st.kind) {
       case Step::Kind::Start:
-        binds(nodes[st.index], i);
+        binds(nodes[st.index], after);
         break;
       case Step::Kind::StartRelationship:
-        binds(rels[st.index], i);
-        binds(nodes[st.index], i);
-        binds(nodes[st.index + 1], i);
+        binds(rels[st.index], with_rel);
+        binds(nodes[st.index], after);
+        binds(nodes[st.index + 1], after);
         break;
-      case Step::Kind::Expand:
-        binds(rels[st.index], i);
-        binds(nodes[st.forward ? st.index + 1 : st.index], i);
+      case Step::Kind::Expand: {
+        // A variable-length relationship's list is bound with the node it reaches.
+        bool variable_length = pattern_[st.part].rels[st.index].variable_length;
+        binds(rels[st.index], variable_length ? after : with_rel);
+        binds(nodes[st.forward ? st.index + 1 : st.index], after);
         break;
+      }
       case Step::Kind::Shortest:
-        binds(rels[0], i);
+        binds(rels[0], after);
         break;
       case Step::Kind::BindPath:
-        binds(path_slots_[st.part], i);
+        binds(path_slots_[st.part], after);
+        break;
+      case Step::Kind::Choose:
+      case Step::Kind::Jump:
         break;
     }
   }
@@ -142,12 +196,22 @@ void PatternMatcher::place_filters(const Expr* where) {
   for (const Expr* c : conjuncts) {
     std::vector<std::string> names;
     std::size_t at = 0;
-    if (!used_variables(*c, names)) at = steps_.size();
+    if (!used_variables(*c, names)) at = 2 * steps_.size();
     for (const auto& name : names)
       for (std::size_t slot = 0; slot < output_names_.size(); ++slot)
         if (output_names_[slot] == name) at = std::max(at, bound_at[slot]);
-    filters_[at].push_back(c);
+    if (at % 2 == 1)
+      rel_filters_[at / 2].push_back(c);
+    else
+      filters_[at / 2].push_back(c);
   }
+}
+
+bool PatternMatcher::passes(const std::vector<const Expr*>& filters, State& s) const {
+  Env env = s.env(output_names_);
+  for (const Expr* filter : filters)
+    if (!truth(evaluate(*filter, env, s.ctx)).value_or(false)) return false;
+  return true;
 }
 
 bool PatternMatcher::run(const Value* input, EvalContext& ctx, const Emit& emit) const {
@@ -171,11 +235,7 @@ bool PatternMatcher::run(const Value* input, EvalContext& ctx, const Emit& emit)
 
 bool PatternMatcher::run_step(std::size_t i, State& s) const {
   if ((++s.steps_taken & 0xFFF) == 0 && s.ctx.check_limits) s.ctx.check_limits();
-  if (!filters_[i].empty()) {
-    Env env = s.env(output_names_);
-    for (const Expr* filter : filters_[i])
-      if (!truth(evaluate(*filter, env, s.ctx)).value_or(false)) return true;
-  }
+  if (!filters_[i].empty() && !passes(filters_[i], s)) return true;
   if (i == steps_.size()) {
     s.row.assign(s.values.begin(), s.values.begin() + static_cast<std::ptrdiff_t>(output_names_.size()));
     return s.emit(s.row);
@@ -194,6 +254,14 @@ bool PatternMatcher::run_step(std::size_t i, State& s) const {
       return shortest(step, s);
     case Step::Kind::BindPath:
       return bind_path(step, s);
+    case Step::Kind::Choose:
+      // Start with the part whose bound node has fewer relationships to walk.
+    {
+      bool swap = start_candidates(steps_[step.index], s) < start_candidates(steps_[i + 1], s);
+      return run_step(swap ? step.index : i + 1, s);
+    }
+    case Step::Kind::Jump:
+      return run_step(step.index, s);
   }
   return true;
 }
@@ -270,25 +338,27 @@ bool PatternMatcher::start_relationship(const Step& step, State& s) const {
   for (RelId r : g.relationships_of_type(rel.types[0])) {
     if (std::find(s.used.begin(), s.used.end(), r) != s.used.end()) continue;
     if (rel_wanted && !properties_match(g.relationship_properties(r), rel_wanted)) continue;
-    NodeId from = g.source(r), to = g.target(r);
-    s.used.push_back(r);
     s.values[rel_slot] = Value(RelRef{r});
     s.bound[rel_slot] = 1;
-    auto bind_ends = [&](NodeId a, NodeId b) {
-      return bind_node(left_slot, left, a, left_wanted, s, [&] {
-        return bind_node(right_slot, right, b, right_wanted, s, [&] { return run_step(next, s); });
-      });
-    };
     bool go_on = true;
-    if (rel.direction == Direction::Outgoing)
-      go_on = bind_ends(from, to);
-    else if (rel.direction == Direction::Incoming)
-      go_on = bind_ends(to, from);
-    else
-      go_on = bind_ends(from, to) && (from == to || bind_ends(to, from));
+    if (rel_filters_[next - 1].empty() || passes(rel_filters_[next - 1], s)) {
+      NodeId from = g.source(r), to = g.target(r);
+      s.used.push_back(r);
+      auto bind_ends = [&](NodeId a, NodeId b) {
+        return bind_node(left_slot, left, a, left_wanted, s, [&] {
+          return bind_node(right_slot, right, b, right_wanted, s, [&] { return run_step(next, s); });
+        });
+      };
+      if (rel.direction == Direction::Outgoing)
+        go_on = bind_ends(from, to);
+      else if (rel.direction == Direction::Incoming)
+        go_on = bind_ends(to, from);
+      else
+        go_on = bind_ends(from, to) && (from == to || bind_ends(to, from));
+      s.used.pop_back();
+    }
     s.bound[rel_slot] = 0;
     s.values[rel_slot] = Value();
-    s.used.pop_back();
     if (!go_on) return false;
   }
   return true;
@@ -363,8 +433,9 @@ std::size_t PatternMatcher::candidate_count(const RelPattern& pattern, NodeId fr
                                             State& s) const {
   const PropertyGraph& g = s.ctx.graph;
   Direction d = walked_direction(pattern, forward);
-  return (d != Direction::Incoming ? g.out_degree(from) : 0) +
-         (d != Direction::Outgoing ? g.in_degree(from) : 0);
+  // The flat adjacency's sizes: out_degree() and in_degree() read Boost's vertex record.
+  return (d != Direction::Incoming ? g.outgoing_adjacent(from).size() : 0) +
+         (d != Direction::Outgoing ? g.incoming_adjacent(from).size() : 0);
 }
 
 bool PatternMatcher::expand(const Step& step, State& s) const {
@@ -394,7 +465,8 @@ bool PatternMatcher::expand(const Step& step, State& s) const {
       s.values[rel_slot] = Value(RelRef{r});
       s.bound[rel_slot] = 1;
     }
-    bool go_on = bind_node_then(to_slot, part.nodes[to_index], a.other, node_wanted, next, s);
+    bool go_on = (!rel_filters_[next - 1].empty() && !passes(rel_filters_[next - 1], s)) ||
+                 bind_node_then(to_slot, part.nodes[to_index], a.other, node_wanted, next, s);
     if (!was_bound) {
       s.bound[rel_slot] = 0;
       s.values[rel_slot] = Value();

@@ -35,7 +35,10 @@ class PatternMatcher {
 
  private:
   struct Step {
-    enum class Kind { Start, StartRelationship, Expand, Shortest, BindPath } kind;
+    // Choose: goes on with the next step, or with step `index` when that
+    // order starts from a node with fewer relationships (see add_either_order());
+    // Jump: goes on with step `index`.
+    enum class Kind { Start, StartRelationship, Expand, Shortest, BindPath, Choose, Jump } kind;
     std::size_t part = 0;
     std::size_t index = 0;  // Start: node index; StartRelationship, Expand: relationship index
     bool forward = true;    // Expand: from nodes[index] to nodes[index + 1]
@@ -78,9 +81,24 @@ class PatternMatcher {
   std::size_t candidate_count(const RelPattern& pattern, NodeId from, bool forward, State& s) const;
   NodeId other_end(RelId rel, NodeId from, State& s) const;
 
-  // Splits WHERE into its conjuncts and files each under the first step at
-  // which all its variables are bound, so that it prunes as early as it can.
+  // Appends the steps that match one pattern part as planned.
+  void add_part_steps(const PartPlan& plan);
+  // For two one-relationship parts planned one after the other, the first
+  // starting from a node bound before it (`bound`: the variables bound
+  // then) and the second also touching such a node: adds steps that match
+  // them in either order, chosen per row by which start node has fewer
+  // relationships (a hub's neighbours are then only checked, never walked).
+  // False, adding nothing, when the parts are not of that kind.
+  bool add_either_order(const PartPlan& first, const PartPlan& second, const std::vector<std::string>& bound);
+  // How many relationships the Start step `start` of a one-relationship part
+  // would walk from its node, as bound now (0 when it is not a node).
+  std::size_t start_candidates(const Step& start, State& s) const;
+  // Splits WHERE into its conjuncts and files each under the first step (or
+  // the first relationship binding inside a step) at which all its variables
+  // are bound, so that it prunes as early as it can.
   void place_filters(const Expr* where);
+  // True when every filter holds for the variables bound so far.
+  bool passes(const std::vector<const Expr*>& filters, State& s) const;
 
   const Pattern& pattern_;
   std::vector<std::string> output_names_;
@@ -90,6 +108,9 @@ class PatternMatcher {
   std::vector<std::size_t> path_slots_;  // npos when the part has no path variable
   std::vector<Step> steps_;
   std::vector<std::vector<const Expr*>> filters_;  // filters_[i]: checked before step i (or at the end)
+  // rel_filters_[i]: checked inside step i as soon as its relationship is
+  // bound, before the node it leads to is looked at.
+  std::vector<std::vector<const Expr*>> rel_filters_;
 };
 
 }  // namespace kg::query
