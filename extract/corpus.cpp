@@ -14,7 +14,6 @@
 
 #include "extract/article_graph.h"
 #include "extract/extractor.h"
-#include "extract/merge.h"
 #include "graph/text_fold.h"
 
 namespace kg::extract {
@@ -120,7 +119,6 @@ CorpusResult extract_corpus(const std::vector<Input>& inputs, const RuleBook& ru
   for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
 
   CorpusResult result;
-  GraphMerger merger;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     Outcome outcome;
     {
@@ -132,11 +130,10 @@ CorpusResult extract_corpus(const std::vector<Input>& inputs, const RuleBook& ru
       result.errors.push_back(outcome.error);
       continue;
     }
-    merger.add(std::move(*outcome.article));
+    result.merged.add(std::move(*outcome.article));
     ++result.articles;
   }
   for (std::thread& t : pool) t.join();
-  result.graph = merger.take();
   return result;
 }
 
