@@ -9,7 +9,6 @@
 #include <iterator>
 #include <mutex>
 #include <optional>
-#include <sstream>
 #include <thread>
 
 #include "extract/article_graph.h"
@@ -61,9 +60,17 @@ namespace {
 std::optional<std::string> read_all(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  std::string text;
+  // Sized up front when the file has a size (a pipe has none), so that the
+  // text is not copied as it grows.
+  if (in.seekg(0, std::ios::end)) text.reserve(static_cast<std::size_t>(std::max<std::streamoff>(in.tellg(), 0)));
+  in.clear();
+  in.seekg(0);
+  in.clear();
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) text.append(chunk, static_cast<std::size_t>(in.gcount()));
+  if (in.bad()) return std::nullopt;
+  return text;
 }
 
 // Each input's outcome, kept in input order.

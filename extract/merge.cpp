@@ -38,10 +38,6 @@ std::size_t GraphMerger::EndsHash::operator()(const Ends& e) const {
   return mix(mix(std::hash<std::uint32_t>()(e.type), e.source), e.target);
 }
 
-std::size_t GraphMerger::StatementKeyHash::operator()(const StatementKey& s) const {
-  return mix(mix(mix(mix(std::hash<std::uint32_t>()(s.relationship), s.document), s.sentence), s.start), s.end);
-}
-
 GraphMerger::KeyEntry& GraphMerger::intern(std::string key) {
   auto [it, fresh] = keys_.try_emplace(std::move(key));
   if (fresh) it->second.id = static_cast<KeyId>(keys_.size() - 1);
@@ -95,6 +91,21 @@ std::uint32_t GraphMerger::node_for(ArticleNode& entity, std::uint32_t article) 
   return node;
 }
 
+bool GraphMerger::states_again(const Relationship& rel, std::uint32_t article, const ArticleRelation& r) const {
+  std::uint32_t document = articles_[article].document;
+  auto same = [&](const Statement& s) {
+    return s.sentence == r.sentence && s.start == r.start && s.end == r.end && articles_[s.article].document == document;
+  };
+  // Statements are appended in article order: unless an earlier article had
+  // the same name, only this article's own statements, the last ones, can match.
+  auto first = rel.statements.begin();
+  if (document == article)
+    first = std::find_if(rel.statements.rbegin(), rel.statements.rend(), [&](const Statement& s) {
+              return s.article != article;
+            }).base();
+  return std::any_of(first, rel.statements.end(), same);
+}
+
 void GraphMerger::add(const Document& doc, const RuleSet& rules) { add(make_article_graph(doc, rules)); }
 
 void GraphMerger::add(ArticleGraph article_graph) {
@@ -120,8 +131,8 @@ void GraphMerger::add(ArticleGraph article_graph) {
       rel.rule = std::move(r.rule);
       relationships_.push_back(std::move(rel));
     }
-    if (!statements_.insert({it->second, articles_[article].document, r.sentence, r.start, r.end}).second) continue;
     Relationship& rel = relationships_[it->second];
+    if (states_again(rel, article, r)) continue;
     rel.statements.push_back({article, r.sentence, r.start, r.end});
     rel.all_evidence.push_back(std::move(r.evidence));
     if (!rel.deal.amount_min) rel.deal.amount_min = r.deal.amount_min;

@@ -18,7 +18,6 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "extract/article_graph.h"
@@ -94,15 +93,6 @@ class GraphMerger {
   struct EndsHash {
     std::size_t operator()(const Ends& e) const;
   };
-  // A statement of a relationship; equal documents have equal names.
-  struct StatementKey {
-    std::uint32_t relationship = 0, document = 0;
-    std::size_t sentence = 0, start = 0, end = 0;
-    bool operator==(const StatementKey&) const = default;
-  };
-  struct StatementKeyHash {
-    std::size_t operator()(const StatementKey& s) const;
-  };
   struct Article {
     std::string name, date;
     std::uint32_t document = 0;  // the first article with this name
@@ -111,6 +101,9 @@ class GraphMerger {
   KeyEntry& intern(std::string key);
   std::uint32_t node_for(ArticleNode& node, std::uint32_t article);
   std::uint32_t type_id(std::string type);
+  // Whether the relationship already has the statement `r` of `article`
+  // (which the same file given twice would repeat).
+  bool states_again(const Relationship& rel, std::uint32_t article, const ArticleRelation& r) const;
   // Calls out.property(key, value) for each property, in ascending key order.
   template <class Out>
   void node_properties(const Node& node, Out& out) const;
@@ -124,7 +117,6 @@ class GraphMerger {
   std::unordered_map<std::string, KeyEntry> keys_;
   std::vector<Relationship> relationships_;
   std::unordered_map<Ends, std::uint32_t, EndsHash> by_ends_;
-  std::unordered_set<StatementKey, StatementKeyHash> statements_;
   std::vector<std::string> types_;
   std::unordered_map<std::string, std::uint32_t> type_ids_;
 };
