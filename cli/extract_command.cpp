@@ -108,19 +108,19 @@ int run_json_lines(const ExtractOptions& opt, const extract::RuleBook& rules,
 }
 
 // The merged graph as node-link JSON to `output` (standard output when empty
-// or "-"), streamed without building a PropertyGraph. A file is replaced
-// atomically, only once complete.
-void write_graph(const extract::GraphMerger& merged, const std::string& output) {
+// or "-"), streamed without building a PropertyGraph, formatted on `threads`
+// threads. A file is replaced atomically, only once complete.
+void write_graph(const extract::GraphMerger& merged, const std::string& output, unsigned threads) {
   if (output.empty() || output == "-") {
     NodeLinkWriter out(NodeLinkLayout::kLinePerItem,
                        [](std::string_view chunk) { std::cout.write(chunk.data(), static_cast<std::streamsize>(chunk.size())); });
-    merged.write_node_link(out);
+    merged.write_node_link(out, threads);
     std::cout.flush();
     return;
   }
   AtomicFile file(output);
   NodeLinkWriter out(NodeLinkLayout::kLinePerItem, [&](std::string_view chunk) { file.write(chunk); });
-  merged.write_node_link(out);
+  merged.write_node_link(out, threads);
   file.commit();
 }
 
@@ -153,7 +153,7 @@ int run_extract(const ExtractOptions& opt) {
   bool ok = errors.empty();
   if (ok) {
     try {
-      write_graph(result.merged, opt.output);
+      write_graph(result.merged, opt.output, options.threads);
     } catch (const std::exception& e) {
       std::cerr << "kg extract: " << e.what() << '\n';
       ok = false;

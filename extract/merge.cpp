@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <thread>
 
 namespace kg::extract {
 
@@ -31,6 +32,34 @@ struct MapOut {
 
 // The key node-link files give a node kg numbered `id`.
 Value node_key(std::uint32_t id) { return Value("n" + std::to_string(id)); }
+
+// Writes items [0, count) of the list `out` is at with write_item(writer, i),
+// on `threads` threads: in rounds, each thread formats a block of items, then
+// the blocks go out in order. Memory stays bounded by one round.
+template <class WriteItem>
+void write_list(NodeLinkWriter& out, std::size_t count, unsigned threads, const WriteItem& write_item) {
+  if (threads <= 1) {
+    for (std::size_t i = 0; i < count; ++i) write_item(out, i);
+    return;
+  }
+  constexpr std::size_t kBlock = 4096;
+  std::vector<std::string> texts(threads);
+  for (std::size_t round = 0; round < count; round += kBlock * threads) {
+    auto format = [&](unsigned t) {
+      std::size_t from = std::min(count, round + t * kBlock);
+      std::size_t to = std::min(count, from + kBlock);
+      texts[t].clear();
+      NodeLinkWriter run(out, texts[t], from == 0);
+      for (std::size_t i = from; i < to; ++i) write_item(run, i);
+      run.finish();
+    };
+    std::vector<std::thread> helpers;
+    for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(format, t);
+    format(0);
+    for (std::thread& helper : helpers) helper.join();
+    for (const std::string& text : texts) out.append(text);
+  }
+}
 
 }  // namespace
 
@@ -204,25 +233,27 @@ Map GraphMerger::graph_attributes() const {
   return attributes;
 }
 
-void GraphMerger::write_node_link(NodeLinkWriter& out) const {
+void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
   out.begin(graph_attributes());
-  std::string label;
-  for (std::size_t i = 0; i < nodes_.size(); ++i) {
-    label = type_label(nodes_[i].type);
-    out.begin_node(node_key(static_cast<std::uint32_t>(i)), {&label, 1});
-    node_properties(nodes_[i], out);
-    out.end_node();
-  }
+  write_list(out, nodes_.size(), threads, [&](NodeLinkWriter& list, std::size_t i) {
+    const Node& n = nodes_[i];
+    std::string label = type_label(n.type);
+    list.begin_node(node_key(static_cast<std::uint32_t>(i)), {&label, 1});
+    node_properties(n, list);
+    list.end_node();
+  });
   out.begin_links();
   // networkx's multigraph key: the index of a link among those joining the same pair.
+  std::vector<std::int64_t> parallel_keys(relationships_.size());
   std::unordered_map<std::uint64_t, std::int64_t> parallel;
-  for (std::size_t i = 0; i < relationships_.size(); ++i) {
+  for (std::size_t i = 0; i < relationships_.size(); ++i)
+    parallel_keys[i] = parallel[std::uint64_t{relationships_[i].source} << 32 | relationships_[i].target]++;
+  write_list(out, relationships_.size(), threads, [&](NodeLinkWriter& list, std::size_t i) {
     const Relationship& r = relationships_[i];
-    std::int64_t key = parallel[std::uint64_t{r.source} << 32 | r.target]++;
-    out.begin_link(node_key(r.source), node_key(r.target), key, i, types_[r.type]);
-    relationship_properties(r, out);
-    out.end_link();
-  }
+    list.begin_link(node_key(r.source), node_key(r.target), parallel_keys[i], i, types_[r.type]);
+    relationship_properties(r, list);
+    list.end_link();
+  });
   out.finish();
 }
 

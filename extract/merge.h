@@ -41,8 +41,9 @@ class GraphMerger {
   std::size_t relationship_count() const { return relationships_.size(); }
 
   // Writes the merged graph as node-link JSON: the same text as
-  // to_node_link(take()), without building the PropertyGraph.
-  void write_node_link(NodeLinkWriter& out) const;
+  // to_node_link(take()), without building the PropertyGraph. The text is
+  // formatted on `threads` threads.
+  void write_node_link(NodeLinkWriter& out, unsigned threads = 1) const;
 
   // The merged graph; the merger is left empty.
   PropertyGraph take();

@@ -55,12 +55,16 @@ void NodeLinkWriter::begin_node(const Value& node_key, std::span<const std::stri
   json_.EndArray();
 }
 
-void NodeLinkWriter::end_item() {
-  json_.EndObject();
+void NodeLinkWriter::flush_if_full() {
   if (buffer_.GetSize() >= kChunkBytes) {
     sink_(std::string_view(buffer_.GetString(), buffer_.GetSize()));
     buffer_.Clear();
   }
+}
+
+void NodeLinkWriter::end_item() {
+  json_.EndObject();
+  flush_if_full();
 }
 
 void NodeLinkWriter::end_node() { end_item(); }
@@ -93,8 +97,22 @@ void NodeLinkWriter::begin_link(const Value& source, const Value& target, std::i
 
 void NodeLinkWriter::end_link() { end_item(); }
 
+NodeLinkWriter::NodeLinkWriter(const NodeLinkWriter& list, std::string& text, bool first)
+    : NodeLinkWriter(list.layout_, [&text](std::string_view chunk) { text += chunk; }) {
+  is_part_ = true;
+  in_links_ = list.in_links_;
+  first_item_ = first;
+}
+
+void NodeLinkWriter::append(std::string_view run) {
+  if (run.empty()) return;
+  raw(run);
+  first_item_ = false;
+  flush_if_full();
+}
+
 void NodeLinkWriter::finish() {
-  raw(layout_ == NodeLinkLayout::kOneLine ? "]}" : "]}\n");
+  if (!is_part_) raw(layout_ == NodeLinkLayout::kOneLine ? "]}" : "]}\n");
   sink_(std::string_view(buffer_.GetString(), buffer_.GetSize()));
   buffer_.Clear();
 }

@@ -36,8 +36,19 @@ class NodeLinkWriter {
   // joining the same source to the same target.
   void begin_link(const Value& source, const Value& target, std::int64_t parallel, RelId id, std::string_view type);
   void end_link();
-  // Ends the text and hands the rest of it to the sink.
+  // Ends the text (or the part's run) and hands the rest of it to the sink.
   void finish();
+
+  // Writing a long list on several threads: a writer, for one thread, of a
+  // run of items of the list (nodes or links) `list` is at, whose text goes
+  // to `text`; `first` says whether the run starts the list. Call its
+  // finish() after the run's last item, then list.append() each run's text,
+  // in list order.
+  NodeLinkWriter(const NodeLinkWriter& list, std::string& text, bool first);
+  void append(std::string_view run);
+
+  // The JSON writer points into the buffer: not copied, not moved.
+  NodeLinkWriter& operator=(const NodeLinkWriter&) = delete;
 
   // All the properties of the current node or link; those named like a key of
   // the object itself ("id", "type", ...) go into its "properties" member.
@@ -55,8 +66,11 @@ class NodeLinkWriter {
   void key(std::string_view key);
   void end_item();
 
+  void flush_if_full();
+
   NodeLinkLayout layout_;
   Sink sink_;
+  bool is_part_ = false;
   rapidjson::StringBuffer buffer_;
   JsonWriter json_;
   bool first_item_ = true;  // of the nodes or of the links

@@ -139,3 +139,27 @@ TEST_CASE("the merged graph written directly is the text of the PropertyGraph ta
   CHECK(g.relationship_property(partners, "evidence_count")->as_int() == 2);
   CHECK(g.graph_attributes().at("sources").as_list().size() == 3);
 }
+
+TEST_CASE("written on several threads, the merged graph is the same text") {
+  GraphMerger merger;
+  for (int a = 0; a < 3; ++a) {
+    ArticleGraph article{"doc" + std::to_string(a) + ".txt", "2024-0" + std::to_string(a + 1), {}, {}};
+    // Enough nodes and relationships for several blocks per thread.
+    for (int i = 0; i < 7000; ++i) {
+      article.nodes.push_back(entity(EntityType::Organization, "Org " + std::to_string(a * 5000 + i)));
+      if (i > 0) article.relations.push_back(relation("COMPETES_WITH", i - 1, i, i, true));
+    }
+    merger.add(std::move(article));
+  }
+  auto written = [&](unsigned threads) {
+    std::string text;
+    kg::NodeLinkWriter out(kg::NodeLinkLayout::kLinePerItem, [&](std::string_view chunk) { text += chunk; });
+    merger.write_node_link(out, threads);
+    return text;
+  };
+  std::string one = written(1);
+  CHECK(merger.node_count() == 17000);
+  CHECK(one == written(2));
+  CHECK(one == written(3));
+  CHECK(one == kg::to_node_link(GraphMerger(merger).take()));
+}
