@@ -4,6 +4,8 @@
 #include <functional>
 #include <thread>
 
+#include "graph/node_link_writer.h"
+
 namespace kg::extract {
 
 namespace {

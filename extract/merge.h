@@ -23,8 +23,11 @@
 #include "extract/article_graph.h"
 #include "extract/document.h"
 #include "extract/rule_file.h"
-#include "graph/node_link_writer.h"
 #include "graph/property_graph.h"
+
+namespace kg {
+class NodeLinkWriter;  // graph/node_link_writer.h
+}  // namespace kg
 
 namespace kg::extract {
 

@@ -2,6 +2,7 @@
 
 #include "extract/extractor.h"
 #include "extract/merge.h"
+#include "graph/node_link_writer.h"
 #include "graph/text_fold.h"
 #include "helpers.h"
 
