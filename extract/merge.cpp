@@ -141,8 +141,8 @@ void GraphMerger::add(const Document& doc, const RuleSet& rules) { add(make_arti
 
 void GraphMerger::add(ArticleGraph article_graph) {
   auto article = static_cast<std::uint32_t>(articles_.size());
-  auto [named, fresh_name] = document_ids_.try_emplace(article_graph.document, article);
-  articles_.push_back({std::move(article_graph.document), std::move(article_graph.date), named->second});
+  std::uint32_t document = document_ids_.try_emplace(article_graph.document, article).first->second;
+  articles_.push_back({std::move(article_graph.document), std::move(article_graph.date), document});
   std::vector<std::uint32_t> nodes;
   nodes.reserve(article_graph.nodes.size());
   for (ArticleNode& e : article_graph.nodes) nodes.push_back(node_for(e, article));
