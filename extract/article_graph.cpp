@@ -39,8 +39,6 @@ ArticleGraph make_article_graph(const Document& doc, const RuleSet& rules) {
     rel.end = r.end;
     rel.rule = r.rule;
     rel.evidence = doc.sentence_text(r.sentence);
-    rel.source = doc.name + ":" + std::to_string(r.sentence) + ":" + std::to_string(r.start) + "-" +
-                 std::to_string(r.end);
     rel.deal = r.deal;
     out.relations.push_back(std::move(rel));
   }

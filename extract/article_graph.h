@@ -1,7 +1,7 @@
 // What one article adds to the merged graph, with every string the merge
-// needs already made: folded keys, evidence sentences, "DOC:SENTENCE:START-END"
-// sources. Built on the worker thread that extracted the article, so that the
-// serial merge (merge.h) only looks keys up and appends.
+// needs already made: folded keys, evidence sentences. Built on the worker
+// thread that extracted the article, so that the serial merge (merge.h) only
+// looks keys up and appends.
 #pragma once
 
 #include <cstddef>
@@ -41,7 +41,6 @@ struct ArticleRelation {
   std::size_t end = 0;
   std::string rule;
   std::string evidence;  // the sentence
-  std::string source;    // "DOC:SENTENCE:START-END"
   DealAttributes deal;
 };
 

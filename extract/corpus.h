@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "extract/merge.h"
 #include "extract/rule_file.h"
-#include "graph/property_graph.h"
 
 namespace kg::extract {
 
@@ -37,7 +37,7 @@ struct CorpusOptions {
 
 // What a run produced.
 struct CorpusResult {
-  PropertyGraph graph;
+  GraphMerger merged;                 // take() it, or write it as node-link JSON without a PropertyGraph
   std::size_t articles = 0;           // articles extracted
   std::vector<std::string> errors;    // one line per failed input, naming it
 };

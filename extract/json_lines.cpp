@@ -9,7 +9,7 @@
 #include "extract/extractor.h"
 #include "extract/merge.h"
 #include "graph/json_value_reader.h"
-#include "graph/node_link_json.h"
+#include "graph/node_link_writer.h"
 #include "graph/text_fold.h"
 
 namespace kg::extract {
@@ -43,10 +43,10 @@ void extract_one(Pending& pending, const std::string& source, const RuleBook& ru
     if (!record.date.empty()) doc.date = record.date;
     GraphMerger merger;
     merger.add(doc, *rules.find(doc.language));
-    PropertyGraph graph = merger.take();
-    pending.entities = graph.node_count();
-    pending.relations = graph.relationship_count();
-    pending.graph_json = to_node_link(graph, NodeLinkLayout::kOneLine);
+    pending.entities = merger.node_count();
+    pending.relations = merger.relationship_count();
+    NodeLinkWriter out(NodeLinkLayout::kOneLine, [&](std::string_view chunk) { pending.graph_json += chunk; });
+    merger.write_node_link(out);
   } catch (const std::exception& e) {
     pending.error = e.what();
   }

@@ -2,101 +2,169 @@
 
 #include <algorithm>
 #include <functional>
+#include <thread>
 
-#include "graph/text_fold.h"
+#include "graph/node_link_writer.h"
 
 namespace kg::extract {
 
 namespace {
 
-List to_list(std::vector<std::string>& strings) {
-  List out;
-  out.reserve(strings.size());
-  for (std::string& s : strings) out.emplace_back(std::move(s));
-  return out;
+std::size_t mix(std::size_t h, std::size_t v) {
+  return h ^ (std::hash<std::size_t>()(v) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
+}
+
+bool contains(const std::vector<std::uint32_t>& ids, std::uint32_t id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+// Properties gathered into a Map, for take().
+struct MapOut {
+  Map properties;
+  void property(std::string_view key, std::string_view text) { properties.emplace(key, Value(text)); }
+  void property(std::string_view key, std::int64_t number) { properties.emplace(key, Value(number)); }
+  void property(std::string_view key, double number) { properties.emplace(key, Value(number)); }
+  void property(std::string_view key, std::span<const std::string_view> texts) {
+    List list;
+    list.reserve(texts.size());
+    for (std::string_view t : texts) list.emplace_back(t);
+    properties.emplace(key, Value(std::move(list)));
+  }
+};
+
+// The key node-link files give a node kg numbered `id`.
+Value node_key(std::uint32_t id) { return Value("n" + std::to_string(id)); }
+
+// Writes items [0, count) of the list `out` is at with write_item(writer, i),
+// on `threads` threads: in rounds, each thread formats a block of items, then
+// the blocks go out in order. Memory stays bounded by one round.
+template <class WriteItem>
+void write_list(NodeLinkWriter& out, std::size_t count, unsigned threads, const WriteItem& write_item) {
+  if (threads <= 1) {
+    for (std::size_t i = 0; i < count; ++i) write_item(out, i);
+    return;
+  }
+  constexpr std::size_t kBlock = 4096;
+  std::vector<std::string> texts(threads);
+  for (std::size_t round = 0; round < count; round += kBlock * threads) {
+    auto format = [&](unsigned t) {
+      std::size_t from = std::min(count, round + t * kBlock);
+      std::size_t to = std::min(count, from + kBlock);
+      texts[t].clear();
+      NodeLinkWriter run(out, texts[t], from == 0);
+      for (std::size_t i = from; i < to; ++i) write_item(run, i);
+      run.finish();
+    };
+    std::vector<std::thread> helpers;
+    for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(format, t);
+    format(0);
+    for (std::thread& helper : helpers) helper.join();
+    for (const std::string& text : texts) out.append(text);
+  }
 }
 
 }  // namespace
 
 std::size_t GraphMerger::EndsHash::operator()(const Ends& e) const {
-  std::size_t h = std::hash<std::string>()(e.type);
-  h ^= std::hash<std::size_t>()(e.source) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-  h ^= std::hash<std::size_t>()(e.target) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-  return h;
+  return mix(mix(std::hash<std::uint32_t>()(e.type), e.source), e.target);
 }
 
-std::size_t GraphMerger::node_for(ArticleNode& entity, const std::string& document) {
-  const std::string* found_key = nullptr;
-  std::size_t node = 0;
-  if (auto it = by_key_.find(entity.name.key); it != by_key_.end()) {
-    node = it->second;
-    found_key = &entity.name.key;
-  }
-  for (std::size_t a = 0; a < entity.aliases.size() && !found_key; ++a)
-    if (auto it = by_key_.find(entity.aliases[a].key); it != by_key_.end()) {
-      node = it->second;
-      found_key = &entity.aliases[a].key;
-    }
-  bool found = found_key != nullptr;
+GraphMerger::KeyEntry& GraphMerger::intern(std::string key) {
+  auto [it, fresh] = keys_.try_emplace(std::move(key));
+  if (fresh) it->second.id = static_cast<KeyId>(keys_.size() - 1);
+  return it->second;
+}
+
+std::uint32_t GraphMerger::type_id(std::string type) {
+  auto [it, fresh] = type_ids_.try_emplace(std::move(type), static_cast<std::uint32_t>(types_.size()));
+  if (fresh) types_.push_back(it->first);
+  return it->second;
+}
+
+std::uint32_t GraphMerger::node_for(ArticleNode& entity, std::uint32_t article) {
+  KeyEntry& name = intern(std::move(entity.name.key));
+  std::vector<KeyEntry*> aliases;
+  aliases.reserve(entity.aliases.size());
+  for (FoldedForm& a : entity.aliases) aliases.push_back(&intern(std::move(a.key)));
+  // The first of the names already known decides the node.
+  std::uint32_t node = name.node;
+  for (std::size_t a = 0; a < aliases.size() && node == kNoNode; ++a) node = aliases[a]->node;
+  bool found = node != kNoNode;
   if (!found) {
-    node = nodes_.size();
+    node = static_cast<std::uint32_t>(nodes_.size());
     Node fresh;
     fresh.type = entity.type;
     fresh.name = std::move(entity.name.text);
-    fresh.document = document;
+    fresh.article = article;
     fresh.sentence = entity.sentence;
     fresh.start = entity.start;
     fresh.end = entity.end;
-    fresh.keys.insert(entity.name.key);
+    fresh.keys.push_back(name.id);
     nodes_.push_back(std::move(fresh));
   }
-  by_key_.try_emplace(entity.name.key, node);
-  for (const FoldedForm& a : entity.aliases) by_key_.try_emplace(a.key, node);
+  if (name.node == kNoNode) name.node = node;
+  for (KeyEntry* a : aliases)
+    if (a->node == kNoNode) a->node = node;
   Node& n = nodes_[node];
-  n.name_keys.insert(entity.name.key);
-  for (const FoldedForm& a : entity.aliases) n.name_keys.insert(a.key);
-  auto add_alias = [&](FoldedForm& form) {
-    if (n.keys.insert(std::move(form.key)).second) n.aliases.push_back(std::move(form.text));
+  if (!contains(n.name_keys, name.id)) n.name_keys.push_back(name.id);
+  for (KeyEntry* a : aliases)
+    if (!contains(n.name_keys, a->id)) n.name_keys.push_back(a->id);
+  auto add_alias = [&](std::string& text, KeyId key) {
+    if (contains(n.keys, key)) return;
+    n.keys.push_back(key);
+    n.aliases.push_back({std::move(text), key});
   };
-  if (found) add_alias(entity.name);
-  for (FoldedForm& a : entity.aliases) add_alias(a);
-  for (FoldedForm& d : entity.descriptions) add_alias(d);
-  if (n.documents.empty() || n.documents.back() != document) n.documents.push_back(document);
+  if (found) add_alias(entity.name.text, name.id);
+  for (std::size_t a = 0; a < aliases.size(); ++a) add_alias(entity.aliases[a].text, aliases[a]->id);
+  for (FoldedForm& d : entity.descriptions) add_alias(d.text, intern(std::move(d.key)).id);
+  std::uint32_t document = articles_[article].document;
+  if (n.articles.empty() || articles_[n.articles.back()].document != document) n.articles.push_back(article);
   return node;
+}
+
+bool GraphMerger::states_again(const Relationship& rel, std::uint32_t article, const ArticleRelation& r) const {
+  std::uint32_t document = articles_[article].document;
+  auto same = [&](const Statement& s) {
+    return s.sentence == r.sentence && s.start == r.start && s.end == r.end && articles_[s.article].document == document;
+  };
+  // Statements are appended in article order: unless an earlier article had
+  // the same name, only this article's own statements, the last ones, can match.
+  auto first = rel.statements.begin();
+  if (document == article)
+    first = std::find_if(rel.statements.rbegin(), rel.statements.rend(), [&](const Statement& s) {
+              return s.article != article;
+            }).base();
+  return std::any_of(first, rel.statements.end(), same);
 }
 
 void GraphMerger::add(const Document& doc, const RuleSet& rules) { add(make_article_graph(doc, rules)); }
 
-void GraphMerger::add(ArticleGraph article) {
-  sources_.emplace_back(article.document);
-  std::vector<std::size_t> nodes;
-  nodes.reserve(article.nodes.size());
-  for (ArticleNode& e : article.nodes) nodes.push_back(node_for(e, article.document));
+void GraphMerger::add(ArticleGraph article_graph) {
+  auto article = static_cast<std::uint32_t>(articles_.size());
+  std::uint32_t document = document_ids_.try_emplace(article_graph.document, article).first->second;
+  articles_.push_back({std::move(article_graph.document), std::move(article_graph.date), document});
+  std::vector<std::uint32_t> nodes;
+  nodes.reserve(article_graph.nodes.size());
+  for (ArticleNode& e : article_graph.nodes) nodes.push_back(node_for(e, article));
   // The article's strings are moved into the merged graph, not copied.
-  for (ArticleRelation& r : article.relations) {
-    std::size_t source = nodes[r.subject];
-    std::size_t target = nodes[r.object];
+  for (ArticleRelation& r : article_graph.relations) {
+    std::uint32_t source = nodes[r.subject];
+    std::uint32_t target = nodes[r.object];
     if (source == target) continue;
-    Ends ends = r.symmetric ? Ends{r.type, std::min(source, target), std::max(source, target)}
-                            : Ends{r.type, source, target};
-    auto [it, fresh] = by_ends_.try_emplace(std::move(ends), relationships_.size());
+    std::uint32_t type = type_id(std::move(r.type));
+    Ends ends = r.symmetric ? Ends{type, std::min(source, target), std::max(source, target)} : Ends{type, source, target};
+    auto [it, fresh] = by_ends_.try_emplace(ends, static_cast<std::uint32_t>(relationships_.size()));
     if (fresh) {
       Relationship rel;
       rel.source = source;
       rel.target = target;
-      rel.type = std::move(r.type);
-      rel.document = article.document;
-      rel.date = article.date;
+      rel.type = type;
       rel.rule = std::move(r.rule);
-      rel.evidence = r.evidence;
-      rel.sentence = r.sentence;
-      rel.start = r.start;
-      rel.end = r.end;
       relationships_.push_back(std::move(rel));
     }
     Relationship& rel = relationships_[it->second];
-    if (!rel.source_set.insert(r.source).second) continue;
-    rel.all_sources.push_back(std::move(r.source));
+    if (states_again(rel, article, r)) continue;
+    rel.statements.push_back({article, r.sentence, r.start, r.end});
     rel.all_evidence.push_back(std::move(r.evidence));
     if (!rel.deal.amount_min) rel.deal.amount_min = r.deal.amount_min;
     if (!rel.deal.amount_max) rel.deal.amount_max = r.deal.amount_max;
@@ -105,48 +173,108 @@ void GraphMerger::add(ArticleGraph article) {
   }
 }
 
+template <class Out>
+void GraphMerger::node_properties(const Node& n, Out& out) const {
+  std::vector<std::string_view> texts;
+  texts.reserve(n.aliases.size());
+  for (const Alias& a : n.aliases) texts.push_back(a.text);
+  out.property("aliases", texts);
+  texts.clear();
+  for (const Alias& a : n.aliases)
+    if (!contains(n.name_keys, a.key)) texts.push_back(a.text);
+  if (!texts.empty()) out.property("descriptions", texts);
+  out.property("document", articles_[n.article].name);
+  texts.clear();
+  for (std::uint32_t article : n.articles) texts.push_back(articles_[article].name);
+  out.property("documents", texts);
+  out.property("end", static_cast<std::int64_t>(n.end));
+  out.property("name", n.name);
+  out.property("sentence_index", static_cast<std::int64_t>(n.sentence));
+  out.property("start", static_cast<std::int64_t>(n.start));
+}
+
+template <class Out>
+void GraphMerger::relationship_properties(const Relationship& r, Out& out) const {
+  std::vector<std::string_view> texts(r.all_evidence.begin(), r.all_evidence.end());
+  out.property("all_evidence", texts);
+  // Every source "DOC:SENTENCE:START-END" in one buffer, then a view of each.
+  std::string sources;
+  std::vector<std::size_t> ends;
+  ends.reserve(r.statements.size());
+  for (const Statement& s : r.statements) {
+    ((((sources += articles_[s.article].name) += ':') += std::to_string(s.sentence)) += ':') += std::to_string(s.start);
+    (sources += '-') += std::to_string(s.end);
+    ends.push_back(sources.size());
+  }
+  texts.clear();
+  for (std::size_t i = 0, from = 0; i < ends.size(); from = ends[i++])
+    texts.push_back(std::string_view(sources).substr(from, ends[i] - from));
+  out.property("all_sources", texts);
+  if (r.deal.amount_max) out.property("amount_max", *r.deal.amount_max);
+  if (r.deal.amount_min) out.property("amount_min", *r.deal.amount_min);
+  if (!r.deal.currency.empty()) out.property("currency", r.deal.currency);
+  const Statement& first = r.statements.front();
+  const Article& article = articles_[first.article];
+  if (!article.date.empty()) out.property("date", article.date);
+  out.property("document", article.name);
+  out.property("end", static_cast<std::int64_t>(first.end));
+  out.property("evidence", r.all_evidence.front());
+  out.property("evidence_count", static_cast<std::int64_t>(r.statements.size()));
+  out.property("rule", r.rule);
+  out.property("sentence_index", static_cast<std::int64_t>(first.sentence));
+  out.property("start", static_cast<std::int64_t>(first.start));
+  if (!r.deal.status.empty()) out.property("status", r.deal.status);
+}
+
+Map GraphMerger::graph_attributes() const {
+  List sources;
+  sources.reserve(articles_.size());
+  for (const Article& a : articles_) sources.emplace_back(a.name);
+  Map attributes;
+  attributes.emplace("sources", std::move(sources));
+  return attributes;
+}
+
+void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
+  out.begin(graph_attributes());
+  write_list(out, nodes_.size(), threads, [&](NodeLinkWriter& list, std::size_t i) {
+    const Node& n = nodes_[i];
+    std::string label = type_label(n.type);
+    list.begin_node(node_key(static_cast<std::uint32_t>(i)), {&label, 1});
+    node_properties(n, list);
+    list.end_node();
+  });
+  out.begin_links();
+  // networkx's multigraph key: the index of a link among those joining the same pair.
+  std::vector<std::int64_t> parallel_keys(relationships_.size());
+  std::unordered_map<std::uint64_t, std::int64_t> parallel;
+  for (std::size_t i = 0; i < relationships_.size(); ++i)
+    parallel_keys[i] = parallel[std::uint64_t{relationships_[i].source} << 32 | relationships_[i].target]++;
+  write_list(out, relationships_.size(), threads, [&](NodeLinkWriter& list, std::size_t i) {
+    const Relationship& r = relationships_[i];
+    list.begin_link(node_key(r.source), node_key(r.target), parallel_keys[i], i, types_[r.type]);
+    relationship_properties(r, list);
+    list.end_link();
+  });
+  out.finish();
+}
+
 PropertyGraph GraphMerger::take() {
   PropertyGraph graph;
   graph.reserve(nodes_.size(), relationships_.size());
   std::vector<NodeId> ids;
   ids.reserve(nodes_.size());
-  for (Node& n : nodes_) {
-    // emplace, not an initializer list, which would copy every string.
-    Map props;
-    props.emplace("name", std::move(n.name));
-    props.emplace("document", std::move(n.document));
-    props.emplace("sentence_index", static_cast<std::int64_t>(n.sentence));
-    props.emplace("start", static_cast<std::int64_t>(n.start));
-    props.emplace("end", static_cast<std::int64_t>(n.end));
-    List descriptions;
-    for (const std::string& alias : n.aliases)
-      if (!n.name_keys.count(kg::fold_key(alias))) descriptions.emplace_back(alias);
-    if (!descriptions.empty()) props.emplace("descriptions", std::move(descriptions));
-    props.emplace("aliases", to_list(n.aliases));
-    props.emplace("documents", to_list(n.documents));
-    ids.push_back(graph.add_node({type_label(n.type)}, std::move(props)));
+  for (const Node& n : nodes_) {
+    MapOut props;
+    node_properties(n, props);
+    ids.push_back(graph.add_node({type_label(n.type)}, std::move(props.properties)));
   }
-  for (Relationship& r : relationships_) {
-    Map props;
-    props.emplace("document", std::move(r.document));
-    props.emplace("sentence_index", static_cast<std::int64_t>(r.sentence));
-    props.emplace("start", static_cast<std::int64_t>(r.start));
-    props.emplace("end", static_cast<std::int64_t>(r.end));
-    props.emplace("evidence", std::move(r.evidence));
-    props.emplace("rule", std::move(r.rule));
-    props.emplace("evidence_count", static_cast<std::int64_t>(r.all_sources.size()));
-    props.emplace("all_evidence", to_list(r.all_evidence));
-    props.emplace("all_sources", to_list(r.all_sources));
-    if (!r.date.empty()) props.emplace("date", std::move(r.date));
-    if (r.deal.amount_min) props.emplace("amount_min", *r.deal.amount_min);
-    if (r.deal.amount_max) props.emplace("amount_max", *r.deal.amount_max);
-    if (!r.deal.currency.empty()) props.emplace("currency", std::move(r.deal.currency));
-    if (!r.deal.status.empty()) props.emplace("status", std::move(r.deal.status));
-    graph.add_relationship(ids[r.source], ids[r.target], std::move(r.type), std::move(props));
+  for (const Relationship& r : relationships_) {
+    MapOut props;
+    relationship_properties(r, props);
+    graph.add_relationship(ids[r.source], ids[r.target], types_[r.type], std::move(props.properties));
   }
-  Map attributes;
-  attributes.emplace("sources", std::move(sources_));
-  graph.set_graph_attributes(std::move(attributes));
+  graph.set_graph_attributes(graph_attributes());
   *this = GraphMerger();
   return graph;
 }

@@ -15,15 +15,19 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "extract/article_graph.h"
 #include "extract/document.h"
 #include "extract/rule_file.h"
 #include "graph/property_graph.h"
+
+namespace kg {
+class NodeLinkWriter;  // graph/node_link_writer.h
+}  // namespace kg
 
 namespace kg::extract {
 
@@ -35,49 +39,90 @@ class GraphMerger {
   // The same for an extracted article (make_article_graph, then add).
   void add(const Document& doc, const RuleSet& rules);
 
+  // The size of the merged graph so far.
+  std::size_t node_count() const { return nodes_.size(); }
+  std::size_t relationship_count() const { return relationships_.size(); }
+
+  // Writes the merged graph as node-link JSON: the same text as
+  // to_node_link(take()), without building the PropertyGraph. The text is
+  // formatted on `threads` threads.
+  void write_node_link(NodeLinkWriter& out, unsigned threads = 1) const;
+
   // The merged graph; the merger is left empty.
   PropertyGraph take();
 
  private:
-  // What is gathered for a node or relationship; the graph is built once, by
-  // take(), so that adding an article costs the same however large it is.
+  // Folded names are interned: a node's keys are small integers.
+  using KeyId = std::uint32_t;
+  static constexpr std::uint32_t kNoNode = UINT32_MAX;
+  struct KeyEntry {
+    KeyId id = 0;
+    std::uint32_t node = kNoNode;  // the first node the key was a name of
+  };
+  struct Alias {
+    std::string text;
+    KeyId key = 0;
+  };
+  // What is gathered for a node or relationship; the graph is written or
+  // built once, at the end, so that adding an article costs the same however
+  // large the graph is. Documents are indexes into articles_.
   struct Node {
     EntityType type = EntityType::Organization;
     std::string name;
-    std::string document;
+    std::uint32_t article = 0;  // the first mention's
     std::size_t sentence = 0, start = 0, end = 0;
-    std::vector<std::string> aliases;
-    std::unordered_set<std::string> keys;       // folded name and aliases
-    std::unordered_set<std::string> name_keys;  // folded names (not descriptions)
-    std::vector<std::string> documents;
+    std::vector<Alias> aliases;
+    std::vector<KeyId> keys;       // of the name and the aliases
+    std::vector<KeyId> name_keys;  // of the names (not descriptions)
+    std::vector<std::uint32_t> articles;
+  };
+  // One statement of a relation: "DOC:SENTENCE:START-END" once written.
+  struct Statement {
+    std::uint32_t article = 0;
+    std::size_t sentence = 0, start = 0, end = 0;
   };
   struct Relationship {
-    std::size_t source = 0, target = 0;
-    std::string type;
-    std::string document, date, rule, evidence;
-    std::size_t sentence = 0, start = 0, end = 0;
-    DealAttributes deal;  // each attribute from the first statement that gives it
-    std::vector<std::string> all_evidence;
-    std::vector<std::string> all_sources;
-    std::unordered_set<std::string> source_set;
+    std::uint32_t source = 0, target = 0;
+    std::uint32_t type = 0;  // index into types_
+    std::string rule;        // of the first statement
+    DealAttributes deal;     // each attribute from the first statement that gives it
+    std::vector<Statement> statements;
+    std::vector<std::string> all_evidence;  // one per statement
   };
   // A relationship's identity: type and ends (ordered for symmetric types).
   struct Ends {
-    std::string type;
-    std::size_t source = 0, target = 0;
+    std::uint32_t type = 0, source = 0, target = 0;
     bool operator==(const Ends&) const = default;
   };
   struct EndsHash {
     std::size_t operator()(const Ends& e) const;
   };
+  struct Article {
+    std::string name, date;
+    std::uint32_t document = 0;  // the first article with this name
+  };
 
-  std::size_t node_for(ArticleNode& node, const std::string& document);
+  KeyEntry& intern(std::string key);
+  std::uint32_t node_for(ArticleNode& node, std::uint32_t article);
+  std::uint32_t type_id(std::string type);
+  // Whether the relationship already has the statement `r` of `article`
+  // (which the same file given twice would repeat).
+  bool states_again(const Relationship& rel, std::uint32_t article, const ArticleRelation& r) const;
+  // Calls out.property(key, value) for each property, in ascending key order.
+  template <class Out>
+  void node_properties(const Node& node, Out& out) const;
+  template <class Out>
+  void relationship_properties(const Relationship& rel, Out& out) const;
+  Map graph_attributes() const;
 
+  std::vector<Article> articles_;
+  std::unordered_map<std::string, std::uint32_t> document_ids_;
   std::vector<Node> nodes_;
-  std::unordered_map<std::string, std::size_t> by_key_;
+  std::unordered_map<std::string, KeyEntry> keys_;
   std::vector<Relationship> relationships_;
-  std::unordered_map<Ends, std::size_t, EndsHash> by_ends_;
-  List sources_;
+  std::unordered_map<Ends, std::uint32_t, EndsHash> by_ends_;
+  std::vector<std::string> types_;
+  std::unordered_map<std::string, std::uint32_t> type_ids_;
 };
 
 }  // namespace kg::extract

@@ -1,20 +1,15 @@
 #include "graph/node_link_json.h"
 
 #include "graph/json_value_reader.h"
-#include "graph/json_value_writer.h"
+#include "graph/node_link_writer.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cmath>
-#include <cstring>
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <unordered_map>
-
 
 namespace kg {
 
@@ -22,19 +17,6 @@ namespace {
 
 // Deeper values than this are refused rather than risking the stack.
 constexpr int kMaxDepth = 256;
-
-// Keys with a meaning of their own in node and link objects. A property with
-// one of these names is written inside the object's "properties" member, which
-// cannot be confused with a property since property values are never maps.
-constexpr std::string_view kNodeKeys[] = {"id", "labels", "properties"};
-constexpr std::string_view kLinkKeys[] = {"source", "target", "key", "id", "type", "properties"};
-
-template <std::size_t N>
-bool is_reserved(std::string_view key, const std::string_view (&reserved)[N]) {
-  for (std::string_view r : reserved)
-    if (key == r) return true;
-  return false;
-}
 
 std::string describe_key(const Value& key) {
   return key.is_string() ? "\"" + key.as_string() + "\"" : std::to_string(key.as_int());
@@ -266,25 +248,6 @@ class Reader {
   std::unordered_map<std::int64_t, NodeId> integer_keys_;
 };
 
-void write_key(JsonWriter& w, std::string_view key) { w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size())); }
-
-template <std::size_t N>
-void write_properties(JsonWriter& w, const Map& props, const std::string_view (&reserved)[N]) {
-  Map escaped;
-  for (const auto& [k, v] : props) {
-    if (is_reserved(k, reserved)) {
-      escaped.emplace(k, v);
-      continue;
-    }
-    write_key(w, k);
-    write_json_value(w, v, NonFinite::AsLiterals);
-  }
-  if (!escaped.empty()) {
-    write_key(w, "properties");
-    write_json_value(w, Value(std::move(escaped)), NonFinite::AsLiterals);
-  }
-}
-
 }  // namespace
 
 PropertyGraph parse_node_link(std::string_view json, const std::string& source_name) {
@@ -305,128 +268,42 @@ PropertyGraph load_node_link(const std::string& path) {
   return parse_node_link(text, path);
 }
 
-std::string to_node_link(const PropertyGraph& graph, NodeLinkLayout layout) {
-  const char* line_break = layout == NodeLinkLayout::kOneLine ? "" : "\n";
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  std::string out = "{\"directed\": true, \"multigraph\": true, \"graph\": ";
-  auto flush = [&] {
-    out.append(buffer.GetString(), buffer.GetSize());
-    buffer.Clear();
-    w.Reset(buffer);
-  };
-  write_json_value(w, Value(graph.graph_attributes()), NonFinite::AsLiterals);
-  flush();
-  (out += ",") += line_break;
-  out += "\"nodes\": [";
-  bool first = true;
+namespace {
+
+// The graph through a NodeLinkWriter, in id order.
+void write_node_link(const PropertyGraph& graph, NodeLinkWriter& out) {
+  out.begin(graph.graph_attributes());
   for (NodeId id : graph.node_ids()) {
-    if (!first) out += ",";
-    out += line_break;
-    first = false;
-    w.StartObject();
-    write_key(w, "id");
-    write_json_value(w, graph.file_key(id), NonFinite::AsLiterals);
-    write_key(w, "labels");
-    w.StartArray();
-    for (const std::string& l : graph.labels(id)) w.String(l.c_str(), static_cast<rapidjson::SizeType>(l.size()));
-    w.EndArray();
-    write_properties(w, graph.node_properties(id), kNodeKeys);
-    w.EndObject();
-    flush();
+    out.begin_node(graph.file_key(id), graph.labels(id));
+    out.properties(graph.node_properties(id));
+    out.end_node();
   }
-  (out += "],") += line_break;
-  out += "\"links\": [";
-  first = true;
+  out.begin_links();
   // networkx's multigraph key: the index of a link among those joining the same pair.
   std::map<std::pair<NodeId, NodeId>, std::int64_t> parallel;
   for (RelId id : graph.relationship_ids()) {
-    if (!first) out += ",";
-    out += line_break;
-    first = false;
     NodeId s = graph.source(id), t = graph.target(id);
-    w.StartObject();
-    write_key(w, "source");
-    write_json_value(w, graph.file_key(s), NonFinite::AsLiterals);
-    write_key(w, "target");
-    write_json_value(w, graph.file_key(t), NonFinite::AsLiterals);
-    write_key(w, "key");
-    w.Int64(parallel[{s, t}]++);
-    write_key(w, "id");
-    w.Uint64(id);
-    write_key(w, "type");
-    w.String(graph.type(id).c_str(), static_cast<rapidjson::SizeType>(graph.type(id).size()));
-    write_properties(w, graph.relationship_properties(id), kLinkKeys);
-    w.EndObject();
-    flush();
+    out.begin_link(graph.file_key(s), graph.file_key(t), parallel[{s, t}]++, id, graph.type(id));
+    out.properties(graph.relationship_properties(id));
+    out.end_link();
   }
-  (out += "]}") += line_break;
-  return out;
-}
-
-namespace {
-
-// Opens the file that will become `path`. Where the file system allows it
-// (O_TMPFILE), the file has no name until it is complete, so a process killed
-// while writing leaves nothing behind; elsewhere it is `path`.tmp.XXXXXX.
-// `temp` receives the name to link or rename from.
-int open_temporary_beside(const std::string& path, std::string& temp, bool& anonymous) {
-  std::filesystem::path folder = std::filesystem::path(path).parent_path();
-  // Naming it later goes through /proc/self/fd.
-  int fd = access("/proc/self/fd", X_OK) == 0
-               ? open(folder.empty() ? "." : folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644)
-               : -1;
-  anonymous = fd >= 0;
-  temp = path + ".tmp.XXXXXX";
-  if (!anonymous) fd = mkostemp(temp.data(), O_CLOEXEC);
-  return fd;
+  out.finish();
 }
 
 }  // namespace
 
-void write_file_atomically(const std::string& path, std::string_view contents) {
-  std::string temp;
-  bool anonymous = false;
-  int fd = open_temporary_beside(path, temp, anonymous);
-  if (fd < 0) throw std::runtime_error(path + ": cannot write: " + std::strerror(errno));
-  auto fail = [&](const char* what) {
-    int err = errno;
-    close(fd);
-    if (!anonymous) unlink(temp.c_str());
-    throw std::runtime_error(path + ": " + what + ": " + std::strerror(err));
-  };
-  std::size_t written = 0;
-  while (written < contents.size()) {
-    ssize_t n = write(fd, contents.data() + written, contents.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail("cannot write");
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) fail("cannot write");
-  if (anonymous) {
-    // Named only now, complete, under a name nobody else picks, then renamed.
-    // linkat() cannot replace an existing file, hence the two steps.
-    std::string fd_path = "/proc/self/fd/" + std::to_string(fd);
-    temp = path + ".tmp." + std::to_string(getpid()) + "." + std::to_string(fd);
-    unlink(temp.c_str());
-    if (linkat(AT_FDCWD, fd_path.c_str(), AT_FDCWD, temp.c_str(), AT_SYMLINK_FOLLOW) != 0) fail("cannot write");
-    anonymous = false;
-  }
-  if (close(fd) != 0) {
-    unlink(temp.c_str());
-    throw std::runtime_error(path + ": cannot write: " + std::strerror(errno));
-  }
-  if (rename(temp.c_str(), path.c_str()) != 0) {
-    int err = errno;
-    unlink(temp.c_str());
-    throw std::runtime_error(path + ": cannot replace: " + std::strerror(err));
-  }
+std::string to_node_link(const PropertyGraph& graph, NodeLinkLayout layout) {
+  std::string text;
+  NodeLinkWriter out(layout, [&](std::string_view chunk) { text += chunk; });
+  write_node_link(graph, out);
+  return text;
 }
 
 void save_node_link(const PropertyGraph& graph, const std::string& path) {
-  write_file_atomically(path, to_node_link(graph));
+  AtomicFile file(path);
+  NodeLinkWriter out(NodeLinkLayout::kLinePerItem, [&](std::string_view chunk) { file.write(chunk); });
+  write_node_link(graph, out);
+  file.commit();
 }
 
 }  // namespace kg

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "graph/atomic_file.h"  // write_file_atomically, for every saver
 #include "graph/property_graph.h"
 
 namespace kg {
@@ -40,17 +41,8 @@ enum class NodeLinkLayout {
 // exponent, and every value round-trips exactly.
 std::string to_node_link(const PropertyGraph& graph, NodeLinkLayout layout = NodeLinkLayout::kLinePerItem);
 
-// Writes atomically: a temporary file beside `path`, flushed, then renamed over
-// it. Throws std::runtime_error naming the file on failure; the old file is
-// then untouched.
+// Writes atomically (atomic_file.h), streaming the text. Throws
+// std::runtime_error naming the file on failure; the old file is then untouched.
 void save_node_link(const PropertyGraph& graph, const std::string& path);
-
-// Writes `contents` to `path` atomically (used by every saver in kg): readers
-// see the old file or the new one, never a part. The new file is written
-// unnamed (O_TMPFILE) and named `path`.tmp.PID.FD only once complete, just
-// before the rename, so a process killed meanwhile leaves no partial file;
-// where O_TMPFILE is missing it is written as `path`.tmp.XXXXXX, which a kill
-// can leave behind.
-void write_file_atomically(const std::string& path, std::string_view contents);
 
 }  // namespace kg

@@ -155,7 +155,7 @@ Outcome extract_articles(Session& session, std::string_view arguments) {
   std::string before = graph_size(session.graph());
   GraphUnion merged(rules.symmetric_types());
   merged.add(session.graph());
-  merged.add(result.graph);
+  merged.add(result.merged.take());
   session.graph() = merged.take();
   session.graph_changed();
   session.say("Extracted " + std::to_string(result.articles) + (result.articles == 1 ? " article" : " articles") +

@@ -56,7 +56,7 @@ TEST_CASE("bad articles are named and refused; the others are still extracted") 
   REQUIRE(result.errors.size() == 2);
   CHECK(result.errors[0] == "empty: empty file");
   CHECK(result.errors[1].rfind("latin1: invalid UTF-8", 0) == 0);
-  CHECK(result.graph.relationship_count() == 1);
+  CHECK(result.merged.relationship_count() == 1);
 }
 
 TEST_CASE("the graph does not depend on the number of threads") {
@@ -73,8 +73,8 @@ TEST_CASE("the graph does not depend on the number of threads") {
     ++calls;
     CHECK(done <= total);
   };
-  std::string a = kg::to_node_link(extract_corpus(inputs, test::rules(), one).graph);
-  std::string b = kg::to_node_link(extract_corpus(inputs, test::rules(), four).graph);
+  std::string a = kg::to_node_link(extract_corpus(inputs, test::rules(), one).merged.take());
+  std::string b = kg::to_node_link(extract_corpus(inputs, test::rules(), four).merged.take());
   CHECK(a == b);
   CHECK(calls == inputs.size());
 }

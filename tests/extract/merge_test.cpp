@@ -2,6 +2,8 @@
 
 #include "extract/extractor.h"
 #include "extract/merge.h"
+#include "graph/node_link_writer.h"
+#include "graph/text_fold.h"
 #include "helpers.h"
 
 using namespace kg::extract;
@@ -63,4 +65,102 @@ TEST_CASE("offsets are code points of the article and point at the evidence") {
   REQUIRE(a.relations.size() == 1);
   // "Été : " is 6 code points after the 13 of the date line.
   CHECK(a.relations[0].start == 13 + 6);
+}
+
+namespace {
+
+ArticleNode entity(EntityType type, const std::string& name, std::vector<std::string> aliases = {},
+                   std::vector<std::string> descriptions = {}) {
+  auto form = [](const std::string& text) { return FoldedForm{text, kg::fold_key(text)}; };
+  ArticleNode node{type, form(name), {}, {}, 0, 0, name.size()};
+  for (const std::string& a : aliases) node.aliases.push_back(form(a));
+  for (const std::string& d : descriptions) node.descriptions.push_back(form(d));
+  return node;
+}
+
+ArticleRelation relation(const std::string& type, std::size_t subject, std::size_t object, std::size_t sentence,
+                         bool symmetric = false) {
+  ArticleRelation r;
+  r.type = type;
+  r.symmetric = symmetric;
+  r.subject = subject;
+  r.object = object;
+  r.sentence = sentence;
+  r.start = 10 * sentence;
+  r.end = 10 * sentence + 7;
+  r.rule = type + "_rule";
+  r.evidence = "sentence " + std::to_string(sentence);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("the merged graph written directly is the text of the PropertyGraph take() builds") {
+  GraphMerger merger;
+  ArticleGraph a{"a.txt", "2024-01", {}, {}};
+  a.nodes = {entity(EntityType::Organization, "Zeta Capital", {"Zeta"}, {"le fonds"}),
+             entity(EntityType::Organization, "Brakko Labs")};
+  ArticleRelation deal = relation("INVESTS_IN", 0, 1, 0);
+  deal.deal.amount_min = 5e6;
+  deal.deal.amount_max = 7.5e6;
+  deal.deal.currency = "EUR";
+  a.relations = {deal, relation("PARTNERS_WITH", 0, 1, 1, true), relation("PARTNERS_WITH", 1, 0, 2, true)};
+  // The same file given twice: its statements are not counted twice.
+  ArticleGraph again = a;
+  // Known by an alias; its description here is a name elsewhere.
+  ArticleGraph b{"b.txt", "", {}, {}};
+  b.nodes = {entity(EntityType::Organization, "ZETA", {}, {"Brakko Labs"}), entity(EntityType::Person, "Lorna Vettel")};
+  ArticleRelation status = relation("INVESTS_IN", 0, 1, 3);
+  status.deal.status = "completed";
+  b.relations = {status, relation("INVESTS_IN", 0, 0, 4)};
+  for (ArticleGraph* article : {&a, &again, &b}) merger.add(std::move(*article));
+
+  CHECK(merger.node_count() == 3);
+  CHECK(merger.relationship_count() == 3);
+  std::string written;
+  kg::NodeLinkWriter out(kg::NodeLinkLayout::kLinePerItem, [&](std::string_view chunk) { written += chunk; });
+  merger.write_node_link(out);
+  kg::PropertyGraph g = GraphMerger(merger).take();
+  CHECK(written == kg::to_node_link(g));
+
+  kg::NodeId zeta = node(g, "Zeta Capital");
+  // Zeta, le fonds, Brakko Labs: ZETA folds like Zeta.
+  CHECK(g.node_property(zeta, "aliases")->as_list().size() == 3);
+  CHECK(g.node_property(zeta, "descriptions")->as_list().size() == 2);
+  CHECK(g.node_property(zeta, "documents")->as_list().size() == 2);  // a.txt once, then b.txt
+  kg::RelId invests = *g.relationships_of_type("INVESTS_IN").begin();
+  CHECK(g.relationship_property(invests, "evidence_count")->as_int() == 1);
+  CHECK(g.relationship_property(invests, "all_sources")->as_list()[0].as_string() == "a.txt:0:0-7");
+  CHECK(g.relationship_property(invests, "amount_max")->as_float() == 7.5e6);
+  CHECK(g.relationship_property(invests, "status") == nullptr);
+  kg::RelId invests_in_person = *g.relationships_of_type("INVESTS_IN").rbegin();
+  CHECK(g.relationship_property(invests_in_person, "status")->as_string() == "completed");
+  CHECK(g.relationship_property(invests_in_person, "date") == nullptr);
+  kg::RelId partners = *g.relationships_of_type("PARTNERS_WITH").begin();
+  CHECK(g.relationship_property(partners, "evidence_count")->as_int() == 2);
+  CHECK(g.graph_attributes().at("sources").as_list().size() == 3);
+}
+
+TEST_CASE("written on several threads, the merged graph is the same text") {
+  GraphMerger merger;
+  for (int a = 0; a < 3; ++a) {
+    ArticleGraph article{"doc" + std::to_string(a) + ".txt", "2024-0" + std::to_string(a + 1), {}, {}};
+    // Enough nodes and relationships for several blocks per thread.
+    for (int i = 0; i < 7000; ++i) {
+      article.nodes.push_back(entity(EntityType::Organization, "Org " + std::to_string(a * 5000 + i)));
+      if (i > 0) article.relations.push_back(relation("COMPETES_WITH", i - 1, i, i, true));
+    }
+    merger.add(std::move(article));
+  }
+  auto written = [&](unsigned threads) {
+    std::string text;
+    kg::NodeLinkWriter out(kg::NodeLinkLayout::kLinePerItem, [&](std::string_view chunk) { text += chunk; });
+    merger.write_node_link(out, threads);
+    return text;
+  };
+  std::string one = written(1);
+  CHECK(merger.node_count() == 17000);
+  CHECK(one == written(2));
+  CHECK(one == written(3));
+  CHECK(one == kg::to_node_link(GraphMerger(merger).take()));
 }

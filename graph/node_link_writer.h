@@ -1,0 +1,80 @@
+// Node-link JSON (node_link_json.h) written item by item: to_node_link writes
+// a PropertyGraph through it, and a producer that holds no PropertyGraph (the
+// extractor's merge) writes the very same text for the same graph without
+// building one. The text goes to a sink in chunks, not into one string.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "graph/json_value_writer.h"
+#include "graph/node_link_json.h"
+
+namespace kg {
+
+class NodeLinkWriter {
+ public:
+  // Receives the text in order, in chunks of about kChunkBytes (the last one
+  // is shorter). The views are valid only during the call.
+  using Sink = std::function<void(std::string_view)>;
+  static constexpr std::size_t kChunkBytes = 1 << 20;
+
+  NodeLinkWriter(NodeLinkLayout layout, Sink sink);
+
+  // Call in this order: begin(); then for each node, in id order, begin_node(),
+  // its properties, end_node(); begin_links(); for each link, in id order,
+  // begin_link(), its properties, end_link(); finish().
+  void begin(const Map& graph_attributes);
+  void begin_node(const Value& key, std::span<const std::string> labels);
+  void end_node();
+  void begin_links();
+  // `parallel` is networkx's multigraph key: the link's index among those
+  // joining the same source to the same target.
+  void begin_link(const Value& source, const Value& target, std::int64_t parallel, RelId id, std::string_view type);
+  void end_link();
+  // Ends the text (or the part's run) and hands the rest of it to the sink.
+  void finish();
+
+  // Writing a long list on several threads: a writer, for one thread, of a
+  // run of items of the list (nodes or links) `list` is at, whose text goes
+  // to `text`; `first` says whether the run starts the list. Call its
+  // finish() after the run's last item, then list.append() each run's text,
+  // in list order.
+  NodeLinkWriter(const NodeLinkWriter& list, std::string& text, bool first);
+  void append(std::string_view run);
+
+  // The JSON writer points into the buffer: not copied, not moved.
+  NodeLinkWriter& operator=(const NodeLinkWriter&) = delete;
+
+  // All the properties of the current node or link; those named like a key of
+  // the object itself ("id", "type", ...) go into its "properties" member.
+  void properties(const Map& properties);
+  // One property of the current node or link, for producers without a Map.
+  // They come in ascending key order (Map's), and none is named like a key of
+  // the object itself.
+  void property(std::string_view key, std::string_view text);
+  void property(std::string_view key, std::int64_t number);
+  void property(std::string_view key, double number);
+  void property(std::string_view key, std::span<const std::string_view> texts);
+
+ private:
+  void raw(std::string_view text);
+  void key(std::string_view key);
+  void end_item();
+
+  void flush_if_full();
+
+  NodeLinkLayout layout_;
+  Sink sink_;
+  bool is_part_ = false;
+  rapidjson::StringBuffer buffer_;
+  JsonWriter json_;
+  bool first_item_ = true;  // of the nodes or of the links
+  bool in_links_ = false;
+};
+
+}  // namespace kg
