@@ -25,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "graph/property_key_table.h"
 #include "graph/value.h"
 
 namespace kg {
@@ -82,9 +83,17 @@ class PropertyGraph {
   // Returns true when the label was there.
   bool remove_label(NodeId id, std::string_view label);
 
-  const Map& node_properties(NodeId id) const;
+  // The node's properties, built from the store (a copy: keep it rather than
+  // calling again).
+  Map node_properties(NodeId id) const;
   // nullptr when absent.
   const Value* node_property(NodeId id, std::string_view key) const;
+  // A property key's code, to read properties without looking the name up on
+  // every read; nullopt when no node or relationship ever had the key (then
+  // no entity has it). The same for the graph's whole life.
+  std::optional<PropertyKey> find_property_key(std::string_view key) const;
+  // The fastest read: one array access. nullptr when absent.
+  const Value* node_property(NodeId id, PropertyKey key) const;
   // Sets a property; a null value removes it. Returns the previous value (null if none).
   Value set_node_property(NodeId id, const std::string& key, Value value);
 
@@ -102,8 +111,10 @@ class PropertyGraph {
   NodeId source(RelId id) const;
   NodeId target(RelId id) const;
   const std::string& type(RelId id) const;
-  const Map& relationship_properties(RelId id) const;
+  // A copy, as for node_properties().
+  Map relationship_properties(RelId id) const;
   const Value* relationship_property(RelId id, std::string_view key) const;
+  const Value* relationship_property(RelId id, PropertyKey key) const;
   Value set_relationship_property(RelId id, const std::string& key, Value value);
 
   // Relationships leaving / entering a node, in insertion order. O(degree).
@@ -122,8 +133,10 @@ class PropertyGraph {
   // ---- Indexes -----------------------------------------------------------
   // Nodes having the label, ascending; empty when none.
   const std::set<NodeId>& nodes_with_label(std::string_view label) const;
-  // Relationships of the type, ascending; empty when none.
-  const std::set<RelId>& relationships_of_type(std::string_view type) const;
+  // Relationships of the type, ascending, in one array; empty when none. Valid
+  // until the next change. The first call after a removal tidies the array,
+  // so concurrent readers must not be the first to read a changed graph.
+  std::span<const RelId> relationships_of_type(std::string_view type) const;
   // Nodes whose `name` or one of whose `aliases` folds (fold_key) to the same
   // key as `name`: case- and accent-insensitive.
   const std::set<NodeId>& nodes_named(std::string_view name) const;
