@@ -83,6 +83,9 @@ struct PropertyGraph::Impl {
   // Indexed by id; a null descriptor marks a free or removed id.
   std::vector<Vertex> vertex_of;
   std::vector<std::optional<Edge>> edge_of;
+  // Which ids are in use, one bit each: the checks on every read touch these
+  // small arrays instead of the descriptor tables.
+  std::vector<bool> node_alive, rel_alive;
   std::vector<RelEnds> rel_ends;                  // by RelId, meaningful while edge_of is set
   std::vector<std::vector<Adjacent>> out_adj, in_adj;  // by NodeId, in insertion order
   std::vector<std::uint64_t> label_bits;          // by NodeId
@@ -114,11 +117,18 @@ struct PropertyGraph::Impl {
       throw GraphError("no relationship with id " + std::to_string(id));
     return *edge_of[id];
   }
+  void check_node(NodeId id) const {
+    if (id >= node_alive.size() || !node_alive[id]) throw GraphError("no node with id " + std::to_string(id));
+  }
+  void check_rel(RelId id) const {
+    if (id >= rel_alive.size() || !rel_alive[id])
+      throw GraphError("no relationship with id " + std::to_string(id));
+  }
   NodeRecord& node(NodeId id) { return storage[vertex(id)]; }
   const NodeRecord& node(NodeId id) const { return storage[vertex(id)]; }
   // Whether the relationship `id` exists with type code `type` (for type_index).
   auto is_of_type(std::uint32_t type) const {
-    return [this, type](RelId id) { return id < edge_of.size() && edge_of[id] && rel_ends[id].type == type; };
+    return [this, type](RelId id) { return id < rel_alive.size() && rel_alive[id] && rel_ends[id].type == type; };
   }
 
   // Adds or removes the node's name and aliases in the name index.
@@ -189,6 +199,7 @@ struct PropertyGraph::Impl {
       if (std::find(unique.begin(), unique.end(), l) == unique.end()) unique.push_back(std::move(l));
     if (id >= vertex_of.size()) {
       vertex_of.resize(id + 1, nullptr);
+      node_alive.resize(id + 1, false);
       out_adj.resize(id + 1);
       in_adj.resize(id + 1);
       label_bits.resize(id + 1, 0);
@@ -200,6 +211,7 @@ struct PropertyGraph::Impl {
     store_properties(node_props, id, std::move(properties));
     index_names(id, true);
     vertex_of[id] = boost::add_vertex(NodeRecord{id, std::move(unique)}, storage);
+    node_alive[id] = true;
     ++node_count;
     if (journaling()) record({GraphChange::Kind::NodeAdded, id});
   }
@@ -219,6 +231,7 @@ struct PropertyGraph::Impl {
     change.properties = take_properties(node_props, id);
     boost::remove_vertex(v, storage);
     vertex_of[id] = nullptr;
+    node_alive[id] = false;
     --node_count;
     if (journaling()) record(std::move(change));
   }
@@ -229,6 +242,7 @@ struct PropertyGraph::Impl {
     Vertex s = vertex(source), t = vertex(target);
     if (id >= edge_of.size()) {
       edge_of.resize(id + 1);
+      rel_alive.resize(id + 1, false);
       rel_ends.resize(id + 1);
     }
     std::uint32_t code = type_code(type);
@@ -238,6 +252,7 @@ struct PropertyGraph::Impl {
     type_index.add(code, id);
     store_properties(rel_props, id, std::move(properties));
     edge_of[id] = boost::add_edge(s, t, RelRecord{id}, storage).first;
+    rel_alive[id] = true;
     ++rel_count;
     if (journaling()) record({GraphChange::Kind::RelAdded, id});
   }
@@ -255,13 +270,14 @@ struct PropertyGraph::Impl {
     std::erase_if(in_adj[ends.target], is_this);
     boost::remove_edge(e, storage);
     edge_of[id].reset();
+    rel_alive[id] = false;
     type_index.remove(ends.type, is_of_type(ends.type));
     --rel_count;
     if (journaling()) record(std::move(change));
   }
 
   Value set_node_property(NodeId id, const std::string& key, Value value) {
-    vertex(id);
+    check_node(id);
     bool names = is_name_key(key);
     if (names) index_names(id, false);
     Value before = node_props.set(id, keys.intern(key), std::move(value));
@@ -274,7 +290,7 @@ struct PropertyGraph::Impl {
   }
 
   Value set_rel_property(RelId id, const std::string& key, Value value) {
-    edge(id);
+    check_rel(id);
     Value before = rel_props.set(id, keys.intern(key), std::move(value));
     GraphChange change{GraphChange::Kind::RelPropertySet, id};
     change.name = key;
@@ -366,7 +382,7 @@ void PropertyGraph::detach_remove_node(NodeId id) {
 }
 
 bool PropertyGraph::has_node(NodeId id) const {
-  return id < impl_->vertex_of.size() && impl_->vertex_of[id] != nullptr;
+  return id < impl_->node_alive.size() && impl_->node_alive[id];
 }
 
 std::size_t PropertyGraph::node_count() const { return impl_->node_count; }
@@ -380,7 +396,7 @@ std::vector<NodeId> PropertyGraph::node_ids() const {
 }
 
 Value PropertyGraph::file_key(NodeId id) const {
-  impl_->vertex(id);
+  impl_->check_node(id);
   if (auto it = impl_->file_keys.find(id); it != impl_->file_keys.end()) return it->second;
   std::string key = std::to_string(id);
   key.insert(key.begin(), 'n');
@@ -388,14 +404,14 @@ Value PropertyGraph::file_key(NodeId id) const {
 }
 
 void PropertyGraph::set_file_key(NodeId id, Value key) {
-  impl_->vertex(id);
+  impl_->check_node(id);
   impl_->file_keys[id] = std::move(key);
 }
 
 const std::vector<std::string>& PropertyGraph::labels(NodeId id) const { return impl_->node(id).labels; }
 
 bool PropertyGraph::has_label(NodeId id, std::string_view label) const {
-  impl_->vertex(id);
+  impl_->check_node(id);
   auto code = impl_->label_codes.find(label);
   if (code == impl_->label_codes.end()) return false;
   if (code->second < kLabelBits) return (impl_->label_bits[id] >> code->second) & 1;
@@ -410,12 +426,12 @@ bool PropertyGraph::remove_label(NodeId id, std::string_view label) {
 }
 
 Map PropertyGraph::node_properties(NodeId id) const {
-  impl_->vertex(id);
+  impl_->check_node(id);
   return impl_->properties_of(impl_->node_props, id);
 }
 
 const Value* PropertyGraph::node_property(NodeId id, std::string_view key) const {
-  impl_->vertex(id);
+  impl_->check_node(id);
   auto code = impl_->keys.find(key);
   return code ? impl_->node_props.find(id, *code) : nullptr;
 }
@@ -425,7 +441,7 @@ std::optional<PropertyKey> PropertyGraph::find_property_key(std::string_view key
 }
 
 const Value* PropertyGraph::node_property(NodeId id, PropertyKey key) const {
-  impl_->vertex(id);
+  impl_->check_node(id);
   return impl_->node_props.find(id, key);
 }
 
@@ -447,7 +463,7 @@ void PropertyGraph::add_relationship_with_id(RelId id, NodeId source, NodeId tar
 void PropertyGraph::remove_relationship(RelId id) { impl_->erase_rel(id); }
 
 bool PropertyGraph::has_relationship(RelId id) const {
-  return id < impl_->edge_of.size() && impl_->edge_of[id].has_value();
+  return id < impl_->rel_alive.size() && impl_->rel_alive[id];
 }
 
 std::size_t PropertyGraph::relationship_count() const { return impl_->rel_count; }
@@ -461,33 +477,33 @@ std::vector<RelId> PropertyGraph::relationship_ids() const {
 }
 
 NodeId PropertyGraph::source(RelId id) const {
-  impl_->edge(id);
+  impl_->check_rel(id);
   return impl_->rel_ends[id].source;
 }
 
 NodeId PropertyGraph::target(RelId id) const {
-  impl_->edge(id);
+  impl_->check_rel(id);
   return impl_->rel_ends[id].target;
 }
 
 const std::string& PropertyGraph::type(RelId id) const {
-  impl_->edge(id);
+  impl_->check_rel(id);
   return impl_->type_names[impl_->rel_ends[id].type];
 }
 
 Map PropertyGraph::relationship_properties(RelId id) const {
-  impl_->edge(id);
+  impl_->check_rel(id);
   return impl_->properties_of(impl_->rel_props, id);
 }
 
 const Value* PropertyGraph::relationship_property(RelId id, std::string_view key) const {
-  impl_->edge(id);
+  impl_->check_rel(id);
   auto code = impl_->keys.find(key);
   return code ? impl_->rel_props.find(id, *code) : nullptr;
 }
 
 const Value* PropertyGraph::relationship_property(RelId id, PropertyKey key) const {
-  impl_->edge(id);
+  impl_->check_rel(id);
   return impl_->rel_props.find(id, key);
 }
 
@@ -515,12 +531,12 @@ std::vector<RelId> PropertyGraph::incoming(NodeId id) const {
 }
 
 std::span<const Adjacent> PropertyGraph::outgoing_adjacent(NodeId id) const {
-  impl_->vertex(id);
+  impl_->check_node(id);
   return impl_->out_adj[id];
 }
 
 std::span<const Adjacent> PropertyGraph::incoming_adjacent(NodeId id) const {
-  impl_->vertex(id);
+  impl_->check_node(id);
   return impl_->in_adj[id];
 }
 
@@ -589,6 +605,8 @@ void PropertyGraph::rollback_journal() {
 void PropertyGraph::reserve(std::size_t nodes, std::size_t relationships) {
   impl_->vertex_of.reserve(nodes);
   impl_->edge_of.reserve(relationships);
+  impl_->node_alive.reserve(nodes);
+  impl_->rel_alive.reserve(relationships);
   impl_->rel_ends.reserve(relationships);
   impl_->out_adj.reserve(nodes);
   impl_->in_adj.reserve(nodes);
@@ -628,6 +646,7 @@ std::size_t PropertyGraph::memory_bytes() const {
   // vectors and the record). Per edge: the list node, two stored edges (one in
   // the source's out-vector, one in the target's in-vector) and the record.
   std::size_t bytes = m.vertex_of.capacity() * sizeof(Vertex) + m.edge_of.capacity() * sizeof(std::optional<Edge>);
+  bytes += (m.node_alive.capacity() + m.rel_alive.capacity()) / 8;
   // The flat tables: ends and type by relationship; adjacency lists and label bits by node.
   bytes += m.rel_ends.capacity() * sizeof(RelEnds) + m.label_bits.capacity() * sizeof(std::uint64_t) +
            (m.out_adj.capacity() + m.in_adj.capacity()) * sizeof(std::vector<Adjacent>);

@@ -1,5 +1,7 @@
 #include "graph/property_key_table.h"
 
+#include <cstring>
+
 namespace kg {
 
 PropertyKey PropertyKeyTable::intern(std::string_view name) {
@@ -11,6 +13,14 @@ PropertyKey PropertyKeyTable::intern(std::string_view name) {
 }
 
 std::optional<PropertyKey> PropertyKeyTable::find(std::string_view name) const {
+  // Most graphs use a few keys: comparing lengths, then bytes, beats hashing.
+  constexpr std::size_t kScanLimit = 32;
+  if (names_.size() <= kScanLimit) {
+    for (std::size_t i = 0; i < names_.size(); ++i)
+      if (names_[i].size() == name.size() && std::memcmp(names_[i].data(), name.data(), name.size()) == 0)
+        return static_cast<PropertyKey>(i);
+    return std::nullopt;
+  }
   auto it = codes_.find(name);
   if (it == codes_.end()) return std::nullopt;
   return it->second;
