@@ -547,11 +547,13 @@ std::optional<std::uint32_t> PropertyGraph::find_type_code(std::string_view type
 }
 
 std::size_t PropertyGraph::out_degree(NodeId id) const {
-  return boost::out_degree(impl_->vertex(id), impl_->storage);
+  impl_->check_node(id);
+  return impl_->out_adj[id].size();
 }
 
 std::size_t PropertyGraph::in_degree(NodeId id) const {
-  return boost::in_degree(impl_->vertex(id), impl_->storage);
+  impl_->check_node(id);
+  return impl_->in_adj[id].size();
 }
 
 const std::set<NodeId>& PropertyGraph::nodes_with_label(std::string_view label) const {
