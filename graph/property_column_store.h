@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "graph/property_key_table.h"
+#include "graph/name_table.h"
 #include "graph/value.h"
 
 namespace kg {

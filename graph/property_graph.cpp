@@ -27,12 +27,15 @@ struct RelRecord {
 // relationships reads one array instead of chasing the list nodes of Storage.
 struct RelEnds {
   NodeId source = 0, target = 0;
-  std::uint32_t type = 0;  // index in Impl::type_names
+  std::uint32_t type = 0;  // code in Impl::types
 };
 
 // Labels up to this many (in order of first use) also get a bit in
 // Impl::label_bits, which answers has_label() without reading the node record.
-constexpr std::size_t kLabelBits = 64;
+// Sixteen bits keep the array at 2 bytes a node, small enough to stay in cache
+// when scans test the labels of random nodes; graphs rarely use more labels.
+using LabelBits = std::uint16_t;
+constexpr std::size_t kLabelBits = 16;
 
 // listS vertices and edges keep descriptors valid across removals; vecS
 // per-vertex edge lists keep adjacency compact; bidirectionalS gives in-edges.
@@ -88,14 +91,13 @@ struct PropertyGraph::Impl {
   std::vector<bool> node_alive, rel_alive;
   std::vector<RelEnds> rel_ends;                  // by RelId, meaningful while edge_of is set
   std::vector<std::vector<Adjacent>> out_adj, in_adj;  // by NodeId, in insertion order
-  std::vector<std::uint64_t> label_bits;          // by NodeId
+  std::vector<LabelBits> label_bits;              // by NodeId
   // Every relationship type and label ever used, interned; never shrinks.
-  std::vector<std::string> type_names;
-  std::map<std::string, std::uint32_t, std::less<>> type_codes, label_codes;
+  NameTable types, labels;
   std::size_t node_count = 0, rel_count = 0;
   IdIndex label_index;
   RelationshipTypeIndex type_index;
-  PropertyKeyTable keys;
+  NameTable keys;
   PropertyColumnStore node_props, rel_props;
   // The codes of `name` and `aliases`, which the name index follows.
   PropertyKey name_key = keys.intern("name"), aliases_key = keys.intern("aliases");
@@ -143,24 +145,12 @@ struct PropertyGraph::Impl {
     }
   }
 
-  static std::uint32_t intern(std::map<std::string, std::uint32_t, std::less<>>& codes,
-                              const std::string& name) {
-    auto [it, added] = codes.try_emplace(name, static_cast<std::uint32_t>(codes.size()));
-    return it->second;
-  }
-
-  std::uint32_t type_code(const std::string& type) {
-    std::uint32_t code = intern(type_codes, type);
-    if (code == type_names.size()) type_names.push_back(type);
-    return code;
-  }
-
   // Sets or clears the node's bit for `label` (labels past kLabelBits have none).
   void mark_label(NodeId id, const std::string& label, bool on) {
-    std::uint32_t code = intern(label_codes, label);
+    std::uint32_t code = labels.intern(label);
     if (code >= kLabelBits) return;
-    std::uint64_t bit = std::uint64_t{1} << code;
-    label_bits[id] = on ? label_bits[id] | bit : label_bits[id] & ~bit;
+    auto bit = static_cast<LabelBits>(1u << code);
+    label_bits[id] = static_cast<LabelBits>(on ? label_bits[id] | bit : label_bits[id] & ~bit);
   }
 
   static void unindex(IdIndex& index, const std::string& key, std::uint64_t id) {
@@ -245,7 +235,7 @@ struct PropertyGraph::Impl {
       rel_alive.resize(id + 1, false);
       rel_ends.resize(id + 1);
     }
-    std::uint32_t code = type_code(type);
+    std::uint32_t code = types.intern(type);
     rel_ends[id] = RelEnds{source, target, code};
     out_adj[source].push_back(Adjacent{id, target, code});
     in_adj[target].push_back(Adjacent{id, source, code});
@@ -263,7 +253,7 @@ struct PropertyGraph::Impl {
     const RelEnds& ends = rel_ends[id];
     change.source = ends.source;
     change.target = ends.target;
-    change.name = type_names[ends.type];
+    change.name = types.name(ends.type);
     change.properties = take_properties(rel_props, id);
     auto is_this = [id](const Adjacent& a) { return a.rel == id; };
     std::erase_if(out_adj[ends.source], is_this);
@@ -412,9 +402,9 @@ const std::vector<std::string>& PropertyGraph::labels(NodeId id) const { return 
 
 bool PropertyGraph::has_label(NodeId id, std::string_view label) const {
   impl_->check_node(id);
-  auto code = impl_->label_codes.find(label);
-  if (code == impl_->label_codes.end()) return false;
-  if (code->second < kLabelBits) return (impl_->label_bits[id] >> code->second) & 1;
+  auto code = impl_->labels.find(label);
+  if (!code) return false;
+  if (*code < kLabelBits) return (impl_->label_bits[id] >> *code) & 1;
   const auto& ls = impl_->node(id).labels;
   return std::find(ls.begin(), ls.end(), label) != ls.end();
 }
@@ -488,7 +478,7 @@ NodeId PropertyGraph::target(RelId id) const {
 
 const std::string& PropertyGraph::type(RelId id) const {
   impl_->check_rel(id);
-  return impl_->type_names[impl_->rel_ends[id].type];
+  return impl_->types.name(impl_->rel_ends[id].type);
 }
 
 Map PropertyGraph::relationship_properties(RelId id) const {
@@ -541,9 +531,7 @@ std::span<const Adjacent> PropertyGraph::incoming_adjacent(NodeId id) const {
 }
 
 std::optional<std::uint32_t> PropertyGraph::find_type_code(std::string_view type) const {
-  auto it = impl_->type_codes.find(type);
-  if (it == impl_->type_codes.end()) return std::nullopt;
-  return it->second;
+  return impl_->types.find(type);
 }
 
 std::size_t PropertyGraph::out_degree(NodeId id) const {
@@ -580,8 +568,8 @@ std::vector<std::string> PropertyGraph::all_labels() const {
 
 std::vector<std::string> PropertyGraph::all_relationship_types() const {
   std::vector<std::string> out;
-  for (std::uint32_t code = 0; code < impl_->type_names.size(); ++code)
-    if (impl_->type_index.count(code) > 0) out.push_back(impl_->type_names[code]);
+  for (std::uint32_t code = 0; code < impl_->types.size(); ++code)
+    if (impl_->type_index.count(code) > 0) out.push_back(impl_->types.name(code));
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -650,7 +638,7 @@ std::size_t PropertyGraph::memory_bytes() const {
   std::size_t bytes = m.vertex_of.capacity() * sizeof(Vertex) + m.edge_of.capacity() * sizeof(std::optional<Edge>);
   bytes += (m.node_alive.capacity() + m.rel_alive.capacity()) / 8;
   // The flat tables: ends and type by relationship; adjacency lists and label bits by node.
-  bytes += m.rel_ends.capacity() * sizeof(RelEnds) + m.label_bits.capacity() * sizeof(std::uint64_t) +
+  bytes += m.rel_ends.capacity() * sizeof(RelEnds) + m.label_bits.capacity() * sizeof(LabelBits) +
            (m.out_adj.capacity() + m.in_adj.capacity()) * sizeof(std::vector<Adjacent>);
   for (NodeId id = 0; id < m.out_adj.size(); ++id)
     bytes += (m.out_adj[id].capacity() + m.in_adj[id].capacity()) * sizeof(Adjacent);

@@ -25,7 +25,7 @@
 #include <string_view>
 #include <vector>
 
-#include "graph/property_key_table.h"
+#include "graph/name_table.h"
 #include "graph/value.h"
 
 namespace kg {

@@ -25,7 +25,7 @@ TEST_CASE("nodes carry labels and properties, and the label index follows them")
 TEST_CASE("has_label answers for every label, however many the graph uses") {
   PropertyGraph g;
   kg::NodeId a = g.add_node({"Organization"});
-  // Past the first 64 labels has_label reads the node's own list.
+  // Past the first 16 labels has_label reads the node's own list.
   for (int i = 0; i < 70; ++i) g.add_node({"Label" + std::to_string(i)});
   kg::NodeId b = g.add_node({"Label69", "Organization"});
   CHECK(g.has_label(a, "Organization"));
@@ -64,6 +64,10 @@ TEST_CASE("relationships are directed, typed, may be parallel, and walk both way
   CHECK(g.type(loop) == "PART_OF");
   CHECK(g.relationships_of_type("INVESTS_IN").size() == 2);
   CHECK(g.relationship_count() == 3);
+  // A self-loop counts at both of its ends.
+  CHECK(g.out_degree(a) == 2);
+  CHECK(g.in_degree(b) == 3);
+  CHECK(g.out_degree(b) == 1);
 
   g.remove_relationship(r1);
   CHECK(g.outgoing(a) == std::vector<kg::RelId>{r2});
