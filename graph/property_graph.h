@@ -1,10 +1,11 @@
 // The property graph: the one data structure every stage of kg reads or writes.
 //
 // Nodes carry one or more labels and properties; relationships are directed,
-// carry one type and properties, and may be parallel. Storage is a
+// carry one type and properties, and may be parallel. Structure is a
 // Boost.Graph bidirectional adjacency_list with list-backed vertices and edges,
-// so descriptors stay valid across removals and both directions of a node are
-// walked in O(degree).
+// so descriptors stay valid across removals, with flat tables by id beside it
+// for scans; properties are columns indexed by id, one per interned key (see
+// docs/graph-store.md).
 //
 // Invariants:
 //  - NodeId and RelId values are never reused; a node or relationship keeps its
