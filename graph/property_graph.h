@@ -90,8 +90,9 @@ class PropertyGraph {
   // nullptr when absent.
   const Value* node_property(NodeId id, std::string_view key) const;
   // A property key's code, to read properties without looking the name up on
-  // every read; nullopt when no node or relationship ever had the key (then
-  // no entity has it). The same for the graph's whole life.
+  // every read; nullopt means no node or relationship has the key. The same
+  // for the graph's whole life, but only for this graph: a copy or another
+  // graph may number its keys differently.
   std::optional<PropertyKey> find_property_key(std::string_view key) const;
   // The fastest read: one array access. nullptr when absent.
   const Value* node_property(NodeId id, PropertyKey key) const;
