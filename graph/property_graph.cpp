@@ -6,6 +6,8 @@
 
 #include <boost/graph/adjacency_list.hpp>
 
+#include "graph/property_column_store.h"
+#include "graph/relationship_type_index.h"
 #include "graph/text_fold.h"
 
 namespace kg {
@@ -15,24 +17,25 @@ namespace {
 struct NodeRecord {
   NodeId id = 0;
   std::vector<std::string> labels;
-  Map properties;
 };
 
 struct RelRecord {
   RelId id = 0;
-  Map properties;
 };
 
 // What a scan needs of a relationship, kept flat by id so that walking many
 // relationships reads one array instead of chasing the list nodes of Storage.
 struct RelEnds {
   NodeId source = 0, target = 0;
-  std::uint32_t type = 0;  // index in Impl::type_names
+  std::uint32_t type = 0;  // code in Impl::types
 };
 
 // Labels up to this many (in order of first use) also get a bit in
 // Impl::label_bits, which answers has_label() without reading the node record.
-constexpr std::size_t kLabelBits = 64;
+// Sixteen bits keep the array at 2 bytes a node, small enough to stay in cache
+// when scans test the labels of random nodes; graphs rarely use more labels.
+using LabelBits = std::uint16_t;
+constexpr std::size_t kLabelBits = 16;
 
 // listS vertices and edges keep descriptors valid across removals; vecS
 // per-vertex edge lists keep adjacency compact; bidirectionalS gives in-edges.
@@ -45,17 +48,13 @@ using IdIndex = std::map<std::string, std::set<std::uint64_t>, std::less<>>;
 
 const std::set<std::uint64_t> kNoIds;
 
-void drop_nulls(Map& properties) {
-  std::erase_if(properties, [](const auto& kv) { return kv.second.is_null(); });
-}
-
-// The strings under which a node is found by name: its name and aliases.
-std::vector<std::string> name_keys(const Map& properties) {
+// The strings under which a node is found by name: its name and aliases
+// (either may be nullptr).
+std::vector<std::string> name_keys(const Value* name, const Value* aliases) {
   std::vector<std::string> keys;
-  if (auto it = properties.find("name"); it != properties.end() && it->second.is_string())
-    keys.push_back(fold_key(it->second.as_string()));
-  if (auto it = properties.find("aliases"); it != properties.end() && it->second.is_list())
-    for (const Value& alias : it->second.as_list())
+  if (name && name->is_string()) keys.push_back(fold_key(name->as_string()));
+  if (aliases && aliases->is_list())
+    for (const Value& alias : aliases->as_list())
       if (alias.is_string()) keys.push_back(fold_key(alias.as_string()));
   std::erase(keys, std::string());
   std::sort(keys.begin(), keys.end());
@@ -87,14 +86,21 @@ struct PropertyGraph::Impl {
   // Indexed by id; a null descriptor marks a free or removed id.
   std::vector<Vertex> vertex_of;
   std::vector<std::optional<Edge>> edge_of;
+  // Which ids are in use, one bit each: the checks on every read touch these
+  // small arrays instead of the descriptor tables.
+  std::vector<bool> node_alive, rel_alive;
   std::vector<RelEnds> rel_ends;                  // by RelId, meaningful while edge_of is set
   std::vector<std::vector<Adjacent>> out_adj, in_adj;  // by NodeId, in insertion order
-  std::vector<std::uint64_t> label_bits;          // by NodeId
+  std::vector<LabelBits> label_bits;              // by NodeId
   // Every relationship type and label ever used, interned; never shrinks.
-  std::vector<std::string> type_names;
-  std::map<std::string, std::uint32_t, std::less<>> type_codes, label_codes;
+  NameTable types, labels;
   std::size_t node_count = 0, rel_count = 0;
-  IdIndex label_index, type_index;
+  IdIndex label_index;
+  RelationshipTypeIndex type_index;
+  NameTable keys;
+  PropertyColumnStore node_props, rel_props;
+  // The codes of `name` and `aliases`, which the name index follows.
+  PropertyKey name_key = keys.intern("name"), aliases_key = keys.intern("aliases");
   std::unordered_map<std::string, std::set<NodeId>> name_index;
   std::unordered_map<NodeId, Value> file_keys;
   Map graph_attributes;
@@ -113,13 +119,23 @@ struct PropertyGraph::Impl {
       throw GraphError("no relationship with id " + std::to_string(id));
     return *edge_of[id];
   }
+  void check_node(NodeId id) const {
+    if (id >= node_alive.size() || !node_alive[id]) throw GraphError("no node with id " + std::to_string(id));
+  }
+  void check_rel(RelId id) const {
+    if (id >= rel_alive.size() || !rel_alive[id])
+      throw GraphError("no relationship with id " + std::to_string(id));
+  }
   NodeRecord& node(NodeId id) { return storage[vertex(id)]; }
   const NodeRecord& node(NodeId id) const { return storage[vertex(id)]; }
-  RelRecord& rel(RelId id) { return storage[edge(id)]; }
-  const RelRecord& rel(RelId id) const { return storage[edge(id)]; }
+  // Whether the relationship `id` exists with type code `type` (for type_index).
+  auto is_of_type(std::uint32_t type) const {
+    return [this, type](RelId id) { return id < rel_alive.size() && rel_alive[id] && rel_ends[id].type == type; };
+  }
 
-  void index_names(NodeId id, const Map& properties, bool add) {
-    for (const std::string& key : name_keys(properties)) {
+  // Adds or removes the node's name and aliases in the name index.
+  void index_names(NodeId id, bool add) {
+    for (const std::string& key : name_keys(node_props.find(id, name_key), node_props.find(id, aliases_key))) {
       if (add) {
         name_index[key].insert(id);
       } else if (auto it = name_index.find(key); it != name_index.end()) {
@@ -129,24 +145,12 @@ struct PropertyGraph::Impl {
     }
   }
 
-  static std::uint32_t intern(std::map<std::string, std::uint32_t, std::less<>>& codes,
-                              const std::string& name) {
-    auto [it, added] = codes.try_emplace(name, static_cast<std::uint32_t>(codes.size()));
-    return it->second;
-  }
-
-  std::uint32_t type_code(const std::string& type) {
-    std::uint32_t code = intern(type_codes, type);
-    if (code == type_names.size()) type_names.push_back(type);
-    return code;
-  }
-
   // Sets or clears the node's bit for `label` (labels past kLabelBits have none).
   void mark_label(NodeId id, const std::string& label, bool on) {
-    std::uint32_t code = intern(label_codes, label);
+    std::uint32_t code = labels.intern(label);
     if (code >= kLabelBits) return;
-    std::uint64_t bit = std::uint64_t{1} << code;
-    label_bits[id] = on ? label_bits[id] | bit : label_bits[id] & ~bit;
+    auto bit = static_cast<LabelBits>(1u << code);
+    label_bits[id] = static_cast<LabelBits>(on ? label_bits[id] | bit : label_bits[id] & ~bit);
   }
 
   static void unindex(IdIndex& index, const std::string& key, std::uint64_t id) {
@@ -156,15 +160,36 @@ struct PropertyGraph::Impl {
     if (it->second.empty()) index.erase(it);
   }
 
+  // The entity's properties as a map, from its columns.
+  Map properties_of(const PropertyColumnStore& columns, std::uint64_t id) const {
+    Map out;
+    columns.for_each(id, [&](PropertyKey key, const Value& v) { out.emplace(keys.name(key), v); });
+    return out;
+  }
+
+  // Stores the properties of a new entity (null values are dropped).
+  void store_properties(PropertyColumnStore& columns, std::uint64_t id, Map properties) {
+    for (auto& [key, value] : properties)
+      if (!value.is_null()) columns.set(id, keys.intern(key), std::move(value));
+  }
+
+  // Removes every property of the entity; returns them as a map when journaling.
+  Map take_properties(PropertyColumnStore& columns, std::uint64_t id) {
+    Map out;
+    for (auto& [key, value] : columns.take_all(id))
+      if (journaling()) out.emplace(keys.name(key), std::move(value));
+    return out;
+  }
+
   void insert_node(NodeId id, std::vector<std::string> labels, Map properties) {
     if (id < vertex_of.size() && vertex_of[id] != nullptr)
       throw GraphError("node id " + std::to_string(id) + " is already used");
     std::vector<std::string> unique;
     for (std::string& l : labels)
       if (std::find(unique.begin(), unique.end(), l) == unique.end()) unique.push_back(std::move(l));
-    drop_nulls(properties);
     if (id >= vertex_of.size()) {
       vertex_of.resize(id + 1, nullptr);
+      node_alive.resize(id + 1, false);
       out_adj.resize(id + 1);
       in_adj.resize(id + 1);
       label_bits.resize(id + 1, 0);
@@ -173,8 +198,10 @@ struct PropertyGraph::Impl {
       label_index[l].insert(id);
       mark_label(id, l, true);
     }
-    index_names(id, properties, true);
-    vertex_of[id] = boost::add_vertex(NodeRecord{id, std::move(unique), std::move(properties)}, storage);
+    store_properties(node_props, id, std::move(properties));
+    index_names(id, true);
+    vertex_of[id] = boost::add_vertex(NodeRecord{id, std::move(unique)}, storage);
+    node_alive[id] = true;
     ++node_count;
     if (journaling()) record({GraphChange::Kind::NodeAdded, id});
   }
@@ -188,12 +215,13 @@ struct PropertyGraph::Impl {
       unindex(label_index, l, id);
       mark_label(id, l, false);
     }
-    index_names(id, record_.properties, false);
+    index_names(id, false);
     GraphChange change{GraphChange::Kind::NodeRemoved, id};
     change.labels = std::move(record_.labels);
-    change.properties = std::move(record_.properties);
+    change.properties = take_properties(node_props, id);
     boost::remove_vertex(v, storage);
     vertex_of[id] = nullptr;
+    node_alive[id] = false;
     --node_count;
     if (journaling()) record(std::move(change));
   }
@@ -202,56 +230,48 @@ struct PropertyGraph::Impl {
     if (id < edge_of.size() && edge_of[id])
       throw GraphError("relationship id " + std::to_string(id) + " is already used");
     Vertex s = vertex(source), t = vertex(target);
-    drop_nulls(properties);
     if (id >= edge_of.size()) {
       edge_of.resize(id + 1);
+      rel_alive.resize(id + 1, false);
       rel_ends.resize(id + 1);
     }
-    std::uint32_t code = type_code(type);
+    std::uint32_t code = types.intern(type);
     rel_ends[id] = RelEnds{source, target, code};
     out_adj[source].push_back(Adjacent{id, target, code});
     in_adj[target].push_back(Adjacent{id, source, code});
-    type_index[type].insert(id);
-    edge_of[id] = boost::add_edge(s, t, RelRecord{id, std::move(properties)}, storage).first;
+    type_index.add(code, id);
+    store_properties(rel_props, id, std::move(properties));
+    edge_of[id] = boost::add_edge(s, t, RelRecord{id}, storage).first;
+    rel_alive[id] = true;
     ++rel_count;
     if (journaling()) record({GraphChange::Kind::RelAdded, id});
   }
 
   void erase_rel(RelId id) {
     Edge e = edge(id);
-    RelRecord& r = storage[e];
     GraphChange change{GraphChange::Kind::RelRemoved, id};
     const RelEnds& ends = rel_ends[id];
     change.source = ends.source;
     change.target = ends.target;
-    change.name = type_names[ends.type];
-    change.properties = std::move(r.properties);
-    unindex(type_index, change.name, id);
+    change.name = types.name(ends.type);
+    change.properties = take_properties(rel_props, id);
     auto is_this = [id](const Adjacent& a) { return a.rel == id; };
     std::erase_if(out_adj[ends.source], is_this);
     std::erase_if(in_adj[ends.target], is_this);
     boost::remove_edge(e, storage);
     edge_of[id].reset();
+    rel_alive[id] = false;
+    type_index.remove(ends.type, is_of_type(ends.type));
     --rel_count;
     if (journaling()) record(std::move(change));
   }
 
-  Value set_property(Map& properties, const std::string& key, Value value) {
-    Value before;
-    if (auto it = properties.find(key); it != properties.end()) {
-      before = std::move(it->second);
-      properties.erase(it);
-    }
-    if (!value.is_null()) properties.emplace(key, std::move(value));
-    return before;
-  }
-
   Value set_node_property(NodeId id, const std::string& key, Value value) {
-    NodeRecord& n = node(id);
+    check_node(id);
     bool names = is_name_key(key);
-    if (names) index_names(id, n.properties, false);
-    Value before = set_property(n.properties, key, std::move(value));
-    if (names) index_names(id, n.properties, true);
+    if (names) index_names(id, false);
+    Value before = node_props.set(id, keys.intern(key), std::move(value));
+    if (names) index_names(id, true);
     GraphChange change{GraphChange::Kind::NodePropertySet, id};
     change.name = key;
     change.before = before;
@@ -260,7 +280,8 @@ struct PropertyGraph::Impl {
   }
 
   Value set_rel_property(RelId id, const std::string& key, Value value) {
-    Value before = set_property(rel(id).properties, key, std::move(value));
+    check_rel(id);
+    Value before = rel_props.set(id, keys.intern(key), std::move(value));
     GraphChange change{GraphChange::Kind::RelPropertySet, id};
     change.name = key;
     change.before = before;
@@ -351,7 +372,7 @@ void PropertyGraph::detach_remove_node(NodeId id) {
 }
 
 bool PropertyGraph::has_node(NodeId id) const {
-  return id < impl_->vertex_of.size() && impl_->vertex_of[id] != nullptr;
+  return id < impl_->node_alive.size() && impl_->node_alive[id];
 }
 
 std::size_t PropertyGraph::node_count() const { return impl_->node_count; }
@@ -365,7 +386,7 @@ std::vector<NodeId> PropertyGraph::node_ids() const {
 }
 
 Value PropertyGraph::file_key(NodeId id) const {
-  impl_->vertex(id);
+  impl_->check_node(id);
   if (auto it = impl_->file_keys.find(id); it != impl_->file_keys.end()) return it->second;
   std::string key = std::to_string(id);
   key.insert(key.begin(), 'n');
@@ -373,17 +394,17 @@ Value PropertyGraph::file_key(NodeId id) const {
 }
 
 void PropertyGraph::set_file_key(NodeId id, Value key) {
-  impl_->vertex(id);
+  impl_->check_node(id);
   impl_->file_keys[id] = std::move(key);
 }
 
 const std::vector<std::string>& PropertyGraph::labels(NodeId id) const { return impl_->node(id).labels; }
 
 bool PropertyGraph::has_label(NodeId id, std::string_view label) const {
-  impl_->vertex(id);
-  auto code = impl_->label_codes.find(label);
-  if (code == impl_->label_codes.end()) return false;
-  if (code->second < kLabelBits) return (impl_->label_bits[id] >> code->second) & 1;
+  impl_->check_node(id);
+  auto code = impl_->labels.find(label);
+  if (!code) return false;
+  if (*code < kLabelBits) return (impl_->label_bits[id] >> *code) & 1;
   const auto& ls = impl_->node(id).labels;
   return std::find(ls.begin(), ls.end(), label) != ls.end();
 }
@@ -394,12 +415,24 @@ bool PropertyGraph::remove_label(NodeId id, std::string_view label) {
   return impl_->remove_label(id, label);
 }
 
-const Map& PropertyGraph::node_properties(NodeId id) const { return impl_->node(id).properties; }
+Map PropertyGraph::node_properties(NodeId id) const {
+  impl_->check_node(id);
+  return impl_->properties_of(impl_->node_props, id);
+}
 
 const Value* PropertyGraph::node_property(NodeId id, std::string_view key) const {
-  const Map& props = impl_->node(id).properties;
-  auto it = props.find(key);
-  return it == props.end() ? nullptr : &it->second;
+  impl_->check_node(id);
+  auto code = impl_->keys.find(key);
+  return code ? impl_->node_props.find(id, *code) : nullptr;
+}
+
+std::optional<PropertyKey> PropertyGraph::find_property_key(std::string_view key) const {
+  return impl_->keys.find(key);
+}
+
+const Value* PropertyGraph::node_property(NodeId id, PropertyKey key) const {
+  impl_->check_node(id);
+  return impl_->node_props.find(id, key);
 }
 
 Value PropertyGraph::set_node_property(NodeId id, const std::string& key, Value value) {
@@ -420,7 +453,7 @@ void PropertyGraph::add_relationship_with_id(RelId id, NodeId source, NodeId tar
 void PropertyGraph::remove_relationship(RelId id) { impl_->erase_rel(id); }
 
 bool PropertyGraph::has_relationship(RelId id) const {
-  return id < impl_->edge_of.size() && impl_->edge_of[id].has_value();
+  return id < impl_->rel_alive.size() && impl_->rel_alive[id];
 }
 
 std::size_t PropertyGraph::relationship_count() const { return impl_->rel_count; }
@@ -434,26 +467,34 @@ std::vector<RelId> PropertyGraph::relationship_ids() const {
 }
 
 NodeId PropertyGraph::source(RelId id) const {
-  impl_->edge(id);
+  impl_->check_rel(id);
   return impl_->rel_ends[id].source;
 }
 
 NodeId PropertyGraph::target(RelId id) const {
-  impl_->edge(id);
+  impl_->check_rel(id);
   return impl_->rel_ends[id].target;
 }
 
 const std::string& PropertyGraph::type(RelId id) const {
-  impl_->edge(id);
-  return impl_->type_names[impl_->rel_ends[id].type];
+  impl_->check_rel(id);
+  return impl_->types.name(impl_->rel_ends[id].type);
 }
 
-const Map& PropertyGraph::relationship_properties(RelId id) const { return impl_->rel(id).properties; }
+Map PropertyGraph::relationship_properties(RelId id) const {
+  impl_->check_rel(id);
+  return impl_->properties_of(impl_->rel_props, id);
+}
 
 const Value* PropertyGraph::relationship_property(RelId id, std::string_view key) const {
-  const Map& props = impl_->rel(id).properties;
-  auto it = props.find(key);
-  return it == props.end() ? nullptr : &it->second;
+  impl_->check_rel(id);
+  auto code = impl_->keys.find(key);
+  return code ? impl_->rel_props.find(id, *code) : nullptr;
+}
+
+const Value* PropertyGraph::relationship_property(RelId id, PropertyKey key) const {
+  impl_->check_rel(id);
+  return impl_->rel_props.find(id, key);
 }
 
 Value PropertyGraph::set_relationship_property(RelId id, const std::string& key, Value value) {
@@ -480,27 +521,27 @@ std::vector<RelId> PropertyGraph::incoming(NodeId id) const {
 }
 
 std::span<const Adjacent> PropertyGraph::outgoing_adjacent(NodeId id) const {
-  impl_->vertex(id);
+  impl_->check_node(id);
   return impl_->out_adj[id];
 }
 
 std::span<const Adjacent> PropertyGraph::incoming_adjacent(NodeId id) const {
-  impl_->vertex(id);
+  impl_->check_node(id);
   return impl_->in_adj[id];
 }
 
 std::optional<std::uint32_t> PropertyGraph::find_type_code(std::string_view type) const {
-  auto it = impl_->type_codes.find(type);
-  if (it == impl_->type_codes.end()) return std::nullopt;
-  return it->second;
+  return impl_->types.find(type);
 }
 
 std::size_t PropertyGraph::out_degree(NodeId id) const {
-  return boost::out_degree(impl_->vertex(id), impl_->storage);
+  impl_->check_node(id);
+  return impl_->out_adj[id].size();
 }
 
 std::size_t PropertyGraph::in_degree(NodeId id) const {
-  return boost::in_degree(impl_->vertex(id), impl_->storage);
+  impl_->check_node(id);
+  return impl_->in_adj[id].size();
 }
 
 const std::set<NodeId>& PropertyGraph::nodes_with_label(std::string_view label) const {
@@ -508,9 +549,10 @@ const std::set<NodeId>& PropertyGraph::nodes_with_label(std::string_view label) 
   return it == impl_->label_index.end() ? kNoIds : it->second;
 }
 
-const std::set<RelId>& PropertyGraph::relationships_of_type(std::string_view type) const {
-  auto it = impl_->type_index.find(type);
-  return it == impl_->type_index.end() ? kNoIds : it->second;
+std::span<const RelId> PropertyGraph::relationships_of_type(std::string_view type) const {
+  auto code = find_type_code(type);
+  if (!code) return {};
+  return impl_->type_index.ids(*code, impl_->is_of_type(*code));
 }
 
 const std::set<NodeId>& PropertyGraph::nodes_named(std::string_view name) const {
@@ -526,7 +568,9 @@ std::vector<std::string> PropertyGraph::all_labels() const {
 
 std::vector<std::string> PropertyGraph::all_relationship_types() const {
   std::vector<std::string> out;
-  for (const auto& [type, ids] : impl_->type_index) out.push_back(type);
+  for (std::uint32_t code = 0; code < impl_->types.size(); ++code)
+    if (impl_->type_index.count(code) > 0) out.push_back(impl_->types.name(code));
+  std::sort(out.begin(), out.end());
   return out;
 }
 
@@ -551,6 +595,8 @@ void PropertyGraph::rollback_journal() {
 void PropertyGraph::reserve(std::size_t nodes, std::size_t relationships) {
   impl_->vertex_of.reserve(nodes);
   impl_->edge_of.reserve(relationships);
+  impl_->node_alive.reserve(nodes);
+  impl_->rel_alive.reserve(relationships);
   impl_->rel_ends.reserve(relationships);
   impl_->out_adj.reserve(nodes);
   impl_->in_adj.reserve(nodes);
@@ -562,17 +608,8 @@ bool PropertyGraph::journal_open() const { return impl_->journal.has_value(); }
 
 namespace {
 
-std::size_t value_bytes(const Value& v);
-
-std::size_t map_bytes(const Map& m) {
-  // A red-black tree node: three pointers and a colour, then the pair.
-  std::size_t bytes = 0;
-  for (const auto& [k, v] : m)
-    bytes += 32 + sizeof(std::pair<const std::string, Value>) + (k.size() > 15 ? k.capacity() + 1 : 0) +
-             value_bytes(v);
-  return bytes;
-}
-
+// Heap bytes a stored value points to (strings past the small-string buffer,
+// lists, maps).
 std::size_t value_bytes(const Value& v) {
   if (v.is_string()) return v.as_string().size() > 15 ? v.as_string().capacity() + 1 : 0;
   if (v.is_list()) {
@@ -580,7 +617,14 @@ std::size_t value_bytes(const Value& v) {
     for (const Value& e : v.as_list()) bytes += value_bytes(e);
     return bytes;
   }
-  if (v.is_map()) return 16 + map_bytes(v.as_map());
+  if (v.is_map()) {
+    // A red-black tree node: three pointers and a colour, then the pair.
+    std::size_t bytes = 16;
+    for (const auto& [k, e] : v.as_map())
+      bytes += 32 + sizeof(std::pair<const std::string, Value>) + (k.size() > 15 ? k.capacity() + 1 : 0) +
+               value_bytes(e);
+    return bytes;
+  }
   return 0;
 }
 
@@ -592,25 +636,28 @@ std::size_t PropertyGraph::memory_bytes() const {
   // vectors and the record). Per edge: the list node, two stored edges (one in
   // the source's out-vector, one in the target's in-vector) and the record.
   std::size_t bytes = m.vertex_of.capacity() * sizeof(Vertex) + m.edge_of.capacity() * sizeof(std::optional<Edge>);
+  bytes += (m.node_alive.capacity() + m.rel_alive.capacity()) / 8;
   // The flat tables: ends and type by relationship; adjacency lists and label bits by node.
-  bytes += m.rel_ends.capacity() * sizeof(RelEnds) + m.label_bits.capacity() * sizeof(std::uint64_t) +
+  bytes += m.rel_ends.capacity() * sizeof(RelEnds) + m.label_bits.capacity() * sizeof(LabelBits) +
            (m.out_adj.capacity() + m.in_adj.capacity()) * sizeof(std::vector<Adjacent>);
   for (NodeId id = 0; id < m.out_adj.size(); ++id)
     bytes += (m.out_adj[id].capacity() + m.in_adj[id].capacity()) * sizeof(Adjacent);
   for (NodeId id : node_ids()) {
     const NodeRecord& n = m.node(id);
     Vertex v = m.vertex(id);
-    bytes += 16 + sizeof(Storage::stored_vertex) + n.labels.capacity() * sizeof(std::string) +
-             map_bytes(n.properties);
+    bytes += 16 + sizeof(Storage::stored_vertex) + n.labels.capacity() * sizeof(std::string);
+    m.node_props.for_each(id, [&](PropertyKey, const Value& v) { bytes += value_bytes(v); });
     bytes += (boost::out_degree(v, m.storage) + boost::in_degree(v, m.storage)) *
              sizeof(Storage::StoredEdge);
     bytes += 40 * n.labels.size();  // label index entries
   }
   for (RelId id : relationship_ids()) {
-    const RelRecord& r = m.rel(id);
-    bytes += 16 + sizeof(Storage::EdgeContainer::value_type) + map_bytes(r.properties) + 40;  // type index entry
+    bytes += 16 + sizeof(Storage::EdgeContainer::value_type);
+    m.rel_props.for_each(id, [&](PropertyKey, const Value& v) { bytes += value_bytes(v); });
   }
-  return bytes;
+  // The property columns, the key table and the type index.
+  return bytes + m.node_props.slot_bytes() + m.rel_props.slot_bytes() + m.keys.memory_bytes() +
+         m.type_index.memory_bytes();
 }
 
 }  // namespace kg

@@ -1,10 +1,11 @@
 // The property graph: the one data structure every stage of kg reads or writes.
 //
 // Nodes carry one or more labels and properties; relationships are directed,
-// carry one type and properties, and may be parallel. Storage is a
+// carry one type and properties, and may be parallel. Structure is a
 // Boost.Graph bidirectional adjacency_list with list-backed vertices and edges,
-// so descriptors stay valid across removals and both directions of a node are
-// walked in O(degree).
+// so descriptors stay valid across removals, with flat tables by id beside it
+// for scans; properties are columns indexed by id, one per interned key (see
+// docs/graph-store.md).
 //
 // Invariants:
 //  - NodeId and RelId values are never reused; a node or relationship keeps its
@@ -25,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "graph/name_table.h"
 #include "graph/value.h"
 
 namespace kg {
@@ -82,9 +84,18 @@ class PropertyGraph {
   // Returns true when the label was there.
   bool remove_label(NodeId id, std::string_view label);
 
-  const Map& node_properties(NodeId id) const;
+  // The node's properties, built from the store (a copy: keep it rather than
+  // calling again).
+  Map node_properties(NodeId id) const;
   // nullptr when absent.
   const Value* node_property(NodeId id, std::string_view key) const;
+  // A property key's code, to read properties without looking the name up on
+  // every read; nullopt means no node or relationship has the key. The same
+  // for the graph's whole life, but only for this graph: a copy or another
+  // graph may number its keys differently.
+  std::optional<PropertyKey> find_property_key(std::string_view key) const;
+  // The fastest read: one array access. nullptr when absent.
+  const Value* node_property(NodeId id, PropertyKey key) const;
   // Sets a property; a null value removes it. Returns the previous value (null if none).
   Value set_node_property(NodeId id, const std::string& key, Value value);
 
@@ -102,8 +113,10 @@ class PropertyGraph {
   NodeId source(RelId id) const;
   NodeId target(RelId id) const;
   const std::string& type(RelId id) const;
-  const Map& relationship_properties(RelId id) const;
+  // A copy, as for node_properties().
+  Map relationship_properties(RelId id) const;
   const Value* relationship_property(RelId id, std::string_view key) const;
+  const Value* relationship_property(RelId id, PropertyKey key) const;
   Value set_relationship_property(RelId id, const std::string& key, Value value);
 
   // Relationships leaving / entering a node, in insertion order. O(degree).
@@ -122,8 +135,10 @@ class PropertyGraph {
   // ---- Indexes -----------------------------------------------------------
   // Nodes having the label, ascending; empty when none.
   const std::set<NodeId>& nodes_with_label(std::string_view label) const;
-  // Relationships of the type, ascending; empty when none.
-  const std::set<RelId>& relationships_of_type(std::string_view type) const;
+  // Relationships of the type, ascending, in one array; empty when none. Valid
+  // until the next change. The first call after a removal tidies the array,
+  // so concurrent readers must not be the first to read a changed graph.
+  std::span<const RelId> relationships_of_type(std::string_view type) const;
   // Nodes whose `name` or one of whose `aliases` folds (fold_key) to the same
   // key as `name`: case- and accent-insensitive.
   const std::set<NodeId>& nodes_named(std::string_view name) const;

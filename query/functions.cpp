@@ -187,10 +187,11 @@ const std::unordered_map<std::string, FunctionInfo>& registry() {
                    const Value& v = a[0];
                    if (v.is_null()) return v;
                    const Map* props = nullptr;
+                   Map entity_properties;
                    if (v.is_node())
-                     props = &ctx.graph.node_properties(v.as_node().id);
+                     props = &(entity_properties = ctx.graph.node_properties(v.as_node().id));
                    else if (v.is_relationship())
-                     props = &ctx.graph.relationship_properties(v.as_relationship().id);
+                     props = &(entity_properties = ctx.graph.relationship_properties(v.as_relationship().id));
                    else if (v.is_map())
                      props = &v.as_map();
                    else

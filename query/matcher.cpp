@@ -275,11 +275,13 @@ static std::optional<Map> pattern_properties(const ExprPtr& props, const Env& en
   return v.as_map();
 }
 
-static bool properties_match(const Map& actual, const Map* wanted) {
+// `lookup(key)` gives the entity's value for a key, nullptr when absent.
+template <typename Lookup>
+static bool properties_match(Lookup lookup, const Map* wanted) {
   if (!wanted) return true;
   for (const auto& [k, v] : *wanted) {
-    auto it = actual.find(k);
-    if (it == actual.end() || !cypher_equals(it->second, v).value_or(false)) return false;
+    const Value* actual = lookup(k);
+    if (!actual || !cypher_equals(*actual, v).value_or(false)) return false;
   }
   return true;
 }
@@ -288,11 +290,13 @@ bool PatternMatcher::node_fits(const NodePattern& pattern, NodeId node, const Ma
                                State& s) const {
   for (const auto& label : pattern.labels)
     if (!s.ctx.graph.has_label(node, label)) return false;
-  return !properties || properties_match(s.ctx.graph.node_properties(node), properties);
+  return !properties ||
+         properties_match([&](const std::string& k) { return s.ctx.graph.node_property(node, k); }, properties);
 }
 
 bool PatternMatcher::rel_properties_fit(RelId rel, const Map* properties, State& s) const {
-  return !properties || properties_match(s.ctx.graph.relationship_properties(rel), properties);
+  return !properties ||
+         properties_match([&](const std::string& k) { return s.ctx.graph.relationship_property(rel, k); }, properties);
 }
 
 template <typename Then>
@@ -337,7 +341,7 @@ bool PatternMatcher::start_relationship(const Step& step, State& s) const {
   // Reading only: no clause writes while a pattern is matched.
   for (RelId r : g.relationships_of_type(rel.types[0])) {
     if (std::find(s.used.begin(), s.used.end(), r) != s.used.end()) continue;
-    if (rel_wanted && !properties_match(g.relationship_properties(r), rel_wanted)) continue;
+    if (!rel_properties_fit(r, rel_wanted, s)) continue;
     s.values[rel_slot] = Value(RelRef{r});
     s.bound[rel_slot] = 1;
     bool go_on = true;

@@ -77,7 +77,7 @@ void set_property(const Value& target, const std::string& key, const Value& valu
   }
 }
 
-const Map& properties_of(const Value& entity, ExecContext& ctx) {
+Map properties_of(const Value& entity, ExecContext& ctx) {
   if (entity.is_node()) return ctx.eval.graph.node_properties(entity.as_node().id);
   return ctx.eval.graph.relationship_properties(entity.as_relationship().id);
 }

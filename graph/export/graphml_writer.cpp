@@ -114,12 +114,12 @@ std::string data_elements(const Map& properties, const Keys& keys, const std::st
 }  // namespace
 
 std::string to_graphml(const PropertyGraph& graph) {
-  std::vector<const Map*> node_maps, edge_maps;
-  for (NodeId id : graph.node_ids()) node_maps.push_back(&graph.node_properties(id));
-  for (RelId id : graph.relationship_ids()) edge_maps.push_back(&graph.relationship_properties(id));
+  std::vector<Map> node_properties, edge_properties;
+  for (NodeId id : graph.node_ids()) node_properties.push_back(graph.node_properties(id));
+  for (RelId id : graph.relationship_ids()) edge_properties.push_back(graph.relationship_properties(id));
   Keys graph_keys = make_keys("g", {&graph.graph_attributes()});
-  Keys node_keys = make_keys("n", node_maps);
-  Keys edge_keys = make_keys("e", edge_maps);
+  Keys node_keys = make_keys("n", pointers_to(node_properties));
+  Keys edge_keys = make_keys("e", pointers_to(edge_properties));
 
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

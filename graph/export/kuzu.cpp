@@ -177,14 +177,14 @@ std::vector<ExportFile> to_kuzu(const PropertyGraph& graph, const std::string& f
     table_of[id] = table;
   }
   for (const auto& [table, ids] : tables) {
-    std::vector<const Map*> maps;
-    for (NodeId id : ids) maps.push_back(&graph.node_properties(id));
-    TableColumns t = table_columns(maps);
+    std::vector<Map> properties;
+    for (NodeId id : ids) properties.push_back(graph.node_properties(id));
+    TableColumns t = table_columns(pointers_to(properties));
     std::string key = key_column(t);
     schema += "CREATE NODE TABLE " + quoted_name(table) + "(" + quoted_name(key) + " INT64 PRIMARY KEY" +
               column_definitions(t) + ");\n";
     std::string text = csv_field(key) + header_tail(t) + "\n";
-    for (NodeId id : ids) text += std::to_string(id) + row_tail(graph.node_properties(id), t) + "\n";
+    for (std::size_t i = 0; i < ids.size(); ++i) text += std::to_string(ids[i]) + row_tail(properties[i], t) + "\n";
     std::string name = "nodes_" + unique_file_stem(table, stems) + ".csv";
     copy += copy_statement(table, (base / name).string(), "INT64", 1, t, "");
     files.push_back({name, std::move(text)});
@@ -192,12 +192,12 @@ std::vector<ExportFile> to_kuzu(const PropertyGraph& graph, const std::string& f
 
   for (const std::string& type : graph.all_relationship_types()) {
     std::map<std::pair<std::string, std::string>, std::vector<RelId>> pairs;
-    std::vector<const Map*> maps;
+    std::vector<Map> properties;
     for (RelId id : graph.relationships_of_type(type)) {
       pairs[{table_of[graph.source(id)], table_of[graph.target(id)]}].push_back(id);
-      maps.push_back(&graph.relationship_properties(id));
+      properties.push_back(graph.relationship_properties(id));
     }
-    TableColumns t = table_columns(maps);
+    TableColumns t = table_columns(pointers_to(properties));
     std::string from_to;
     for (const auto& [pair, ids] : pairs)
       from_to += (from_to.empty() ? "FROM " : ", FROM ") + quoted_name(pair.first) + " TO " + quoted_name(pair.second);

@@ -73,26 +73,26 @@ std::vector<ExportFile> to_neo4j_csv(const PropertyGraph& graph) {
   std::map<std::vector<std::string>, std::vector<NodeId>> by_labels;
   for (NodeId id : graph.node_ids()) by_labels[graph.labels(id)].push_back(id);
   for (const auto& [labels, ids] : by_labels) {
-    std::vector<const Map*> maps;
-    for (NodeId id : ids) maps.push_back(&graph.node_properties(id));
-    std::vector<Column> columns = infer_columns(maps);
+    std::vector<Map> properties;
+    for (NodeId id : ids) properties.push_back(graph.node_properties(id));
+    std::vector<Column> columns = infer_columns(pointers_to(properties));
     std::string text = ":ID,:LABEL" + header_tail(columns) + "\n";
-    for (NodeId id : ids)
-      text += node_key(id) + "," + (labels.empty() ? "" : csv_field(joined(labels, kArrayDelimiter))) +
-              row_tail(graph.node_properties(id), columns) + "\n";
+    for (std::size_t i = 0; i < ids.size(); ++i)
+      text += node_key(ids[i]) + "," + (labels.empty() ? "" : csv_field(joined(labels, kArrayDelimiter))) +
+              row_tail(properties[i], columns) + "\n";
     std::string stem = labels.empty() ? "nodes" : "nodes_" + joined(labels, '_');
     files.push_back({unique_file_stem(stem, stems) + ".csv", std::move(text)});
   }
 
   for (const std::string& type : graph.all_relationship_types()) {
-    const auto& ids = graph.relationships_of_type(type);
-    std::vector<const Map*> maps;
-    for (RelId id : ids) maps.push_back(&graph.relationship_properties(id));
-    std::vector<Column> columns = infer_columns(maps);
+    std::span<const RelId> ids = graph.relationships_of_type(type);
+    std::vector<Map> properties;
+    for (RelId id : ids) properties.push_back(graph.relationship_properties(id));
+    std::vector<Column> columns = infer_columns(pointers_to(properties));
     std::string text = ":START_ID,:END_ID,:TYPE" + header_tail(columns) + "\n";
-    for (RelId id : ids)
-      text += node_key(graph.source(id)) + "," + node_key(graph.target(id)) + "," + csv_field(type) +
-              row_tail(graph.relationship_properties(id), columns) + "\n";
+    for (std::size_t i = 0; i < ids.size(); ++i)
+      text += node_key(graph.source(ids[i])) + "," + node_key(graph.target(ids[i])) + "," + csv_field(type) +
+              row_tail(properties[i], columns) + "\n";
     files.push_back({unique_file_stem("relationships_" + type, stems) + ".csv", std::move(text)});
   }
   return files;

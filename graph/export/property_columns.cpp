@@ -60,6 +60,13 @@ void observe(Seen& seen, const Value& v) {
 
 }  // namespace
 
+std::vector<const Map*> pointers_to(const std::vector<Map>& maps) {
+  std::vector<const Map*> pointers;
+  pointers.reserve(maps.size());
+  for (const Map& m : maps) pointers.push_back(&m);
+  return pointers;
+}
+
 std::vector<Column> infer_columns(const std::vector<const Map*>& property_maps) {
   std::map<std::string, Seen> seen;
   for (const Map* properties : property_maps)

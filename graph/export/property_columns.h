@@ -26,6 +26,9 @@ struct Column {
 // One column per property key found in `property_maps`, in key order.
 std::vector<Column> infer_columns(const std::vector<const Map*>& property_maps);
 
+// The addresses of `maps`, as infer_columns() takes them.
+std::vector<const Map*> pointers_to(const std::vector<Map>& maps);
+
 // `value` as the column stores it: an Int turned Float in a Float column, the
 // JSON text of a value a String column holds for want of a better type, list
 // elements converted alike. Precondition: value is not null.

@@ -25,7 +25,7 @@ TEST_CASE("nodes carry labels and properties, and the label index follows them")
 TEST_CASE("has_label answers for every label, however many the graph uses") {
   PropertyGraph g;
   kg::NodeId a = g.add_node({"Organization"});
-  // Past the first 64 labels has_label reads the node's own list.
+  // Past the first 16 labels has_label reads the node's own list.
   for (int i = 0; i < 70; ++i) g.add_node({"Label" + std::to_string(i)});
   kg::NodeId b = g.add_node({"Label69", "Organization"});
   CHECK(g.has_label(a, "Organization"));
@@ -64,6 +64,10 @@ TEST_CASE("relationships are directed, typed, may be parallel, and walk both way
   CHECK(g.type(loop) == "PART_OF");
   CHECK(g.relationships_of_type("INVESTS_IN").size() == 2);
   CHECK(g.relationship_count() == 3);
+  // A self-loop counts at both of its ends.
+  CHECK(g.out_degree(a) == 2);
+  CHECK(g.in_degree(b) == 3);
+  CHECK(g.out_degree(b) == 1);
 
   g.remove_relationship(r1);
   CHECK(g.outgoing(a) == std::vector<kg::RelId>{r2});
@@ -164,4 +168,76 @@ TEST_CASE("unknown ids are refused with GraphError") {
   PropertyGraph g;
   CHECK_THROWS_AS(g.labels(3), kg::GraphError);
   CHECK_THROWS_AS(g.add_relationship(0, 1, "T"), kg::GraphError);
+}
+
+TEST_CASE("a property key resolved once reads the same values as its name") {
+  PropertyGraph g;
+  kg::NodeId a = g.add_node({}, {{"name", Value("Brightwave")}, {"founded", Value(2019)}});
+  kg::NodeId b = g.add_node({}, {{"name", Value("Zeta")}});
+  kg::RelId r = g.add_relationship(a, b, "INVESTS_IN", {{"amount", Value(5.0)}});
+  CHECK_FALSE(g.find_property_key("never-used").has_value());
+
+  auto founded = g.find_property_key("founded");
+  REQUIRE(founded.has_value());
+  CHECK(g.node_property(a, *founded)->as_int() == 2019);
+  CHECK(g.node_property(b, *founded) == nullptr);
+  auto amount = g.find_property_key("amount");
+  REQUIRE(amount.has_value());
+  CHECK(g.relationship_property(r, *amount)->as_float() == 5.0);
+  // One key table for nodes and relationships: a node key read on a relationship is absent.
+  CHECK(g.relationship_property(r, *founded) == nullptr);
+
+  // Codes stay valid whatever happens to the values.
+  g.set_node_property(b, "founded", Value(2001));
+  g.set_node_property(a, "founded", Value());
+  CHECK(g.find_property_key("founded") == founded);
+  CHECK(g.node_property(a, *founded) == nullptr);
+  CHECK(g.node_property(b, *founded)->as_int() == 2001);
+  CHECK_THROWS_AS(g.node_property(99, *founded), kg::GraphError);
+}
+
+TEST_CASE("an entity's properties come back as a map in key order, without the removed ones") {
+  PropertyGraph g;
+  kg::NodeId a = g.add_node({}, {{"z", Value(1)}, {"a", Value("x")}, {"m", Value(List{Value(1)})}});
+  g.set_node_property(a, "b", Value(2.5));
+  g.set_node_property(a, "z", Value());
+  Map expected{{"a", Value("x")}, {"b", Value(2.5)}, {"m", Value(List{Value(1)})}};
+  CHECK(kg::identical(Value(g.node_properties(a)), Value(expected)));
+
+  // A removed node's slots are cleared: a new node never sees them.
+  g.remove_node(a);
+  kg::NodeId b = g.add_node();
+  CHECK(g.node_properties(b).empty());
+}
+
+TEST_CASE("a type's relationships stay one ascending array through removals and rollbacks") {
+  PropertyGraph g;
+  kg::NodeId a = g.add_node(), b = g.add_node();
+  std::vector<kg::RelId> invests;
+  for (int i = 0; i < 100; ++i) {
+    invests.push_back(g.add_relationship(a, b, "INVESTS_IN"));
+    g.add_relationship(b, a, "COMPETES_WITH");
+  }
+  auto of_type = [&](const char* type) {
+    auto ids = g.relationships_of_type(type);
+    return std::vector<kg::RelId>(ids.begin(), ids.end());
+  };
+  CHECK(of_type("INVESTS_IN") == invests);
+
+  // Remove every other one, then undo: the undo re-adds them in reverse order.
+  g.begin_journal();
+  std::vector<kg::RelId> kept;
+  for (std::size_t i = 0; i < invests.size(); ++i)
+    if (i % 2 == 0) g.remove_relationship(invests[i]);
+    else kept.push_back(invests[i]);
+  CHECK(of_type("INVESTS_IN") == kept);
+  CHECK(g.relationships_of_type("COMPETES_WITH").size() == 100);
+  g.rollback_journal();
+  CHECK(of_type("INVESTS_IN") == invests);
+
+  // Removing all of a type empties it, and the type is no longer in use.
+  for (kg::RelId r : invests) g.remove_relationship(r);
+  CHECK(g.relationships_of_type("INVESTS_IN").empty());
+  CHECK(g.all_relationship_types() == std::vector<std::string>{"COMPETES_WITH"});
+  CHECK(g.relationships_of_type("NEVER_USED").empty());
 }
