@@ -1,11 +1,11 @@
 #include "query/engine.h"
+#include "tests/query/result_rows.h"
 
 #include <doctest/doctest.h>
 
-#include "graph/literal_format.h"
-
 using namespace kg;
 using namespace kg::query;
+using namespace kg::query::testing;
 
 namespace {
 
@@ -23,16 +23,6 @@ PropertyGraph sample_graph() {
   return g;
 }
 
-// The rows of a result in Cypher literal notation, one string per row.
-std::vector<std::string> rows(const Result& r, const PropertyGraph& g) {
-  std::vector<std::string> out;
-  for (const auto& row : r.rows) {
-    std::string line;
-    for (std::size_t i = 0; i < row.size(); ++i) line += (i ? " | " : "") + format_literal(row[i], g);
-    out.push_back(line);
-  }
-  return out;
-}
 
 }  // namespace
 

@@ -2,27 +2,14 @@
 // pattern; the rows must be those of filtering the full matches.
 #include <doctest/doctest.h>
 
-#include <algorithm>
-
-#include "graph/literal_format.h"
 #include "query/engine.h"
+#include "tests/query/result_rows.h"
 
 using namespace kg;
 using namespace kg::query;
+using namespace kg::query::testing;
 
 namespace {
-
-// The sorted rows of a statement's result in Cypher literal notation.
-std::vector<std::string> sorted_rows(PropertyGraph& g, const std::string& statement) {
-  std::vector<std::string> out;
-  for (const auto& row : run_statement(g, statement).rows) {
-    std::string line;
-    for (std::size_t i = 0; i < row.size(); ++i) line += (i ? " | " : "") + format_literal(row[i], g);
-    out.push_back(line);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 // Three companies and a fund; investments by year.
 PropertyGraph investments() {

@@ -1,27 +1,13 @@
 // Grouping: the flat group table and the aggregation built on it.
 #include <doctest/doctest.h>
 
-#include "graph/literal_format.h"
 #include "query/engine.h"
 #include "query/group_table.h"
+#include "tests/query/result_rows.h"
 
 using namespace kg;
 using namespace kg::query;
-
-namespace {
-
-// The rows of a statement's result in Cypher literal notation, one string per row.
-std::vector<std::string> rows_of(PropertyGraph& g, const std::string& statement) {
-  std::vector<std::string> out;
-  for (const auto& row : run_statement(g, statement).rows) {
-    std::string line;
-    for (std::size_t i = 0; i < row.size(); ++i) line += (i ? " | " : "") + format_literal(row[i], g);
-    out.push_back(line);
-  }
-  return out;
-}
-
-}  // namespace
+using namespace kg::query::testing;
 
 TEST_CASE("equivalent keys share a group, numbered in order of first appearance") {
   GroupTable groups(2);

@@ -3,27 +3,14 @@
 // must not depend on that choice or on the order the parts are written in.
 #include <doctest/doctest.h>
 
-#include <algorithm>
-
-#include "graph/literal_format.h"
 #include "query/engine.h"
+#include "tests/query/result_rows.h"
 
 using namespace kg;
 using namespace kg::query;
+using namespace kg::query::testing;
 
 namespace {
-
-// The sorted rows of a statement's result in Cypher literal notation.
-std::vector<std::string> sorted_rows(PropertyGraph& g, const std::string& statement) {
-  std::vector<std::string> out;
-  for (const auto& row : run_statement(g, statement).rows) {
-    std::string line;
-    for (std::size_t i = 0; i < row.size(); ++i) line += (i ? " | " : "") + format_literal(row[i], g);
-    out.push_back(line);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 // A hub with many investors competes with two small companies; investor 1
 // backs the hub and both small ones, investor 2 the hub and one of them.

@@ -2,26 +2,12 @@
 // the rows must be those of sorting everything, ties in arrival order.
 #include <doctest/doctest.h>
 
-#include "graph/literal_format.h"
 #include "query/engine.h"
+#include "tests/query/result_rows.h"
 
 using namespace kg;
 using namespace kg::query;
-
-namespace {
-
-// The rows of a statement's result in Cypher literal notation, one string per row.
-std::vector<std::string> rows_of(PropertyGraph& g, const std::string& statement) {
-  std::vector<std::string> out;
-  for (const auto& row : run_statement(g, statement).rows) {
-    std::string line;
-    for (std::size_t i = 0; i < row.size(); ++i) line += (i ? " | " : "") + format_literal(row[i], g);
-    out.push_back(line);
-  }
-  return out;
-}
-
-}  // namespace
+using namespace kg::query::testing;
 
 TEST_CASE("top k rows, ties kept in arrival order") {
   PropertyGraph g;
