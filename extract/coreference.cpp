@@ -5,8 +5,8 @@
 #include <unordered_map>
 
 #include "extract/matcher.h"
+#include "extract/name_fold.h"
 #include "extract/rule_index.h"
-#include "graph/text_fold.h"
 
 namespace kg::extract {
 
@@ -36,10 +36,10 @@ class Resolver {
 
   std::string text_of(const Mention& m) const { return doc_.span_text(m.first, m.last); }
 
-  // kg::fold_key of `text`, folded once per article: names recur.
+  // fold_name (kg::fold_key) of `text`, folded once per article: names recur.
   const std::string& folded(const std::string& text) {
     auto [it, fresh] = folded_.try_emplace(text);
-    if (fresh) it->second = kg::fold_key(text);
+    if (fresh) it->second = fold_name(text);
     return it->second;
   }
 
@@ -405,7 +405,7 @@ class Resolver {
   std::vector<int> nationality_;                      // per entity: place index or -1
   std::vector<std::pair<int, std::string>> appositions_;  // (entity, description text)
   std::unordered_map<std::size_t, std::size_t> shown_first_;  // description first token → first token shown
-  std::unordered_map<std::string, std::string> folded_;       // text → kg::fold_key(text)
+  std::unordered_map<std::string, std::string> folded_;       // text → fold_name(text)
 };
 
 }  // namespace
