@@ -14,7 +14,8 @@ namespace {
 
 class Resolver {
  public:
-  Resolver(Document& doc, const RuleSet& rules) : doc_(doc), rules_(rules) {}
+  Resolver(Document& doc, const RuleSet& rules)
+      : doc_(doc), rules_(rules), articles_(rules.word_class("ARTICLE")), conjunctions_(rules.word_class("CONJ")) {}
 
   void run() {
     group_names();
@@ -282,7 +283,7 @@ class Resolver {
   // whose subject comes first does.
   bool plain_start(std::size_t s) const {
     std::size_t first = doc_.sentences[s].first;
-    return rules_.word_class("ARTICLE").contains(doc_.tokens[first]) ||
+    return articles_.contains(doc_.tokens[first]) ||
            std::any_of(doc_.mentions.begin(), doc_.mentions.end(), [&](const Mention& m) { return m.first == first; });
   }
 
@@ -293,7 +294,7 @@ class Resolver {
     if (m.first == sentence.first || m.last >= sentence.last) return false;
     const Token& after = doc_.tokens[m.last];
     return doc_.tokens[m.first - 1].text == "," && after.is_word &&
-           !rules_.word_class("CONJ").contains(after);
+           !conjunctions_.contains(after);
   }
 
   // The antecedent of a subject pronoun at token `t` of sentence `s`: the first
@@ -402,6 +403,9 @@ class Resolver {
 
   Document& doc_;
   const RuleSet& rules_;
+  // Word classes read per mention, looked up once.
+  const WordSet& articles_;
+  const WordSet& conjunctions_;
   std::vector<int> nationality_;                      // per entity: place index or -1
   std::vector<std::pair<int, std::string>> appositions_;  // (entity, description text)
   std::unordered_map<std::size_t, std::size_t> shown_first_;  // description first token → first token shown
