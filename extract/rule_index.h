@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -28,7 +29,11 @@ class RuleIndex {
     std::string stem;
     std::vector<std::size_t> rules;
   };
-  std::vector<std::vector<std::size_t>> by_word_;  // by word number (extract/vocabulary.h)
+  // The rules anchored by each word, by word number (extract/vocabulary.h),
+  // packed: the rules of word w are rules_by_word_[word_begin_[w] .. word_begin_[w + 1]).
+  // Every token of every sentence reads it, so it is kept small for the cache.
+  std::vector<std::uint32_t> word_begin_;
+  std::vector<std::uint32_t> rules_by_word_;
   std::array<std::vector<StemRules>, 256> by_stem_;  // by the first byte of the stem
   std::vector<std::size_t> always_;
   std::size_t rule_count_ = 0;
