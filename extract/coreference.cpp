@@ -191,9 +191,9 @@ class Resolver {
   void add_descriptions() {
     const RuleIndex& index = rules_.index(Rule::Action::Describe);
     Coordination none{};
+    std::vector<std::size_t> candidates;
     for (std::size_t s = 0; s < doc_.sentences.size(); ++s) {
-      std::vector<std::size_t> candidates =
-          index.candidates(doc_.tokens, doc_.sentences[s].first, doc_.sentences[s].last);
+      index.candidates(doc_.tokens, doc_.sentences[s].first, doc_.sentences[s].last, candidates);
       if (candidates.empty()) continue;
       Matcher matcher(doc_, sentence_items(doc_, s), none);
       const std::vector<Item>& items = matcher.items();

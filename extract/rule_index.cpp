@@ -56,9 +56,10 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) : rule_count_(ru
   }
 }
 
-std::vector<std::size_t> RuleIndex::candidates(const std::vector<Token>& tokens, std::size_t first,
-                                               std::size_t last) const {
-  std::vector<std::uint64_t> hit((rule_count_ + 63) / 64, 0);  // one bit per rule
+void RuleIndex::candidates(const std::vector<Token>& tokens, std::size_t first, std::size_t last,
+                           std::vector<std::size_t>& out) const {
+  thread_local std::vector<std::uint64_t> hit;  // one bit per rule, kept between calls
+  hit.assign((rule_count_ + 63) / 64, 0);
   auto mark = [&](std::size_t r) { hit[r / 64] |= std::uint64_t{1} << (r % 64); };
   for (std::size_t r : always_) mark(r);
   for (std::size_t t = first; t < last; ++t) {
@@ -70,11 +71,10 @@ std::vector<std::size_t> RuleIndex::candidates(const std::vector<Token>& tokens,
       if (k.size() >= s.stem.size() && k.compare(0, s.stem.size(), s.stem) == 0)
         for (std::size_t r : s.rules) mark(r);
   }
-  std::vector<std::size_t> out;
+  out.clear();
   for (std::size_t w = 0; w < hit.size(); ++w)
     for (std::uint64_t bits = hit[w]; bits != 0; bits &= bits - 1)
       out.push_back(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
-  return out;
 }
 
 }  // namespace kg::extract

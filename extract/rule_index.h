@@ -19,9 +19,11 @@ class RuleIndex {
   // Indexes the rules of `rules` whose action is `action`.
   RuleIndex(const RuleSet& rules, Rule::Action action);
 
-  // Indexes (into RuleSet::rules) of the rules worth trying on tokens [first, last), ascending.
-  std::vector<std::size_t> candidates(const std::vector<Token>& tokens, std::size_t first,
-                                      std::size_t last) const;
+  // Sets `out` to the indexes (into RuleSet::rules) of the rules worth
+  // trying on tokens [first, last), ascending. `out` is the caller's so that
+  // one vector serves every sentence of an article.
+  void candidates(const std::vector<Token>& tokens, std::size_t first, std::size_t last,
+                  std::vector<std::size_t>& out) const;
 
  private:
   // A stem of an anchor and the rules it anchors.

@@ -22,9 +22,9 @@ void assign_types(Document& doc, const RuleSet& rules) {
   const RuleIndex& index = rules.index(Rule::Action::Type);
   Coordination coordination{&rules.word_class("COORD"), &rules.word_class("CONJ"),
                             &rules.word_class("ARTICLE")};
+  std::vector<std::size_t> candidates;
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
-    std::vector<std::size_t> candidates =
-        index.candidates(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);
+    index.candidates(doc.tokens, doc.sentences[s].first, doc.sentences[s].last, candidates);
     if (candidates.empty()) continue;
     Matcher matcher(doc, sentence_items(doc, s), coordination);
     for (std::size_t r : candidates) {
