@@ -29,7 +29,7 @@ namespace {
 class AmountParser {
  public:
   AmountParser(const Document& doc, std::size_t first, std::size_t last, const RuleSet& rules)
-      : doc_(doc), first_(first), last_(last), rules_(rules) {}
+      : doc_(doc), first_(first), last_(last), rules_(rules), exclude_(rules.word_class("AMOUNT_EXCLUDE")) {}
 
   std::vector<Amount> run() {
     std::vector<Amount> out;
@@ -143,15 +143,15 @@ class AmountParser {
   }
 
   bool excluded(std::size_t start) const {
-    const WordSet& exclude = rules_.word_class("AMOUNT_EXCLUDE");
     for (std::size_t k = start; k > first_ && start - k < 5; --k)
-      if (exclude.contains(tok(k - 1))) return true;
+      if (exclude_.contains(tok(k - 1))) return true;
     return false;
   }
 
   const Document& doc_;
   std::size_t first_, last_;
   const RuleSet& rules_;
+  const WordSet& exclude_;  // AMOUNT_EXCLUDE, looked up once
 };
 
 }  // namespace

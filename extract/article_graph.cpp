@@ -1,12 +1,12 @@
 #include "extract/article_graph.h"
 
-#include "graph/text_fold.h"
+#include "extract/name_fold.h"
 
 namespace kg::extract {
 
 namespace {
 
-FoldedForm folded(const std::string& text) { return {text, kg::fold_key(text)}; }
+FoldedForm folded(const std::string& text) { return {text, fold_name(text)}; }
 
 }  // namespace
 

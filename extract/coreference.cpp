@@ -5,8 +5,8 @@
 #include <unordered_map>
 
 #include "extract/matcher.h"
+#include "extract/name_fold.h"
 #include "extract/rule_index.h"
-#include "graph/text_fold.h"
 
 namespace kg::extract {
 
@@ -14,7 +14,8 @@ namespace {
 
 class Resolver {
  public:
-  Resolver(Document& doc, const RuleSet& rules) : doc_(doc), rules_(rules) {}
+  Resolver(Document& doc, const RuleSet& rules)
+      : doc_(doc), rules_(rules), articles_(rules.word_class("ARTICLE")), conjunctions_(rules.word_class("CONJ")) {}
 
   void run() {
     group_names();
@@ -36,10 +37,10 @@ class Resolver {
 
   std::string text_of(const Mention& m) const { return doc_.span_text(m.first, m.last); }
 
-  // kg::fold_key of `text`, folded once per article: names recur.
+  // fold_name (kg::fold_key) of `text`, folded once per article: names recur.
   const std::string& folded(const std::string& text) {
     auto [it, fresh] = folded_.try_emplace(text);
-    if (fresh) it->second = kg::fold_key(text);
+    if (fresh) it->second = fold_name(text);
     return it->second;
   }
 
@@ -190,9 +191,9 @@ class Resolver {
   void add_descriptions() {
     const RuleIndex& index = rules_.index(Rule::Action::Describe);
     Coordination none{};
+    std::vector<std::size_t> candidates;
     for (std::size_t s = 0; s < doc_.sentences.size(); ++s) {
-      std::vector<std::size_t> candidates =
-          index.candidates(doc_.tokens, doc_.sentences[s].first, doc_.sentences[s].last);
+      index.candidates(doc_.tokens, doc_.sentences[s].first, doc_.sentences[s].last, candidates);
       if (candidates.empty()) continue;
       Matcher matcher(doc_, sentence_items(doc_, s), none);
       const std::vector<Item>& items = matcher.items();
@@ -282,7 +283,7 @@ class Resolver {
   // whose subject comes first does.
   bool plain_start(std::size_t s) const {
     std::size_t first = doc_.sentences[s].first;
-    return rules_.word_class("ARTICLE").contains(doc_.tokens[first]) ||
+    return articles_.contains(doc_.tokens[first]) ||
            std::any_of(doc_.mentions.begin(), doc_.mentions.end(), [&](const Mention& m) { return m.first == first; });
   }
 
@@ -293,7 +294,7 @@ class Resolver {
     if (m.first == sentence.first || m.last >= sentence.last) return false;
     const Token& after = doc_.tokens[m.last];
     return doc_.tokens[m.first - 1].text == "," && after.is_word &&
-           !rules_.word_class("CONJ").contains(after);
+           !conjunctions_.contains(after);
   }
 
   // The antecedent of a subject pronoun at token `t` of sentence `s`: the first
@@ -402,10 +403,13 @@ class Resolver {
 
   Document& doc_;
   const RuleSet& rules_;
+  // Word classes read per mention, looked up once.
+  const WordSet& articles_;
+  const WordSet& conjunctions_;
   std::vector<int> nationality_;                      // per entity: place index or -1
   std::vector<std::pair<int, std::string>> appositions_;  // (entity, description text)
   std::unordered_map<std::size_t, std::size_t> shown_first_;  // description first token → first token shown
-  std::unordered_map<std::string, std::string> folded_;       // text → kg::fold_key(text)
+  std::unordered_map<std::string, std::string> folded_;       // text → fold_name(text)
 };
 
 }  // namespace

@@ -32,8 +32,25 @@ std::vector<Item> sentence_items(const Document& doc, std::size_t sentence) {
 Matcher::Matcher(const Document& doc, std::vector<Item> items, Coordination coordination)
     : doc_(doc), items_(std::move(items)), coordination_(coordination) {
   item_words_.reserve(items_.size());
-  for (const Item& item : items_)
-    item_words_.push_back(item.mention < 0 ? vocabulary::word_of(doc_.tokens[item.first]) : vocabulary::kUnknown);
+  item_types_.reserve(items_.size());
+  for (const Item& item : items_) {
+    if (item.mention < 0) {
+      item_words_.push_back(vocabulary::word_of(doc_.tokens[item.first]));
+      item_types_.push_back(0);
+      continue;
+    }
+    const Mention& m = doc_.mentions[static_cast<std::size_t>(item.mention)];
+    item_words_.push_back(vocabulary::kUnknown);
+    item_types_.push_back(static_cast<std::uint8_t>((m.type ? 1u << static_cast<unsigned>(*m.type) : 0u) |
+                                                    (m.kind != MentionKind::Adjective ? kNameBit : 0u)));
+  }
+}
+
+std::uint8_t Matcher::type_bits(const std::vector<EntityType>& types) {
+  if (types.empty()) return kNameBit;
+  unsigned bits = 0;
+  for (EntityType type : types) bits |= 1u << static_cast<unsigned>(type);
+  return static_cast<std::uint8_t>(bits);
 }
 
 bool Matcher::is_name(std::size_t pos) const {
@@ -215,10 +232,15 @@ std::size_t Matcher::last_start(const Pattern& pattern) const {
   for (auto node = pattern.rbegin(); node != pattern.rend(); ++node) {
     if (node->min == 0) continue;
     std::size_t p = bound;
-    if (node->kind == PatternNode::Kind::Words) {
+    // Tight loops over the side arrays: a mention's word number is kUnknown,
+    // which no word set holds, and a plain token's type bits are 0.
+    if (node->kind == PatternNode::Kind::Words && node->words.stems.empty()) {
+      while (p > 0 && !node->words.has_number(item_words_[p - 1])) --p;
+    } else if (node->kind == PatternNode::Kind::Words) {
       while (p > 0 && !has_word_at(node->words, p - 1)) --p;
     } else if (node->kind == PatternNode::Kind::Entity) {
-      while (p > 0 && !(items_[p - 1].mention >= 0 && is_type(items_[p - 1].mention, node->types))) --p;
+      std::uint8_t accepted = type_bits(node->types);
+      while (p > 0 && !(item_types_[p - 1] & accepted)) --p;
     } else {
       continue;
     }
@@ -233,7 +255,9 @@ std::vector<Match> Matcher::find_all(const Pattern& pattern) const {
   std::size_t last = last_start(pattern);
   if (last == kNoStart) return matches;
   std::size_t resume = 0;  // matches do not overlap: the leftmost wins
-  State state;  // reused: its captures are cleared before each start
+  // Reused over starts and calls (its captures are cleared before each
+  // start): one allocation per thread instead of one per rule and sentence.
+  thread_local State state;
   for (std::size_t start = 0; start <= last && start < items_.size(); ++start) {
     if (start < resume || (!pattern.empty() && !may_start(pattern[0], start))) continue;
     state.captures.clear();

@@ -110,6 +110,14 @@ class Matcher {
   // The word number (vocabulary::word_of) of each plain token item, side by
   // side: word elements are tested without reading the tokens.
   std::vector<std::uint32_t> item_words_;
+  // For each item, the bits type_bits() tests: its entity type if it is a
+  // mention with one, and kNameBit if it is a mention other than a place
+  // adjective; 0 for a plain token.
+  std::vector<std::uint8_t> item_types_;
+  static constexpr std::uint8_t kNameBit = 1u << 5;
+  // The item bits of which one makes a mention acceptable to an entity
+  // element of `types` (is_type() as a bit test).
+  static std::uint8_t type_bits(const std::vector<EntityType>& types);
   Coordination coordination_;
 };
 

@@ -58,9 +58,9 @@ class MentionFinder {
 
   int place_adjective_at(std::size_t i) const {
     const Token& t = doc_.tokens[i];
-    if (!t.is_word || (t.capitalized && doc_.language != "en") || !vocabulary::is_rule_word(t)) return -1;
-    auto it = rules_.place_adjectives.find(t.key);
-    return it == rules_.place_adjectives.end() ? -1 : it->second;
+    if (!t.is_word || (t.capitalized && doc_.language != "en")) return -1;
+    std::uint32_t word = vocabulary::word_of(t);
+    return word < rules_.place_adjective_by_word.size() ? rules_.place_adjective_by_word[word] : -1;
   }
 
   // Whether a capitalised word may start a name here.

@@ -78,9 +78,10 @@ void extract_relations(Document& doc, const RuleSet& rules) {
   std::set<std::tuple<std::string, int, int, std::size_t>> seen;
   // The relation type of each rule, looked up by name once per article.
   std::vector<const RelationType*> types(rules.rules.size(), nullptr);
+  std::vector<std::size_t> candidates;
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
-    std::vector<std::size_t> candidates = index.candidates(doc.tokens, sentence.first, sentence.last);
+    index.candidates(doc.tokens, sentence.first, sentence.last, candidates);
     if (candidates.empty()) continue;
     bool hypothetical_deal = hypothetical.contains(doc.tokens[sentence.first]) &&
                              !has_word(doc, sentence.first, sentence.last, talks);

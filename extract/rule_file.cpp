@@ -338,7 +338,9 @@ void RuleBook::apply(RuleSet& set, const std::string& line, const std::string& o
       }
     for (const std::string& a : place.adjectives) {
       set.place_adjectives[a] = index;
-      vocabulary::intern(a);
+      std::uint32_t word = vocabulary::intern(a);
+      if (set.place_adjective_by_word.size() <= word) set.place_adjective_by_word.resize(word + 1, -1);
+      set.place_adjective_by_word[word] = index;
     }
     set.places.push_back(std::move(place));
   } else if (keyword == "multiplier") {

@@ -70,6 +70,9 @@ struct RuleSet {
   // without a number is in none of them (see is_rule_word).
   std::unordered_map<std::string, std::vector<std::pair<int, int>>> place_names;
   std::unordered_map<std::string, int> place_adjectives;
+  // place_adjectives by the adjective's word number, -1 for other words:
+  // read for every lower-case rule word of an article, without hashing.
+  std::vector<int> place_adjective_by_word;
   std::unordered_map<std::string, double> scales;       // "milliards" → 1e9
   std::unordered_map<std::string, std::string> currencies;  // "dollars" → USD
   std::vector<AmountCue> amount_cues;

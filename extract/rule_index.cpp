@@ -9,6 +9,7 @@
 namespace kg::extract {
 
 RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) : rule_count_(rules.rules.size()) {
+  std::vector<std::vector<std::uint32_t>> by_word;
   for (std::size_t r = 0; r < rules.rules.size(); ++r) {
     const Rule& rule = rules.rules[r];
     if (rule.action != action) continue;
@@ -33,8 +34,8 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) : rule_count_(ru
     }
     for (const std::string& w : anchor->words.words) {
       std::uint32_t word = vocabulary::intern(w);
-      if (by_word_.size() <= word) by_word_.resize(word + 1);
-      by_word_[word].push_back(r);
+      if (by_word.size() <= word) by_word.resize(word + 1);
+      by_word[word].push_back(static_cast<std::uint32_t>(r));
     }
     for (const std::string& s : anchor->words.stems) {
       if (s.empty()) {  // matches every token
@@ -47,27 +48,33 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) : rule_count_(ru
       if (same->rules.empty() || same->rules.back() != r) same->rules.push_back(r);
     }
   }
+  word_begin_.reserve(by_word.size() + 1);
+  word_begin_.push_back(0);
+  for (const auto& anchored : by_word) {
+    rules_by_word_.insert(rules_by_word_.end(), anchored.begin(), anchored.end());
+    word_begin_.push_back(static_cast<std::uint32_t>(rules_by_word_.size()));
+  }
 }
 
-std::vector<std::size_t> RuleIndex::candidates(const std::vector<Token>& tokens, std::size_t first,
-                                               std::size_t last) const {
-  std::vector<std::uint64_t> hit((rule_count_ + 63) / 64, 0);  // one bit per rule
+void RuleIndex::candidates(const std::vector<Token>& tokens, std::size_t first, std::size_t last,
+                           std::vector<std::size_t>& out) const {
+  thread_local std::vector<std::uint64_t> hit;  // one bit per rule, kept between calls
+  hit.assign((rule_count_ + 63) / 64, 0);
   auto mark = [&](std::size_t r) { hit[r / 64] |= std::uint64_t{1} << (r % 64); };
   for (std::size_t r : always_) mark(r);
   for (std::size_t t = first; t < last; ++t) {
     const std::string& k = tokens[t].key;
-    if (std::uint32_t word = vocabulary::word_of(tokens[t]); word < by_word_.size())
-      for (std::size_t r : by_word_[word]) mark(r);
+    if (std::uint32_t word = vocabulary::word_of(tokens[t]); word + std::size_t{1} < word_begin_.size())
+      for (std::uint32_t i = word_begin_[word]; i < word_begin_[word + 1]; ++i) mark(rules_by_word_[i]);
     if (k.empty()) continue;
     for (const StemRules& s : by_stem_[static_cast<unsigned char>(k[0])])
       if (k.size() >= s.stem.size() && k.compare(0, s.stem.size(), s.stem) == 0)
         for (std::size_t r : s.rules) mark(r);
   }
-  std::vector<std::size_t> out;
+  out.clear();
   for (std::size_t w = 0; w < hit.size(); ++w)
     for (std::uint64_t bits = hit[w]; bits != 0; bits &= bits - 1)
       out.push_back(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
-  return out;
 }
 
 }  // namespace kg::extract

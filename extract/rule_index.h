@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -18,9 +19,11 @@ class RuleIndex {
   // Indexes the rules of `rules` whose action is `action`.
   RuleIndex(const RuleSet& rules, Rule::Action action);
 
-  // Indexes (into RuleSet::rules) of the rules worth trying on tokens [first, last), ascending.
-  std::vector<std::size_t> candidates(const std::vector<Token>& tokens, std::size_t first,
-                                      std::size_t last) const;
+  // Sets `out` to the indexes (into RuleSet::rules) of the rules worth
+  // trying on tokens [first, last), ascending. `out` is the caller's so that
+  // one vector serves every sentence of an article.
+  void candidates(const std::vector<Token>& tokens, std::size_t first, std::size_t last,
+                  std::vector<std::size_t>& out) const;
 
  private:
   // A stem of an anchor and the rules it anchors.
@@ -28,7 +31,11 @@ class RuleIndex {
     std::string stem;
     std::vector<std::size_t> rules;
   };
-  std::vector<std::vector<std::size_t>> by_word_;  // by word number (extract/vocabulary.h)
+  // The rules anchored by each word, by word number (extract/vocabulary.h),
+  // packed: the rules of word w are rules_by_word_[word_begin_[w] .. word_begin_[w + 1]).
+  // Every token of every sentence reads it, so it is kept small for the cache.
+  std::vector<std::uint32_t> word_begin_;
+  std::vector<std::uint32_t> rules_by_word_;
   std::array<std::vector<StemRules>, 256> by_stem_;  // by the first byte of the stem
   std::vector<std::size_t> always_;
   std::size_t rule_count_ = 0;

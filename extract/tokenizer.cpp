@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <memory>
 
+#include "extract/latin1.h"
 #include "extract/vocabulary.h"
 
 namespace kg::extract {
@@ -101,19 +102,6 @@ void describe_shape(Token& t) {
   }
   t.all_caps = letters >= 2 && uppers == letters;
   if (t.all_caps) t.inner_caps = false;
-}
-
-}  // namespace
-
-namespace {
-
-// The key of a Latin-1 letter (U+00C0..U+00FF): lower case without accent,
-// or 0 when it needs the general path (æ, ß, ð, þ ...).
-char latin1_key(unsigned cp) {
-  static const char kKeys[] =
-      "aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0\0"   // U+00C0..U+00DF
-      "aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0y";    // U+00E0..U+00FF
-  return cp >= 0xC0 && cp <= 0xFF ? kKeys[cp - 0xC0] : 0;
 }
 
 }  // namespace

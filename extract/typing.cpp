@@ -6,10 +6,8 @@
 namespace kg::extract {
 
 EntityType shape_type(const Document& doc, std::size_t first, std::size_t last, const RuleSet& rules) {
-  const WordSet& suffixes = rules.word_class("ORG_SUFFIX");
-  const Token& tail = doc.tokens[last - 1];
-  if (suffixes.has_word(tail) && last - first >= 2) return EntityType::Organization;
   if (last - first < 2) return EntityType::Organization;
+  if (rules.word_class("ORG_SUFFIX").has_word(doc.tokens[last - 1])) return EntityType::Organization;
   for (std::size_t t = first; t < last; ++t) {
     const Token& tok = doc.tokens[t];
     if (!tok.is_word || tok.is_number || !tok.capitalized || tok.all_caps || tok.inner_caps)
@@ -24,9 +22,9 @@ void assign_types(Document& doc, const RuleSet& rules) {
   const RuleIndex& index = rules.index(Rule::Action::Type);
   Coordination coordination{&rules.word_class("COORD"), &rules.word_class("CONJ"),
                             &rules.word_class("ARTICLE")};
+  std::vector<std::size_t> candidates;
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
-    std::vector<std::size_t> candidates =
-        index.candidates(doc.tokens, doc.sentences[s].first, doc.sentences[s].last);
+    index.candidates(doc.tokens, doc.sentences[s].first, doc.sentences[s].last, candidates);
     if (candidates.empty()) continue;
     Matcher matcher(doc, sentence_items(doc, s), coordination);
     for (std::size_t r : candidates) {

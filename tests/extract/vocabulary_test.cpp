@@ -42,3 +42,19 @@ TEST_CASE("a word set tests tokens by number, stems by prefix") {
   CHECK_FALSE(set.contains(tokens[2]));
   CHECK_FALSE(set.contains(tokens[3]));
 }
+
+TEST_CASE("words keep their numbers while the table of words grows") {
+  std::vector<std::uint32_t> numbers;
+  for (int i = 0; i < 5000; ++i) numbers.push_back(vocabulary::intern("growword" + std::to_string(i)));
+  for (int i = 0; i < 5000; ++i) CHECK(vocabulary::intern("growword" + std::to_string(i)) == numbers[i]);
+  std::vector<Token> tokens = tokenize("growword0 growword4999 growword5000");
+  CHECK(tokens[0].word == numbers[0]);
+  CHECK(tokens[1].word == numbers[4999]);
+  CHECK(tokens[2].word == vocabulary::kUnknown);
+}
+
+TEST_CASE("the empty key can be numbered like any other") {
+  std::uint32_t number = vocabulary::intern("");
+  CHECK(number != vocabulary::kUnknown);
+  CHECK(vocabulary::intern("") == number);
+}
