@@ -61,23 +61,34 @@ PropertyComparison::Prepared PropertyComparison::prepare(const EvalContext& ctx)
 std::optional<bool> PropertyComparison::holds(const Value& entity, const Prepared& prepared,
                                               const PropertyGraph& graph) const {
   if (!prepared.constant) return std::nullopt;
-  const Value* stored = nullptr;
-  if (entity.is_relationship()) {
-    RelId id = entity.as_relationship().id;
-    if (!graph.has_relationship(id)) return std::nullopt;
-    if (prepared.key) stored = graph.relationship_property(id, *prepared.key);
-  } else if (entity.is_node()) {
-    NodeId id = entity.as_node().id;
-    if (!graph.has_node(id)) return std::nullopt;
-    if (prepared.key) stored = graph.node_property(id, *prepared.key);
-  } else {
-    return std::nullopt;
+  bool is_relationship = entity.is_relationship();
+  if (!is_relationship && !entity.is_node()) return std::nullopt;
+  std::uint64_t id = is_relationship ? entity.as_relationship().id : entity.as_node().id;
+  if (!(is_relationship ? graph.has_relationship(id) : graph.has_node(id))) return std::nullopt;
+  // A number read from the store's number mirror: the Value is built here, on the stack.
+  StoredNumber number;
+  if (prepared.key && prepared.constant->is_number())
+    number = is_relationship ? graph.relationship_number(id, *prepared.key) : graph.node_number(id, *prepared.key);
+  else if (prepared.key)
+    number.kind = SlotKind::Other;
+  Value read;
+  const Value* stored = &read;
+  switch (number.kind) {
+    case SlotKind::Absent:
+      break;
+    case SlotKind::Int:
+      read = Value(number.as_int());
+      break;
+    case SlotKind::Float:
+      read = Value(number.as_float());
+      break;
+    case SlotKind::Other:
+      stored = is_relationship ? graph.relationship_property(id, *prepared.key) : graph.node_property(id, *prepared.key);
+      if (!stored) stored = &read;
+      break;
   }
-  static const Value absent;
-  const Value& property = stored ? *stored : absent;
   const Value& constant = *prepared.constant;
-  auto result = property_left_ ? compare(conjunct_->kind, property, constant)
-                               : compare(conjunct_->kind, constant, property);
+  auto result = property_left_ ? compare(conjunct_->kind, *stored, constant) : compare(conjunct_->kind, constant, *stored);
   return result.value_or(false);
 }
 

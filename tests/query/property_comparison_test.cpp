@@ -55,6 +55,14 @@ TEST_CASE("integers and floats compare by value; NaN, strings and missing proper
   CHECK(sorted_rows(g, "MATCH ()-[r:DEAL]->() WHERE r.amount >= null RETURN r.id").empty());
 }
 
+TEST_CASE("integers beyond a double's precision compare exactly, on nodes too") {
+  PropertyGraph g;
+  run_statement(g, "CREATE (:Big {id: 1, n: 9007199254740993}), (:Big {id: 2, n: 9007199254740992})");
+  CHECK(sorted_rows(g, "MATCH (b:Big) WHERE b.n > 9007199254740992 RETURN b.id") == std::vector<std::string>{"1"});
+  CHECK(sorted_rows(g, "MATCH (b:Big) WHERE b.n = 9007199254740992.0 RETURN b.id") ==
+        std::vector<std::string>{"2"});
+}
+
 TEST_CASE("the constant may come first, be a parameter, and the property may be a node's") {
   PropertyGraph g = deals();
   CHECK(sorted_rows(g, "MATCH ()-[r:DEAL]->() WHERE 10 < r.amount RETURN r.id") == std::vector<std::string>{"2"});
