@@ -28,6 +28,28 @@ std::optional<std::size_t> property_slot(const Expr& e, const std::vector<std::s
   return std::nullopt;
 }
 
+// The entity's property `key`, null (in `scratch`) when absent. With
+// `number_wanted`, an integer or float comes from the store's number mirror and
+// is rebuilt in `scratch`, which spares loading the 40-byte Value.
+const Value& read_property(const PropertyGraph& graph, bool is_relationship, std::uint64_t id, PropertyKey key,
+                           bool number_wanted, Value& scratch) {
+  if (number_wanted) {
+    StoredNumber number = is_relationship ? graph.relationship_number(id, key) : graph.node_number(id, key);
+    switch (number.kind) {
+      case SlotKind::Absent:
+        return scratch;
+      case SlotKind::Int:
+        return scratch = Value(number.as_int());
+      case SlotKind::Float:
+        return scratch = Value(number.as_float());
+      case SlotKind::Other:
+        break;
+    }
+  }
+  const Value* stored = is_relationship ? graph.relationship_property(id, key) : graph.node_property(id, key);
+  return stored ? *stored : scratch;
+}
+
 }  // namespace
 
 PropertyComparison::PropertyComparison(const Expr& conjunct, std::size_t slot, bool property_left)
@@ -65,30 +87,13 @@ std::optional<bool> PropertyComparison::holds(const Value& entity, const Prepare
   if (!is_relationship && !entity.is_node()) return std::nullopt;
   std::uint64_t id = is_relationship ? entity.as_relationship().id : entity.as_node().id;
   if (!(is_relationship ? graph.has_relationship(id) : graph.has_node(id))) return std::nullopt;
-  // A number read from the store's number mirror: the Value is built here, on the stack.
-  StoredNumber number;
-  if (prepared.key && prepared.constant->is_number())
-    number = is_relationship ? graph.relationship_number(id, *prepared.key) : graph.node_number(id, *prepared.key);
-  else if (prepared.key)
-    number.kind = SlotKind::Other;
-  Value read;
-  const Value* stored = &read;
-  switch (number.kind) {
-    case SlotKind::Absent:
-      break;
-    case SlotKind::Int:
-      read = Value(number.as_int());
-      break;
-    case SlotKind::Float:
-      read = Value(number.as_float());
-      break;
-    case SlotKind::Other:
-      stored = is_relationship ? graph.relationship_property(id, *prepared.key) : graph.node_property(id, *prepared.key);
-      if (!stored) stored = &read;
-      break;
-  }
+  Value scratch;
+  const Value& property =
+      prepared.key ? read_property(graph, is_relationship, id, *prepared.key, prepared.constant->is_number(), scratch)
+                   : scratch;
   const Value& constant = *prepared.constant;
-  auto result = property_left_ ? compare(conjunct_->kind, *stored, constant) : compare(conjunct_->kind, constant, *stored);
+  auto result = property_left_ ? compare(conjunct_->kind, property, constant)
+                               : compare(conjunct_->kind, constant, property);
   return result.value_or(false);
 }
 
