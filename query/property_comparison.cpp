@@ -31,8 +31,8 @@ std::optional<std::size_t> property_slot(const Expr& e, const std::vector<std::s
 // The entity's property `key`, null (in `scratch`) when absent. With
 // `number_wanted`, an integer or float comes from the store's number mirror and
 // is rebuilt in `scratch`, which spares loading the 40-byte Value.
-const Value& read_property(const PropertyGraph& graph, bool is_relationship, std::uint64_t id, PropertyKey key,
-                           bool number_wanted, Value& scratch) {
+const Value& read_property(const PropertyGraph& graph, bool is_relationship, std::uint64_t id,
+                           PropertyKey key, bool number_wanted, Value& scratch) {
   if (number_wanted) {
     StoredNumber number = is_relationship ? graph.relationship_number(id, key) : graph.node_number(id, key);
     switch (number.kind) {
@@ -88,9 +88,10 @@ std::optional<bool> PropertyComparison::holds(const Value& entity, const Prepare
   std::uint64_t id = is_relationship ? entity.as_relationship().id : entity.as_node().id;
   if (!(is_relationship ? graph.has_relationship(id) : graph.has_node(id))) return std::nullopt;
   Value scratch;
-  const Value& property =
-      prepared.key ? read_property(graph, is_relationship, id, *prepared.key, prepared.constant->is_number(), scratch)
-                   : scratch;
+  bool number_wanted = prepared.constant->is_number();
+  const Value& property = prepared.key
+                              ? read_property(graph, is_relationship, id, *prepared.key, number_wanted, scratch)
+                              : scratch;
   const Value& constant = *prepared.constant;
   auto result = property_left_ ? compare(conjunct_->kind, property, constant)
                                : compare(conjunct_->kind, constant, property);
