@@ -435,6 +435,11 @@ const Value* PropertyGraph::node_property(NodeId id, PropertyKey key) const {
   return impl_->node_props.find(id, key);
 }
 
+StoredNumber PropertyGraph::node_number(NodeId id, PropertyKey key) const {
+  impl_->check_node(id);
+  return impl_->node_props.number(id, key);
+}
+
 Value PropertyGraph::set_node_property(NodeId id, const std::string& key, Value value) {
   return impl_->set_node_property(id, key, std::move(value));
 }
@@ -495,6 +500,11 @@ const Value* PropertyGraph::relationship_property(RelId id, std::string_view key
 const Value* PropertyGraph::relationship_property(RelId id, PropertyKey key) const {
   impl_->check_rel(id);
   return impl_->rel_props.find(id, key);
+}
+
+StoredNumber PropertyGraph::relationship_number(RelId id, PropertyKey key) const {
+  impl_->check_rel(id);
+  return impl_->rel_props.number(id, key);
 }
 
 Value PropertyGraph::set_relationship_property(RelId id, const std::string& key, Value value) {

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "graph/name_table.h"
+#include "graph/property_column_store.h"
 #include "graph/value.h"
 
 namespace kg {
@@ -96,6 +97,8 @@ class PropertyGraph {
   std::optional<PropertyKey> find_property_key(std::string_view key) const;
   // The fastest read: one array access. nullptr when absent.
   const Value* node_property(NodeId id, PropertyKey key) const;
+  // The property as a number without reading its Value (see PropertyColumnStore::number()).
+  StoredNumber node_number(NodeId id, PropertyKey key) const;
   // Sets a property; a null value removes it. Returns the previous value (null if none).
   Value set_node_property(NodeId id, const std::string& key, Value value);
 
@@ -117,6 +120,7 @@ class PropertyGraph {
   Map relationship_properties(RelId id) const;
   const Value* relationship_property(RelId id, std::string_view key) const;
   const Value* relationship_property(RelId id, PropertyKey key) const;
+  StoredNumber relationship_number(RelId id, PropertyKey key) const;
   Value set_relationship_property(RelId id, const std::string& key, Value value);
 
   // Relationships leaving / entering a node, in insertion order. O(degree).

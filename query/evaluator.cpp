@@ -44,6 +44,30 @@ std::optional<bool> truth(const Value& v) {
   runtime_error("TypeError", "InvalidArgumentType", "expected a boolean, got " + std::string(v.type_name()));
 }
 
+std::optional<bool> compare(ExprKind op, const Value& a, const Value& b) {
+  if (op == ExprKind::Equal) return cypher_equals(a, b);
+  if (op == ExprKind::NotEqual) {
+    auto eq = cypher_equals(a, b);
+    return eq ? std::optional<bool>(!*eq) : std::nullopt;
+  }
+  auto c = cypher_compare(a, b);
+  if (!c) {
+    // NaN is not less, equal or greater than any number.
+    if (a.is_number() && b.is_number()) return false;
+    return std::nullopt;
+  }
+  switch (op) {
+    case ExprKind::Less:
+      return *c < 0;
+    case ExprKind::LessEqual:
+      return *c <= 0;
+    case ExprKind::Greater:
+      return *c > 0;
+    default:
+      return *c >= 0;
+  }
+}
+
 const Value& property_ref(const Value& container, std::string_view key, EvalContext& ctx, Value& scratch) {
   scratch = Value();
   if (container.is_null()) return scratch;
@@ -180,29 +204,7 @@ Value arithmetic(ExprKind op, const Value& a, const Value& b) {
   }
 }
 
-Value comparison(ExprKind op, const Value& a, const Value& b) {
-  if (op == ExprKind::Equal) return bool_or_null(cypher_equals(a, b));
-  if (op == ExprKind::NotEqual) {
-    auto eq = cypher_equals(a, b);
-    return eq ? Value(!*eq) : Value();
-  }
-  auto c = cypher_compare(a, b);
-  if (!c) {
-    // NaN is not less, equal or greater than any number.
-    if (a.is_number() && b.is_number()) return Value(false);
-    return Value();
-  }
-  switch (op) {
-    case ExprKind::Less:
-      return Value(*c < 0);
-    case ExprKind::LessEqual:
-      return Value(*c <= 0);
-    case ExprKind::Greater:
-      return Value(*c > 0);
-    default:
-      return Value(*c >= 0);
-  }
-}
+Value comparison(ExprKind op, const Value& a, const Value& b) { return bool_or_null(compare(op, a, b)); }
 
 Value in_list(const Value& item, const Value& list) {
   if (list.is_null()) return Value();

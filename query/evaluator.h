@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,10 @@ Value evaluate(const Expr& expr, const Env& env, EvalContext& ctx);
 // Cypher's truth value of a predicate result: true, false or null (nullopt).
 // Throws TypeError for a value that is neither boolean nor null.
 std::optional<bool> truth(const Value& v);
+
+// Cypher's `a op b` for a comparison operator (=, <>, <, <=, >, >=): null
+// (nullopt) when either side is null or the two cannot be compared.
+std::optional<bool> compare(ExprKind op, const Value& a, const Value& b);
 
 // Throws a runtime QueryError.
 [[noreturn]] void runtime_error(const std::string& error_class, const std::string& detail,

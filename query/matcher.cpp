@@ -21,6 +21,8 @@ struct PatternMatcher::State {
   std::vector<Value> row;     // the output row, its buffer reused from match to match
   // types[part][relationship]: the type codes the relationship accepts.
   std::vector<std::vector<TypeCodes>> types;
+  // prepared[i]: the key and constant of the i-th filter with a PropertyComparison.
+  std::vector<PropertyComparison::Prepared> prepared;
 
   Env env(const std::vector<std::string>& names) const { return Env{&names, values.data(), nullptr}; }
 };
@@ -200,22 +202,28 @@ void PatternMatcher::place_filters(const Expr* where) {
     for (const auto& name : names)
       for (std::size_t slot = 0; slot < output_names_.size(); ++slot)
         if (output_names_[slot] == name) at = std::max(at, bound_at[slot]);
-    if (at % 2 == 1)
-      rel_filters_[at / 2].push_back(c);
-    else
-      filters_[at / 2].push_back(c);
+    Filter filter{c, PropertyComparison::recognise(*c, output_names_), 0};
+    if (filter.comparison) filter.prepared = comparison_count_++;
+    (at % 2 == 1 ? rel_filters_ : filters_)[at / 2].push_back(std::move(filter));
   }
 }
 
-bool PatternMatcher::passes(const std::vector<const Expr*>& filters, State& s) const {
-  Env env = s.env(output_names_);
-  for (const Expr* filter : filters)
-    if (!truth(evaluate(*filter, env, s.ctx)).value_or(false)) return false;
+bool PatternMatcher::passes(const std::vector<Filter>& filters, State& s) const {
+  for (const Filter& filter : filters) {
+    if (filter.comparison) {
+      const PropertyComparison& c = *filter.comparison;
+      if (auto holds = c.holds(s.values[c.slot()], s.prepared[filter.prepared], s.ctx.graph)) {
+        if (!*holds) return false;
+        continue;
+      }
+    }
+    if (!truth(evaluate(*filter.expr, s.env(output_names_), s.ctx)).value_or(false)) return false;
+  }
   return true;
 }
 
 bool PatternMatcher::run(const Value* input, EvalContext& ctx, const Emit& emit) const {
-  State s{ctx, emit, std::vector<Value>(slot_count_), std::vector<char>(slot_count_, 0), {}, 0, {}, {}};
+  State s{ctx, emit, std::vector<Value>(slot_count_), std::vector<char>(slot_count_, 0), {}, 0, {}, {}, {}};
   // Resolved per run: earlier clauses of the statement may have added types.
   for (const PatternPart& part : pattern_) {
     auto& codes = s.types.emplace_back();
@@ -226,6 +234,11 @@ bool PatternMatcher::run(const Value* input, EvalContext& ctx, const Emit& emit)
         if (auto code = ctx.graph.find_type_code(type)) c.codes.push_back(*code);
     }
   }
+  s.prepared.resize(comparison_count_);
+  for (const auto* filters : {&filters_, &rel_filters_})
+    for (const auto& at_step : *filters)
+      for (const Filter& filter : at_step)
+        if (filter.comparison) s.prepared[filter.prepared] = filter.comparison->prepare(ctx);
   for (std::size_t i = 0; i < input_size_; ++i) {
     s.values[i] = input[i];
     s.bound[i] = 1;

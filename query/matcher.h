@@ -13,6 +13,7 @@
 
 #include "query/evaluator.h"
 #include "query/planner.h"
+#include "query/property_comparison.h"
 
 namespace kg::query {
 
@@ -51,6 +52,12 @@ class PatternMatcher {
     bool accepts(std::uint32_t code) const {
       return any || std::find(codes.begin(), codes.end(), code) != codes.end();
     }
+  };
+  // A WHERE conjunct, with its fast form when it compares a property with a constant.
+  struct Filter {
+    const Expr* expr;
+    std::optional<PropertyComparison> comparison;
+    std::size_t prepared = 0;  // comparison: its index in State::prepared
   };
   struct State;
 
@@ -98,7 +105,7 @@ class PatternMatcher {
   // are bound, so that it prunes as early as it can.
   void place_filters(const Expr* where);
   // True when every filter holds for the variables bound so far.
-  bool passes(const std::vector<const Expr*>& filters, State& s) const;
+  bool passes(const std::vector<Filter>& filters, State& s) const;
 
   const Pattern& pattern_;
   std::vector<std::string> output_names_;
@@ -107,10 +114,11 @@ class PatternMatcher {
   std::vector<std::vector<std::size_t>> node_slots_, rel_slots_;
   std::vector<std::size_t> path_slots_;  // npos when the part has no path variable
   std::vector<Step> steps_;
-  std::vector<std::vector<const Expr*>> filters_;  // filters_[i]: checked before step i (or at the end)
+  std::vector<std::vector<Filter>> filters_;  // filters_[i]: checked before step i (or at the end)
   // rel_filters_[i]: checked inside step i as soon as its relationship is
   // bound, before the node it leads to is looked at.
-  std::vector<std::vector<const Expr*>> rel_filters_;
+  std::vector<std::vector<Filter>> rel_filters_;
+  std::size_t comparison_count_ = 0;  // filters with a PropertyComparison
 };
 
 }  // namespace kg::query
