@@ -1,12 +1,12 @@
 #include "extract/article_graph.h"
 
-#include "extract/name_fold.h"
+#include "graph/text_fold.h"
 
 namespace kg::extract {
 
 namespace {
 
-FoldedForm folded(const std::string& text) { return {text, fold_name(text)}; }
+FoldedForm folded(const std::string& text) { return {text, fold_key(text)}; }
 
 }  // namespace
 

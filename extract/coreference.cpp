@@ -5,7 +5,7 @@
 #include <unordered_map>
 
 #include "extract/matcher.h"
-#include "extract/name_fold.h"
+#include "graph/text_fold.h"
 #include "extract/rule_index.h"
 
 namespace kg::extract {
@@ -37,10 +37,10 @@ class Resolver {
 
   std::string text_of(const Mention& m) const { return doc_.span_text(m.first, m.last); }
 
-  // fold_name (kg::fold_key) of `text`, folded once per article: names recur.
+  // kg::fold_key of `text`, folded once per article: names recur.
   const std::string& folded(const std::string& text) {
     auto [it, fresh] = folded_.try_emplace(text);
-    if (fresh) it->second = fold_name(text);
+    if (fresh) it->second = fold_key(text);
     return it->second;
   }
 
@@ -409,7 +409,7 @@ class Resolver {
   std::vector<int> nationality_;                      // per entity: place index or -1
   std::vector<std::pair<int, std::string>> appositions_;  // (entity, description text)
   std::unordered_map<std::size_t, std::size_t> shown_first_;  // description first token → first token shown
-  std::unordered_map<std::string, std::string> folded_;       // text → fold_name(text)
+  std::unordered_map<std::string, std::string> folded_;       // text → fold_key(text)
 };
 
 }  // namespace

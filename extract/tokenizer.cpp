@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <memory>
 
-#include "extract/latin1.h"
+#include "graph/latin1.h"
 #include "extract/vocabulary.h"
 
 namespace kg::extract {

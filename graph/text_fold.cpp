@@ -2,9 +2,12 @@
 
 #include <utf8proc.h>
 
-#include <cctype>
 #include <cstdlib>
 #include <memory>
+#include <optional>
+#include <utility>
+
+#include "graph/latin1.h"
 
 namespace kg {
 
@@ -46,33 +49,42 @@ bool is_word_char(utf8proc_int32_t cp) {
   }
 }
 
-// fold_key for pure ASCII text, the common case, without utf8proc's allocations.
-std::string fold_ascii(std::string_view text) {
+// fold_key for the common case, ASCII and the accented Latin-1 letters,
+// without utf8proc's decoding and allocations: letters and digits are kept,
+// lower-cased and without accents, and every run of other characters becomes
+// one space between two kept ones. nullopt when the text needs the general path.
+std::optional<std::string> fold_latin1(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;
-  for (char c : text) {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      if (pending_space && !out.empty()) out += ' ';
-      pending_space = false;
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    char folded = 0;
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') folded = static_cast<char>(c - 'A' + 'a');
+      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) folded = static_cast<char>(c);
+    } else if (c == 0xC3 && i + 1 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
+      folded = latin1_key(0xC0u + (static_cast<unsigned char>(text[i + 1]) & 0x3Fu));
+      if (folded == 0) return std::nullopt;
+      ++i;
     } else {
-      pending_space = true;
+      return std::nullopt;
     }
+    if (folded == 0) {
+      pending_space = true;
+      continue;
+    }
+    if (pending_space && !out.empty()) out += ' ';
+    pending_space = false;
+    out += folded;
   }
   return out;
-}
-
-bool is_ascii(std::string_view text) {
-  for (char c : text)
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  return true;
 }
 
 }  // namespace
 
 std::string fold_key(std::string_view text) {
-  if (is_ascii(text)) return fold_ascii(text);
+  if (auto fast = fold_latin1(text)) return std::move(*fast);
   // Compatibility decomposition + case fold + mark stripping removes accents.
   std::string folded = utf8proc_transform(
       text, UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_COMPOSE);

@@ -1,6 +1,22 @@
 #include <doctest/doctest.h>
 
+#include <string>
+
 #include "graph/text_fold.h"
+
+namespace {
+
+// The UTF-8 encoding of code point `cp` (below U+0800).
+std::string utf8(unsigned cp) {
+  if (cp < 0x80) return std::string(1, static_cast<char>(cp));
+  return {static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F))};
+}
+
+// An em space: not Latin-1, so text holding it takes utf8proc's path, and a
+// separator, so it adds nothing to the key.
+const std::string kGeneralPath = "\u2003";
+
+}  // namespace
 
 TEST_CASE("fold_key ignores case, accents, punctuation and spacing") {
   CHECK(kg::fold_key("États-Unis") == "etats unis");
@@ -28,4 +44,16 @@ TEST_CASE("display_width counts terminal columns") {
   CHECK(kg::display_width("été") == 3);
   CHECK(kg::display_width("日本") == 4);
   CHECK(kg::display_width("e\xCC\x81") == 1);
+}
+
+TEST_CASE("the Latin-1 fast path folds every character up to U+07FF as utf8proc does") {
+  for (unsigned cp = 1; cp < 0x800; ++cp) {
+    std::string c = utf8(cp);
+    CAPTURE(cp);
+    CHECK(kg::fold_key(c) == kg::fold_key(c + kGeneralPath));
+    std::string name = "Ab" + c + "Cd " + c + "9";
+    CHECK(kg::fold_key(name) == kg::fold_key(name + kGeneralPath));
+  }
+  CHECK(kg::fold_key("  Crédit  Agricole S.A. ") == "credit agricole s a");
+  CHECK(kg::fold_key("") == "");
 }

@@ -2,7 +2,7 @@
 // non-ASCII letters in French and English news, folded without utf8proc.
 #pragma once
 
-namespace kg::extract {
+namespace kg {
 
 // The key of Latin-1 letter `cp` (U+00C0..U+00FF): lower case without accent
 // ("É" → 'e'), or 0 when it needs the general path (æ, ß, ð, þ, ø, ×, ÷) or
@@ -14,4 +14,4 @@ inline char latin1_key(unsigned cp) {
   return cp >= 0xC0 && cp <= 0xFF ? kKeys[cp - 0xC0] : 0;
 }
 
-}  // namespace kg::extract
+}  // namespace kg
