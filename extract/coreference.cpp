@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 #include <unordered_map>
 
 #include "extract/matcher.h"
@@ -35,10 +36,18 @@ class Resolver {
                      [](const Mention& a, const Mention& b) { return a.first < b.first; });
   }
 
-  std::string text_of(const Mention& m) const { return doc_.span_text(m.first, m.last); }
+  // The bytes of doc_.text from token `first` to the end of token `last - 1`.
+  std::string_view span_view(std::size_t first, std::size_t last) const {
+    if (first >= last) return {};
+    std::size_t start = doc_.tokens[first].start;
+    return std::string_view(doc_.text).substr(start, doc_.tokens[last - 1].end - start);
+  }
+  std::string_view text_of(const Mention& m) const { return span_view(m.first, m.last); }
 
-  // kg::fold_key of `text`, folded once per article: names recur.
-  const std::string& folded(const std::string& text) {
+  // kg::fold_key of `text`, folded once per article: names recur. `text` must
+  // outlive the resolver (a view of doc_.text or of the rule set); the key
+  // returned stays valid as long as the resolver.
+  std::string_view folded(std::string_view text) {
     auto [it, fresh] = folded_.try_emplace(text);
     if (fresh) it->second = fold_key(text);
     return it->second;
@@ -53,7 +62,7 @@ class Resolver {
   }
 
   void group_names() {
-    std::unordered_map<std::string, int> by_key;
+    std::unordered_map<std::string_view, int> by_key;  // views of folded_'s keys
     std::unordered_map<int, int> by_place;
     doc_.entities.reserve(doc_.mentions.size());  // at most one per mention
     for (Mention& m : doc_.mentions) {
@@ -80,7 +89,7 @@ class Resolver {
       bool person = other.type == EntityType::Person;
       bool match = (person && doc_.tokens[other.last - 1].key == word.key) ||
                    (!person && doc_.tokens[other.first].key == word.key && !other.sure_type) ||
-                   (word.all_caps && initials(other) == word.key);
+                   (word.all_caps && are_initials(word.key, other));
       if (!match) continue;
       if (found >= 0) return -1;
       found = other.entity;
@@ -88,11 +97,17 @@ class Resolver {
     return found;
   }
 
-  std::string initials(const Mention& m) const {
-    std::string out;
-    for (std::size_t t = m.first; t < m.last; ++t)
-      if (doc_.tokens[t].capitalized || doc_.tokens[t].all_caps) out += doc_.tokens[t].key[0];
-    return out.size() >= 2 ? out : std::string();
+  // Whether `key` is the initials of the capitalised words of `m`, two at
+  // least ("nr" for "Nova Robotics"); compared in place, without building them.
+  bool are_initials(std::string_view key, const Mention& m) const {
+    std::size_t count = 0;
+    for (std::size_t t = m.first; t < m.last; ++t) {
+      const Token& token = doc_.tokens[t];
+      if (!token.capitalized && !token.all_caps) continue;
+      if (!key.empty() && (count >= key.size() || key[count] != token.key[0])) return false;
+      ++count;
+    }
+    return key.empty() ? count < 2 : count >= 2 && count == key.size();
   }
 
   void join_short_forms() {
@@ -123,6 +138,7 @@ class Resolver {
     // Type: the first sure type, else the shape of the longest name.
     std::vector<bool> sure(doc_.entities.size(), false);
     std::vector<std::size_t> longest(doc_.entities.size(), 0);
+    name_of_.assign(doc_.entities.size(), {});
     for (const Mention& m : doc_.mentions) {
       Entity& e = doc_.entities[static_cast<std::size_t>(m.entity)];
       std::size_t i = static_cast<std::size_t>(m.entity);
@@ -132,17 +148,21 @@ class Resolver {
       }
       if (m.kind == MentionKind::Name && m.last - m.first > longest[i]) {
         longest[i] = m.last - m.first;
-        e.name = text_of(m);
+        e.name.assign(text_of(m));
+        name_of_[i] = text_of(m);
         if (!sure[i]) e.type = m.type.value_or(EntityType::Organization);
       }
     }
-    for (Entity& e : doc_.entities)
+    for (std::size_t i = 0; i < doc_.entities.size(); ++i) {
+      Entity& e = doc_.entities[i];
       if (e.place >= 0) {
         const Place& place = rules_.places[static_cast<std::size_t>(e.place)];
         std::size_t pick = doc_.language == "en" && place.names.size() > 1 ? 1 : 0;
         e.name = place.names[pick];
+        name_of_[i] = place.names[pick];
         e.type = EntityType::Place;
       }
+    }
     for (Mention& m : doc_.mentions) m.type = doc_.entities[static_cast<std::size_t>(m.entity)].type;
   }
 
@@ -222,7 +242,7 @@ class Resolver {
             const Mention& head = doc_.mentions[static_cast<std::size_t>(items[match.first - 2].mention)];
             std::size_t end = match.last;
             while (place_after(items, end) >= 0) ++end;
-            appositions_.emplace_back(head.entity, doc_.span_text(items[match.first].first, items[end - 1].last));
+            appositions_.emplace_back(head.entity, span_view(items[match.first].first, items[end - 1].last));
             continue;
           }
           int target = antecedent(rule.type, s, first, place_after(items, match.last));
@@ -369,13 +389,17 @@ class Resolver {
   }
 
   void collect_aliases() {
-    std::vector<std::vector<std::string>> keys(doc_.entities.size());
-    for (std::size_t e = 0; e < doc_.entities.size(); ++e) keys[e].push_back(folded(doc_.entities[e].name));
-    auto add = [&](std::size_t e, const std::string& form, bool description) {
-      const std::string& key = folded(form);
-      if (key.empty() || std::find(keys[e].begin(), keys[e].end(), key) != keys[e].end()) return;
-      keys[e].push_back(key);
-      (description ? doc_.entities[e].descriptions : doc_.entities[e].aliases).push_back(form);
+    // (entity, folded form) of every form kept: few per article, so a flat list.
+    std::vector<std::pair<std::size_t, std::string_view>> keys;
+    keys.reserve(doc_.entities.size() + doc_.mentions.size());
+    for (std::size_t e = 0; e < doc_.entities.size(); ++e) keys.emplace_back(e, folded(name_of_[e]));
+    auto add = [&](std::size_t e, std::string_view form, bool description) {
+      std::string_view key = folded(form);
+      if (key.empty()) return;
+      for (const auto& [entity, known] : keys)
+        if (entity == e && known == key) return;
+      keys.emplace_back(e, key);
+      (description ? doc_.entities[e].descriptions : doc_.entities[e].aliases).emplace_back(form);
     };
     for (std::size_t i = 0; i < doc_.mentions.size(); ++i) {
       const Mention& m = doc_.mentions[i];
@@ -389,9 +413,7 @@ class Resolver {
              ++j)
           last = doc_.mentions[j].last;
         auto shown = shown_first_.find(m.first);
-        std::size_t first_byte = doc_.tokens[shown == shown_first_.end() ? m.first : shown->second].start;
-        std::size_t end_byte = doc_.tokens[last - 1].end;
-        add(e, doc_.text.substr(first_byte, end_byte - first_byte), true);
+        add(e, span_view(shown == shown_first_.end() ? m.first : shown->second, last), true);
       }
     }
     for (const auto& [entity, text] : appositions_) add(static_cast<std::size_t>(entity), text, true);
@@ -407,9 +429,10 @@ class Resolver {
   const WordSet& articles_;
   const WordSet& conjunctions_;
   std::vector<int> nationality_;                      // per entity: place index or -1
-  std::vector<std::pair<int, std::string>> appositions_;  // (entity, description text)
+  std::vector<std::pair<int, std::string_view>> appositions_;  // (entity, description text in doc_.text)
   std::unordered_map<std::size_t, std::size_t> shown_first_;  // description first token → first token shown
-  std::unordered_map<std::string, std::string> folded_;       // text → fold_key(text)
+  std::vector<std::string_view> name_of_;  // per entity: its name, in doc_.text or the rule set
+  std::unordered_map<std::string_view, std::string> folded_;  // text → fold_key(text)
 };
 
 }  // namespace
