@@ -51,29 +51,50 @@ bool surely_nfc(std::string_view text) {
 }  // namespace
 
 std::string normalize_text(std::string_view raw) {
-  std::string composed = surely_nfc(raw) ? std::string(raw) : kg::nfc(raw);
+  std::string composed;
+  std::string_view source = raw;
+  if (!surely_nfc(raw)) {
+    composed = kg::nfc(raw);
+    source = composed;
+  }
   std::string out;
-  out.reserve(composed.size());
+  out.reserve(source.size());
   std::size_t pos = 0;
-  while (pos < composed.size()) {
-    unsigned char c = static_cast<unsigned char>(composed[pos]);
-    if (c < 0x80) {  // ASCII fast path
-      if (c != '\r') out += static_cast<char>(c);
+  while (pos < source.size()) {
+    // Copy a run that stays as it is in one go: ASCII but '\r', and the
+    // Latin-1 letters (U+00C0..U+00FF, lead byte 0xC3), none of which is a
+    // quote or a space to replace.
+    std::size_t run = pos;
+    while (run < source.size()) {
+      unsigned char c = static_cast<unsigned char>(source[run]);
+      if (c < 0x80 && c != '\r') {
+        ++run;
+      } else if (c == 0xC3 && run + 1 < source.size() &&
+                 (static_cast<unsigned char>(source[run + 1]) & 0xC0) == 0x80) {
+        run += 2;
+      } else {
+        break;
+      }
+    }
+    out.append(source, pos, run - pos);
+    pos = run;
+    if (pos >= source.size()) break;
+    if (source[pos] == '\r') {
       ++pos;
       continue;
     }
     utf8proc_int32_t cp = -1;
     utf8proc_ssize_t len =
-        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(composed.data() + pos),
-                         static_cast<utf8proc_ssize_t>(composed.size() - pos), &cp);
+        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(source.data() + pos),
+                         static_cast<utf8proc_ssize_t>(source.size() - pos), &cp);
     if (len <= 0) {
-      out += composed[pos++];
+      out += source[pos++];
       continue;
     }
     if (const char* r = replacement(cp))
       out += r;
     else
-      out.append(composed, pos, static_cast<std::size_t>(len));
+      out.append(source, pos, static_cast<std::size_t>(len));
     pos += static_cast<std::size_t>(len);
   }
   return out;
@@ -95,7 +116,8 @@ ArticleText split_article(std::string_view raw) {
       article.date = std::string(date);
       std::size_t cut = std::min(text.size(), i + 13);
       article.body_offset = cut;  // everything before is ASCII: bytes == code points
-      article.body = text.substr(cut);
+      text.erase(0, cut);  // in place: no second copy of the body
+      article.body = std::move(text);
       return article;
     }
   }

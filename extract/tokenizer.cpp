@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <memory>
@@ -56,6 +57,18 @@ std::size_t word_end(std::string_view text, std::size_t pos) {
   bool digits_only = true;
   std::size_t i = pos;
   while (i < text.size()) {
+    // ASCII letters and digits, most of every word, without the general tests.
+    unsigned char byte = static_cast<unsigned char>(text[i]);
+    if (byte >= '0' && byte <= '9') {
+      ++i;
+      continue;
+    }
+    if ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') {
+      if (digits_only && i > pos) return i;  // "10bn" → "10" "bn"
+      digits_only = false;
+      ++i;
+      continue;
+    }
     CodePoint c = decode(text, i);
     if (is_digit(c.cp)) {
       i += c.len;
@@ -104,11 +117,10 @@ void describe_shape(Token& t) {
   if (t.all_caps) t.inner_caps = false;
 }
 
-}  // namespace
-
-std::string token_key(std::string_view word) {
+// Writes the key of `word` (see token_key) into `key`, reusing its storage.
+void build_key(std::string_view word, std::string& key) {
   // Fast path for ASCII and Latin-1 letters, the bulk of French and English.
-  std::string key(word.size(), '\0');  // written in place: the key is never longer
+  key.resize(word.size());  // written in place: the key is never longer
   std::size_t length = 0;
   bool fast = true;
   for (std::size_t i = 0; i < word.size() && fast; ++i) {
@@ -126,16 +138,47 @@ std::string token_key(std::string_view word) {
   }
   if (fast) {
     key.resize(length);
-    return key;
+    return;
   }
   utf8proc_uint8_t* out = nullptr;
   utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
                                     static_cast<utf8proc_ssize_t>(word.size()), &out,
                                     static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
                                                                    UTF8PROC_STRIPMARK));
-  if (n < 0) return std::string(word);
+  if (n < 0) {
+    key.assign(word);
+    return;
+  }
   std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(out, &std::free);
-  return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+  key.assign(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+}
+
+// Key and shape of an all-ASCII token in one pass over its bytes: what
+// build_key and describe_shape give for it, without decoding.
+void describe_ascii(Token& t) {
+  const std::string& text = t.text;
+  t.key.resize(text.size());
+  std::size_t letters = 0, uppers = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool up = c >= 'A' && c <= 'Z';
+    t.key[i] = up ? static_cast<char>(c - 'A' + 'a') : c;
+    if (!up && !(c >= 'a' && c <= 'z')) continue;
+    if (letters == 0) t.capitalized = up && !t.is_number;
+    else if (up) t.inner_caps = true;
+    ++letters;
+    if (up) ++uppers;
+  }
+  t.all_caps = letters >= 2 && uppers == letters;
+  if (t.all_caps) t.inner_caps = false;
+}
+
+}  // namespace
+
+std::string token_key(std::string_view word) {
+  std::string key;
+  build_key(word, key);
+  return key;
 }
 
 std::vector<Token> tokenize(std::string_view text) {
@@ -177,11 +220,21 @@ std::vector<Token> tokenize(std::string_view text) {
     } else {
       t.end = pos + c.len;
     }
-    t.text.assign(text.substr(t.start, t.end - t.start));
-    t.key = token_key(t.text);
+    std::string_view written = text.substr(t.start, t.end - t.start);
+    t.text.assign(written);
     t.start_char = chars_before(t.start);
-    t.end_char = chars_before(t.end);
-    describe_shape(t);
+    bool ascii = std::all_of(written.begin(), written.end(),
+                             [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii) {
+      describe_ascii(t);
+      counted = t.end;  // one code point a byte
+      chars += written.size();
+      t.end_char = chars;
+    } else {
+      build_key(written, t.key);
+      t.end_char = chars_before(t.end);
+      describe_shape(t);
+    }
     pos = t.end;
   }
   vocabulary::label(tokens);
