@@ -57,13 +57,16 @@ class Resolver {
     Entity e;
     e.type = m.type.value_or(EntityType::Organization);
     e.place = m.place;
-    doc_.entities.push_back(e);
+    doc_.entities.push_back(std::move(e));
     return static_cast<int>(doc_.entities.size() - 1);
   }
 
   void group_names() {
     std::unordered_map<std::string_view, int> by_key;  // views of folded_'s keys
     std::unordered_map<int, int> by_place;
+    // Sized once: names are mostly distinct within an article.
+    by_key.reserve(doc_.mentions.size());
+    folded_.reserve(2 * doc_.mentions.size());  // names, then descriptions
     doc_.entities.reserve(doc_.mentions.size());  // at most one per mention
     for (Mention& m : doc_.mentions) {
       if (m.place >= 0) {
@@ -122,6 +125,7 @@ class Resolver {
   // Type votes, names and first mentions; drops entities left without mentions.
   void finish_entities() {
     std::vector<Entity> kept;
+    kept.reserve(doc_.entities.size());
     std::vector<int> renumber(doc_.entities.size(), -1);  // old entity index → new one
     for (Mention& m : doc_.mentions) {
       int& number = renumber[static_cast<std::size_t>(m.entity)];

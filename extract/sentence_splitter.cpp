@@ -10,16 +10,23 @@ bool line_break_between(std::string_view text, const Token& a, const Token& b) {
   return false;
 }
 
+// Token texts are compared as views: a length test settles most tokens
+// without a call to compare.
 bool is_terminal(const Token& t) {
-  return t.text == "." || t.text == "!" || t.text == "?" || t.text == "\xE2\x80\xA6";
+  std::string_view text = t.text;
+  return text == "." || text == "!" || text == "?" || text == "\xE2\x80\xA6";
 }
 
-bool is_closing(const Token& t) { return t.text == "\"" || t.text == ")"; }
+bool is_closing(const Token& t) {
+  std::string_view text = t.text;
+  return text == "\"" || text == ")";
+}
 
 // A token that may begin a sentence.
 bool opens_sentence(const Token& t) {
-  return t.capitalized || t.all_caps || t.is_number || t.text == "\"" || t.text == "(" ||
-         t.text == "-" || t.text == "\xE2\x80\x94" || t.text == "\xE2\x80\x93";
+  std::string_view text = t.text;
+  return t.capitalized || t.all_caps || t.is_number || text == "\"" || text == "(" || text == "-" ||
+         text == "\xE2\x80\x94" || text == "\xE2\x80\x93";
 }
 
 }  // namespace
@@ -41,7 +48,7 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<T
     if (end >= tokens.size()) break;
     if (line_break_between(text, tokens[end - 1], tokens[end])) continue;  // handled above
     if (!opens_sentence(tokens[end]) || tokens[end].start == tokens[end - 1].end) continue;
-    if (tokens[i].text == "." && i > begin) {
+    if (std::string_view(tokens[i].text) == "." && i > begin) {
       const Token& before = tokens[i - 1];
       bool initial = before.is_word && before.capitalized && before.text.size() == 1;
       if (initial || abbreviations.count(before.key)) continue;

@@ -52,23 +52,29 @@ bool is_space(utf8proc_int32_t cp) {
   return cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r';
 }
 
+// What an ASCII byte is to word_end: kDigit, kLetter, or 0 (anything else).
+constexpr unsigned char kDigit = 1, kLetter = 2;
+constexpr std::array<unsigned char, 256> kAsciiWord = [] {
+  std::array<unsigned char, 256> table{};
+  for (int c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = kDigit;
+  for (int c = 'a'; c <= 'z'; ++c) table[static_cast<std::size_t>(c)] = table[static_cast<std::size_t>(c - 'a' + 'A')] = kLetter;
+  return table;
+}();
+
 // The end of the word starting at `pos` (a letter or digit there).
 std::size_t word_end(std::string_view text, std::size_t pos) {
   bool digits_only = true;
   std::size_t i = pos;
+  const char* bytes = text.data();
   while (i < text.size()) {
-    // ASCII letters and digits, most of every word, without the general tests.
-    unsigned char byte = static_cast<unsigned char>(text[i]);
-    if (byte >= '0' && byte <= '9') {
-      ++i;
-      continue;
+    // Runs of ASCII digits, or of ASCII letters and digits once a letter was
+    // seen, most of every word, in a tight loop; the rest below.
+    if (digits_only) {
+      while (i < text.size() && kAsciiWord[static_cast<unsigned char>(bytes[i])] == kDigit) ++i;
+    } else {
+      while (i < text.size() && kAsciiWord[static_cast<unsigned char>(bytes[i])] != 0) ++i;
     }
-    if ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') {
-      if (digits_only && i > pos) return i;  // "10bn" → "10" "bn"
-      digits_only = false;
-      ++i;
-      continue;
-    }
+    if (i >= text.size()) break;
     CodePoint c = decode(text, i);
     if (is_digit(c.cp)) {
       i += c.len;
