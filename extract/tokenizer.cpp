@@ -2,7 +2,6 @@
 
 #include <utf8proc.h>
 
-#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <memory>
@@ -160,23 +159,28 @@ void build_key(std::string_view word, std::string& key) {
 }
 
 // Key and shape of an all-ASCII token in one pass over its bytes: what
-// build_key and describe_shape give for it, without decoding.
-void describe_ascii(Token& t) {
+// build_key and describe_shape give for it, without decoding. False, with
+// only t.key changed, when the token has a non-ASCII byte.
+bool describe_ascii(Token& t) {
   const std::string& text = t.text;
   t.key.resize(text.size());
   std::size_t letters = 0, uppers = 0;
+  bool capitalized = false, inner_caps = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) return false;
     bool up = c >= 'A' && c <= 'Z';
-    t.key[i] = up ? static_cast<char>(c - 'A' + 'a') : c;
+    t.key[i] = static_cast<char>(up ? c - 'A' + 'a' : c);
     if (!up && !(c >= 'a' && c <= 'z')) continue;
-    if (letters == 0) t.capitalized = up && !t.is_number;
-    else if (up) t.inner_caps = true;
+    if (letters == 0) capitalized = up && !t.is_number;
+    else if (up) inner_caps = true;
     ++letters;
     if (up) ++uppers;
   }
+  t.capitalized = capitalized;
   t.all_caps = letters >= 2 && uppers == letters;
-  if (t.all_caps) t.inner_caps = false;
+  t.inner_caps = inner_caps && !t.all_caps;
+  return true;
 }
 
 }  // namespace
@@ -189,7 +193,7 @@ std::string token_key(std::string_view word) {
 
 std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> tokens;
-  tokens.reserve(text.size() / 5);
+  tokens.reserve(text.size() / 5 + 1);
   std::size_t pos = 0;
   // Code points before byte `counted`, advanced as tokens are made.
   std::size_t counted = 0, chars = 0;
@@ -229,10 +233,7 @@ std::vector<Token> tokenize(std::string_view text) {
     std::string_view written = text.substr(t.start, t.end - t.start);
     t.text.assign(written);
     t.start_char = chars_before(t.start);
-    bool ascii = std::all_of(written.begin(), written.end(),
-                             [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (ascii) {
-      describe_ascii(t);
+    if (describe_ascii(t)) {
       counted = t.end;  // one code point a byte
       chars += written.size();
       t.end_char = chars;
