@@ -1,6 +1,7 @@
 #include "extract/coreference.h"
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <string_view>
 #include <unordered_map>
@@ -8,6 +9,7 @@
 #include "extract/matcher.h"
 #include "graph/text_fold.h"
 #include "extract/rule_index.h"
+#include "extract/vocabulary.h"
 
 namespace kg::extract {
 
@@ -44,9 +46,9 @@ class Resolver {
   }
   std::string_view text_of(const Mention& m) const { return span_view(m.first, m.last); }
 
-  // kg::fold_key of `text`, folded once per article: names recur. `text` must
-  // outlive the resolver (a view of doc_.text or of the rule set); the key
-  // returned stays valid as long as the resolver.
+  // kg::fold_key of a description or place name, folded once per article:
+  // "la firme" recurs. `text` must outlive the resolver (a view of doc_.text
+  // or of the rule set); the key returned stays valid as long as the resolver.
   std::string_view folded(std::string_view text) {
     auto [it, fresh] = folded_.try_emplace(text);
     if (fresh) it->second = fold_key(text);
@@ -62,11 +64,12 @@ class Resolver {
   }
 
   void group_names() {
-    std::unordered_map<std::string_view, int> by_key;  // views of folded_'s keys
+    std::unordered_map<std::string_view, int> by_key;  // views of name_keys_
     std::unordered_map<int, int> by_place;
-    // Sized once: names are mostly distinct within an article.
+    // Sized once: names are mostly distinct within an article, and so each
+    // is folded straight away rather than looked up in a cache first.
     by_key.reserve(doc_.mentions.size());
-    folded_.reserve(2 * doc_.mentions.size());  // names, then descriptions
+    key_at_.assign(doc_.tokens.size(), {});
     doc_.entities.reserve(doc_.mentions.size());  // at most one per mention
     for (Mention& m : doc_.mentions) {
       if (m.place >= 0) {
@@ -75,7 +78,8 @@ class Resolver {
         m.entity = it->second;
         continue;
       }
-      auto [it, fresh] = by_key.try_emplace(folded(text_of(m)), -1);
+      std::string_view key = key_at_[m.first] = name_keys_.emplace_back(fold_key(text_of(m)));
+      auto [it, fresh] = by_key.try_emplace(key, -1);
       if (fresh) it->second = new_entity(m);
       m.entity = it->second;
     }
@@ -143,6 +147,7 @@ class Resolver {
     std::vector<bool> sure(doc_.entities.size(), false);
     std::vector<std::size_t> longest(doc_.entities.size(), 0);
     name_of_.assign(doc_.entities.size(), {});
+    name_key_of_.assign(doc_.entities.size(), {});
     for (const Mention& m : doc_.mentions) {
       Entity& e = doc_.entities[static_cast<std::size_t>(m.entity)];
       std::size_t i = static_cast<std::size_t>(m.entity);
@@ -154,6 +159,7 @@ class Resolver {
         longest[i] = m.last - m.first;
         e.name.assign(text_of(m));
         name_of_[i] = text_of(m);
+        name_key_of_[i] = key_at_[m.first];
         if (!sure[i]) e.type = m.type.value_or(EntityType::Organization);
       }
     }
@@ -363,15 +369,18 @@ class Resolver {
     for (std::size_t s = 0; s < doc_.sentences.size(); ++s)
       for (std::size_t t = doc_.sentences[s].first; t < doc_.sentences[s].last; ++t) {
         const Token& token = doc_.tokens[t];
+        // A word no rule file uses is in none of the classes: most tokens stop here.
+        std::uint32_t word = vocabulary::word_of(token);
+        if (word == vocabulary::kUnknown) continue;
         std::vector<EntityType> types;
         bool is_possessive = false;
-        if (person.has_word(token)) {
+        if (person.has_number(word)) {
           types = {EntityType::Person};
-        } else if (org.has_word(token)) {
+        } else if (org.has_number(word)) {
           types = {EntityType::Organization};
-        } else if (any.has_word(token)) {
+        } else if (any.has_number(word)) {
           types = {EntityType::Organization, EntityType::Person};
-        } else if (possessive.has_word(token)) {
+        } else if (possessive.has_number(word)) {
           // "son modèle", "its larger rivals": a possessed word within three tokens.
           std::size_t end = std::min(t + 4, doc_.sentences[s].last);
           for (std::size_t k = t + 1; k < end && !is_possessive; ++k)
@@ -396,9 +405,9 @@ class Resolver {
     // (entity, folded form) of every form kept: few per article, so a flat list.
     std::vector<std::pair<std::size_t, std::string_view>> keys;
     keys.reserve(doc_.entities.size() + doc_.mentions.size());
-    for (std::size_t e = 0; e < doc_.entities.size(); ++e) keys.emplace_back(e, folded(name_of_[e]));
-    auto add = [&](std::size_t e, std::string_view form, bool description) {
-      std::string_view key = folded(form);
+    for (std::size_t e = 0; e < doc_.entities.size(); ++e)
+      keys.emplace_back(e, doc_.entities[e].place >= 0 ? folded(name_of_[e]) : name_key_of_[e]);
+    auto add = [&](std::size_t e, std::string_view form, std::string_view key, bool description) {
       if (key.empty()) return;
       for (const auto& [entity, known] : keys)
         if (entity == e && known == key) return;
@@ -408,7 +417,7 @@ class Resolver {
     for (std::size_t i = 0; i < doc_.mentions.size(); ++i) {
       const Mention& m = doc_.mentions[i];
       std::size_t e = static_cast<std::size_t>(m.entity);
-      if (m.kind == MentionKind::Name && m.place < 0) add(e, text_of(m), false);
+      if (m.kind == MentionKind::Name && m.place < 0) add(e, text_of(m), key_at_[m.first], false);
       if (m.kind == MentionKind::Description) {
         // "la firme" + "norvégienne" → "la firme norvégienne"; "the" + "[Oslo]-based firm"
         std::size_t last = m.last;
@@ -417,10 +426,11 @@ class Resolver {
              ++j)
           last = doc_.mentions[j].last;
         auto shown = shown_first_.find(m.first);
-        add(e, span_view(shown == shown_first_.end() ? m.first : shown->second, last), true);
+        std::string_view form = span_view(shown == shown_first_.end() ? m.first : shown->second, last);
+        add(e, form, folded(form), true);
       }
     }
-    for (const auto& [entity, text] : appositions_) add(static_cast<std::size_t>(entity), text, true);
+    for (const auto& [entity, text] : appositions_) add(static_cast<std::size_t>(entity), text, folded(text), true);
     for (Entity& e : doc_.entities)
       if (e.place >= 0)
         for (const std::string& name : rules_.places[static_cast<std::size_t>(e.place)].names)
@@ -436,7 +446,10 @@ class Resolver {
   std::vector<std::pair<int, std::string_view>> appositions_;  // (entity, description text in doc_.text)
   std::unordered_map<std::size_t, std::size_t> shown_first_;  // description first token → first token shown
   std::vector<std::string_view> name_of_;  // per entity: its name, in doc_.text or the rule set
-  std::unordered_map<std::string_view, std::string> folded_;  // text → fold_key(text)
+  std::deque<std::string> name_keys_;  // fold_key of each name mention's text; a deque, so views stay valid
+  std::vector<std::string_view> key_at_;  // by the first token of a name mention: its folded text
+  std::vector<std::string_view> name_key_of_;  // per entity (not a place): the folded text of its name
+  std::unordered_map<std::string_view, std::string> folded_;  // description or place name → fold_key
 };
 
 }  // namespace
