@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <initializer_list>
+#include <string_view>
 
 #include "extract/vocabulary.h"
 
@@ -47,10 +48,12 @@ class AmountParser {
 
  private:
   const Token& tok(std::size_t i) const { return doc_.tokens[i]; }
-  bool is(std::size_t i, std::initializer_list<const char*> keys) const {
+  // Compared as views: a length test settles most keys without comparing bytes.
+  bool is(std::size_t i, std::initializer_list<std::string_view> keys) const {
     if (i >= last_) return false;
-    for (const char* k : keys)
-      if (tok(i).key == k) return true;
+    std::string_view key = tok(i).key;
+    for (std::string_view k : keys)
+      if (key == k) return true;
     return false;
   }
   const std::string* currency_at(std::size_t i) const {
