@@ -30,6 +30,25 @@ TEST_CASE("acronyms join the name they abbreviate") {
   CHECK(has(doc.entities[0].aliases, "NQS"));
 }
 
+TEST_CASE("only the full initials of a name join it") {
+  Document doc = prepare("Nordic Quantum Systems grows. NQ hired 40 people. NQSX signed. NQS moved.", "en",
+                         Upto::Coreference);
+  const Entity* nordic = entity_named(doc, "Nordic Quantum Systems");
+  REQUIRE(nordic != nullptr);
+  CHECK(has(nordic->aliases, "NQS"));
+  CHECK_FALSE(has(nordic->aliases, "NQ"));
+  CHECK_FALSE(has(nordic->aliases, "NQSX"));
+  CHECK(doc.entities.size() == 3);
+}
+
+TEST_CASE("names that fold alike are one entity; only forms that fold otherwise are aliases") {
+  Document doc = prepare("Brakko Nord recrute. Selon BRAKKO NORD, tout va bien. Selon Brakko-Nord et Brakko, oui.",
+                         "fr", Upto::Coreference);
+  REQUIRE(doc.entities.size() == 1);
+  CHECK(doc.entities[0].name == "Brakko Nord");
+  CHECK(doc.entities[0].aliases == std::vector<std::string>{"Brakko"});
+}
+
 TEST_CASE("a description refers to the most mentioned earlier entity of its type") {
   Document doc = prepare(
       "Zorvex lève des fonds. Zorvex recrute aussi, selon Brakko Conseil. La firme vise l'Asie.", "fr",

@@ -59,3 +59,27 @@ TEST_CASE("text normalize_text does not send through NFC is in NFC already") {
     CHECK(kg::nfc(text) == text);
   }
 }
+
+TEST_CASE("carriage returns and typographic marks are replaced wherever they fall in a long text") {
+  // Long ASCII runs are copied eight bytes at a time: every position of a
+  // mark within such a block must be handled like a lone one.
+  for (std::size_t at = 0; at < 24; ++at) {
+    std::string before(at, 'a');
+    std::string after(24 - at, 'b');
+    INFO("at " << at);
+    CHECK(normalize_text(before + "\r\n" + after) == before + "\n" + after);
+    CHECK(normalize_text(before + "\xE2\x80\x99" + after) == before + "'" + after);
+    CHECK(normalize_text(before + "\xC2\xA0" + after) == before + " " + after);
+    CHECK(normalize_text(before + "\xC3\xA9t\xC3\xA9" + after) == before + "\xC3\xA9t\xC3\xA9" + after);
+    CHECK(normalize_text(before + "e\xCC\x81" + after) == before + "\xC3\xA9" + after);
+  }
+}
+
+TEST_CASE("an article without a date line is its normalised text, unchanged otherwise") {
+  std::string text = "Nova l\xE2\x80\x99" "annonce.\r\nZorvex aussi, \xC3\xA0 Oslo.";
+  ArticleText article = split_article(text);
+  CHECK(article.date.empty());
+  CHECK(article.body_offset == 0);
+  CHECK(article.body == normalize_text(text));
+  CHECK(article.body == "Nova l'annonce.\nZorvex aussi, \xC3\xA0 Oslo.");
+}

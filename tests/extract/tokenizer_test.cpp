@@ -62,3 +62,40 @@ TEST_CASE("each token knows its code-point offsets as well as its byte offsets")
   CHECK(tokens[3].start_char == 7);  // "d'"
   CHECK(tokens[4].end_char == 11);
 }
+
+TEST_CASE("ASCII words get the same key and shape as words with accents") {
+  // Plain ASCII tokens take a shorter path than the others; both must agree.
+  std::vector<Token> ascii = tokenize("Nova NOVA nOva 2025 B2B IBM's X");
+  std::vector<Token> accented = tokenize("Nóva NÓVA nÓva 2025 B2É IBÉ's É");
+  REQUIRE(ascii.size() == accented.size());
+  for (std::size_t i = 0; i < ascii.size(); ++i) {
+    INFO(ascii[i].text << " / " << accented[i].text);
+    CHECK(ascii[i].capitalized == accented[i].capitalized);
+    CHECK(ascii[i].all_caps == accented[i].all_caps);
+    CHECK(ascii[i].inner_caps == accented[i].inner_caps);
+    CHECK(ascii[i].is_number == accented[i].is_number);
+  }
+  CHECK(ascii[0].key == "nova");
+  CHECK(accented[0].key == "nova");
+  CHECK(ascii[1].all_caps);
+  CHECK(ascii[2].inner_caps);
+  CHECK_FALSE(ascii[3].capitalized);  // a number does not start with a capital
+  CHECK(ascii[4].all_caps);           // B2B: the digit is not a letter
+  CHECK_FALSE(ascii[7].all_caps);     // one letter is not "all caps"
+}
+
+TEST_CASE("digits then letters split; letters then digits do not") {
+  CHECK(texts("10bn 3D GPT4 2025-2026 1.5x") ==
+        std::vector<std::string>{"10", "bn", "3", "D", "GPT4", "2025-2026", "1.5", "x"});
+  CHECK(texts("12345678901234567890abc") == std::vector<std::string>{"12345678901234567890", "abc"});
+}
+
+TEST_CASE("code-point offsets count every character before a token, whatever its script") {
+  std::vector<Token> tokens = tokenize("ab \xE2\x80\x94 cd\xC3\xA9 ef");  // "ab — cdé ef"
+  REQUIRE(tokens.size() == 4);
+  CHECK(tokens[1].start_char == 3);
+  CHECK(tokens[2].start_char == 5);
+  CHECK(tokens[2].end_char == 8);
+  CHECK(tokens[3].start_char == 9);
+  CHECK(tokens[3].end_char == 11);
+}
