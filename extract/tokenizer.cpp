@@ -74,6 +74,9 @@ std::size_t word_end(std::string_view text, std::size_t pos) {
       while (i < text.size() && kAsciiWord[static_cast<unsigned char>(bytes[i])] != 0) ++i;
     }
     if (i >= text.size()) break;
+    // Most words end at an ASCII space or mark that cannot join two parts.
+    unsigned char byte = static_cast<unsigned char>(bytes[i]);
+    if (byte < 0x80 && kAsciiWord[byte] == 0 && byte != '-' && byte != ',' && byte != '.') break;
     CodePoint c = decode(text, i);
     if (is_digit(c.cp)) {
       i += c.len;
