@@ -9,6 +9,7 @@
 #include "extract/matcher.h"
 #include "graph/text_fold.h"
 #include "extract/rule_index.h"
+#include "extract/tokenizer.h"
 #include "extract/vocabulary.h"
 
 namespace kg::extract {
@@ -46,12 +47,18 @@ class Resolver {
   }
   std::string_view text_of(const Mention& m) const { return span_view(m.first, m.last); }
 
-  // kg::fold_key of a description or place name, folded once per article:
-  // "la firme" recurs. `text` must outlive the resolver (a view of doc_.text
-  // or of the rule set); the key returned stays valid as long as the resolver.
-  std::string_view folded(std::string_view text) {
-    auto [it, fresh] = folded_.try_emplace(text);
-    if (fresh) it->second = fold_key(text);
+  // kg::fold_key of the text of tokens [first, last), folded once per
+  // article: descriptions ("la firme") recur. Valid as long as the resolver.
+  std::string_view folded_span(std::size_t first, std::size_t last) {
+    auto [it, fresh] = folded_.try_emplace(span_view(first, last));
+    if (fresh) it->second = span_key(doc_.text, doc_.tokens, first, last);
+    return it->second;
+  }
+
+  // kg::fold_key of a place name of the rule set, in the same cache.
+  std::string_view folded_place_name(std::string_view name) {
+    auto [it, fresh] = folded_.try_emplace(name);
+    if (fresh) it->second = fold_key(name);
     return it->second;
   }
 
@@ -78,7 +85,7 @@ class Resolver {
         m.entity = it->second;
         continue;
       }
-      std::string_view key = key_at_[m.first] = name_keys_.emplace_back(fold_key(text_of(m)));
+      std::string_view key = key_at_[m.first] = name_keys_.emplace_back(span_key(doc_.text, doc_.tokens, m.first, m.last));
       auto [it, fresh] = by_key.try_emplace(key, -1);
       if (fresh) it->second = new_entity(m);
       m.entity = it->second;
@@ -252,7 +259,7 @@ class Resolver {
             const Mention& head = doc_.mentions[static_cast<std::size_t>(items[match.first - 2].mention)];
             std::size_t end = match.last;
             while (place_after(items, end) >= 0) ++end;
-            appositions_.emplace_back(head.entity, span_view(items[match.first].first, items[end - 1].last));
+            appositions_.push_back({head.entity, items[match.first].first, items[end - 1].last});
             continue;
           }
           int target = antecedent(rule.type, s, first, place_after(items, match.last));
@@ -406,7 +413,7 @@ class Resolver {
     std::vector<std::pair<std::size_t, std::string_view>> keys;
     keys.reserve(doc_.entities.size() + doc_.mentions.size());
     for (std::size_t e = 0; e < doc_.entities.size(); ++e)
-      keys.emplace_back(e, doc_.entities[e].place >= 0 ? folded(name_of_[e]) : name_key_of_[e]);
+      keys.emplace_back(e, doc_.entities[e].place >= 0 ? folded_place_name(name_of_[e]) : name_key_of_[e]);
     auto add = [&](std::size_t e, std::string_view form, std::string_view key, bool description) {
       if (key.empty()) return;
       for (const auto& [entity, known] : keys)
@@ -426,11 +433,12 @@ class Resolver {
              ++j)
           last = doc_.mentions[j].last;
         auto shown = shown_first_.find(m.first);
-        std::string_view form = span_view(shown == shown_first_.end() ? m.first : shown->second, last);
-        add(e, form, folded(form), true);
+        std::size_t first = shown == shown_first_.end() ? m.first : shown->second;
+        add(e, span_view(first, last), folded_span(first, last), true);
       }
     }
-    for (const auto& [entity, text] : appositions_) add(static_cast<std::size_t>(entity), text, folded(text), true);
+    for (const auto& [entity, first, last] : appositions_)
+      add(static_cast<std::size_t>(entity), span_view(first, last), folded_span(first, last), true);
     for (Entity& e : doc_.entities)
       if (e.place >= 0)
         for (const std::string& name : rules_.places[static_cast<std::size_t>(e.place)].names)
@@ -443,13 +451,18 @@ class Resolver {
   const WordSet& articles_;
   const WordSet& conjunctions_;
   std::vector<int> nationality_;                      // per entity: place index or -1
-  std::vector<std::pair<int, std::string_view>> appositions_;  // (entity, description text in doc_.text)
+  // An apposition: tokens [first, last) describe `entity`.
+  struct Apposition {
+    int entity;
+    std::size_t first, last;
+  };
+  std::vector<Apposition> appositions_;
   std::unordered_map<std::size_t, std::size_t> shown_first_;  // description first token → first token shown
   std::vector<std::string_view> name_of_;  // per entity: its name, in doc_.text or the rule set
-  std::deque<std::string> name_keys_;  // fold_key of each name mention's text; a deque, so views stay valid
+  std::deque<std::string> name_keys_;  // span_key of each name mention; a deque, so views stay valid
   std::vector<std::string_view> key_at_;  // by the first token of a name mention: its folded text
   std::vector<std::string_view> name_key_of_;  // per entity (not a place): the folded text of its name
-  std::unordered_map<std::string_view, std::string> folded_;  // description or place name → fold_key
+  std::unordered_map<std::string_view, std::string> folded_;  // description or place name → its fold_key
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "graph/latin1.h"
+#include "graph/text_fold.h"
 #include "extract/vocabulary.h"
 
 namespace kg::extract {
@@ -186,7 +187,43 @@ bool describe_ascii(Token& t) {
   return true;
 }
 
+// Whether kg::fold_key of `word` is its token key: every byte an ASCII letter
+// or digit, or an accented Latin-1 letter that both keys fold to one letter
+// through the same latin1_key.
+bool folds_to_key(std::string_view word) {
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(word[i]);
+    if (c < 0x80) {
+      if (kAsciiWord[c] == 0) return false;
+    } else if (c == 0xC3 && i + 1 < word.size() && (static_cast<unsigned char>(word[i + 1]) & 0xC0) == 0x80 &&
+               latin1_key(0xC0u + (static_cast<unsigned char>(word[i + 1]) & 0x3Fu)) != 0) {
+      ++i;
+    } else {
+      return false;
+    }
+  }
+  return !word.empty();
+}
+
 }  // namespace
+
+std::string span_key(std::string_view text, const std::vector<Token>& tokens, std::size_t first,
+                     std::size_t last) {
+  if (first >= last) return {};
+  std::string key;
+  for (std::size_t k = first; k < last; ++k) {
+    const Token& t = tokens[k];
+    // Tokens glued together ("10bn") fold as one word, not two.
+    bool joined = k == first || t.start > tokens[k - 1].end;
+    if (!joined || !folds_to_key(t.text)) {
+      std::size_t start = tokens[first].start;
+      return fold_key(text.substr(start, tokens[last - 1].end - start));
+    }
+    if (k > first) key += ' ';  // only spaces lie between tokens
+    key += t.key;
+  }
+  return key;
+}
 
 std::string token_key(std::string_view word) {
   std::string key;

@@ -18,4 +18,11 @@ std::vector<Token> tokenize(std::string_view text);
 // The matching key of a word: lower case, accents removed ("États" → "etats").
 std::string token_key(std::string_view word);
 
+// kg::fold_key of the text of tokens [first, last) of `tokens` (made from
+// `text`). When every token is ASCII letters and digits or accented Latin-1
+// letters, with spaces between them, that is their keys joined by single
+// spaces, and the text is not read again; otherwise fold_key itself.
+std::string span_key(std::string_view text, const std::vector<Token>& tokens, std::size_t first,
+                     std::size_t last);
+
 }  // namespace kg::extract

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "extract/tokenizer.h"
+#include "graph/text_fold.h"
 
 using namespace kg::extract;
 
@@ -98,4 +99,30 @@ TEST_CASE("code-point offsets count every character before a token, whatever its
   CHECK(tokens[2].end_char == 8);
   CHECK(tokens[3].start_char == 9);
   CHECK(tokens[3].end_char == 11);
+}
+
+TEST_CASE("span_key is kg::fold_key of the span's text") {
+  // Plain words take the token keys, the rest fold_key itself: both must agree
+  // on every span, whatever lies in or between the tokens.
+  const std::vector<std::string> texts{
+      "Nova Robotics lève 5 M\xE2\x82\xAC",        // ASCII words, a symbol
+      "\xC3\x89tats-Unis  et\nZ\xC3\xA9phyr SA",    // hyphen, double space, line break, accents
+      "la firme norv\xC3\xA9gienne d'Oslo",          // elision
+      "Nexora's 10bn GPT-4o B2B",                    // clitic, glued number, inner hyphen
+      "\xC3\x86sir Stra\xC3\x9F" "e \xC3\x98rsted",  // Latin-1 letters without a one-letter key
+      "AT&T et Procter & Gamble",                    // marks inside and between names
+      "\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1 \xEF\xAC\x81n",  // Greek, a ligature
+  };
+  for (const std::string& text : texts) {
+    std::vector<Token> tokens = tokenize(text);
+    for (std::size_t first = 0; first <= tokens.size(); ++first)
+      for (std::size_t last = first; last <= tokens.size() && last <= first + 4; ++last) {
+        std::string span = first < last ? text.substr(tokens[first].start, tokens[last - 1].end - tokens[first].start)
+                                        : std::string();
+        INFO("span: [" << span << "]");
+        CHECK(span_key(text, tokens, first, last) == kg::fold_key(span));
+      }
+  }
+  std::vector<Token> tokens = tokenize("Nova  Robotics");
+  CHECK(span_key("Nova  Robotics", tokens, 0, 2) == "nova robotics");
 }
