@@ -63,9 +63,10 @@ constexpr std::array<unsigned char, 256> kAsciiWord = [] {
 
 // The end of the word starting at `pos` (a letter or digit there).
 std::size_t word_end(std::string_view text, std::size_t pos) {
-  bool digits_only = true;
-  std::size_t i = pos;
   const char* bytes = text.data();
+  // A word that opens with an ASCII letter is past its digits-only start.
+  bool digits_only = kAsciiWord[static_cast<unsigned char>(bytes[pos])] != kLetter;
+  std::size_t i = digits_only ? pos : pos + 1;
   while (i < text.size()) {
     // Runs of ASCII digits, or of ASCII letters and digits once a letter was
     // seen, most of every word, in a tight loop; the rest below.
