@@ -167,15 +167,19 @@ void build_key(std::string_view word, std::string& key) {
 // build_key and describe_shape give for it, without decoding. False, with
 // only t.key changed, when the token has a non-ASCII byte.
 bool describe_ascii(Token& t) {
-  const std::string& text = t.text;
-  t.key.resize(text.size());
+  std::size_t size = t.text.size();
+  t.key.resize(size);
+  // Plain pointers: writes through a char* could alias the strings' own
+  // members, which the compiler would then reload at every byte.
+  const char* text = t.text.data();
+  char* key = t.key.data();
   std::size_t letters = 0, uppers = 0;
   bool capitalized = false, inner_caps = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  for (std::size_t i = 0; i < size; ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) return false;
     bool up = c >= 'A' && c <= 'Z';
-    t.key[i] = static_cast<char>(up ? c - 'A' + 'a' : c);
+    key[i] = static_cast<char>(up ? c - 'A' + 'a' : c);
     if (!up && !(c >= 'a' && c <= 'z')) continue;
     if (letters == 0) capitalized = up && !t.is_number;
     else if (up) inner_caps = true;
