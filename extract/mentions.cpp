@@ -4,7 +4,6 @@
 #include <array>
 #include <cstdint>
 #include <string_view>
-#include <unordered_set>
 
 #include "extract/vocabulary.h"
 
@@ -77,15 +76,18 @@ class MentionFinder {
       return i + 1 < doc_.tokens.size() && name_shaped(doc_.tokens[i + 1]);
     }
     if (function_words_.has_word(t) || initial_not_name_.contains(t)) return false;
-    return t.all_caps || t.inner_caps || !lower_case_initials_.count(t.key);
+    return t.all_caps || t.inner_caps ||
+           !std::binary_search(lower_case_initials_.begin(), lower_case_initials_.end(), std::string_view(t.key));
   }
 
   // The keys of name-shaped first words of sentences ("Les", "Nova") that the
   // article also writes as plain lower-case words: starts_name() asks about
-  // no other word. A word is hashed only when its first byte and length are
-  // those of such a key, which few are.
+  // no other word. A word is looked up only when its first byte and length
+  // are those of such a key, which few are. Sorted vectors rather than hash
+  // sets: a few words an article, and no node allocated for each.
   void find_lower_case_initials() {
-    std::unordered_set<std::string_view> initials;
+    std::vector<std::string_view> initials;
+    initials.reserve(doc_.sentences.size());
     std::array<std::uint64_t, 256> lengths{};  // [first byte of a key]: bit min(size, 63)
     auto shape = [&](const std::string& key) -> std::pair<std::size_t, std::uint64_t> {
       return {key.empty() ? 0 : static_cast<unsigned char>(key[0]), std::uint64_t{1} << std::min<std::size_t>(key.size(), 63)};
@@ -95,17 +97,20 @@ class MentionFinder {
         const Token& t = doc_.tokens[i];
         if (!t.is_word) continue;
         if (name_shaped(t)) {
-          initials.insert(t.key);
+          initials.emplace_back(t.key);
           auto [byte, bit] = shape(t.key);
           lengths[byte] |= bit;
         }
         break;
       }
+    std::sort(initials.begin(), initials.end());
     for (const Token& t : doc_.tokens) {
       if (!t.is_word || t.capitalized || t.all_caps || t.is_number) continue;
       auto [byte, bit] = shape(t.key);
-      if ((lengths[byte] & bit) && initials.count(t.key)) lower_case_initials_.insert(t.key);
+      if ((lengths[byte] & bit) && std::binary_search(initials.begin(), initials.end(), std::string_view(t.key)))
+        lower_case_initials_.emplace_back(t.key);
     }
+    std::sort(lower_case_initials_.begin(), lower_case_initials_.end());
   }
 
   // The end of the name starting at `i`.
@@ -218,7 +223,7 @@ class MentionFinder {
   const WordSet& institutions_;
   const WordSet& suffixes_;
   const WordSet& initial_not_name_;
-  std::unordered_set<std::string_view> lower_case_initials_;  // keys of doc_.tokens, not copied
+  std::vector<std::string_view> lower_case_initials_;  // keys of doc_.tokens, not copied; sorted
 };
 
 }  // namespace

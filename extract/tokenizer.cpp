@@ -215,17 +215,17 @@ bool folds_to_key(std::string_view word) {
 std::string span_key(std::string_view text, const std::vector<Token>& tokens, std::size_t first,
                      std::size_t last) {
   if (first >= last) return {};
-  std::string key;
+  std::size_t start = tokens[first].start, end = tokens[last - 1].end;
   for (std::size_t k = first; k < last; ++k) {
-    const Token& t = tokens[k];
     // Tokens glued together ("10bn") fold as one word, not two.
-    bool joined = k == first || t.start > tokens[k - 1].end;
-    if (!joined || !folds_to_key(t.text)) {
-      std::size_t start = tokens[first].start;
-      return fold_key(text.substr(start, tokens[last - 1].end - start));
-    }
+    bool apart = k == first || tokens[k].start > tokens[k - 1].end;
+    if (!apart || !folds_to_key(tokens[k].text)) return fold_key(text.substr(start, end - start));
+  }
+  std::string key;
+  key.reserve(end - start);  // never longer than the text
+  for (std::size_t k = first; k < last; ++k) {
     if (k > first) key += ' ';  // only spaces lie between tokens
-    key += t.key;
+    key += tokens[k].key;
   }
   return key;
 }
