@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <deque>
+#include <functional>
 #include <map>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "extract/matcher.h"
 #include "graph/text_fold.h"
@@ -71,24 +73,37 @@ class Resolver {
   }
 
   void group_names() {
-    std::unordered_map<std::string_view, int> by_key;  // views of name_keys_
+    // Entities by folded name: an open-addressing table of entity numbers,
+    // probed linearly and at most half full, so one allocation for the
+    // article instead of a node per name. Names are mostly distinct within
+    // an article, and so each is folded straight away rather than looked up
+    // in a cache of texts first.
+    std::size_t slots = 2;
+    while (slots < 2 * doc_.mentions.size()) slots *= 2;
+    std::vector<int> by_key(slots, -1);
+    std::vector<std::string_view> key_of;  // by entity number: its folded name (views of name_keys_)
     std::unordered_map<int, int> by_place;
-    // Sized once: names are mostly distinct within an article, and so each
-    // is folded straight away rather than looked up in a cache first.
-    by_key.reserve(doc_.mentions.size());
     key_at_.assign(doc_.tokens.size(), {});
     doc_.entities.reserve(doc_.mentions.size());  // at most one per mention
+    key_of.reserve(doc_.mentions.size());
     for (Mention& m : doc_.mentions) {
       if (m.place >= 0) {
         auto [it, fresh] = by_place.try_emplace(m.place, -1);
-        if (fresh) it->second = new_entity(m);
+        if (fresh) {
+          it->second = new_entity(m);
+          key_of.emplace_back();  // places are not in by_key
+        }
         m.entity = it->second;
         continue;
       }
       std::string_view key = key_at_[m.first] = name_keys_.emplace_back(span_key(doc_.text, doc_.tokens, m.first, m.last));
-      auto [it, fresh] = by_key.try_emplace(key, -1);
-      if (fresh) it->second = new_entity(m);
-      m.entity = it->second;
+      std::size_t slot = std::hash<std::string_view>{}(key) & (slots - 1);
+      while (by_key[slot] >= 0 && key_of[static_cast<std::size_t>(by_key[slot])] != key) slot = (slot + 1) & (slots - 1);
+      if (by_key[slot] < 0) {
+        by_key[slot] = new_entity(m);
+        key_of.push_back(key);
+      }
+      m.entity = by_key[slot];
     }
   }
 
