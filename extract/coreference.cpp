@@ -206,10 +206,8 @@ class Resolver {
 
   // The entity a description of `type` at `before_token` refers to. With a
   // place adjective (`place` >= 0), entities of another nationality are out.
-  int antecedent(EntityType type, std::size_t sentence, std::size_t before_token, int place) const {
-    std::vector<int> count(doc_.entities.size(), 0);
-    std::vector<std::size_t> last_seen(doc_.entities.size(), 0);
-    std::vector<bool> in_sentence(doc_.entities.size(), false);
+  int antecedent(EntityType type, std::size_t sentence, std::size_t before_token, int place) {
+    tally_.assign(doc_.entities.size(), Tally{});  // reuses the buffer of the previous call
     std::size_t previous_sentence = doc_.sentences.size();
     int subject = -1;     // the first entity of the description's sentence
     int neighbour = -1;   // the latest other entity of that sentence, six tokens away at least
@@ -217,25 +215,28 @@ class Resolver {
       if (m.first >= before_token) continue;
       std::size_t e = static_cast<std::size_t>(m.entity);
       if (m.sentence == sentence) {
-        in_sentence[e] = true;
+        tally_[e].in_sentence = true;
         bool fits = m.kind != MentionKind::Adjective && doc_.entities[e].type == type &&
                     (place < 0 || nationality_[e] < 0 || nationality_[e] == place);
         if (subject < 0 && m.kind != MentionKind::Adjective) subject = m.entity;
         else if (fits && m.entity != subject && m.last + 6 <= before_token) neighbour = m.entity;
       }
       // A sentence's first mention is usually its subject: it counts twice.
-      count[e] += m.sentence != previous_sentence ? 2 : 1;
+      tally_[e].count += m.sentence != previous_sentence ? 2 : 1;
       previous_sentence = m.sentence;
-      last_seen[e] = std::max(last_seen[e], m.first + 1);
+      tally_[e].last_seen = std::max(tally_[e].last_seen, m.first + 1);
     }
     if (neighbour >= 0) return neighbour;  // "un accord avec X, mais la firme ..."
     int best = -1;
     for (std::size_t e = 0; e < doc_.entities.size(); ++e) {
-      if (doc_.entities[e].type != type || count[e] == 0 || in_sentence[e]) continue;
+      const Tally& t = tally_[e];
+      if (doc_.entities[e].type != type || t.count == 0 || t.in_sentence) continue;
       if (place >= 0 && nationality_[e] >= 0 && nationality_[e] != place) continue;
-      if (best < 0 || count[e] > count[static_cast<std::size_t>(best)] ||
-          (count[e] == count[static_cast<std::size_t>(best)] && last_seen[e] > last_seen[static_cast<std::size_t>(best)]))
-        best = static_cast<int>(e);
+      if (best >= 0) {
+        const Tally& so_far = tally_[static_cast<std::size_t>(best)];
+        if (t.count < so_far.count || (t.count == so_far.count && t.last_seen <= so_far.last_seen)) continue;
+      }
+      best = static_cast<int>(e);
     }
     return best;
   }
@@ -466,6 +467,13 @@ class Resolver {
   const WordSet& articles_;
   const WordSet& conjunctions_;
   std::vector<int> nationality_;                      // per entity: place index or -1
+  // What antecedent() counts per entity, kept between calls for its buffer.
+  struct Tally {
+    int count = 0;              // mentions before the description, a sentence's first counting twice
+    std::size_t last_seen = 0;  // one past the first token of the latest of them
+    bool in_sentence = false;   // mentioned in the description's sentence
+  };
+  std::vector<Tally> tally_;
   // An apposition: tokens [first, last) describe `entity`.
   struct Apposition {
     int entity;
