@@ -166,23 +166,19 @@ class Resolver {
     }
     doc_.entities = std::move(kept);
     // Type: the first sure type, else the shape of the longest name.
-    std::vector<bool> sure(doc_.entities.size(), false);
-    std::vector<std::size_t> longest(doc_.entities.size(), 0);
-    name_of_.assign(doc_.entities.size(), {});
-    name_key_of_.assign(doc_.entities.size(), {});
+    names_.assign(doc_.entities.size(), EntityName{});
     for (const Mention& m : doc_.mentions) {
       Entity& e = doc_.entities[static_cast<std::size_t>(m.entity)];
-      std::size_t i = static_cast<std::size_t>(m.entity);
-      if (m.sure_type && !sure[i]) {
+      EntityName& name = names_[static_cast<std::size_t>(m.entity)];
+      if (m.sure_type && !name.sure_type) {
         e.type = *m.type;
-        sure[i] = true;
+        name.sure_type = true;
       }
-      if (m.kind == MentionKind::Name && m.last - m.first > longest[i]) {
-        longest[i] = m.last - m.first;
-        e.name.assign(text_of(m));
-        name_of_[i] = text_of(m);
-        name_key_of_[i] = key_at_[m.first];
-        if (!sure[i]) e.type = m.type.value_or(EntityType::Organization);
+      if (m.kind == MentionKind::Name && m.last - m.first > name.length) {
+        name.length = m.last - m.first;
+        name.text = text_of(m);
+        name.key = key_at_[m.first];
+        if (!name.sure_type) e.type = m.type.value_or(EntityType::Organization);
       }
     }
     for (std::size_t i = 0; i < doc_.entities.size(); ++i) {
@@ -190,10 +186,10 @@ class Resolver {
       if (e.place >= 0) {
         const Place& place = rules_.places[static_cast<std::size_t>(e.place)];
         std::size_t pick = doc_.language == "en" && place.names.size() > 1 ? 1 : 0;
-        e.name = place.names[pick];
-        name_of_[i] = place.names[pick];
+        names_[i].text = place.names[pick];
         e.type = EntityType::Place;
       }
+      e.name.assign(names_[i].text);  // once, the longest name known
     }
     for (Mention& m : doc_.mentions) m.type = doc_.entities[static_cast<std::size_t>(m.entity)].type;
   }
@@ -429,7 +425,7 @@ class Resolver {
     std::vector<std::pair<std::size_t, std::string_view>> keys;
     keys.reserve(doc_.entities.size() + doc_.mentions.size());
     for (std::size_t e = 0; e < doc_.entities.size(); ++e)
-      keys.emplace_back(e, doc_.entities[e].place >= 0 ? folded_place_name(name_of_[e]) : name_key_of_[e]);
+      keys.emplace_back(e, doc_.entities[e].place >= 0 ? folded_place_name(names_[e].text) : names_[e].key);
     auto add = [&](std::size_t e, std::string_view form, std::string_view key, bool description) {
       if (key.empty()) return;
       for (const auto& [entity, known] : keys)
@@ -481,10 +477,16 @@ class Resolver {
   };
   std::vector<Apposition> appositions_;
   std::unordered_map<std::size_t, std::size_t> shown_first_;  // description first token → first token shown
-  std::vector<std::string_view> name_of_;  // per entity: its name, in doc_.text or the rule set
+  // An entity's name, as finish_entities() picks it.
+  struct EntityName {
+    std::string_view text;    // in doc_.text, or in the rule set for a place
+    std::string_view key;     // its span_key (not for a place)
+    std::size_t length = 0;   // in tokens
+    bool sure_type = false;   // the entity's type comes from a sure mention
+  };
+  std::vector<EntityName> names_;  // per entity
   std::deque<std::string> name_keys_;  // span_key of each name mention; a deque, so views stay valid
   std::vector<std::string_view> key_at_;  // by the first token of a name mention: its folded text
-  std::vector<std::string_view> name_key_of_;  // per entity (not a place): the folded text of its name
   std::unordered_map<std::string_view, std::string> folded_;  // description or place name → its fold_key
 };
 
