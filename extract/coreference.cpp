@@ -37,8 +37,10 @@ class Resolver {
 
  private:
   void sort_mentions() {
-    std::stable_sort(doc_.mentions.begin(), doc_.mentions.end(),
-                     [](const Mention& a, const Mention& b) { return a.first < b.first; });
+    auto by_first = [](const Mention& a, const Mention& b) { return a.first < b.first; };
+    // Mostly nothing was added out of order: then skip the sort and its buffer.
+    if (std::is_sorted(doc_.mentions.begin(), doc_.mentions.end(), by_first)) return;
+    std::stable_sort(doc_.mentions.begin(), doc_.mentions.end(), by_first);
   }
 
   // The bytes of doc_.text from token `first` to the end of token `last - 1`.
