@@ -84,15 +84,15 @@ class Resolver {
     while (slots < 2 * doc_.mentions.size()) slots *= 2;
     std::vector<int> by_key(slots, -1);
     std::vector<std::string_view> key_of;  // by entity number: its folded name (views of name_keys_)
-    std::unordered_map<int, int> by_place;
+    std::vector<std::pair<int, int>> by_place;  // (place, entity): a few places an article
     key_at_.assign(doc_.tokens.size(), {});
     doc_.entities.reserve(doc_.mentions.size());  // at most one per mention
     key_of.reserve(doc_.mentions.size());
     for (Mention& m : doc_.mentions) {
       if (m.place >= 0) {
-        auto [it, fresh] = by_place.try_emplace(m.place, -1);
-        if (fresh) {
-          it->second = new_entity(m);
+        auto it = std::find_if(by_place.begin(), by_place.end(), [&](const auto& p) { return p.first == m.place; });
+        if (it == by_place.end()) {
+          it = by_place.insert(it, {m.place, new_entity(m)});
           key_of.emplace_back();  // places are not in by_key
         }
         m.entity = it->second;
@@ -324,10 +324,13 @@ class Resolver {
     }
   }
 
+  // A set of entity types, one bit each: what a pronoun may stand for.
+  using TypeSet = unsigned;
+  static constexpr TypeSet type_bit(EntityType type) { return 1u << static_cast<unsigned>(type); }
+
   // Whether a mention can be the antecedent of a pronoun of these types.
-  static bool accepted(const Mention& m, const std::vector<EntityType>& types) {
-    return m.kind != MentionKind::Adjective && m.type &&
-           std::find(types.begin(), types.end(), *m.type) != types.end();
+  static bool accepted(const Mention& m, TypeSet types) {
+    return m.kind != MentionKind::Adjective && m.type && (types & type_bit(*m.type));
   }
 
   // Whether sentence `s` opens with a mention or an article, as a sentence
@@ -352,7 +355,7 @@ class Resolver {
   // accepted mention earlier in its sentence, else the subject of the nearest
   // of the two sentences before: its first accepted mention, or after an
   // opening phrase the first one that opens the main clause.
-  int subject_antecedent(std::size_t s, std::size_t t, const std::vector<EntityType>& types) const {
+  int subject_antecedent(std::size_t s, std::size_t t, TypeSet types) const {
     for (std::size_t back = 0; back <= 2 && back <= s; ++back) {
       std::size_t in = s - back;
       bool clause = back > 0 && !plain_start(in);
@@ -372,7 +375,7 @@ class Resolver {
   // The antecedent of a possessive at token `t`: at the start of a sentence
   // like a subject pronoun, else the latest accepted mention before it in its
   // sentence or the one before.
-  int possessive_antecedent(std::size_t s, std::size_t t, const std::vector<EntityType>& types) const {
+  int possessive_antecedent(std::size_t s, std::size_t t, TypeSet types) const {
     if (t == doc_.sentences[s].first) return subject_antecedent(s, t, types);
     const Mention* latest = nullptr;
     for (const Mention& m : doc_.mentions)
@@ -393,22 +396,22 @@ class Resolver {
         // A word no rule file uses is in none of the classes: most tokens stop here.
         std::uint32_t word = vocabulary::word_of(token);
         if (word == vocabulary::kUnknown) continue;
-        std::vector<EntityType> types;
+        TypeSet types = 0;
         bool is_possessive = false;
         if (person.has_number(word)) {
-          types = {EntityType::Person};
+          types = type_bit(EntityType::Person);
         } else if (org.has_number(word)) {
-          types = {EntityType::Organization};
+          types = type_bit(EntityType::Organization);
         } else if (any.has_number(word)) {
-          types = {EntityType::Organization, EntityType::Person};
+          types = type_bit(EntityType::Organization) | type_bit(EntityType::Person);
         } else if (possessive.has_number(word)) {
           // "son modèle", "its larger rivals": a possessed word within three tokens.
           std::size_t end = std::min(t + 4, doc_.sentences[s].last);
           for (std::size_t k = t + 1; k < end && !is_possessive; ++k)
             is_possessive = possessed.contains(doc_.tokens[k]);
-          if (is_possessive) types = {EntityType::Organization};
+          if (is_possessive) types = type_bit(EntityType::Organization);
         }
-        if (types.empty() || overlaps(t, t + 1)) continue;
+        if (types == 0 || overlaps(t, t + 1)) continue;
         int target = is_possessive ? possessive_antecedent(s, t, types) : subject_antecedent(s, t, types);
         if (target < 0) continue;
         Mention p;
