@@ -26,7 +26,8 @@ class MentionFinder {
         government_(rules.word_class("GOVERNMENT")),
         institutions_(rules.word_class("INSTITUTION")),
         suffixes_(rules.word_class("ORG_SUFFIX")),
-        initial_not_name_(rules.word_class("INITIAL_NOT_NAME")) {
+        initial_not_name_(rules.word_class("INITIAL_NOT_NAME")),
+        english_(doc.language == "en") {
     find_lower_case_initials();
   }
 
@@ -57,7 +58,7 @@ class MentionFinder {
 
   int place_adjective_at(std::size_t i) const {
     const Token& t = doc_.tokens[i];
-    if (!t.is_word || (t.capitalized && doc_.language != "en")) return -1;
+    if (!t.is_word || (t.capitalized && !english_)) return -1;
     std::uint32_t word = vocabulary::word_of(t);
     return word < rules_.place_adjective_by_word.size() ? rules_.place_adjective_by_word[word] : -1;
   }
@@ -223,6 +224,7 @@ class MentionFinder {
   const WordSet& institutions_;
   const WordSet& suffixes_;
   const WordSet& initial_not_name_;
+  bool english_;  // English capitalises nationality adjectives ("Norwegian"); asked per token
   std::vector<std::string_view> lower_case_initials_;  // keys of doc_.tokens, not copied; sorted
 };
 
