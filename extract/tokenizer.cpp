@@ -163,15 +163,16 @@ void build_key(std::string_view word, std::string& key) {
   key.assign(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
 }
 
-// Key and shape of an all-ASCII token in one pass over its bytes: what
-// build_key and describe_shape give for it, without decoding. False, with
-// only t.key changed, when the token has a non-ASCII byte.
-bool describe_ascii(Token& t) {
-  std::size_t size = t.text.size();
+// Key and shape of token `t`, written as `written`, in one pass over its
+// bytes when all are ASCII: what build_key and describe_shape give for it,
+// without decoding. False, with only t.key changed, at a non-ASCII byte.
+bool describe_ascii(std::string_view written, Token& t) {
+  std::size_t size = written.size();
   t.key.resize(size);
-  // Plain pointers: writes through a char* could alias the strings' own
-  // members, which the compiler would then reload at every byte.
-  const char* text = t.text.data();
+  // Plain pointers, and the article's bytes rather than the token's fresh
+  // copy: writes through a char* could alias the strings' own members,
+  // which the compiler would then reload at every byte.
+  const char* text = written.data();
   char* key = t.key.data();
   std::size_t letters = 0, uppers = 0;
   bool capitalized = false, inner_caps = false;
@@ -278,7 +279,7 @@ std::vector<Token> tokenize(std::string_view text) {
     std::string_view written = text.substr(t.start, t.end - t.start);
     t.text.assign(written);
     t.start_char = chars_before(t.start);
-    if (describe_ascii(t)) {
+    if (describe_ascii(written, t)) {
       counted = t.end;  // one code point a byte
       chars += written.size();
       t.end_char = chars;
