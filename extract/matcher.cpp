@@ -10,9 +10,12 @@ struct Matcher::State {
   std::vector<std::pair<char, int>> captures;
 };
 
-std::vector<Item> sentence_items(const Document& doc, std::size_t sentence) {
+namespace {
+
+// Sets `items` to the items of a sentence, keeping its capacity.
+void fill_items(const Document& doc, std::size_t sentence, std::vector<Item>& items) {
   const Sentence& s = doc.sentences[sentence];
-  std::vector<Item> items;
+  items.clear();
   items.reserve(s.last - s.first);
   auto m = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), s.first,
                             [](const Mention& mention, std::size_t token) { return mention.first < token; });
@@ -26,11 +29,31 @@ std::vector<Item> sentence_items(const Document& doc, std::size_t sentence) {
       ++t;
     }
   }
+}
+
+}  // namespace
+
+std::vector<Item> sentence_items(const Document& doc, std::size_t sentence) {
+  std::vector<Item> items;
+  fill_items(doc, sentence, items);
   return items;
 }
 
 Matcher::Matcher(const Document& doc, std::vector<Item> items, Coordination coordination)
     : doc_(doc), items_(std::move(items)), coordination_(coordination) {
+  label_items();
+}
+
+Matcher::Matcher(const Document& doc, Coordination coordination) : doc_(doc), coordination_(coordination) {}
+
+void Matcher::set_sentence(std::size_t sentence) {
+  fill_items(doc_, sentence, items_);
+  label_items();
+}
+
+void Matcher::label_items() {
+  item_words_.clear();
+  item_types_.clear();
   item_words_.reserve(items_.size());
   item_types_.reserve(items_.size());
   for (const Item& item : items_) {
@@ -46,7 +69,7 @@ Matcher::Matcher(const Document& doc, std::vector<Item> items, Coordination coor
   }
 }
 
-std::uint8_t Matcher::type_bits(const std::vector<EntityType>& types) {
+std::uint8_t Matcher::entity_bits(const std::vector<EntityType>& types) {
   if (types.empty()) return kNameBit;
   unsigned bits = 0;
   for (EntityType type : types) bits |= 1u << static_cast<unsigned>(type);
@@ -239,7 +262,7 @@ std::size_t Matcher::last_start(const Pattern& pattern) const {
     } else if (node->kind == PatternNode::Kind::Words) {
       while (p > 0 && !has_word_at(node->words, p - 1)) --p;
     } else if (node->kind == PatternNode::Kind::Entity) {
-      std::uint8_t accepted = type_bits(node->types);
+      std::uint8_t accepted = entity_bits(node->types);
       while (p > 0 && !(item_types_[p - 1] & accepted)) --p;
     } else {
       continue;
@@ -251,15 +274,32 @@ std::size_t Matcher::last_start(const Pattern& pattern) const {
 }
 
 std::vector<Match> Matcher::find_all(const Pattern& pattern) const {
-  std::vector<Match> matches;
   std::size_t last = last_start(pattern);
-  if (last == kNoStart) return matches;
+  if (last == kNoStart) return {};
+  return find_all(pattern, last);
+}
+
+std::vector<Match> Matcher::find_all(const Pattern& pattern, std::size_t last) const {
+  std::vector<Match> matches;
   std::size_t resume = 0;  // matches do not overlap: the leftmost wins
   // Reused over starts and calls (its captures are cleared before each
   // start): one allocation per thread instead of one per rule and sentence.
   thread_local State state;
-  for (std::size_t start = 0; start <= last && start < items_.size(); ++start) {
-    if (start < resume || (!pattern.empty() && !may_start(pattern[0], start))) continue;
+  // may_start(pattern[0], start), with the two common first elements tested inline.
+  const PatternNode* first = pattern.empty() ? nullptr : &pattern[0];
+  bool first_word = first && first->min >= 1 && first->kind == PatternNode::Kind::Words && first->words.stems.empty();
+  bool first_entity = first && first->min >= 1 && first->kind == PatternNode::Kind::Entity;
+  std::size_t end_start = last < items_.size() ? last + 1 : items_.size();
+  for (std::size_t start = 0; start < end_start; ++start) {
+    start = std::max(start, resume);
+    if (start >= end_start) break;
+    if (first_word) {
+      if (!first->words.has_number(item_words_[start])) continue;
+    } else if (first_entity) {
+      if (items_[start].mention < 0 && (start + 1 >= items_.size() || items_[start + 1].mention < 0)) continue;
+    } else if (first && !may_start(*first, start)) {
+      continue;
+    }
     state.captures.clear();
     std::size_t end = 0;
     bool found = match_seq(pattern, 0, start, state, [&](std::size_t after) {

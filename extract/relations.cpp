@@ -78,22 +78,23 @@ void extract_relations(Document& doc, const RuleSet& rules) {
   std::set<std::tuple<std::string, int, int, std::size_t>> seen;
   // The relation type of each rule, looked up by name once per article.
   std::vector<const RelationType*> types(rules.rules.size(), nullptr);
-  std::vector<std::size_t> candidates;
+  std::vector<RuleIndex::Candidate> candidates;
+  Matcher matcher(doc, coordination);
+  const std::vector<Item>& items = matcher.items();
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
-    index.candidates(doc.tokens, sentence.first, sentence.last, candidates);
+    matcher.set_sentence(s);
+    index.select(matcher, candidates);
     if (candidates.empty()) continue;
     bool hypothetical_deal = hypothetical.contains(doc.tokens[sentence.first]) &&
                              !has_word(doc, sentence.first, sentence.last, talks);
-    Matcher matcher(doc, sentence_items(doc, s), coordination);
-    const std::vector<Item>& items = matcher.items();
     std::optional<std::vector<Amount>> amounts;
-    for (std::size_t r : candidates) {
+    for (const auto& [r, last_start] : candidates) {
       const Rule& rule = rules.rules[r];
       if (!types[r]) types[r] = &rules.relations.at(rule.relation);
       const RelationType& type = *types[r];
       if (type.deal && hypothetical_deal) continue;
-      for (const Match& match : matcher.find_all(rule.pattern)) {
+      for (const Match& match : matcher.find_all(rule.pattern, last_start)) {
         std::size_t first = items[match.first].first, last = items[match.last - 1].last;
         if (has_word(doc, first > sentence.first + 3 ? first - 3 : sentence.first, last, negation) ||
             has_word(doc, sentence.first, last, denial))
