@@ -10,12 +10,9 @@ struct Matcher::State {
   std::vector<std::pair<char, int>> captures;
 };
 
-namespace {
-
-// Sets `items` to the items of a sentence, keeping its capacity.
-void fill_items(const Document& doc, std::size_t sentence, std::vector<Item>& items) {
+std::vector<Item> sentence_items(const Document& doc, std::size_t sentence) {
   const Sentence& s = doc.sentences[sentence];
-  items.clear();
+  std::vector<Item> items;
   items.reserve(s.last - s.first);
   auto m = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), s.first,
                             [](const Mention& mention, std::size_t token) { return mention.first < token; });
@@ -29,44 +26,55 @@ void fill_items(const Document& doc, std::size_t sentence, std::vector<Item>& it
       ++t;
     }
   }
-}
-
-}  // namespace
-
-std::vector<Item> sentence_items(const Document& doc, std::size_t sentence) {
-  std::vector<Item> items;
-  fill_items(doc, sentence, items);
   return items;
 }
 
 Matcher::Matcher(const Document& doc, std::vector<Item> items, Coordination coordination)
     : doc_(doc), items_(std::move(items)), coordination_(coordination) {
-  label_items();
+  item_words_.reserve(items_.size());
+  item_types_.reserve(items_.size());
+  for (const Item& item : items_) {
+    bool token = item.mention < 0;
+    item_words_.push_back(token ? vocabulary::word_of(doc_.tokens[item.first]) : vocabulary::kUnknown);
+    item_types_.push_back(token ? 0 : mention_bits(doc_.mentions[static_cast<std::size_t>(item.mention)]));
+  }
 }
 
 Matcher::Matcher(const Document& doc, Coordination coordination) : doc_(doc), coordination_(coordination) {}
 
 void Matcher::set_sentence(std::size_t sentence) {
-  fill_items(doc_, sentence, items_);
-  label_items();
+  // What sentence_items() and the constructor do, in one pass into the
+  // buffers of the previous sentence: at most one item per token.
+  const Sentence& s = doc_.sentences[sentence];
+  std::size_t size = s.last - s.first;
+  items_.resize(size);
+  item_words_.resize(size);
+  item_types_.resize(size);
+  auto m = std::lower_bound(doc_.mentions.begin(), doc_.mentions.end(), s.first,
+                            [](const Mention& mention, std::size_t token) { return mention.first < token; });
+  std::size_t n = 0;
+  for (std::size_t t = s.first; t < s.last; ++n) {
+    if (m != doc_.mentions.end() && m->first == t) {
+      items_[n] = {m->first, m->last, static_cast<int>(m - doc_.mentions.begin())};
+      item_words_[n] = vocabulary::kUnknown;
+      item_types_[n] = mention_bits(*m);
+      t = m->last;
+      ++m;
+    } else {
+      items_[n] = {t, t + 1, -1};
+      item_words_[n] = vocabulary::word_of(doc_.tokens[t]);
+      item_types_[n] = 0;
+      ++t;
+    }
+  }
+  items_.resize(n);
+  item_words_.resize(n);
+  item_types_.resize(n);
 }
 
-void Matcher::label_items() {
-  item_words_.clear();
-  item_types_.clear();
-  item_words_.reserve(items_.size());
-  item_types_.reserve(items_.size());
-  for (const Item& item : items_) {
-    if (item.mention < 0) {
-      item_words_.push_back(vocabulary::word_of(doc_.tokens[item.first]));
-      item_types_.push_back(0);
-      continue;
-    }
-    const Mention& m = doc_.mentions[static_cast<std::size_t>(item.mention)];
-    item_words_.push_back(vocabulary::kUnknown);
-    item_types_.push_back(static_cast<std::uint8_t>((m.type ? 1u << static_cast<unsigned>(*m.type) : 0u) |
-                                                    (m.kind != MentionKind::Adjective ? kNameBit : 0u)));
-  }
+std::uint8_t Matcher::mention_bits(const Mention& m) {
+  return static_cast<std::uint8_t>((m.type ? 1u << static_cast<unsigned>(*m.type) : 0u) |
+                                   (m.kind != MentionKind::Adjective ? kNameBit : 0u));
 }
 
 std::uint8_t Matcher::entity_bits(const std::vector<EntityType>& types) {
@@ -276,11 +284,12 @@ std::size_t Matcher::last_start(const Pattern& pattern) const {
 std::vector<Match> Matcher::find_all(const Pattern& pattern) const {
   std::size_t last = last_start(pattern);
   if (last == kNoStart) return {};
-  return find_all(pattern, last);
+  std::span<const Match> matches = find_all(pattern, last);
+  return {matches.begin(), matches.end()};
 }
 
-std::vector<Match> Matcher::find_all(const Pattern& pattern, std::size_t last) const {
-  std::vector<Match> matches;
+std::span<const Match> Matcher::find_all(const Pattern& pattern, std::size_t last) const {
+  std::size_t count = 0;
   std::size_t resume = 0;  // matches do not overlap: the leftmost wins
   // Reused over starts and calls (its captures are cleared before each
   // start): one allocation per thread instead of one per rule and sentence.
@@ -307,16 +316,21 @@ std::vector<Match> Matcher::find_all(const Pattern& pattern, std::size_t last) c
       return true;
     });
     if (!found || end == start) continue;
-    Match m{start, end, {}, {}, {}};
+    if (count == matches_.size()) matches_.emplace_back();
+    Match& m = matches_[count++];  // its vectors keep their capacity
+    m.first = start;
+    m.last = end;
+    m.subjects.clear();
+    m.objects.clear();
+    m.targets.clear();
     for (const auto& [role, mention] : state.captures) {
       if (role == 'S') m.subjects.push_back(mention);
       else if (role == 'O') m.objects.push_back(mention);
       else if (role == 'T') m.targets.push_back(mention);
     }
-    matches.push_back(std::move(m));
     resume = end;
   }
-  return matches;
+  return {matches_.data(), count};
 }
 
 }  // namespace kg::extract

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -75,8 +76,10 @@ class Matcher {
   // first, but an entity takes its longest list of conjuncts first).
   std::vector<Match> find_all(const Pattern& pattern) const;
   // The same, given the last item where a match may start, as the rule
-  // index computes it for many rules at once (RuleIndex::select).
-  std::vector<Match> find_all(const Pattern& pattern, std::size_t last_start) const;
+  // index computes it for many rules at once (RuleIndex::select). The
+  // matches are kept in the matcher, for the next call to reuse their
+  // memory: they are valid until then.
+  std::span<const Match> find_all(const Pattern& pattern, std::size_t last_start) const;
 
   const Document& document() const { return doc_; }
   const std::vector<Item>& items() const { return items_; }
@@ -95,8 +98,8 @@ class Matcher {
   }
 
  private:
-  // Fills item_words_ and item_types_ from items_.
-  void label_items();
+  // The item bits of a mention (see item_types_).
+  static std::uint8_t mention_bits(const Mention& m);
   struct State;
   bool match_seq(const Pattern& seq, std::size_t index, std::size_t pos, State& state,
                  FunctionRef<bool(std::size_t)> next) const;
@@ -135,6 +138,8 @@ class Matcher {
   std::vector<std::uint8_t> item_types_;
   static constexpr std::uint8_t kNameBit = 1u << 5;
   Coordination coordination_;
+  // What the last find_all(pattern, last_start) found, and more.
+  mutable std::vector<Match> matches_;
 };
 
 }  // namespace kg::extract
