@@ -8,6 +8,10 @@ namespace kg::extract {
 
 struct Matcher::State {
   std::vector<std::pair<char, int>> captures;
+  // Stacks of what conjuncts() finds for each entity element being tried:
+  // the coordinated mentions, and the ways to end the coordination.
+  std::vector<int> chains;
+  std::vector<std::pair<std::size_t, std::size_t>> ends;  // (item after, number of mentions)
 };
 
 std::vector<Item> sentence_items(const Document& doc, std::size_t sentence) {
@@ -97,12 +101,12 @@ bool Matcher::is_type(int mention, const std::vector<EntityType>& types) const {
   return type && std::find(types.begin(), types.end(), *type) != types.end();
 }
 
-std::vector<std::pair<std::size_t, std::vector<int>>> Matcher::conjuncts(
-    std::size_t pos, const std::vector<EntityType>& types) const {
+void Matcher::conjuncts(std::size_t pos, const std::vector<EntityType>& types, State& state) const {
   // Every prefix of "E1 , E2 et E3" that ends on an entity after a joint with
   // a conjunction; the single E1 is always the last choice.
-  std::vector<std::pair<std::size_t, std::vector<int>>> ends;
-  std::vector<int> chain{items_[pos].mention};
+  std::size_t first_end = state.ends.size();
+  std::size_t length = 1;
+  state.chains.push_back(items_[pos].mention);
   std::size_t p = pos + 1;
   while (coordination_.separators && p < items_.size()) {
     std::size_t q = p;
@@ -124,13 +128,13 @@ std::vector<std::pair<std::size_t, std::vector<int>>> Matcher::conjuncts(
     }
     bool joint = q > p && (conjunction || (q == p + 1 && doc_.tokens[items_[p].first].text == ","));
     if (!joint || q >= items_.size() || items_[q].mention < 0 || !is_type(items_[q].mention, types)) break;
-    chain.push_back(items_[q].mention);
-    if (conjunction) ends.emplace_back(q + 1, chain);
+    state.chains.push_back(items_[q].mention);
+    ++length;
+    if (conjunction) state.ends.emplace_back(q + 1, length);
     p = q + 1;
   }
-  std::reverse(ends.begin(), ends.end());
-  ends.emplace_back(pos + 1, std::vector<int>{items_[pos].mention});
-  return ends;
+  std::reverse(state.ends.begin() + static_cast<std::ptrdiff_t>(first_end), state.ends.end());
+  state.ends.emplace_back(pos + 1, 1);
 }
 
 bool Matcher::match_once(const PatternNode& node, std::size_t pos, State& state,
@@ -166,14 +170,21 @@ bool Matcher::match_once(const PatternNode& node, std::size_t pos, State& state,
         state.captures.pop_back();
         return false;
       }
-      auto choices = conjuncts(pos, node.types);
-      for (const auto& [end, chain] : choices) {
+      // By index, and popped in the end: the entity elements after this one
+      // push their own conjuncts on the same stacks.
+      std::size_t chain_base = state.chains.size(), ends_base = state.ends.size();
+      conjuncts(pos, node.types, state);
+      bool found = false;
+      for (std::size_t i = ends_base; !found && i < state.ends.size(); ++i) {
+        auto [end, length] = state.ends[i];
         std::size_t mark = state.captures.size();
-        for (int m : chain) state.captures.emplace_back(node.role, m);
-        if (next(end)) return true;
-        state.captures.resize(mark);
+        for (std::size_t k = 0; k < length; ++k) state.captures.emplace_back(node.role, state.chains[chain_base + k]);
+        found = next(end);
+        if (!found) state.captures.resize(mark);
       }
-      return false;
+      state.chains.resize(chain_base);
+      state.ends.resize(ends_base);
+      return found;
     }
     case PatternNode::Kind::Group:
       break;
@@ -206,10 +217,13 @@ bool Matcher::match_gap_then(const Pattern& seq, std::size_t index, std::size_t 
   // element takes at least one item, so the rest cannot match at the end.
   const PatternNode& gap = seq[index];
   const PatternNode& after = seq[index + 1];
+  // may_start(after, p) inline for the common word element.
+  bool after_word = after.kind == PatternNode::Kind::Words && after.words.stems.empty();
   for (std::size_t length = 0, p = pos; length <= gap.max && p < items_.size(); ++length, ++p) {
-    if (length >= gap.min && may_start(after, p) && match_seq(seq, index + 1, p, state, next))
+    if (length >= gap.min && (after_word ? after.words.has_number(item_words_[p]) : may_start(after, p)) &&
+        match_seq(seq, index + 1, p, state, next))
       return true;
-    if (!fills_gap(gap, p)) return false;
+    if (items_[p].mention >= 0 && !fills_gap(gap, p)) return false;
   }
   return false;
 }

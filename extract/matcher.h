@@ -123,9 +123,10 @@ class Matcher {
   bool is_type(int mention, const std::vector<EntityType>& types) const;
   // Whether item `pos` is an entity other than a place adjective.
   bool is_name(std::size_t pos) const;
-  // Item positions just after each possible end of a coordination starting at `pos`.
-  std::vector<std::pair<std::size_t, std::vector<int>>> conjuncts(std::size_t pos,
-                                                                   const std::vector<EntityType>& types) const;
+  // Pushes on state.chains the mentions coordinated from item `pos`, and on
+  // state.ends each way to end the coordination (the item after it, how
+  // many of those mentions it takes), longest first.
+  void conjuncts(std::size_t pos, const std::vector<EntityType>& types, State& state) const;
 
   const Document& doc_;
   std::vector<Item> items_;
