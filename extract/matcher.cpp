@@ -8,6 +8,10 @@ namespace kg::extract {
 
 struct Matcher::State {
   std::vector<std::pair<char, int>> captures;
+  // Stacks of what conjuncts() finds for each entity element being tried:
+  // the coordinated mentions, and the ways to end the coordination.
+  std::vector<int> chains;
+  std::vector<std::pair<std::size_t, std::size_t>> ends;  // (item after, number of mentions)
 };
 
 std::vector<Item> sentence_items(const Document& doc, std::size_t sentence) {
@@ -34,19 +38,50 @@ Matcher::Matcher(const Document& doc, std::vector<Item> items, Coordination coor
   item_words_.reserve(items_.size());
   item_types_.reserve(items_.size());
   for (const Item& item : items_) {
-    if (item.mention < 0) {
-      item_words_.push_back(vocabulary::word_of(doc_.tokens[item.first]));
-      item_types_.push_back(0);
-      continue;
-    }
-    const Mention& m = doc_.mentions[static_cast<std::size_t>(item.mention)];
-    item_words_.push_back(vocabulary::kUnknown);
-    item_types_.push_back(static_cast<std::uint8_t>((m.type ? 1u << static_cast<unsigned>(*m.type) : 0u) |
-                                                    (m.kind != MentionKind::Adjective ? kNameBit : 0u)));
+    bool token = item.mention < 0;
+    item_words_.push_back(token ? vocabulary::word_of(doc_.tokens[item.first]) : vocabulary::kUnknown);
+    item_types_.push_back(token ? 0 : mention_bits(doc_.mentions[static_cast<std::size_t>(item.mention)]));
   }
 }
 
-std::uint8_t Matcher::type_bits(const std::vector<EntityType>& types) {
+Matcher::Matcher(const Document& doc, Coordination coordination) : doc_(doc), coordination_(coordination) {}
+
+void Matcher::set_sentence(std::size_t sentence) {
+  // What sentence_items() and the constructor do, in one pass into the
+  // buffers of the previous sentence: at most one item per token.
+  const Sentence& s = doc_.sentences[sentence];
+  std::size_t size = s.last - s.first;
+  items_.resize(size);
+  item_words_.resize(size);
+  item_types_.resize(size);
+  auto m = std::lower_bound(doc_.mentions.begin(), doc_.mentions.end(), s.first,
+                            [](const Mention& mention, std::size_t token) { return mention.first < token; });
+  std::size_t n = 0;
+  for (std::size_t t = s.first; t < s.last; ++n) {
+    if (m != doc_.mentions.end() && m->first == t) {
+      items_[n] = {m->first, m->last, static_cast<int>(m - doc_.mentions.begin())};
+      item_words_[n] = vocabulary::kUnknown;
+      item_types_[n] = mention_bits(*m);
+      t = m->last;
+      ++m;
+    } else {
+      items_[n] = {t, t + 1, -1};
+      item_words_[n] = vocabulary::word_of(doc_.tokens[t]);
+      item_types_[n] = 0;
+      ++t;
+    }
+  }
+  items_.resize(n);
+  item_words_.resize(n);
+  item_types_.resize(n);
+}
+
+std::uint8_t Matcher::mention_bits(const Mention& m) {
+  return static_cast<std::uint8_t>((m.type ? 1u << static_cast<unsigned>(*m.type) : 0u) |
+                                   (m.kind != MentionKind::Adjective ? kNameBit : 0u));
+}
+
+std::uint8_t Matcher::entity_bits(const std::vector<EntityType>& types) {
   if (types.empty()) return kNameBit;
   unsigned bits = 0;
   for (EntityType type : types) bits |= 1u << static_cast<unsigned>(type);
@@ -66,12 +101,12 @@ bool Matcher::is_type(int mention, const std::vector<EntityType>& types) const {
   return type && std::find(types.begin(), types.end(), *type) != types.end();
 }
 
-std::vector<std::pair<std::size_t, std::vector<int>>> Matcher::conjuncts(
-    std::size_t pos, const std::vector<EntityType>& types) const {
+void Matcher::conjuncts(std::size_t pos, const std::vector<EntityType>& types, State& state) const {
   // Every prefix of "E1 , E2 et E3" that ends on an entity after a joint with
   // a conjunction; the single E1 is always the last choice.
-  std::vector<std::pair<std::size_t, std::vector<int>>> ends;
-  std::vector<int> chain{items_[pos].mention};
+  std::size_t first_end = state.ends.size();
+  std::size_t length = 1;
+  state.chains.push_back(items_[pos].mention);
   std::size_t p = pos + 1;
   while (coordination_.separators && p < items_.size()) {
     std::size_t q = p;
@@ -93,13 +128,13 @@ std::vector<std::pair<std::size_t, std::vector<int>>> Matcher::conjuncts(
     }
     bool joint = q > p && (conjunction || (q == p + 1 && doc_.tokens[items_[p].first].text == ","));
     if (!joint || q >= items_.size() || items_[q].mention < 0 || !is_type(items_[q].mention, types)) break;
-    chain.push_back(items_[q].mention);
-    if (conjunction) ends.emplace_back(q + 1, chain);
+    state.chains.push_back(items_[q].mention);
+    ++length;
+    if (conjunction) state.ends.emplace_back(q + 1, length);
     p = q + 1;
   }
-  std::reverse(ends.begin(), ends.end());
-  ends.emplace_back(pos + 1, std::vector<int>{items_[pos].mention});
-  return ends;
+  std::reverse(state.ends.begin() + static_cast<std::ptrdiff_t>(first_end), state.ends.end());
+  state.ends.emplace_back(pos + 1, 1);
 }
 
 bool Matcher::match_once(const PatternNode& node, std::size_t pos, State& state,
@@ -135,14 +170,21 @@ bool Matcher::match_once(const PatternNode& node, std::size_t pos, State& state,
         state.captures.pop_back();
         return false;
       }
-      auto choices = conjuncts(pos, node.types);
-      for (const auto& [end, chain] : choices) {
+      // By index, and popped in the end: the entity elements after this one
+      // push their own conjuncts on the same stacks.
+      std::size_t chain_base = state.chains.size(), ends_base = state.ends.size();
+      conjuncts(pos, node.types, state);
+      bool found = false;
+      for (std::size_t i = ends_base; !found && i < state.ends.size(); ++i) {
+        auto [end, length] = state.ends[i];
         std::size_t mark = state.captures.size();
-        for (int m : chain) state.captures.emplace_back(node.role, m);
-        if (next(end)) return true;
-        state.captures.resize(mark);
+        for (std::size_t k = 0; k < length; ++k) state.captures.emplace_back(node.role, state.chains[chain_base + k]);
+        found = next(end);
+        if (!found) state.captures.resize(mark);
       }
-      return false;
+      state.chains.resize(chain_base);
+      state.ends.resize(ends_base);
+      return found;
     }
     case PatternNode::Kind::Group:
       break;
@@ -175,10 +217,13 @@ bool Matcher::match_gap_then(const Pattern& seq, std::size_t index, std::size_t 
   // element takes at least one item, so the rest cannot match at the end.
   const PatternNode& gap = seq[index];
   const PatternNode& after = seq[index + 1];
+  // may_start(after, p) inline for the common word element.
+  bool after_word = after.kind == PatternNode::Kind::Words && after.words.stems.empty();
   for (std::size_t length = 0, p = pos; length <= gap.max && p < items_.size(); ++length, ++p) {
-    if (length >= gap.min && may_start(after, p) && match_seq(seq, index + 1, p, state, next))
+    if (length >= gap.min && (after_word ? after.words.has_number(item_words_[p]) : may_start(after, p)) &&
+        match_seq(seq, index + 1, p, state, next))
       return true;
-    if (!fills_gap(gap, p)) return false;
+    if (items_[p].mention >= 0 && !fills_gap(gap, p)) return false;
   }
   return false;
 }
@@ -239,7 +284,7 @@ std::size_t Matcher::last_start(const Pattern& pattern) const {
     } else if (node->kind == PatternNode::Kind::Words) {
       while (p > 0 && !has_word_at(node->words, p - 1)) --p;
     } else if (node->kind == PatternNode::Kind::Entity) {
-      std::uint8_t accepted = type_bits(node->types);
+      std::uint8_t accepted = entity_bits(node->types);
       while (p > 0 && !(item_types_[p - 1] & accepted)) --p;
     } else {
       continue;
@@ -251,15 +296,33 @@ std::size_t Matcher::last_start(const Pattern& pattern) const {
 }
 
 std::vector<Match> Matcher::find_all(const Pattern& pattern) const {
-  std::vector<Match> matches;
   std::size_t last = last_start(pattern);
-  if (last == kNoStart) return matches;
+  if (last == kNoStart) return {};
+  std::span<const Match> matches = find_all(pattern, last);
+  return {matches.begin(), matches.end()};
+}
+
+std::span<const Match> Matcher::find_all(const Pattern& pattern, std::size_t last) const {
+  std::size_t count = 0;
   std::size_t resume = 0;  // matches do not overlap: the leftmost wins
   // Reused over starts and calls (its captures are cleared before each
   // start): one allocation per thread instead of one per rule and sentence.
   thread_local State state;
-  for (std::size_t start = 0; start <= last && start < items_.size(); ++start) {
-    if (start < resume || (!pattern.empty() && !may_start(pattern[0], start))) continue;
+  // may_start(pattern[0], start), with the two common first elements tested inline.
+  const PatternNode* first = pattern.empty() ? nullptr : &pattern[0];
+  bool first_word = first && first->min >= 1 && first->kind == PatternNode::Kind::Words && first->words.stems.empty();
+  bool first_entity = first && first->min >= 1 && first->kind == PatternNode::Kind::Entity;
+  std::size_t end_start = last < items_.size() ? last + 1 : items_.size();
+  for (std::size_t start = 0; start < end_start; ++start) {
+    start = std::max(start, resume);
+    if (start >= end_start) break;
+    if (first_word) {
+      if (!first->words.has_number(item_words_[start])) continue;
+    } else if (first_entity) {
+      if (items_[start].mention < 0 && (start + 1 >= items_.size() || items_[start + 1].mention < 0)) continue;
+    } else if (first && !may_start(*first, start)) {
+      continue;
+    }
     state.captures.clear();
     std::size_t end = 0;
     bool found = match_seq(pattern, 0, start, state, [&](std::size_t after) {
@@ -267,16 +330,21 @@ std::vector<Match> Matcher::find_all(const Pattern& pattern) const {
       return true;
     });
     if (!found || end == start) continue;
-    Match m{start, end, {}, {}, {}};
+    if (count == matches_.size()) matches_.emplace_back();
+    Match& m = matches_[count++];  // its vectors keep their capacity
+    m.first = start;
+    m.last = end;
+    m.subjects.clear();
+    m.objects.clear();
+    m.targets.clear();
     for (const auto& [role, mention] : state.captures) {
       if (role == 'S') m.subjects.push_back(mention);
       else if (role == 'O') m.objects.push_back(mention);
       else if (role == 'T') m.targets.push_back(mention);
     }
-    matches.push_back(std::move(m));
     resume = end;
   }
-  return matches;
+  return {matches_.data(), count};
 }
 
 }  // namespace kg::extract

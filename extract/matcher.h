@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -63,15 +64,42 @@ class FunctionRef<R(Args...)> {
 class Matcher {
  public:
   Matcher(const Document& doc, std::vector<Item> items, Coordination coordination);
+  // A matcher without a sentence yet: call set_sentence() before matching.
+  Matcher(const Document& doc, Coordination coordination);
+
+  // Makes sentence `sentence` of the document the one matched, reusing the
+  // buffers of the previous one: one matcher serves a whole article.
+  void set_sentence(std::size_t sentence);
 
   // The matches, leftmost first and not overlapping; from each start the
   // first match found (leftmost alternatives and fewest repeats are tried
   // first, but an entity takes its longest list of conjuncts first).
   std::vector<Match> find_all(const Pattern& pattern) const;
+  // The same, given the last item where a match may start, as the rule
+  // index computes it for many rules at once (RuleIndex::select). The
+  // matches are kept in the matcher, for the next call to reuse their
+  // memory: they are valid until then.
+  std::span<const Match> find_all(const Pattern& pattern, std::size_t last_start) const;
 
+  const Document& document() const { return doc_; }
   const std::vector<Item>& items() const { return items_; }
+  // The word number (vocabulary::word_of) of each plain token item;
+  // vocabulary::kUnknown for a mention.
+  const std::vector<std::uint32_t>& item_words() const { return item_words_; }
+  // The entity bits of each item, tested against entity_bits().
+  const std::vector<std::uint8_t>& item_types() const { return item_types_; }
+  // The item bits of which one makes a mention acceptable to an entity
+  // element of `types` (empty: any entity but a nationality adjective).
+  static std::uint8_t entity_bits(const std::vector<EntityType>& types);
+  // Whether item `pos` is a plain token of `words`.
+  bool has_word_at(const WordSet& words, std::size_t pos) const {
+    return items_[pos].mention < 0 &&
+           (words.has_number(item_words_[pos]) || (!words.stems.empty() && words.has_stem(doc_.tokens[items_[pos].first])));
+  }
 
  private:
+  // The item bits of a mention (see item_types_).
+  static std::uint8_t mention_bits(const Mention& m);
   struct State;
   bool match_seq(const Pattern& seq, std::size_t index, std::size_t pos, State& state,
                  FunctionRef<bool(std::size_t)> next) const;
@@ -95,30 +123,24 @@ class Matcher {
   bool is_type(int mention, const std::vector<EntityType>& types) const;
   // Whether item `pos` is an entity other than a place adjective.
   bool is_name(std::size_t pos) const;
-  // Item positions just after each possible end of a coordination starting at `pos`.
-  std::vector<std::pair<std::size_t, std::vector<int>>> conjuncts(std::size_t pos,
-                                                                   const std::vector<EntityType>& types) const;
-
-  // Whether item `pos` is a plain token of `words`.
-  bool has_word_at(const WordSet& words, std::size_t pos) const {
-    return items_[pos].mention < 0 &&
-           (words.has_number(item_words_[pos]) || (!words.stems.empty() && words.has_stem(doc_.tokens[items_[pos].first])));
-  }
+  // Pushes on state.chains the mentions coordinated from item `pos`, and on
+  // state.ends each way to end the coordination (the item after it, how
+  // many of those mentions it takes), longest first.
+  void conjuncts(std::size_t pos, const std::vector<EntityType>& types, State& state) const;
 
   const Document& doc_;
   std::vector<Item> items_;
   // The word number (vocabulary::word_of) of each plain token item, side by
   // side: word elements are tested without reading the tokens.
   std::vector<std::uint32_t> item_words_;
-  // For each item, the bits type_bits() tests: its entity type if it is a
+  // For each item, the bits entity_bits() tests: its entity type if it is a
   // mention with one, and kNameBit if it is a mention other than a place
   // adjective; 0 for a plain token.
   std::vector<std::uint8_t> item_types_;
   static constexpr std::uint8_t kNameBit = 1u << 5;
-  // The item bits of which one makes a mention acceptable to an entity
-  // element of `types` (is_type() as a bit test).
-  static std::uint8_t type_bits(const std::vector<EntityType>& types);
   Coordination coordination_;
+  // What the last find_all(pattern, last_start) found, and more.
+  mutable std::vector<Match> matches_;
 };
 
 }  // namespace kg::extract

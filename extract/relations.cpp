@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <set>
 #include <tuple>
 
 #include "extract/amounts.h"
 #include "extract/matcher.h"
 #include "extract/rule_index.h"
+#include "extract/vocabulary.h"
 
 namespace kg::extract {
 
@@ -26,6 +26,14 @@ bool has_word(const Document& doc, std::size_t from, std::size_t to, const WordS
   return false;
 }
 
+// Whether `relation` is not in `seen` yet; adds it. A sentence states few relations.
+bool first_time(std::vector<std::tuple<std::string_view, int, int>>& seen,
+                const std::tuple<std::string_view, int, int>& relation) {
+  if (std::find(seen.begin(), seen.end(), relation) != seen.end()) return false;
+  seen.push_back(relation);
+  return true;
+}
+
 // The amount inside the match, else the nearest one in the sentence.
 const Amount* pick_amount(const std::vector<Amount>& amounts, std::size_t first, std::size_t last) {
   const Amount* best = nullptr;
@@ -42,28 +50,52 @@ const Amount* pick_amount(const std::vector<Amount>& amounts, std::size_t first,
 
 }  // namespace
 
-std::string deal_status(const Document& doc, std::size_t first, std::size_t last, std::size_t match_first,
-                        std::size_t match_last, const RuleSet& rules) {
-  static const std::array<std::pair<const char*, const char*>, 4> kClasses{{
-      {"STATUS_TALKS", "talks"},
-      {"STATUS_PLANNED", "planned"},
-      {"STATUS_ANNOUNCED", "announced"},
-      {"STATUS_COMPLETED", "completed"},
-  }};
-  std::string status;
-  std::size_t best = 0;
-  for (const auto& [cls, name] : kClasses) {
-    const WordSet& words = rules.word_class(cls);
-    for (std::size_t t = first; t < last; ++t) {
-      if (!words.contains(doc.tokens[t])) continue;
-      std::size_t d = distance(t, match_first, match_last);
-      if (status.empty() || d < best) {
-        status = name;
-        best = d;
+namespace {
+
+// The status classes, in the order that breaks ties, and the status each gives.
+constexpr std::array<std::pair<const char*, const char*>, 4> kStatusClasses{{
+    {"STATUS_TALKS", "talks"},
+    {"STATUS_PLANNED", "planned"},
+    {"STATUS_ANNOUNCED", "announced"},
+    {"STATUS_COMPLETED", "completed"},
+}};
+
+using StatusWords = std::array<const WordSet*, kStatusClasses.size()>;
+
+StatusWords status_words(const RuleSet& rules) {
+  StatusWords words{};
+  for (std::size_t c = 0; c < kStatusClasses.size(); ++c) words[c] = &rules.word_class(kStatusClasses[c].first);
+  return words;
+}
+
+// deal_status() with the classes looked up.
+std::string nearest_status(const Document& doc, std::size_t first, std::size_t last, std::size_t match_first,
+                           std::size_t match_last, const StatusWords& words) {
+  // The nearest word of any class; at equal distance, the earlier class.
+  const char* status = nullptr;
+  std::size_t best_distance = 0, best_class = 0;
+  bool stems = std::any_of(words.begin(), words.end(), [](const WordSet* w) { return !w->stems.empty(); });
+  for (std::size_t t = first; t < last; ++t) {
+    if (!stems && !vocabulary::is_rule_word(doc.tokens[t])) continue;  // in no class
+    std::size_t d = distance(t, match_first, match_last);
+    for (std::size_t c = 0; c < words.size(); ++c) {
+      if (!words[c]->contains(doc.tokens[t])) continue;
+      if (!status || d < best_distance || (d == best_distance && c < best_class)) {
+        status = kStatusClasses[c].second;
+        best_distance = d;
+        best_class = c;
       }
+      break;  // a later class of the same token loses the tie
     }
   }
-  return status;
+  return status ? status : "";
+}
+
+}  // namespace
+
+std::string deal_status(const Document& doc, std::size_t first, std::size_t last, std::size_t match_first,
+                        std::size_t match_last, const RuleSet& rules) {
+  return nearest_status(doc, first, last, match_first, match_last, status_words(rules));
 }
 
 void extract_relations(Document& doc, const RuleSet& rules) {
@@ -75,25 +107,29 @@ void extract_relations(Document& doc, const RuleSet& rules) {
   const WordSet& denial = rules.word_class("DENIAL");
   const WordSet& hypothetical = rules.word_class("HYPOTHETICAL");
   const WordSet& talks = rules.word_class("STATUS_TALKS");
-  std::set<std::tuple<std::string, int, int, std::size_t>> seen;
+  StatusWords status_classes = status_words(rules);
+  // The (graph type, subject, object) relations of the current sentence, to give each once.
+  std::vector<std::tuple<std::string_view, int, int>> seen;
   // The relation type of each rule, looked up by name once per article.
   std::vector<const RelationType*> types(rules.rules.size(), nullptr);
-  std::vector<std::size_t> candidates;
+  std::vector<RuleIndex::Candidate> candidates;
+  Matcher matcher(doc, coordination);
+  const std::vector<Item>& items = matcher.items();
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
-    index.candidates(doc.tokens, sentence.first, sentence.last, candidates);
+    matcher.set_sentence(s);
+    index.select(matcher, candidates);
     if (candidates.empty()) continue;
+    seen.clear();
     bool hypothetical_deal = hypothetical.contains(doc.tokens[sentence.first]) &&
                              !has_word(doc, sentence.first, sentence.last, talks);
-    Matcher matcher(doc, sentence_items(doc, s), coordination);
-    const std::vector<Item>& items = matcher.items();
     std::optional<std::vector<Amount>> amounts;
-    for (std::size_t r : candidates) {
+    for (const auto& [r, last_start] : candidates) {
       const Rule& rule = rules.rules[r];
       if (!types[r]) types[r] = &rules.relations.at(rule.relation);
       const RelationType& type = *types[r];
       if (type.deal && hypothetical_deal) continue;
-      for (const Match& match : matcher.find_all(rule.pattern)) {
+      for (const Match& match : matcher.find_all(rule.pattern, last_start)) {
         std::size_t first = items[match.first].first, last = items[match.last - 1].last;
         if (has_word(doc, first > sentence.first + 3 ? first - 3 : sentence.first, last, negation) ||
             has_word(doc, sentence.first, last, denial))
@@ -102,7 +138,7 @@ void extract_relations(Document& doc, const RuleSet& rules) {
           for (int om : match.objects) {
             int subject = doc.mentions[static_cast<std::size_t>(sm)].entity;
             int object = doc.mentions[static_cast<std::size_t>(om)].entity;
-            if (subject == object || !seen.emplace(type.graph_type, subject, object, s).second) continue;
+            if (subject == object || !first_time(seen, {type.graph_type, subject, object})) continue;
             Relation rel;
             rel.type = type.graph_type;
             rel.subject = subject;
@@ -118,7 +154,7 @@ void extract_relations(Document& doc, const RuleSet& rules) {
                 rel.deal.amount_max = a->max;
                 rel.deal.currency = a->currency;
               }
-              rel.deal.status = deal_status(doc, sentence.first, sentence.last, first, last, rules);
+              rel.deal.status = nearest_status(doc, sentence.first, sentence.last, first, last, status_classes);
             }
             doc.relations.push_back(std::move(rel));
           }

@@ -3,26 +3,143 @@
 #include <algorithm>
 #include <bit>
 #include <cctype>
+#include <map>
 
 #include "extract/vocabulary.h"
 
 namespace kg::extract {
 
+namespace {
+
+// A word set as text, the same for equal sets: equal elements are numbered once.
+std::string words_key(const WordSet& words) {
+  std::vector<std::string> sorted(words.words.begin(), words.words.end());
+  std::sort(sorted.begin(), sorted.end());
+  std::vector<std::string> stems = words.stems;
+  std::sort(stems.begin(), stems.end());
+  std::string key;
+  for (const std::string& w : sorted) key += w + '\0';
+  key += '\1';
+  for (const std::string& s : stems) key += s + '\0';
+  return key;
+}
+
+// Packs `lists` into `begin` and `packed`: list i is packed[begin[i] .. begin[i + 1]).
+void pack(const std::vector<std::vector<std::uint32_t>>& lists, std::vector<std::uint32_t>& begin,
+          std::vector<std::uint32_t>& packed) {
+  begin.reserve(lists.size() + 1);
+  begin.push_back(0);
+  for (const auto& list : lists) {
+    packed.insert(packed.end(), list.begin(), list.end());
+    begin.push_back(static_cast<std::uint32_t>(packed.size()));
+  }
+}
+
+// How unselective a required word element is as an anchor: one without
+// function words or punctuation if possible, else the smallest.
+std::size_t anchor_cost(const WordSet& words, const WordSet& function_words) {
+  std::size_t cost = words.words.size() + 4 * words.stems.size();
+  for (const std::string& w : words.words)
+    if (function_words.words.count(w) || (!w.empty() && std::ispunct(static_cast<unsigned char>(w[0])))) cost += 1000;
+  return cost;
+}
+
+// The anchor cost of an entity element: entities are in most sentences.
+constexpr std::size_t kEntityAnchorCost = static_cast<std::size_t>(-1);
+
+// The last position before `bound` whose bit is set in `row`, or -1.
+std::ptrdiff_t last_before(const std::uint64_t* row, std::size_t bound) {
+  while (bound > 0) {
+    std::size_t word = (bound - 1) / 64;
+    std::uint64_t bits = row[word] & (~std::uint64_t{0} >> (63 - (bound - 1) % 64));
+    if (bits != 0) return static_cast<std::ptrdiff_t>(word * 64 + 63 - static_cast<std::size_t>(std::countl_zero(bits)));
+    bound = word * 64;
+  }
+  return -1;
+}
+
+}  // namespace
+
 RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) : rule_count_(rules.rules.size()) {
+  std::map<std::string, std::uint32_t> word_elements;
+  std::map<std::uint8_t, std::uint32_t> entity_elements;
+  std::vector<std::vector<std::uint32_t>> elements_by_word;
+  std::vector<std::vector<std::uint32_t>> required;
+  std::vector<std::vector<std::uint32_t>> anchored;  // by element
+  const WordSet& function_words = rules.word_class("FUNCTION_WORDS");
+  for (std::size_t r = 0; r < rules.rules.size(); ++r) {
+    const Rule& rule = rules.rules[r];
+    if (rule.action != action) continue;
+    auto position = static_cast<std::uint32_t>(indexed_.size());
+    indexed_.push_back(r);
+    std::vector<std::uint32_t>& elements = required.emplace_back();
+    std::size_t anchor = 0, best = 0;
+    for (const PatternNode& node : rule.pattern) {
+      if (node.min == 0 || (node.kind != PatternNode::Kind::Entity && node.kind != PatternNode::Kind::Words)) continue;
+      std::size_t cost = node.kind == PatternNode::Kind::Entity ? kEntityAnchorCost : anchor_cost(node.words, function_words);
+      if (elements.empty() || cost < best) {
+        anchor = elements.size();
+        best = cost;
+      }
+      if (node.kind == PatternNode::Kind::Entity) {
+        std::uint8_t bits = Matcher::entity_bits(node.types);
+        auto [it, added] = entity_elements.try_emplace(bits, static_cast<std::uint32_t>(element_count_));
+        if (added) ++element_count_;
+        elements.push_back(it->second);
+      } else if (node.kind == PatternNode::Kind::Words) {
+        auto [it, added] = word_elements.try_emplace(words_key(node.words), static_cast<std::uint32_t>(element_count_));
+        elements.push_back(it->second);
+        if (!added) continue;
+        ++element_count_;
+        for (const std::string& w : node.words.words) {
+          std::uint32_t word = vocabulary::intern(w);
+          if (elements_by_word.size() <= word) elements_by_word.resize(word + 1);
+          elements_by_word[word].push_back(it->second);
+        }
+        for (const std::string& stem : node.words.stems) {
+          if (stem.empty()) {
+            every_token_elements_.push_back(it->second);
+            continue;
+          }
+          auto& bucket = stem_elements_[static_cast<unsigned char>(stem[0])];
+          auto same = std::find_if(bucket.begin(), bucket.end(), [&](const StemElements& b) { return b.stem == stem; });
+          if (same == bucket.end()) same = bucket.insert(bucket.end(), StemElements{stem, {}});
+          same->elements.push_back(it->second);
+          has_stems_ = true;
+        }
+      }
+    }
+    if (elements.empty()) {
+      always_indexed_.push_back(position);
+      continue;
+    }
+    if (anchored.size() < element_count_) anchored.resize(element_count_);
+    anchored[elements[anchor]].push_back(position);
+  }
+  anchored.resize(element_count_);
+  std::vector<std::vector<std::uint32_t>> by_entity_bits(256);
+  for (unsigned item_bits = 0; item_bits < 256; ++item_bits)
+    for (const auto& [accepted, element] : entity_elements)
+      if (item_bits & accepted) by_entity_bits[item_bits].push_back(element);
+  pack(by_entity_bits, entity_begin_, elements_by_entity_bits_);
+  pack(elements_by_word, element_begin_, elements_by_word_);
+  pack(required, required_begin_, required_);
+  pack(anchored, anchored_begin_, anchored_);
+  mask_words_ = (element_count_ + 63) / 64;
+  required_mask_.assign(indexed_.size() * mask_words_, 0);
+  for (std::size_t i = 0; i < indexed_.size(); ++i)
+    for (std::uint32_t e : required[i]) required_mask_[i * mask_words_ + e / 64] |= std::uint64_t{1} << (e % 64);
+
   std::vector<std::vector<std::uint32_t>> by_word;
   for (std::size_t r = 0; r < rules.rules.size(); ++r) {
     const Rule& rule = rules.rules[r];
     if (rule.action != action) continue;
-    // The anchor is the most selective required word element: one without
-    // function words or punctuation if possible, else the smallest.
-    const WordSet& common = rules.word_class("FUNCTION_WORDS");
+    // The anchor is the most selective required word element.
     const PatternNode* anchor = nullptr;
     std::size_t best = 0;
     for (const PatternNode& node : rule.pattern) {
       if (node.kind != PatternNode::Kind::Words || node.min == 0) continue;
-      std::size_t cost = node.words.words.size() + 4 * node.words.stems.size();
-      for (const std::string& w : node.words.words)
-        if (common.words.count(w) || (!w.empty() && std::ispunct(static_cast<unsigned char>(w[0])))) cost += 1000;
+      std::size_t cost = anchor_cost(node.words, function_words);
       if (!anchor || cost < best) {
         anchor = &node;
         best = cost;
@@ -48,12 +165,7 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) : rule_count_(ru
       if (same->rules.empty() || same->rules.back() != r) same->rules.push_back(r);
     }
   }
-  word_begin_.reserve(by_word.size() + 1);
-  word_begin_.push_back(0);
-  for (const auto& anchored : by_word) {
-    rules_by_word_.insert(rules_by_word_.end(), anchored.begin(), anchored.end());
-    word_begin_.push_back(static_cast<std::uint32_t>(rules_by_word_.size()));
-  }
+  pack(by_word, word_begin_, rules_by_word_);
 }
 
 void RuleIndex::candidates(const std::vector<Token>& tokens, std::size_t first, std::size_t last,
@@ -75,6 +187,77 @@ void RuleIndex::candidates(const std::vector<Token>& tokens, std::size_t first, 
   for (std::size_t w = 0; w < hit.size(); ++w)
     for (std::uint64_t bits = hit[w]; bits != 0; bits &= bits - 1)
       out.push_back(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
+}
+
+void RuleIndex::find_elements(const Matcher& matcher, std::size_t words_per_row, std::vector<std::uint64_t>& rows,
+                              std::vector<std::uint64_t>& present) const {
+  rows.assign(element_count_ * words_per_row, 0);
+  present.assign(mask_words_, 0);
+  std::uint64_t* row_bits = rows.data();
+  std::uint64_t* present_bits = present.data();
+  auto mark = [&](std::uint32_t element, std::size_t pos) {
+    row_bits[element * words_per_row + pos / 64] |= std::uint64_t{1} << (pos % 64);
+    present_bits[element / 64] |= std::uint64_t{1} << (element % 64);
+  };
+  const std::vector<Item>& items = matcher.items();
+  const std::uint32_t* words = matcher.item_words().data();
+  const std::uint8_t* types = matcher.item_types().data();
+  const std::vector<Token>& tokens = matcher.document().tokens;
+  bool stems = !every_token_elements_.empty() || has_stems_;
+  for (std::size_t p = 0; p < items.size(); ++p) {
+    if (items[p].mention >= 0) {  // a mention: its word number is kUnknown
+      for (std::uint32_t i = entity_begin_[types[p]]; i < entity_begin_[types[p] + 1u]; ++i)
+        mark(elements_by_entity_bits_[i], p);
+      continue;
+    }
+    if (std::uint32_t word = words[p]; word + std::size_t{1} < element_begin_.size())
+      for (std::uint32_t i = element_begin_[word]; i < element_begin_[word + 1]; ++i) mark(elements_by_word_[i], p);
+    if (!stems) continue;
+    for (std::uint32_t e : every_token_elements_) mark(e, p);
+    const auto& key = tokens[items[p].first].key;
+    if (key.empty()) continue;
+    for (const StemElements& s : stem_elements_[static_cast<unsigned char>(key[0])])
+      if (key.size() >= s.stem.size() && key.compare(0, s.stem.size(), s.stem) == 0)
+        for (std::uint32_t e : s.elements) mark(e, p);
+  }
+}
+
+void RuleIndex::select(const Matcher& matcher, std::vector<Candidate>& out) const {
+  thread_local std::vector<std::uint64_t> rows, present, hit;  // kept between calls
+  std::size_t n = matcher.items().size();
+  std::size_t words_per_row = std::max<std::size_t>(1, (n + 63) / 64);
+  find_elements(matcher, words_per_row, rows, present);
+  // The rules whose anchor occurs, by position in indexed_.
+  hit.assign((indexed_.size() + 63) / 64, 0);
+  auto mark = [&](std::uint32_t i) { hit[i / 64] |= std::uint64_t{1} << (i % 64); };
+  for (std::uint32_t i : always_indexed_) mark(i);
+  for (std::size_t w = 0; w < present.size(); ++w)
+    for (std::uint64_t bits = present[w]; bits != 0; bits &= bits - 1) {
+      std::size_t e = w * 64 + static_cast<std::size_t>(std::countr_zero(bits));
+      for (std::uint32_t k = anchored_begin_[e]; k < anchored_begin_[e + 1]; ++k) mark(anchored_[k]);
+    }
+  out.clear();
+  for (std::size_t w = 0; w < hit.size(); ++w)
+    for (std::uint64_t bits = hit[w]; bits != 0; bits &= bits - 1)
+      add_if_ordered(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)), rows, words_per_row, present, n, out);
+}
+
+void RuleIndex::add_if_ordered(std::size_t i, const std::vector<std::uint64_t>& rows, std::size_t words_per_row,
+                               const std::vector<std::uint64_t>& present, std::size_t n,
+                               std::vector<Candidate>& out) const {
+  // First whether they all occur, a few bit tests, since most rules miss one.
+  const std::uint64_t* mask = &required_mask_[i * mask_words_];
+  for (std::size_t w = 0; w < mask_words_; ++w)
+    if ((mask[w] & ~present[w]) != 0) return;
+  // As Matcher::last_start: backwards, each required element before where
+  // the next one was found; the first one's place bounds the start.
+  std::size_t bound = n;
+  for (std::uint32_t k = required_begin_[i + 1]; k > required_begin_[i]; --k) {
+    std::ptrdiff_t p = last_before(&rows[required_[k - 1] * words_per_row], bound);
+    if (p < 0) return;
+    bound = static_cast<std::size_t>(p);
+  }
+  out.push_back({indexed_[i], bound});
 }
 
 }  // namespace kg::extract

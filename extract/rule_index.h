@@ -1,6 +1,13 @@
 // Which rules can possibly match a sentence. Each rule's most selective
 // required word element is its anchor; a sentence is tried against a rule only
 // when one of its tokens is in the anchor. Rules without one are always tried.
+//
+// select() goes further, for all the rules of a sentence at once: the
+// required word and entity elements of the rules (elements not optional)
+// are numbered, equal elements once; where each occurs in the sentence is
+// found in one pass over its items, and a rule is tried only when its
+// required elements occur in pattern order, which also bounds where a match
+// may start (what Matcher::find_all would find by searching them rule by rule).
 #pragma once
 
 #include <array>
@@ -10,6 +17,7 @@
 #include <vector>
 
 #include "extract/document.h"
+#include "extract/matcher.h"
 #include "extract/rule_file.h"
 
 namespace kg::extract {
@@ -25,7 +33,62 @@ class RuleIndex {
   void candidates(const std::vector<Token>& tokens, std::size_t first, std::size_t last,
                   std::vector<std::size_t>& out) const;
 
+  // A rule worth trying on a sentence, and the last item where its match may start.
+  struct Candidate {
+    std::size_t rule = 0;
+    std::size_t last_start = 0;
+  };
+  // Sets `out` to the rules worth trying on the sentence of `matcher`,
+  // ascending: those whose required elements occur in pattern order. Give
+  // each to matcher.find_all(pattern, last_start). `out` is the caller's, as
+  // for candidates().
+  void select(const Matcher& matcher, std::vector<Candidate>& out) const;
+
  private:
+  // Fills `rows` with where each element occurs among the matcher's items
+  // (`words_per_row` 64-bit words per element, bit p for item p), and
+  // `present` with which elements occur (bit e for element e).
+  void find_elements(const Matcher& matcher, std::size_t words_per_row, std::vector<std::uint64_t>& rows,
+                     std::vector<std::uint64_t>& present) const;
+  // Appends indexed rule `i` to `out` when its required elements occur, in
+  // pattern order, among the `n` items of `rows` (see find_elements()).
+  void add_if_ordered(std::size_t i, const std::vector<std::uint64_t>& rows, std::size_t words_per_row,
+                      const std::vector<std::uint64_t>& present, std::size_t n, std::vector<Candidate>& out) const;
+
+  // A stem of some word elements, and those elements.
+  struct StemElements {
+    std::string stem;
+    std::vector<std::uint32_t> elements;
+  };
+
+  std::size_t element_count_ = 0;
+  // The word elements that hold each word, by word number, packed like
+  // rules_by_word_.
+  std::vector<std::uint32_t> element_begin_;
+  std::vector<std::uint32_t> elements_by_word_;
+  std::array<std::vector<StemElements>, 256> stem_elements_;  // by the first byte of the stem
+  bool has_stems_ = false;  // whether stem_elements_ holds any
+  std::vector<std::uint32_t> every_token_elements_;  // those with the empty stem
+  // The entity elements that accept a mention, by its item bits
+  // (Matcher::item_types): those of bits b are
+  // elements_by_entity_bits_[entity_begin_[b] .. entity_begin_[b + 1]).
+  std::vector<std::uint32_t> entity_begin_;
+  std::vector<std::uint32_t> elements_by_entity_bits_;
+  // The indexed rules, ascending, and the required elements of rule i in
+  // pattern order: required_[required_begin_[i] .. required_begin_[i + 1]).
+  std::vector<std::size_t> indexed_;
+  std::vector<std::uint32_t> required_begin_;
+  std::vector<std::uint32_t> required_;
+  // The same as bits: mask_words_ 64-bit words per rule, bit e for element e.
+  std::size_t mask_words_ = 0;
+  std::vector<std::uint64_t> required_mask_;
+  // Each rule's anchor is its most selective required element; the rules
+  // anchored by element e, as positions in indexed_, are
+  // anchored_[anchored_begin_[e] .. anchored_begin_[e + 1]).
+  std::vector<std::uint32_t> anchored_begin_;
+  std::vector<std::uint32_t> anchored_;
+  std::vector<std::uint32_t> always_indexed_;  // rules without required elements
+
   // A stem of an anchor and the rules it anchors.
   struct StemRules {
     std::string stem;

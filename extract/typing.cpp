@@ -22,14 +22,14 @@ void assign_types(Document& doc, const RuleSet& rules) {
   const RuleIndex& index = rules.index(Rule::Action::Type);
   Coordination coordination{&rules.word_class("COORD"), &rules.word_class("CONJ"),
                             &rules.word_class("ARTICLE")};
-  std::vector<std::size_t> candidates;
+  std::vector<RuleIndex::Candidate> candidates;
+  Matcher matcher(doc, coordination);
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
-    index.candidates(doc.tokens, doc.sentences[s].first, doc.sentences[s].last, candidates);
-    if (candidates.empty()) continue;
-    Matcher matcher(doc, sentence_items(doc, s), coordination);
-    for (std::size_t r : candidates) {
+    matcher.set_sentence(s);
+    index.select(matcher, candidates);
+    for (const auto& [r, last_start] : candidates) {
       const Rule& rule = rules.rules[r];
-      for (const Match& match : matcher.find_all(rule.pattern))
+      for (const Match& match : matcher.find_all(rule.pattern, last_start))
         for (int target : match.targets) {
           Mention& m = doc.mentions[static_cast<std::size_t>(target)];
           // Known places keep their type; the first rule to type a mention wins.

@@ -80,3 +80,29 @@ TEST_CASE("a group of one element repeats like the element") {
   CHECK(run(text, "S:* (invest*)? (dans)+ O:*") == run(text, "S:* invest*? dans+ O:*"));
   CHECK(run(text, "S:* (dans){2} O:*").empty());
 }
+
+TEST_CASE("one matcher serves every sentence of an article") {
+  Document doc = prepare("Nova Labs investit dans Lumen Robotics. Puis Vega Soft, Arko et Zeta Capital investissent "
+                         "dans Orbit Labs. Fin.",
+                         "fr", Upto::Types);
+  REQUIRE(doc.sentences.size() == 3);
+  const RuleSet& fr = *rules().find("fr");
+  Coordination coordination{&fr.word_class("COORD"), &fr.word_class("CONJ"), &fr.word_class("ARTICLE")};
+  Pattern pattern = parse_pattern("S:* invest* dans O:*", fr.classes, "test");
+  Matcher reused(doc, coordination);
+  for (std::size_t s : {1, 0, 2, 1}) {  // longer and shorter sentences, in any order
+    reused.set_sentence(s);
+    Matcher fresh(doc, sentence_items(doc, s), coordination);
+    CHECK(reused.items().size() == fresh.items().size());
+    std::vector<Match> expected = fresh.find_all(pattern);
+    std::span<const Match> found = reused.find_all(pattern, reused.items().size());
+    REQUIRE(found.size() == expected.size());
+    for (std::size_t i = 0; i < found.size(); ++i) {
+      CHECK(found[i].first == expected[i].first);
+      CHECK(found[i].last == expected[i].last);
+      CHECK(found[i].subjects == expected[i].subjects);
+      CHECK(found[i].objects == expected[i].objects);
+    }
+    CHECK(found.size() == (s == 2 ? 0u : 1u));
+  }
+}

@@ -1,0 +1,115 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract/matcher.h"
+#include "extract/rule_index.h"
+#include "helpers.h"
+
+using namespace kg::extract;
+using namespace kg::extract::test;
+
+namespace {
+
+Coordination coordination_of(const RuleSet& set) {
+  return {&set.word_class("COORD"), &set.word_class("CONJ"), &set.word_class("ARTICLE")};
+}
+
+// "line:bound" for each rule that select() keeps on the first sentence of
+// `text` (French mentions and types), the rules being `rule_lines` of a
+// French rule file.
+std::vector<std::string> selected(const std::string& text, const std::string& rule_lines) {
+  RuleBook book;
+  book.load("language fr\nrelation r\n" + rule_lines, "test");
+  const RuleSet& set = *book.find("fr");
+  Document doc = prepare(text, "fr", Upto::Types);
+  Matcher matcher(doc, coordination_of(*rules().find("fr")));
+  matcher.set_sentence(0);
+  std::vector<RuleIndex::Candidate> candidates;
+  set.index(Rule::Action::Relation).select(matcher, candidates);
+  std::vector<std::string> out;
+  for (const auto& [rule, last_start] : candidates)
+    out.push_back(set.rules[rule].origin.substr(5) + ":" + std::to_string(last_start));
+  return out;
+}
+
+std::string describe(const Match& m) {
+  std::string s = std::to_string(m.first) + "-" + std::to_string(m.last) + " S";
+  for (int i : m.subjects) s += " " + std::to_string(i);
+  s += " O";
+  for (int i : m.objects) s += " " + std::to_string(i);
+  s += " T";
+  for (int i : m.targets) s += " " + std::to_string(i);
+  return s;
+}
+
+std::vector<std::string> describe(std::span<const Match> matches) {
+  std::vector<std::string> out;
+  for (const Match& m : matches) out.push_back(describe(m));
+  return out;
+}
+
+}  // namespace
+
+// Items of "Nova Labs investit dans Lumen Robotics.": 0 Nova Labs, 1 investit,
+// 2 dans, 3 Lumen Robotics, 4 the full stop. Rule lines are 3, 4, 5 ...
+TEST_CASE("select keeps the rules whose required elements occur in pattern order") {
+  const std::string text = "Nova Labs investit dans Lumen Robotics.";
+  CHECK(selected(text,
+                 "rule r: S:* invest* dans O:*\n"          // line 3: all there, in order
+                 "rule r: S:* rachète O:*\n"               // 4: a word missing
+                 "rule r: O:* dans S:Organization\n"       // 5: in order, ending later
+                 "rule r: dans S:* invest*\n"              // 6: all there, out of order
+                 "rule r: S:Person invest* dans O:*\n") ==  // 7: no entity of that type
+        std::vector<std::string>{"3:0", "5:0"});
+}
+
+TEST_CASE("the bound is where the first required element was last found before the others") {
+  const std::string text = "Nova Labs investit dans Lumen Robotics.";
+  // `_` and optional elements are not required: the bound is dans's place.
+  CHECK(selected(text, "rule r: _? dans O:*\n") == std::vector<std::string>{"3:2"});
+  CHECK(selected(text, "rule r: _ _ O:*\n") == std::vector<std::string>{"3:3"});
+  // A rule without required elements is always tried, from any item.
+  CHECK(selected(text, "rule r: _ _\n") == std::vector<std::string>{"3:5"});
+  // Stems, classes and equal elements of several rules.
+  CHECK(selected(text, "rule r: S:* inv* dans|en O:*\nrule r: S:* (dans|en) O:*\n") ==
+        std::vector<std::string>{"3:0", "4:0"});
+}
+
+TEST_CASE("select's bound gives the same matches as find_all's own search, for every built-in rule") {
+  const std::vector<std::string> texts = {
+      "Zeta Capital investit dans Nova Labs, Vega Soft et Lumen Robotics puis dans Arko.",
+      "La start-up Nova Labs, fondée par Jane Doe, a levé 5 millions d'euros auprès de Zeta Capital.",
+      "Selon le groupe Arko, la société Lumen Robotics rachète Vega Soft.",
+      "Nova Labs raised $20 million from Zeta Capital and Orbit Ventures, the Oslo-based firm said.",
+      "Jane Doe, the founder of Lumen Robotics, said its chatbot Pixie competes with Vega Soft's model."};
+  for (const std::string& text : texts) {
+    for (const std::string language : {"fr", "en"}) {
+      const RuleSet& set = *rules().find(language);
+      Document doc = prepare(text, language, Upto::Types);
+      for (Rule::Action action : {Rule::Action::Relation, Rule::Action::Type, Rule::Action::Describe}) {
+        Matcher matcher(doc, coordination_of(set));
+        std::vector<RuleIndex::Candidate> candidates;
+        for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+          matcher.set_sentence(s);
+          set.index(action).select(matcher, candidates);
+          Matcher alone(doc, sentence_items(doc, s), coordination_of(set));
+          std::size_t next = 0;
+          for (std::size_t r = 0; r < set.rules.size(); ++r) {
+            if (set.rules[r].action != action) continue;
+            CAPTURE(set.rules[r].origin);
+            std::vector<std::string> expected = describe(alone.find_all(set.rules[r].pattern));
+            if (next < candidates.size() && candidates[next].rule == r) {
+              CHECK(describe(matcher.find_all(set.rules[r].pattern, candidates[next].last_start)) == expected);
+              ++next;
+            } else {
+              CHECK(expected.empty());
+            }
+          }
+          CHECK(next == candidates.size());  // ascending, and only rules of the action
+        }
+      }
+    }
+  }
+}
