@@ -1,6 +1,7 @@
 #include "extract/merge.h"
 
 #include <algorithm>
+#include <charconv>
 #include <thread>
 
 #include "graph/node_link_writer.h"
@@ -27,8 +28,34 @@ struct MapOut {
   }
 };
 
-// The key node-link files give a node kg numbered `id`.
-Value node_key(std::uint32_t id) { return Value("n" + std::to_string(id)); }
+// The key node-link files give a node kg numbered `id`: "n" and the number.
+class NodeKey {
+ public:
+  explicit NodeKey(std::uint32_t id) : size_(static_cast<std::size_t>(std::to_chars(text_ + 1, text_ + sizeof text_, id).ptr - text_)) {}
+  std::string_view view() const { return {text_, size_}; }
+
+ private:
+  char text_[16] = {'n'};
+  std::size_t size_;
+};
+
+// What the property writers build, kept per formatting thread so that each
+// node or link does not allocate it again.
+struct Scratch {
+  std::vector<std::string_view> texts;
+  std::string sources;
+  std::vector<std::size_t> source_ends;
+};
+
+Scratch& scratch() {
+  thread_local Scratch s;
+  return s;
+}
+
+void append_number(std::string& out, std::size_t number) {
+  char digits[24];
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
+}
 
 // Writes items [0, count) of the list `out` is at with write_item(writer, i),
 // on `threads` threads: in rounds, each thread formats a block of items, then
@@ -183,8 +210,8 @@ void GraphMerger::add(ArticleGraph article_graph) {
 
 template <class Out>
 void GraphMerger::node_properties(const Node& n, Out& out) const {
-  std::vector<std::string_view> texts;
-  texts.reserve(n.aliases.size());
+  std::vector<std::string_view>& texts = scratch().texts;
+  texts.clear();
   for (const Alias& a : n.aliases) texts.push_back(a.text);
   out.property("aliases", texts);
   texts.clear();
@@ -203,17 +230,23 @@ void GraphMerger::node_properties(const Node& n, Out& out) const {
 
 template <class Out>
 void GraphMerger::relationship_properties(const Relationship& r, Out& out) const {
-  std::vector<std::string_view> texts;
-  texts.reserve(r.statements.size());
+  Scratch& scratch_space = scratch();
+  std::vector<std::string_view>& texts = scratch_space.texts;
+  texts.clear();
   for (const Statement& s : r.statements) texts.push_back(s.evidence);
   out.property("all_evidence", texts);
   // Every source "DOC:SENTENCE:START-END" in one buffer, then a view of each.
-  std::string sources;
-  std::vector<std::size_t> ends;
-  ends.reserve(r.statements.size());
+  std::string& sources = scratch_space.sources;
+  std::vector<std::size_t>& ends = scratch_space.source_ends;
+  sources.clear();
+  ends.clear();
   for (const Statement& s : r.statements) {
-    ((((sources += articles_[s.article].name) += ':') += std::to_string(s.sentence)) += ':') += std::to_string(s.start);
-    (sources += '-') += std::to_string(s.end);
+    (sources += articles_[s.article].name) += ':';
+    append_number(sources, s.sentence);
+    sources += ':';
+    append_number(sources, s.start);
+    sources += '-';
+    append_number(sources, s.end);
     ends.push_back(sources.size());
   }
   texts.clear();
@@ -250,7 +283,7 @@ void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
   write_list(out, nodes_.size(), threads, [&](NodeLinkWriter& list, std::size_t i) {
     const Node& n = nodes_[i];
     std::string label = type_label(n.type);
-    list.begin_node(node_key(static_cast<std::uint32_t>(i)), {&label, 1});
+    list.begin_node(NodeKey(static_cast<std::uint32_t>(i)).view(), {&label, 1});
     node_properties(n, list);
     list.end_node();
   });
@@ -272,7 +305,7 @@ void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
   }
   write_list(out, relationships_.size(), threads, [&](NodeLinkWriter& list, std::size_t i) {
     const Relationship& r = relationships_[i];
-    list.begin_link(node_key(r.source), node_key(r.target), parallel_keys[i], i, types_[r.ends.type]);
+    list.begin_link(NodeKey(r.source).view(), NodeKey(r.target).view(), parallel_keys[i], i, types_[r.ends.type]);
     relationship_properties(r, list);
     list.end_link();
   });
