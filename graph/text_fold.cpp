@@ -2,7 +2,9 @@
 
 #include <utf8proc.h>
 
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -113,6 +115,18 @@ std::string nfc(std::string_view text) {
 bool valid_utf8(std::string_view text, std::size_t* bad_offset) {
   std::size_t pos = 0;
   while (pos < text.size()) {
+    // Runs of ASCII, most of a news article, eight bytes at a time.
+    while (text.size() - pos >= 8) {
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + pos, 8);
+      if (word & 0x8080808080808080ULL) break;
+      pos += 8;
+    }
+    if (pos == text.size()) break;
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
     std::size_t start = pos;
     if (next_code_point(text, pos) < 0) {
       if (bad_offset) *bad_offset = start;

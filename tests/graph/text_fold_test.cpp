@@ -39,6 +39,23 @@ TEST_CASE("valid_utf8 finds the first bad byte") {
   CHECK_FALSE(kg::valid_utf8("\xED\xA0\x80"));  // an encoded surrogate
 }
 
+TEST_CASE("valid_utf8 finds a bad byte wherever it lies in long ASCII runs") {
+  // Eight bytes are checked at a time: put the bad one at every position of a block.
+  for (std::size_t at = 0; at < 40; ++at) {
+    for (std::string bad : {"\xFF", "\xC3", "\xE2\x82", "\xC0\xAF"}) {
+      std::string text = std::string(at, 'a') + "\xC3\xA9" + bad + std::string(13, 'b');
+      std::size_t offset = 0;
+      CHECK_FALSE(kg::valid_utf8(text, &offset));
+      CHECK(offset == at + 2);
+    }
+    std::string truncated = std::string(at, 'a') + "\xE2\x82";
+    std::size_t offset = 0;
+    CHECK_FALSE(kg::valid_utf8(truncated, &offset));
+    CHECK(offset == at);
+    CHECK(kg::valid_utf8(std::string(at, 'a') + "\xE2\x82\xAC" + std::string(at, 'z')));
+  }
+}
+
 TEST_CASE("display_width counts terminal columns") {
   CHECK(kg::display_width("abc") == 3);
   CHECK(kg::display_width("été") == 3);
