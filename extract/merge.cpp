@@ -10,10 +10,6 @@ namespace kg::extract {
 
 namespace {
 
-bool contains(const std::vector<std::uint32_t>& ids, std::uint32_t id) {
-  return std::find(ids.begin(), ids.end(), id) != ids.end();
-}
-
 // Properties gathered into a Map, for take().
 struct MapOut {
   Map properties;
@@ -120,31 +116,35 @@ std::uint32_t GraphMerger::node_for(std::string_view texts, const FoldedForm* fo
     node = static_cast<std::uint32_t>(nodes_.size());
     Node& fresh = nodes_.emplace_back();
     fresh.type = entity.type;
+    fresh.name_key = name;
     fresh.name = view(entity.name.text);
     fresh.article = article;
-    fresh.sentence = entity.sentence;
-    fresh.start = entity.start;
-    fresh.end = entity.end;
-    fresh.keys.push_back(name);
+    // check_article caps an article at 16 MiB: its offsets fit.
+    fresh.sentence = static_cast<std::uint32_t>(entity.sentence);
+    fresh.start = static_cast<std::uint32_t>(entity.start);
+    fresh.end = static_cast<std::uint32_t>(entity.end);
   }
   if (key_first_node_[name] == kNoNode) key_first_node_[name] = node;
   for (KeyId a : alias_keys_)
     if (key_first_node_[a] == kNoNode) key_first_node_[a] = node;
   Node& n = nodes_[node];
-  if (!contains(n.name_keys, name)) n.name_keys.push_back(name);
-  for (KeyId a : alias_keys_)
-    if (!contains(n.name_keys, a)) n.name_keys.push_back(a);
-  auto add_alias = [&](TextRef text, KeyId key) {
-    if (contains(n.keys, key)) return;
-    n.keys.push_back(key);
-    n.aliases.push_back({view(text), key});
+  // A key already there stays where it is; a name makes it a name.
+  auto add_alias = [&](TextRef text, KeyId key, bool is_name) {
+    if (key == n.name_key) return;
+    for (Alias& a : n.aliases)
+      if (a.key == key) {
+        a.is_name = a.is_name || is_name;
+        return;
+      }
+    n.aliases.push_back({view(text), key, is_name});
   };
-  if (found) add_alias(entity.name.text, name);
-  for (std::uint32_t a = 0; a < entity.alias_count; ++a) add_alias(forms[a].text, alias_keys_[a]);
+  add_alias(entity.name.text, name, true);
+  for (std::uint32_t a = 0; a < entity.alias_count; ++a) add_alias(forms[a].text, alias_keys_[a], true);
   for (std::uint32_t d = entity.alias_count; d < entity.alias_count + entity.description_count; ++d)
-    add_alias(forms[d].text, intern(view(forms[d].key), forms[d].key_hash));
+    add_alias(forms[d].text, intern(view(forms[d].key), forms[d].key_hash), false);
   std::uint32_t document = articles_[article].document;
-  if (n.articles.empty() || articles_[n.articles.back()].document != document) n.articles.push_back(article);
+  std::uint32_t last_article = n.later_articles.empty() ? n.article : n.later_articles.back();
+  if (articles_[last_article].document != document) n.later_articles.push_back(article);
   return node;
 }
 
@@ -155,12 +155,14 @@ bool GraphMerger::states_again(const Relationship& rel, std::uint32_t article, c
   };
   // Statements are appended in article order: unless an earlier article had
   // the same name, only this article's own statements, the last ones, can match.
-  auto first = rel.statements.begin();
-  if (document == article)
-    first = std::find_if(rel.statements.rbegin(), rel.statements.rend(), [&](const Statement& s) {
-              return s.article != article;
-            }).base();
-  return std::any_of(first, rel.statements.end(), same);
+  std::size_t first = 0;
+  if (document == article) {
+    first = rel.statement_count();
+    while (first > 0 && rel.statement(first - 1).article == article) --first;
+  }
+  for (std::size_t i = first; i < rel.statement_count(); ++i)
+    if (same(rel.statement(i))) return true;
+  return false;
 }
 
 void GraphMerger::add(const Document& doc, const RuleSet& rules) { add(make_article_graph(doc, rules)); }
@@ -191,16 +193,21 @@ void GraphMerger::add(ArticleGraph article_graph) {
     auto fresh_id = static_cast<std::uint32_t>(relationships_.size());
     auto [id, fresh] = relationship_ids_.find_or_insert(
         hash, fresh_id, [&](std::uint32_t rel) { return relationships_[rel].ends == ends; });
+    Statement statement{article, static_cast<std::uint32_t>(r.sentence), static_cast<std::uint32_t>(r.start),
+                        static_cast<std::uint32_t>(r.end), view(r.evidence)};
     if (fresh) {
       Relationship& rel = relationships_.emplace_back();
       rel.ends = ends;
       rel.source = source;
       rel.target = target;
       rel.rule = view(r.rule);
+      rel.first = statement;
+    } else {
+      const Relationship& rel = relationships_[id];
+      if (states_again(rel, article, r)) continue;
+      relationships_[id].later.push_back(statement);
     }
     Relationship& rel = relationships_[id];
-    if (states_again(rel, article, r)) continue;
-    rel.statements.push_back({article, r.sentence, r.start, r.end, view(r.evidence)});
     if (!rel.deal.amount_min) rel.deal.amount_min = r.deal.amount_min;
     if (!rel.deal.amount_max) rel.deal.amount_max = r.deal.amount_max;
     if (rel.deal.currency.empty()) rel.deal.currency = std::move(r.deal.currency);
@@ -216,11 +223,12 @@ void GraphMerger::node_properties(const Node& n, Out& out) const {
   out.property("aliases", texts);
   texts.clear();
   for (const Alias& a : n.aliases)
-    if (!contains(n.name_keys, a.key)) texts.push_back(a.text);
+    if (!a.is_name) texts.push_back(a.text);
   if (!texts.empty()) out.property("descriptions", texts);
   out.property("document", articles_[n.article].name);
   texts.clear();
-  for (std::uint32_t article : n.articles) texts.push_back(articles_[article].name);
+  texts.push_back(articles_[n.article].name);
+  for (std::uint32_t article : n.later_articles) texts.push_back(articles_[article].name);
   out.property("documents", texts);
   out.property("end", static_cast<std::int64_t>(n.end));
   out.property("name", n.name);
@@ -233,14 +241,15 @@ void GraphMerger::relationship_properties(const Relationship& r, Out& out) const
   Scratch& scratch_space = scratch();
   std::vector<std::string_view>& texts = scratch_space.texts;
   texts.clear();
-  for (const Statement& s : r.statements) texts.push_back(s.evidence);
+  for (std::size_t i = 0; i < r.statement_count(); ++i) texts.push_back(r.statement(i).evidence);
   out.property("all_evidence", texts);
   // Every source "DOC:SENTENCE:START-END" in one buffer, then a view of each.
   std::string& sources = scratch_space.sources;
   std::vector<std::size_t>& ends = scratch_space.source_ends;
   sources.clear();
   ends.clear();
-  for (const Statement& s : r.statements) {
+  for (std::size_t i = 0; i < r.statement_count(); ++i) {
+    const Statement& s = r.statement(i);
     (sources += articles_[s.article].name) += ':';
     append_number(sources, s.sentence);
     sources += ':';
@@ -256,13 +265,13 @@ void GraphMerger::relationship_properties(const Relationship& r, Out& out) const
   if (r.deal.amount_max) out.property("amount_max", *r.deal.amount_max);
   if (r.deal.amount_min) out.property("amount_min", *r.deal.amount_min);
   if (!r.deal.currency.empty()) out.property("currency", r.deal.currency);
-  const Statement& first = r.statements.front();
+  const Statement& first = r.first;
   const Article& article = articles_[first.article];
   if (!article.date.empty()) out.property("date", article.date);
   out.property("document", article.name);
   out.property("end", static_cast<std::int64_t>(first.end));
   out.property("evidence", first.evidence);
-  out.property("evidence_count", static_cast<std::int64_t>(r.statements.size()));
+  out.property("evidence_count", static_cast<std::int64_t>(r.statement_count()));
   out.property("rule", r.rule);
   out.property("sentence_index", static_cast<std::int64_t>(first.sentence));
   out.property("start", static_cast<std::int64_t>(first.start));

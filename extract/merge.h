@@ -60,25 +60,27 @@ class GraphMerger {
   struct Alias {
     std::string_view text;
     KeyId key = 0;
+    bool is_name = false;  // a name here or in another article, not only a description
   };
   // What is gathered for a node or relationship; the graph is written or
   // built once, at the end, so that adding an article costs the same however
   // large the graph is. Documents are indexes into articles_; texts are views
-  // of the articles' buffers (texts_).
+  // of the articles' buffers (texts_). Most nodes are named in one article
+  // and most relations stated once: the first article and statement are kept
+  // inline, so that those allocate nothing.
   struct Node {
     EntityType type = EntityType::Organization;
+    KeyId name_key = 0;
     std::string_view name;
-    std::uint32_t article = 0;  // the first mention's
-    std::size_t sentence = 0, start = 0, end = 0;
-    std::vector<Alias> aliases;
-    std::vector<KeyId> keys;       // of the name and the aliases
-    std::vector<KeyId> name_keys;  // of the names (not descriptions)
-    std::vector<std::uint32_t> articles;
+    std::uint32_t article = 0;  // the first mention's, the first of the documents
+    std::uint32_t sentence = 0, start = 0, end = 0;
+    std::vector<Alias> aliases;  // each key once, never name_key
+    std::vector<std::uint32_t> later_articles;
   };
   // One statement of a relation: "DOC:SENTENCE:START-END" once written.
   struct Statement {
     std::uint32_t article = 0;
-    std::size_t sentence = 0, start = 0, end = 0;
+    std::uint32_t sentence = 0, start = 0, end = 0;
     std::string_view evidence;
   };
   // A relationship's identity: type and ends (ordered for symmetric types).
@@ -91,7 +93,10 @@ class GraphMerger {
     std::uint32_t source = 0, target = 0;
     std::string_view rule;  // of the first statement
     DealAttributes deal;    // each attribute from the first statement that gives it
-    std::vector<Statement> statements;
+    Statement first;
+    std::vector<Statement> later;
+    std::size_t statement_count() const { return 1 + later.size(); }
+    const Statement& statement(std::size_t i) const { return i == 0 ? first : later[i - 1]; }
   };
   struct Article {
     std::string name, date;
