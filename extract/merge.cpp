@@ -167,7 +167,7 @@ bool GraphMerger::states_again(const Relationship& rel, std::uint32_t article, c
 
 void GraphMerger::add(const Document& doc, const RuleSet& rules) { add(make_article_graph(doc, rules)); }
 
-void GraphMerger::add(ArticleGraph article_graph) {
+void GraphMerger::add(ArticleGraph&& article_graph) {
   auto article = static_cast<std::uint32_t>(articles_.size());
   const std::string& name = article_graph.document;
   std::uint32_t document = document_ids_
@@ -187,16 +187,27 @@ void GraphMerger::add(ArticleGraph article_graph) {
   nodes.clear();
   for (const ArticleNode& e : article_graph.nodes)
     nodes.push_back(node_for(texts, article_graph.forms.data() + e.first_form, e, article));
-  for (ArticleRelation& r : article_graph.relations) {
+  // Each relation's identity first, its slot asked from memory, then the lookups.
+  std::vector<RelationKey>& keys = relation_keys_;
+  keys.clear();
+  for (const ArticleRelation& r : article_graph.relations) {
     std::uint32_t source = nodes[r.subject];
     std::uint32_t target = nodes[r.object];
-    if (source == target) continue;
     std::uint32_t type = type_id(view(r.type));
     Ends ends = r.symmetric ? Ends{type, std::min(source, target), std::max(source, target)} : Ends{type, source, target};
     std::uint64_t hash = (std::uint64_t{ends.source} << 32 | ends.target) ^ (std::uint64_t{type} * 0xC2B2AE3D27D4EB4FULL);
+    relationship_ids_.prefetch(hash);
+    keys.push_back({ends, hash});
+  }
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    ArticleRelation& r = article_graph.relations[k];
+    std::uint32_t source = nodes[r.subject];
+    std::uint32_t target = nodes[r.object];
+    if (source == target) continue;
+    const Ends& ends = keys[k].ends;
     auto fresh_id = static_cast<std::uint32_t>(relationships_.size());
     auto [id, fresh] = relationship_ids_.find_or_insert(
-        hash, fresh_id, [&](std::uint32_t rel) { return relationships_[rel].ends == ends; });
+        keys[k].hash, fresh_id, [&](std::uint32_t rel) { return relationships_[rel].ends == ends; });
     Statement statement{article, static_cast<std::uint32_t>(r.sentence), static_cast<std::uint32_t>(r.start),
                         static_cast<std::uint32_t>(r.end), view(r.evidence)};
     if (fresh) {

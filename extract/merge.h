@@ -36,8 +36,9 @@ namespace kg::extract {
 class GraphMerger {
  public:
   // Adds one article's nodes and relations. Call in a fixed order for a
-  // deterministic graph. The article's text buffer is kept, not copied.
-  void add(ArticleGraph article);
+  // deterministic graph. The article's text buffer is moved out and kept; the
+  // rest is left to the caller.
+  void add(ArticleGraph&& article);
   // The same for an extracted article (make_article_graph, then add).
   void add(const Document& doc, const RuleSet& rules);
 
@@ -131,9 +132,14 @@ class GraphMerger {
   std::vector<Relationship> relationships_;
   IdIndex relationship_ids_;  // by Ends
   std::vector<std::string> types_;
+  struct RelationKey {
+    Ends ends;
+    std::uint64_t hash = 0;
+  };
   // Scratch space of add(), kept to spare allocations.
   std::vector<KeyId> alias_keys_;
   std::vector<std::uint32_t> article_nodes_;
+  std::vector<RelationKey> relation_keys_;
 };
 
 }  // namespace kg::extract
