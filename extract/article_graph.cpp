@@ -12,17 +12,31 @@ std::uint64_t key_hash(std::string_view key) {
   return h;
 }
 
-TextRef ArticleGraph::add_text(std::string_view text) {
+namespace {
+
+// The TextRef of texts[start, end).
+TextRef text_ref(std::size_t start, std::size_t end) {
   // check_article caps an article at 16 MiB; its strings stay far below 4 GiB.
-  if (texts.size() + text.size() > UINT32_MAX) throw std::length_error("article graph larger than 4 GiB");
-  TextRef ref{static_cast<std::uint32_t>(texts.size()), static_cast<std::uint32_t>(text.size())};
+  if (end > UINT32_MAX) throw std::length_error("article graph larger than 4 GiB");
+  return {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end - start)};
+}
+
+}  // namespace
+
+TextRef ArticleGraph::add_text(std::string_view text) {
+  std::size_t start = texts.size();
   texts += text;
-  return ref;
+  return text_ref(start, texts.size());
 }
 
 FoldedForm ArticleGraph::add_form(std::string_view text) {
-  std::string key = fold_key(text);
-  return {add_text(text), add_text(key), key_hash(key)};
+  FoldedForm form;
+  form.text = add_text(text);
+  std::size_t start = texts.size();
+  append_fold_key(text, texts);
+  form.key = text_ref(start, texts.size());
+  form.key_hash = key_hash(this->text(form.key));
+  return form;
 }
 
 ArticleNode& ArticleGraph::add_node(EntityType type, std::string_view name, const std::vector<std::string>& aliases,

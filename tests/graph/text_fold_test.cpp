@@ -31,6 +31,18 @@ TEST_CASE("nfc composes decomposed accents") {
   CHECK(kg::nfc("e\xCC\x81") == "\xC3\xA9");
 }
 
+TEST_CASE("append_fold_key appends the key after what the string holds") {
+  std::string out = "prefix|";
+  for (std::string text : {"  États-Unis ", " Łódź Ventures", "Straße", "--", "Zeta Capital", "æther ﬁnance"}) {
+    std::size_t before = out.size();
+    kg::append_fold_key(text, out);
+    CHECK(out.substr(0, 7) == "prefix|");
+    CHECK(out.substr(before) == kg::fold_key(text));
+  }
+  CHECK(kg::fold_key("  États-Unis ") == "etats unis");
+  CHECK(kg::fold_key("--").empty());
+}
+
 TEST_CASE("valid_utf8 finds the first bad byte") {
   std::size_t offset = 0;
   CHECK(kg::valid_utf8("caf\xC3\xA9"));
