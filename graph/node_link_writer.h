@@ -18,8 +18,8 @@ namespace kg {
 
 class NodeLinkWriter {
  public:
-  // Receives the text in order, in chunks of about kChunkBytes (the last one
-  // is shorter). The views are valid only during the call.
+  // Receives the text in order, in chunks of about kChunkBytes or more (the
+  // last one may be shorter). The views are valid only during the call.
   using Sink = std::function<void(std::string_view)>;
   static constexpr std::size_t kChunkBytes = 1 << 20;
 

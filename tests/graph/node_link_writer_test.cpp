@@ -85,9 +85,9 @@ TEST_CASE("random strings are escaped as RapidJSON escapes them") {
   std::mt19937 random(7);
   // Mostly letters, with quotes, backslashes and control bytes at random places.
   const std::string alphabet = std::string("abcdefgh \"\\\x01\x1f\x7f\xc3\xa9", 15) + '\0';
-  for (int round = 0; round < 200; ++round) {
+  for (int round = 0; round < 500; ++round) {
     std::string text;
-    std::size_t size = random() % 40;
+    std::size_t size = random() % 100;
     for (std::size_t i = 0; i < size; ++i) text += alphabet[random() % alphabet.size()];
     kg::Map props = {{"text", kg::Value(text)}};
     CHECK(node_text(props, true) == rapidjson_node_text(props));
