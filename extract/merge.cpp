@@ -87,8 +87,8 @@ GraphMerger::KeyId GraphMerger::intern(std::string_view key, std::uint64_t hash)
   auto fresh_id = static_cast<KeyId>(key_texts_.size());
   auto [id, fresh] = key_ids_.find_or_insert(hash, fresh_id, [&](KeyId k) { return key_texts_[k] == key; });
   if (fresh) {
-    key_texts_.push_back(key);
-    key_first_node_.push_back(kNoNode);
+    key_texts_.emplace_back(key);
+    key_first_node_.emplace_back(kNoNode);
   }
   return id;
 }
@@ -341,12 +341,14 @@ PropertyGraph GraphMerger::take() {
   graph.reserve(nodes_.size(), relationships_.size());
   std::vector<NodeId> ids;
   ids.reserve(nodes_.size());
-  for (const Node& n : nodes_) {
+  for (std::size_t i = 0; i < nodes_.size(); ++i) {
+    const Node& n = nodes_[i];
     MapOut props;
     node_properties(n, props);
     ids.push_back(graph.add_node({type_label(n.type)}, std::move(props.properties)));
   }
-  for (const Relationship& r : relationships_) {
+  for (std::size_t i = 0; i < relationships_.size(); ++i) {
+    const Relationship& r = relationships_[i];
     MapOut props;
     relationship_properties(r, props);
     graph.add_relationship(ids[r.source], ids[r.target], types_[r.ends.type], std::move(props.properties));

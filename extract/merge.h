@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "extract/article_graph.h"
+#include "extract/chunked_vector.h"
 #include "extract/document.h"
 #include "extract/id_index.h"
 #include "extract/rule_file.h"
@@ -125,11 +126,11 @@ class GraphMerger {
   std::vector<std::shared_ptr<const std::string>> texts_;
   std::vector<Article> articles_;
   IdIndex document_ids_;
-  std::vector<Node> nodes_;
-  std::vector<std::string_view> key_texts_;     // by KeyId
-  std::vector<std::uint32_t> key_first_node_;  // by KeyId: the first node it was a name of
+  ChunkedVector<Node> nodes_;
+  ChunkedVector<std::string_view> key_texts_;     // by KeyId
+  ChunkedVector<std::uint32_t> key_first_node_;  // by KeyId: the first node it was a name of
   IdIndex key_ids_;
-  std::vector<Relationship> relationships_;
+  ChunkedVector<Relationship> relationships_;
   IdIndex relationship_ids_;  // by Ends
   std::vector<std::string> types_;
   struct RelationKey {
