@@ -27,7 +27,8 @@ struct MapOut {
 // The key node-link files give a node kg numbered `id`: "n" and the number.
 class NodeKey {
  public:
-  explicit NodeKey(std::uint32_t id) : size_(static_cast<std::size_t>(std::to_chars(text_ + 1, text_ + sizeof text_, id).ptr - text_)) {}
+  explicit NodeKey(std::uint32_t id)
+      : size_(static_cast<std::size_t>(std::to_chars(text_ + 1, text_ + sizeof text_, id).ptr - text_)) {}
   std::string_view view() const { return {text_, size_}; }
 
  private:
@@ -194,8 +195,10 @@ void GraphMerger::add(ArticleGraph&& article_graph) {
     std::uint32_t source = nodes[r.subject];
     std::uint32_t target = nodes[r.object];
     std::uint32_t type = type_id(view(r.type));
-    Ends ends = r.symmetric ? Ends{type, std::min(source, target), std::max(source, target)} : Ends{type, source, target};
-    std::uint64_t hash = (std::uint64_t{ends.source} << 32 | ends.target) ^ (std::uint64_t{type} * 0xC2B2AE3D27D4EB4FULL);
+    Ends ends = r.symmetric ? Ends{type, std::min(source, target), std::max(source, target)}
+                            : Ends{type, source, target};
+    std::uint64_t hash =
+        (std::uint64_t{ends.source} << 32 | ends.target) ^ (std::uint64_t{type} * 0xC2B2AE3D27D4EB4FULL);
     relationship_ids_.prefetch(hash);
     keys.push_back({ends, hash});
   }
