@@ -1,11 +1,15 @@
 // What one article adds to the merged graph, with every string the merge
-// needs already made: folded keys, evidence sentences. Built on the worker
-// thread that extracted the article, so that the serial merge (merge.h) only
-// looks keys up and appends.
+// needs already made: folded keys and their hashes, evidence sentences. Built
+// on the worker thread that extracted the article, so that the serial merge
+// (merge.h) only looks keys up and appends. The strings live in one buffer
+// per article, which the merge keeps whole instead of allocating, moving and
+// freeing each string on its single thread.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/document.h"
@@ -13,34 +17,46 @@
 
 namespace kg::extract {
 
-// A name or description of an entity with its kg::fold_key.
-struct FoldedForm {
-  std::string text;
-  std::string key;
+// Where a string lies in ArticleGraph::texts.
+struct TextRef {
+  std::uint32_t offset = 0;
+  std::uint32_t size = 0;
 };
 
-// One entity of the article, as a node candidate.
+// A name or description of an entity with its kg::fold_key, and the key's
+// hash (key_hash()).
+struct FoldedForm {
+  TextRef text;
+  TextRef key;
+  std::uint64_t key_hash = 0;
+};
+
+// One entity of the article, as a node candidate. Its other names (matched
+// against other articles) and then its descriptions (kept as aliases, never
+// matched) are ArticleGraph::forms[first_form, first_form + alias_count +
+// description_count).
 struct ArticleNode {
   EntityType type = EntityType::Organization;
   FoldedForm name;
-  std::vector<FoldedForm> aliases;       // other names: matched against other articles
-  std::vector<FoldedForm> descriptions;  // kept as aliases, never matched
-  std::size_t sentence = 0;              // the first mention
+  std::uint32_t first_form = 0;
+  std::uint32_t alias_count = 0;
+  std::uint32_t description_count = 0;
+  std::size_t sentence = 0;  // the first mention
   std::size_t start = 0;
   std::size_t end = 0;
 };
 
 // One relation of the article.
 struct ArticleRelation {
-  std::string type;  // INVESTS_IN
+  TextRef type;  // INVESTS_IN
   bool symmetric = false;
   std::size_t subject = 0;  // indexes into ArticleGraph::nodes
   std::size_t object = 0;
   std::size_t sentence = 0;
   std::size_t start = 0;
   std::size_t end = 0;
-  std::string rule;
-  std::string evidence;  // the sentence
+  TextRef rule;
+  TextRef evidence;  // the sentence
   DealAttributes deal;
 };
 
@@ -49,8 +65,24 @@ struct ArticleGraph {
   std::string document;
   std::string date;
   std::vector<ArticleNode> nodes;  // one per Document::entities, same order
+  std::vector<FoldedForm> forms;   // the nodes' aliases and descriptions
   std::vector<ArticleRelation> relations;
+  std::string texts;  // every string a TextRef points into
+
+  // Appends `text` to texts.
+  TextRef add_text(std::string_view text);
+  // Appends `text` and its fold_key.
+  FoldedForm add_form(std::string_view text);
+  // Appends a node named `name` with those aliases and descriptions; the
+  // first mention is left at 0.
+  ArticleNode& add_node(EntityType type, std::string_view name, const std::vector<std::string>& aliases = {},
+                        const std::vector<std::string>& descriptions = {});
+
+  std::string_view text(TextRef ref) const { return std::string_view(texts).substr(ref.offset, ref.size); }
 };
+
+// The hash under which the merge indexes a folded key (64-bit FNV-1a).
+std::uint64_t key_hash(std::string_view key);
 
 // The nodes and relations of an extracted article.
 ArticleGraph make_article_graph(const Document& doc, const RuleSet& rules);

@@ -1,7 +1,7 @@
 #include "extract/merge.h"
 
 #include <algorithm>
-#include <functional>
+#include <charconv>
 #include <thread>
 
 #include "graph/node_link_writer.h"
@@ -9,14 +9,6 @@
 namespace kg::extract {
 
 namespace {
-
-std::size_t mix(std::size_t h, std::size_t v) {
-  return h ^ (std::hash<std::size_t>()(v) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
-}
-
-bool contains(const std::vector<std::uint32_t>& ids, std::uint32_t id) {
-  return std::find(ids.begin(), ids.end(), id) != ids.end();
-}
 
 // Properties gathered into a Map, for take().
 struct MapOut {
@@ -32,8 +24,35 @@ struct MapOut {
   }
 };
 
-// The key node-link files give a node kg numbered `id`.
-Value node_key(std::uint32_t id) { return Value("n" + std::to_string(id)); }
+// The key node-link files give a node kg numbered `id`: "n" and the number.
+class NodeKey {
+ public:
+  explicit NodeKey(std::uint32_t id)
+      : size_(static_cast<std::size_t>(std::to_chars(text_ + 1, text_ + sizeof text_, id).ptr - text_)) {}
+  std::string_view view() const { return {text_, size_}; }
+
+ private:
+  char text_[16] = {'n'};
+  std::size_t size_;
+};
+
+// What the property writers build, kept per formatting thread so that each
+// node or link does not allocate it again.
+struct Scratch {
+  std::vector<std::string_view> texts;
+  std::string sources;
+  std::vector<std::size_t> source_ends;
+};
+
+Scratch& scratch() {
+  thread_local Scratch s;
+  return s;
+}
+
+void append_number(std::string& out, std::size_t number) {
+  char digits[24];
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
+}
 
 // Writes items [0, count) of the list `out` is at with write_item(writer, i),
 // on `threads` threads: in rounds, each thread formats a block of items, then
@@ -65,60 +84,68 @@ void write_list(NodeLinkWriter& out, std::size_t count, unsigned threads, const 
 
 }  // namespace
 
-std::size_t GraphMerger::EndsHash::operator()(const Ends& e) const {
-  return mix(mix(std::hash<std::uint32_t>()(e.type), e.source), e.target);
+GraphMerger::KeyId GraphMerger::intern(std::string_view key, std::uint64_t hash) {
+  auto fresh_id = static_cast<KeyId>(key_texts_.size());
+  auto [id, fresh] = key_ids_.find_or_insert(hash, fresh_id, [&](KeyId k) { return key_texts_[k] == key; });
+  if (fresh) {
+    key_texts_.emplace_back(key);
+    key_first_node_.emplace_back(kNoNode);
+  }
+  return id;
 }
 
-GraphMerger::KeyEntry& GraphMerger::intern(std::string key) {
-  auto [it, fresh] = keys_.try_emplace(std::move(key));
-  if (fresh) it->second.id = static_cast<KeyId>(keys_.size() - 1);
-  return it->second;
+std::uint32_t GraphMerger::type_id(std::string_view type) {
+  // A handful of relation types: a scan beats hashing.
+  for (std::size_t t = 0; t < types_.size(); ++t)
+    if (types_[t] == type) return static_cast<std::uint32_t>(t);
+  types_.emplace_back(type);
+  return static_cast<std::uint32_t>(types_.size() - 1);
 }
 
-std::uint32_t GraphMerger::type_id(std::string type) {
-  auto [it, fresh] = type_ids_.try_emplace(std::move(type), static_cast<std::uint32_t>(types_.size()));
-  if (fresh) types_.push_back(it->first);
-  return it->second;
-}
-
-std::uint32_t GraphMerger::node_for(ArticleNode& entity, std::uint32_t article) {
-  KeyEntry& name = intern(std::move(entity.name.key));
-  std::vector<KeyEntry*> aliases;
-  aliases.reserve(entity.aliases.size());
-  for (FoldedForm& a : entity.aliases) aliases.push_back(&intern(std::move(a.key)));
+std::uint32_t GraphMerger::node_for(std::string_view texts, const FoldedForm* forms, const ArticleNode& entity,
+                                    std::uint32_t article) {
+  auto view = [&](TextRef ref) { return texts.substr(ref.offset, ref.size); };
+  KeyId name = intern(view(entity.name.key), entity.name.key_hash);
+  alias_keys_.clear();
+  for (std::uint32_t a = 0; a < entity.alias_count; ++a)
+    alias_keys_.push_back(intern(view(forms[a].key), forms[a].key_hash));
   // The first of the names already known decides the node.
-  std::uint32_t node = name.node;
-  for (std::size_t a = 0; a < aliases.size() && node == kNoNode; ++a) node = aliases[a]->node;
+  std::uint32_t node = key_first_node_[name];
+  for (std::size_t a = 0; a < alias_keys_.size() && node == kNoNode; ++a) node = key_first_node_[alias_keys_[a]];
   bool found = node != kNoNode;
   if (!found) {
     node = static_cast<std::uint32_t>(nodes_.size());
-    Node fresh;
+    Node& fresh = nodes_.emplace_back();
     fresh.type = entity.type;
-    fresh.name = std::move(entity.name.text);
+    fresh.name_key = name;
+    fresh.name = view(entity.name.text);
     fresh.article = article;
-    fresh.sentence = entity.sentence;
-    fresh.start = entity.start;
-    fresh.end = entity.end;
-    fresh.keys.push_back(name.id);
-    nodes_.push_back(std::move(fresh));
+    // check_article caps an article at 16 MiB: its offsets fit.
+    fresh.sentence = static_cast<std::uint32_t>(entity.sentence);
+    fresh.start = static_cast<std::uint32_t>(entity.start);
+    fresh.end = static_cast<std::uint32_t>(entity.end);
   }
-  if (name.node == kNoNode) name.node = node;
-  for (KeyEntry* a : aliases)
-    if (a->node == kNoNode) a->node = node;
+  if (key_first_node_[name] == kNoNode) key_first_node_[name] = node;
+  for (KeyId a : alias_keys_)
+    if (key_first_node_[a] == kNoNode) key_first_node_[a] = node;
   Node& n = nodes_[node];
-  if (!contains(n.name_keys, name.id)) n.name_keys.push_back(name.id);
-  for (KeyEntry* a : aliases)
-    if (!contains(n.name_keys, a->id)) n.name_keys.push_back(a->id);
-  auto add_alias = [&](std::string& text, KeyId key) {
-    if (contains(n.keys, key)) return;
-    n.keys.push_back(key);
-    n.aliases.push_back({std::move(text), key});
+  // A key already there stays where it is; a name makes it a name.
+  auto add_alias = [&](TextRef text, KeyId key, bool is_name) {
+    if (key == n.name_key) return;
+    for (Alias& a : n.aliases)
+      if (a.key == key) {
+        a.is_name = a.is_name || is_name;
+        return;
+      }
+    n.aliases.push_back({view(text), key, is_name});
   };
-  if (found) add_alias(entity.name.text, name.id);
-  for (std::size_t a = 0; a < aliases.size(); ++a) add_alias(entity.aliases[a].text, aliases[a]->id);
-  for (FoldedForm& d : entity.descriptions) add_alias(d.text, intern(std::move(d.key)).id);
+  add_alias(entity.name.text, name, true);
+  for (std::uint32_t a = 0; a < entity.alias_count; ++a) add_alias(forms[a].text, alias_keys_[a], true);
+  for (std::uint32_t d = entity.alias_count; d < entity.alias_count + entity.description_count; ++d)
+    add_alias(forms[d].text, intern(view(forms[d].key), forms[d].key_hash), false);
   std::uint32_t document = articles_[article].document;
-  if (n.articles.empty() || articles_[n.articles.back()].document != document) n.articles.push_back(article);
+  std::uint32_t last_article = n.later_articles.empty() ? n.article : n.later_articles.back();
+  if (articles_[last_article].document != document) n.later_articles.push_back(article);
   return node;
 }
 
@@ -129,43 +156,76 @@ bool GraphMerger::states_again(const Relationship& rel, std::uint32_t article, c
   };
   // Statements are appended in article order: unless an earlier article had
   // the same name, only this article's own statements, the last ones, can match.
-  auto first = rel.statements.begin();
-  if (document == article)
-    first = std::find_if(rel.statements.rbegin(), rel.statements.rend(), [&](const Statement& s) {
-              return s.article != article;
-            }).base();
-  return std::any_of(first, rel.statements.end(), same);
+  std::size_t first = 0;
+  if (document == article) {
+    first = rel.statement_count();
+    while (first > 0 && rel.statement(first - 1).article == article) --first;
+  }
+  for (std::size_t i = first; i < rel.statement_count(); ++i)
+    if (same(rel.statement(i))) return true;
+  return false;
 }
 
 void GraphMerger::add(const Document& doc, const RuleSet& rules) { add(make_article_graph(doc, rules)); }
 
-void GraphMerger::add(ArticleGraph article_graph) {
+void GraphMerger::add(ArticleGraph&& article_graph) {
   auto article = static_cast<std::uint32_t>(articles_.size());
-  std::uint32_t document = document_ids_.try_emplace(article_graph.document, article).first->second;
+  const std::string& name = article_graph.document;
+  std::uint32_t document = document_ids_
+                               .find_or_insert(key_hash(name), article,
+                                               [&](std::uint32_t a) { return articles_[a].name == name; })
+                               .first;
   articles_.push_back({std::move(article_graph.document), std::move(article_graph.date), document});
-  std::vector<std::uint32_t> nodes;
-  nodes.reserve(article_graph.nodes.size());
-  for (ArticleNode& e : article_graph.nodes) nodes.push_back(node_for(e, article));
-  // The article's strings are moved into the merged graph, not copied.
-  for (ArticleRelation& r : article_graph.relations) {
+  // The views of the merged graph point into the article's buffer, kept whole.
+  texts_.push_back(std::make_shared<const std::string>(std::move(article_graph.texts)));
+  std::string_view texts = *texts_.back();
+  auto view = [&](TextRef ref) { return texts.substr(ref.offset, ref.size); };
+  // The keys' slots are fetched from memory all at once rather than one
+  // after the other, each awaited.
+  for (const ArticleNode& e : article_graph.nodes) key_ids_.prefetch(e.name.key_hash);
+  for (const FoldedForm& f : article_graph.forms) key_ids_.prefetch(f.key_hash);
+  std::vector<std::uint32_t>& nodes = article_nodes_;
+  nodes.clear();
+  for (const ArticleNode& e : article_graph.nodes)
+    nodes.push_back(node_for(texts, article_graph.forms.data() + e.first_form, e, article));
+  // Each relation's identity first, its slot asked from memory, then the lookups.
+  std::vector<RelationKey>& keys = relation_keys_;
+  keys.clear();
+  for (const ArticleRelation& r : article_graph.relations) {
+    std::uint32_t source = nodes[r.subject];
+    std::uint32_t target = nodes[r.object];
+    std::uint32_t type = type_id(view(r.type));
+    Ends ends = r.symmetric ? Ends{type, std::min(source, target), std::max(source, target)}
+                            : Ends{type, source, target};
+    std::uint64_t hash =
+        (std::uint64_t{ends.source} << 32 | ends.target) ^ (std::uint64_t{type} * 0xC2B2AE3D27D4EB4FULL);
+    relationship_ids_.prefetch(hash);
+    keys.push_back({ends, hash});
+  }
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    ArticleRelation& r = article_graph.relations[k];
     std::uint32_t source = nodes[r.subject];
     std::uint32_t target = nodes[r.object];
     if (source == target) continue;
-    std::uint32_t type = type_id(std::move(r.type));
-    Ends ends = r.symmetric ? Ends{type, std::min(source, target), std::max(source, target)} : Ends{type, source, target};
-    auto [it, fresh] = by_ends_.try_emplace(ends, static_cast<std::uint32_t>(relationships_.size()));
+    const Ends& ends = keys[k].ends;
+    auto fresh_id = static_cast<std::uint32_t>(relationships_.size());
+    auto [id, fresh] = relationship_ids_.find_or_insert(
+        keys[k].hash, fresh_id, [&](std::uint32_t rel) { return relationships_[rel].ends == ends; });
+    Statement statement{article, static_cast<std::uint32_t>(r.sentence), static_cast<std::uint32_t>(r.start),
+                        static_cast<std::uint32_t>(r.end), view(r.evidence)};
     if (fresh) {
-      Relationship rel;
+      Relationship& rel = relationships_.emplace_back();
+      rel.ends = ends;
       rel.source = source;
       rel.target = target;
-      rel.type = type;
-      rel.rule = std::move(r.rule);
-      relationships_.push_back(std::move(rel));
+      rel.rule = view(r.rule);
+      rel.first = statement;
+    } else {
+      const Relationship& rel = relationships_[id];
+      if (states_again(rel, article, r)) continue;
+      relationships_[id].later.push_back(statement);
     }
-    Relationship& rel = relationships_[it->second];
-    if (states_again(rel, article, r)) continue;
-    rel.statements.push_back({article, r.sentence, r.start, r.end});
-    rel.all_evidence.push_back(std::move(r.evidence));
+    Relationship& rel = relationships_[id];
     if (!rel.deal.amount_min) rel.deal.amount_min = r.deal.amount_min;
     if (!rel.deal.amount_max) rel.deal.amount_max = r.deal.amount_max;
     if (rel.deal.currency.empty()) rel.deal.currency = std::move(r.deal.currency);
@@ -175,17 +235,18 @@ void GraphMerger::add(ArticleGraph article_graph) {
 
 template <class Out>
 void GraphMerger::node_properties(const Node& n, Out& out) const {
-  std::vector<std::string_view> texts;
-  texts.reserve(n.aliases.size());
+  std::vector<std::string_view>& texts = scratch().texts;
+  texts.clear();
   for (const Alias& a : n.aliases) texts.push_back(a.text);
   out.property("aliases", texts);
   texts.clear();
   for (const Alias& a : n.aliases)
-    if (!contains(n.name_keys, a.key)) texts.push_back(a.text);
+    if (!a.is_name) texts.push_back(a.text);
   if (!texts.empty()) out.property("descriptions", texts);
   out.property("document", articles_[n.article].name);
   texts.clear();
-  for (std::uint32_t article : n.articles) texts.push_back(articles_[article].name);
+  texts.push_back(articles_[n.article].name);
+  for (std::uint32_t article : n.later_articles) texts.push_back(articles_[article].name);
   out.property("documents", texts);
   out.property("end", static_cast<std::int64_t>(n.end));
   out.property("name", n.name);
@@ -195,15 +256,24 @@ void GraphMerger::node_properties(const Node& n, Out& out) const {
 
 template <class Out>
 void GraphMerger::relationship_properties(const Relationship& r, Out& out) const {
-  std::vector<std::string_view> texts(r.all_evidence.begin(), r.all_evidence.end());
+  Scratch& scratch_space = scratch();
+  std::vector<std::string_view>& texts = scratch_space.texts;
+  texts.clear();
+  for (std::size_t i = 0; i < r.statement_count(); ++i) texts.push_back(r.statement(i).evidence);
   out.property("all_evidence", texts);
   // Every source "DOC:SENTENCE:START-END" in one buffer, then a view of each.
-  std::string sources;
-  std::vector<std::size_t> ends;
-  ends.reserve(r.statements.size());
-  for (const Statement& s : r.statements) {
-    ((((sources += articles_[s.article].name) += ':') += std::to_string(s.sentence)) += ':') += std::to_string(s.start);
-    (sources += '-') += std::to_string(s.end);
+  std::string& sources = scratch_space.sources;
+  std::vector<std::size_t>& ends = scratch_space.source_ends;
+  sources.clear();
+  ends.clear();
+  for (std::size_t i = 0; i < r.statement_count(); ++i) {
+    const Statement& s = r.statement(i);
+    (sources += articles_[s.article].name) += ':';
+    append_number(sources, s.sentence);
+    sources += ':';
+    append_number(sources, s.start);
+    sources += '-';
+    append_number(sources, s.end);
     ends.push_back(sources.size());
   }
   texts.clear();
@@ -213,13 +283,13 @@ void GraphMerger::relationship_properties(const Relationship& r, Out& out) const
   if (r.deal.amount_max) out.property("amount_max", *r.deal.amount_max);
   if (r.deal.amount_min) out.property("amount_min", *r.deal.amount_min);
   if (!r.deal.currency.empty()) out.property("currency", r.deal.currency);
-  const Statement& first = r.statements.front();
+  const Statement& first = r.first;
   const Article& article = articles_[first.article];
   if (!article.date.empty()) out.property("date", article.date);
   out.property("document", article.name);
   out.property("end", static_cast<std::int64_t>(first.end));
-  out.property("evidence", r.all_evidence.front());
-  out.property("evidence_count", static_cast<std::int64_t>(r.statements.size()));
+  out.property("evidence", first.evidence);
+  out.property("evidence_count", static_cast<std::int64_t>(r.statement_count()));
   out.property("rule", r.rule);
   out.property("sentence_index", static_cast<std::int64_t>(first.sentence));
   out.property("start", static_cast<std::int64_t>(first.start));
@@ -240,19 +310,29 @@ void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
   write_list(out, nodes_.size(), threads, [&](NodeLinkWriter& list, std::size_t i) {
     const Node& n = nodes_[i];
     std::string label = type_label(n.type);
-    list.begin_node(node_key(static_cast<std::uint32_t>(i)), {&label, 1});
+    list.begin_node(NodeKey(static_cast<std::uint32_t>(i)).view(), {&label, 1});
     node_properties(n, list);
     list.end_node();
   });
   out.begin_links();
   // networkx's multigraph key: the index of a link among those joining the same pair.
   std::vector<std::int64_t> parallel_keys(relationships_.size());
-  std::unordered_map<std::uint64_t, std::int64_t> parallel;
-  for (std::size_t i = 0; i < relationships_.size(); ++i)
-    parallel_keys[i] = parallel[std::uint64_t{relationships_[i].source} << 32 | relationships_[i].target]++;
+  IdIndex pair_ids;
+  std::vector<std::uint64_t> pairs;
+  std::vector<std::int64_t> links_so_far;  // by pair
+  for (std::size_t i = 0; i < relationships_.size(); ++i) {
+    std::uint64_t pair = std::uint64_t{relationships_[i].source} << 32 | relationships_[i].target;
+    auto fresh_id = static_cast<std::uint32_t>(pairs.size());
+    auto [id, fresh] = pair_ids.find_or_insert(pair, fresh_id, [&](std::uint32_t p) { return pairs[p] == pair; });
+    if (fresh) {
+      pairs.push_back(pair);
+      links_so_far.push_back(0);
+    }
+    parallel_keys[i] = links_so_far[id]++;
+  }
   write_list(out, relationships_.size(), threads, [&](NodeLinkWriter& list, std::size_t i) {
     const Relationship& r = relationships_[i];
-    list.begin_link(node_key(r.source), node_key(r.target), parallel_keys[i], i, types_[r.type]);
+    list.begin_link(NodeKey(r.source).view(), NodeKey(r.target).view(), parallel_keys[i], i, types_[r.ends.type]);
     relationship_properties(r, list);
     list.end_link();
   });
@@ -264,15 +344,17 @@ PropertyGraph GraphMerger::take() {
   graph.reserve(nodes_.size(), relationships_.size());
   std::vector<NodeId> ids;
   ids.reserve(nodes_.size());
-  for (const Node& n : nodes_) {
+  for (std::size_t i = 0; i < nodes_.size(); ++i) {
+    const Node& n = nodes_[i];
     MapOut props;
     node_properties(n, props);
     ids.push_back(graph.add_node({type_label(n.type)}, std::move(props.properties)));
   }
-  for (const Relationship& r : relationships_) {
+  for (std::size_t i = 0; i < relationships_.size(); ++i) {
+    const Relationship& r = relationships_[i];
     MapOut props;
     relationship_properties(r, props);
-    graph.add_relationship(ids[r.source], ids[r.target], types_[r.type], std::move(props.properties));
+    graph.add_relationship(ids[r.source], ids[r.target], types_[r.ends.type], std::move(props.properties));
   }
   graph.set_graph_attributes(graph_attributes());
   *this = GraphMerger();

@@ -16,12 +16,15 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
-#include <unordered_map>
+#include <string_view>
 #include <vector>
 
 #include "extract/article_graph.h"
+#include "extract/chunked_vector.h"
 #include "extract/document.h"
+#include "extract/id_index.h"
 #include "extract/rule_file.h"
 #include "graph/property_graph.h"
 
@@ -34,8 +37,9 @@ namespace kg::extract {
 class GraphMerger {
  public:
   // Adds one article's nodes and relations. Call in a fixed order for a
-  // deterministic graph.
-  void add(ArticleGraph article);
+  // deterministic graph. The article's text buffer is moved out and kept; the
+  // rest is left to the caller.
+  void add(ArticleGraph&& article);
   // The same for an extracted article (make_article_graph, then add).
   void add(const Document& doc, const RuleSet& rules);
 
@@ -55,56 +59,58 @@ class GraphMerger {
   // Folded names are interned: a node's keys are small integers.
   using KeyId = std::uint32_t;
   static constexpr std::uint32_t kNoNode = UINT32_MAX;
-  struct KeyEntry {
-    KeyId id = 0;
-    std::uint32_t node = kNoNode;  // the first node the key was a name of
-  };
   struct Alias {
-    std::string text;
+    std::string_view text;
     KeyId key = 0;
+    bool is_name = false;  // a name here or in another article, not only a description
   };
   // What is gathered for a node or relationship; the graph is written or
   // built once, at the end, so that adding an article costs the same however
-  // large the graph is. Documents are indexes into articles_.
+  // large the graph is. Documents are indexes into articles_; texts are views
+  // of the articles' buffers (texts_). Most nodes are named in one article
+  // and most relations stated once: the first article and statement are kept
+  // inline, so that those allocate nothing.
   struct Node {
     EntityType type = EntityType::Organization;
-    std::string name;
-    std::uint32_t article = 0;  // the first mention's
-    std::size_t sentence = 0, start = 0, end = 0;
-    std::vector<Alias> aliases;
-    std::vector<KeyId> keys;       // of the name and the aliases
-    std::vector<KeyId> name_keys;  // of the names (not descriptions)
-    std::vector<std::uint32_t> articles;
+    KeyId name_key = 0;
+    std::string_view name;
+    std::uint32_t article = 0;  // the first mention's, the first of the documents
+    std::uint32_t sentence = 0, start = 0, end = 0;
+    std::vector<Alias> aliases;  // each key once, never name_key
+    std::vector<std::uint32_t> later_articles;
   };
   // One statement of a relation: "DOC:SENTENCE:START-END" once written.
   struct Statement {
     std::uint32_t article = 0;
-    std::size_t sentence = 0, start = 0, end = 0;
-  };
-  struct Relationship {
-    std::uint32_t source = 0, target = 0;
-    std::uint32_t type = 0;  // index into types_
-    std::string rule;        // of the first statement
-    DealAttributes deal;     // each attribute from the first statement that gives it
-    std::vector<Statement> statements;
-    std::vector<std::string> all_evidence;  // one per statement
+    std::uint32_t sentence = 0, start = 0, end = 0;
+    std::string_view evidence;
   };
   // A relationship's identity: type and ends (ordered for symmetric types).
   struct Ends {
     std::uint32_t type = 0, source = 0, target = 0;
     bool operator==(const Ends&) const = default;
   };
-  struct EndsHash {
-    std::size_t operator()(const Ends& e) const;
+  struct Relationship {
+    Ends ends;
+    std::uint32_t source = 0, target = 0;
+    std::string_view rule;  // of the first statement
+    DealAttributes deal;    // each attribute from the first statement that gives it
+    Statement first;
+    std::vector<Statement> later;
+    std::size_t statement_count() const { return 1 + later.size(); }
+    const Statement& statement(std::size_t i) const { return i == 0 ? first : later[i - 1]; }
   };
   struct Article {
     std::string name, date;
     std::uint32_t document = 0;  // the first article with this name
   };
 
-  KeyEntry& intern(std::string key);
-  std::uint32_t node_for(ArticleNode& node, std::uint32_t article);
-  std::uint32_t type_id(std::string type);
+  KeyId intern(std::string_view key, std::uint64_t hash);
+  // The node of `entity`, whose aliases and descriptions are `forms` and
+  // whose texts lie in `texts`, the article's buffer.
+  std::uint32_t node_for(std::string_view texts, const FoldedForm* forms, const ArticleNode& entity,
+                         std::uint32_t article);
+  std::uint32_t type_id(std::string_view type);
   // Whether the relationship already has the statement `r` of `article`
   // (which the same file given twice would repeat).
   bool states_again(const Relationship& rel, std::uint32_t article, const ArticleRelation& r) const;
@@ -115,14 +121,26 @@ class GraphMerger {
   void relationship_properties(const Relationship& rel, Out& out) const;
   Map graph_attributes() const;
 
+  // The articles' text buffers, shared by copies of the merger (the views
+  // point into them).
+  std::vector<std::shared_ptr<const std::string>> texts_;
   std::vector<Article> articles_;
-  std::unordered_map<std::string, std::uint32_t> document_ids_;
-  std::vector<Node> nodes_;
-  std::unordered_map<std::string, KeyEntry> keys_;
-  std::vector<Relationship> relationships_;
-  std::unordered_map<Ends, std::uint32_t, EndsHash> by_ends_;
+  IdIndex document_ids_;
+  ChunkedVector<Node> nodes_;
+  ChunkedVector<std::string_view> key_texts_;     // by KeyId
+  ChunkedVector<std::uint32_t> key_first_node_;  // by KeyId: the first node it was a name of
+  IdIndex key_ids_;
+  ChunkedVector<Relationship> relationships_;
+  IdIndex relationship_ids_;  // by Ends
   std::vector<std::string> types_;
-  std::unordered_map<std::string, std::uint32_t> type_ids_;
+  struct RelationKey {
+    Ends ends;
+    std::uint64_t hash = 0;
+  };
+  // Scratch space of add(), kept to spare allocations.
+  std::vector<KeyId> alias_keys_;
+  std::vector<std::uint32_t> article_nodes_;
+  std::vector<RelationKey> relation_keys_;
 };
 
 }  // namespace kg::extract

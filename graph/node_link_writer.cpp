@@ -1,6 +1,11 @@
 #include "graph/node_link_writer.h"
 
+#include <charconv>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace kg {
 
@@ -19,6 +24,27 @@ bool is_reserved(std::string_view key, const std::string_view (&reserved)[N]) {
   return false;
 }
 
+// The escapes of RapidJSON's writer (rapidjson/writer.h), which writes every
+// other JSON value kg saves: control characters, '"' and '\\'; other bytes,
+// UTF-8 included, are copied.
+constexpr char kEscape[256] = {
+    'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'b', 't', 'n', 'u', 'f', 'r', 'u', 'u',
+    'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',
+    0,   0,   '"', 0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   '\\'};
+constexpr char kHexDigits[] = "0123456789ABCDEF";
+
+// Whether any of the 8 bytes of `word` needs an escape: one below 0x20, a '"'
+// or a '\\' (the classic has-less-than and has-zero-byte bit tricks; exact).
+bool needs_escape(std::uint64_t word) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+  auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+  std::uint64_t control = (word - kOnes * 0x20) & ~word & kHighs;
+  return (control | has_zero(word ^ (kOnes * '"')) | has_zero(word ^ (kOnes * '\\'))) != 0;
+}
+
 }  // namespace
 
 NodeLinkWriter::NodeLinkWriter(NodeLinkLayout layout, Sink sink)
@@ -28,12 +54,110 @@ void NodeLinkWriter::raw(std::string_view text) {
   std::memcpy(buffer_.Push(text.size()), text.data(), text.size());
 }
 
+void NodeLinkWriter::string(std::string_view text) {
+  // Room for the worst case (every byte written \u00XX), the rest given back.
+  std::size_t room = text.size() * 6 + 2;
+  char* begin = buffer_.Push(room);
+  char* out = begin;
+  *out++ = '"';
+  const char* in = text.data();
+  const char* end = in + text.size();
+  while (in < end) {
+    // Most text needs no escape: sixteen or eight bytes at a time.
+#if defined(__SSE2__)
+    while (end - in >= 16) {
+      __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
+      __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(bytes, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F));
+      __m128i quote = _mm_cmpeq_epi8(bytes, _mm_set1_epi8('"'));
+      __m128i backslash = _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\\'));
+      auto escapes = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(control, _mm_or_si128(quote, backslash))));
+      // All sixteen bytes are stored: the room left is at least six times that.
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(out), bytes);
+      std::size_t clean = escapes == 0 ? 16 : static_cast<std::size_t>(__builtin_ctz(escapes));
+      in += clean;
+      out += clean;
+      if (clean < 16) break;
+    }
+#endif
+    while (end - in >= 8) {
+      std::uint64_t word;
+      std::memcpy(&word, in, 8);
+      if (needs_escape(word)) break;
+      std::memcpy(out, in, 8);
+      in += 8;
+      out += 8;
+    }
+    // A shorter tail, padded with letters, in one test too.
+    if (end - in < 8) {
+      constexpr std::uint64_t kLetters = 0x6161616161616161ULL;  // "aaaaaaaa"
+      std::uint64_t word = kLetters;
+      auto tail = static_cast<std::size_t>(end - in);
+      std::memcpy(&word, in, tail);
+      if (!needs_escape(word)) {
+        std::memcpy(out, in, tail);
+        out += tail;
+        break;
+      }
+    }
+    auto c = static_cast<unsigned char>(*in++);
+    char escape = kEscape[c];
+    if (escape == 0) {
+      *out++ = static_cast<char>(c);
+      continue;
+    }
+    *out++ = '\\';
+    *out++ = escape;
+    if (escape == 'u') {
+      *out++ = '0';
+      *out++ = '0';
+      *out++ = kHexDigits[c >> 4];
+      *out++ = kHexDigits[c & 0xF];
+    }
+  }
+  *out++ = '"';
+  buffer_.Pop(room - static_cast<std::size_t>(out - begin));
+}
+
+template <class Integer>
+void NodeLinkWriter::integer(Integer number) {
+  constexpr std::size_t kRoom = 24;
+  char* begin = buffer_.Push(kRoom);
+  char* end = std::to_chars(begin, begin + kRoom, number).ptr;
+  buffer_.Pop(kRoom - static_cast<std::size_t>(end - begin));
+}
+
+void NodeLinkWriter::value(const Value& v) {
+  switch (v.kind()) {
+    case Value::Kind::String: string(v.as_string()); break;
+    case Value::Kind::Int: integer(v.as_int()); break;
+    case Value::Kind::List: {
+      raw("[");
+      bool first = true;
+      for (const Value& e : v.as_list()) {
+        if (!first) raw(",");
+        first = false;
+        value(e);
+      }
+      raw("]");
+      break;
+    }
+    default:
+      // Floats, maps, temporal values...: RapidJSON's writer, as everywhere else.
+      json_.Reset(buffer_);
+      write_json_value(json_, v, NonFinite::AsLiterals);
+      break;
+  }
+}
+
 void NodeLinkWriter::key(std::string_view key) {
-  json_.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
+  raw(",");
+  string(key);
+  raw(":");
 }
 
 void NodeLinkWriter::begin(const Map& graph_attributes) {
   raw("{\"directed\": true, \"multigraph\": true, \"graph\": ");
+  json_.Reset(buffer_);
   write_json_value(json_, Value(graph_attributes), NonFinite::AsLiterals);
   raw(layout_ == NodeLinkLayout::kOneLine ? "," : ",\n");
   raw("\"nodes\": [");
@@ -41,18 +165,33 @@ void NodeLinkWriter::begin(const Map& graph_attributes) {
   in_links_ = false;
 }
 
-void NodeLinkWriter::begin_node(const Value& node_key, std::span<const std::string> labels) {
+void NodeLinkWriter::begin_item() {
   if (!first_item_) raw(",");
   if (layout_ == NodeLinkLayout::kLinePerItem) raw("\n");
   first_item_ = false;
-  json_.Reset(buffer_);
-  json_.StartObject();
-  key("id");
-  write_json_value(json_, node_key, NonFinite::AsLiterals);
-  key("labels");
-  json_.StartArray();
-  for (const std::string& l : labels) json_.String(l.c_str(), static_cast<rapidjson::SizeType>(l.size()));
-  json_.EndArray();
+}
+
+void NodeLinkWriter::begin_node(const Value& node_key, std::span<const std::string> labels) {
+  begin_item();
+  raw("{\"id\":");
+  value(node_key);
+  labels_of_node(labels);
+}
+
+void NodeLinkWriter::begin_node(std::string_view node_key, std::span<const std::string> labels) {
+  begin_item();
+  raw("{\"id\":");
+  string(node_key);
+  labels_of_node(labels);
+}
+
+void NodeLinkWriter::labels_of_node(std::span<const std::string> labels) {
+  raw(",\"labels\":[");
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    if (i > 0) raw(",");
+    string(labels[i]);
+  }
+  raw("]");
 }
 
 void NodeLinkWriter::flush_if_full() {
@@ -63,7 +202,7 @@ void NodeLinkWriter::flush_if_full() {
 }
 
 void NodeLinkWriter::end_item() {
-  json_.EndObject();
+  raw("}");
   flush_if_full();
 }
 
@@ -78,21 +217,31 @@ void NodeLinkWriter::begin_links() {
 
 void NodeLinkWriter::begin_link(const Value& source, const Value& target, std::int64_t parallel, RelId id,
                                 std::string_view type) {
-  if (!first_item_) raw(",");
-  if (layout_ == NodeLinkLayout::kLinePerItem) raw("\n");
-  first_item_ = false;
-  json_.Reset(buffer_);
-  json_.StartObject();
-  key("source");
-  write_json_value(json_, source, NonFinite::AsLiterals);
-  key("target");
-  write_json_value(json_, target, NonFinite::AsLiterals);
-  key("key");
-  json_.Int64(parallel);
-  key("id");
-  json_.Uint64(id);
-  key("type");
-  json_.String(type.data(), static_cast<rapidjson::SizeType>(type.size()));
+  begin_item();
+  raw("{\"source\":");
+  value(source);
+  raw(",\"target\":");
+  value(target);
+  link_members(parallel, id, type);
+}
+
+void NodeLinkWriter::begin_link(std::string_view source, std::string_view target, std::int64_t parallel, RelId id,
+                                std::string_view type) {
+  begin_item();
+  raw("{\"source\":");
+  string(source);
+  raw(",\"target\":");
+  string(target);
+  link_members(parallel, id, type);
+}
+
+void NodeLinkWriter::link_members(std::int64_t parallel, RelId id, std::string_view type) {
+  raw(",\"key\":");
+  integer(parallel);
+  raw(",\"id\":");
+  integer(static_cast<std::uint64_t>(id));
+  raw(",\"type\":");
+  string(type);
 }
 
 void NodeLinkWriter::end_link() { end_item(); }
@@ -106,9 +255,16 @@ NodeLinkWriter::NodeLinkWriter(const NodeLinkWriter& list, std::string& text, bo
 
 void NodeLinkWriter::append(std::string_view run) {
   if (run.empty()) return;
-  raw(run);
   first_item_ = false;
-  flush_if_full();
+  if (run.size() < kChunkBytes) {
+    raw(run);
+    flush_if_full();
+    return;
+  }
+  // A long run goes to the sink as it is, not copied into the buffer first.
+  sink_(std::string_view(buffer_.GetString(), buffer_.GetSize()));
+  buffer_.Clear();
+  sink_(run);
 }
 
 void NodeLinkWriter::finish() {
@@ -119,40 +275,43 @@ void NodeLinkWriter::finish() {
 
 void NodeLinkWriter::properties(const Map& props) {
   Map escaped;
-  for (const auto& [name, value] : props) {
+  for (const auto& [name, v] : props) {
     if (in_links_ ? is_reserved(name, kLinkKeys) : is_reserved(name, kNodeKeys)) {
-      escaped.emplace(name, value);
+      escaped.emplace(name, v);
       continue;
     }
     key(name);
-    write_json_value(json_, value, NonFinite::AsLiterals);
+    value(v);
   }
   if (!escaped.empty()) {
     key("properties");
-    write_json_value(json_, Value(std::move(escaped)), NonFinite::AsLiterals);
+    value(Value(std::move(escaped)));
   }
 }
 
 void NodeLinkWriter::property(std::string_view name, std::string_view text) {
   key(name);
-  json_.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+  string(text);
 }
 
 void NodeLinkWriter::property(std::string_view name, std::int64_t number) {
   key(name);
-  json_.Int64(number);
+  integer(number);
 }
 
 void NodeLinkWriter::property(std::string_view name, double number) {
   key(name);
-  write_json_value(json_, Value(number), NonFinite::AsLiterals);
+  value(Value(number));
 }
 
 void NodeLinkWriter::property(std::string_view name, std::span<const std::string_view> texts) {
   key(name);
-  json_.StartArray();
-  for (std::string_view t : texts) json_.String(t.data(), static_cast<rapidjson::SizeType>(t.size()));
-  json_.EndArray();
+  raw("[");
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    if (i > 0) raw(",");
+    string(texts[i]);
+  }
+  raw("]");
 }
 
 }  // namespace kg

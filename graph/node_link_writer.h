@@ -18,8 +18,8 @@ namespace kg {
 
 class NodeLinkWriter {
  public:
-  // Receives the text in order, in chunks of about kChunkBytes (the last one
-  // is shorter). The views are valid only during the call.
+  // Receives the text in order, in chunks of about kChunkBytes or more (the
+  // last one may be shorter). The views are valid only during the call.
   using Sink = std::function<void(std::string_view)>;
   static constexpr std::size_t kChunkBytes = 1 << 20;
 
@@ -30,11 +30,16 @@ class NodeLinkWriter {
   // begin_link(), its properties, end_link(); finish().
   void begin(const Map& graph_attributes);
   void begin_node(const Value& key, std::span<const std::string> labels);
+  // The same for a key that is a string (no Value to build).
+  void begin_node(std::string_view key, std::span<const std::string> labels);
   void end_node();
   void begin_links();
   // `parallel` is networkx's multigraph key: the link's index among those
   // joining the same source to the same target.
   void begin_link(const Value& source, const Value& target, std::int64_t parallel, RelId id, std::string_view type);
+  // The same for ends whose keys are strings.
+  void begin_link(std::string_view source, std::string_view target, std::int64_t parallel, RelId id,
+                  std::string_view type);
   void end_link();
   // Ends the text (or the part's run) and hands the rest of it to the sink.
   void finish();
@@ -63,7 +68,17 @@ class NodeLinkWriter {
 
  private:
   void raw(std::string_view text);
+  // A JSON string, escaped as RapidJSON's writer does.
+  void string(std::string_view text);
+  template <class Integer>
+  void integer(Integer number);
+  // Strings, integers and lists of them directly; other values through json_.
+  void value(const Value& v);
+  // ,"key": (every member but an item's first has a comma before it).
   void key(std::string_view key);
+  void begin_item();
+  void labels_of_node(std::span<const std::string> labels);
+  void link_members(std::int64_t parallel, RelId id, std::string_view type);
   void end_item();
 
   void flush_if_full();
@@ -72,7 +87,7 @@ class NodeLinkWriter {
   Sink sink_;
   bool is_part_ = false;
   rapidjson::StringBuffer buffer_;
-  JsonWriter json_;
+  JsonWriter json_;  // for the values written by write_json_value, each one reset as a root
   bool first_item_ = true;  // of the nodes or of the links
   bool in_links_ = false;
 };

@@ -2,9 +2,10 @@
 
 #include <utf8proc.h>
 
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
-#include <optional>
 #include <utility>
 
 #include "graph/latin1.h"
@@ -52,10 +53,10 @@ bool is_word_char(utf8proc_int32_t cp) {
 // fold_key for the common case, ASCII and the accented Latin-1 letters,
 // without utf8proc's decoding and allocations: letters and digits are kept,
 // lower-cased and without accents, and every run of other characters becomes
-// one space between two kept ones. nullopt when the text needs the general path.
-std::optional<std::string> fold_latin1(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+// one space between two kept ones. Appends to `out` and returns true, or
+// leaves `out` as it was and returns false when the text needs the general path.
+bool append_fold_latin1(std::string_view text, std::string& out) {
+  std::size_t base = out.size();
   bool pending_space = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
@@ -65,44 +66,53 @@ std::optional<std::string> fold_latin1(std::string_view text) {
       else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) folded = static_cast<char>(c);
     } else if (c == 0xC3 && i + 1 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
       folded = latin1_key(0xC0u + (static_cast<unsigned char>(text[i + 1]) & 0x3Fu));
-      if (folded == 0) return std::nullopt;
+      if (folded == 0) {
+        out.resize(base);
+        return false;
+      }
       ++i;
     } else {
-      return std::nullopt;
+      out.resize(base);
+      return false;
     }
     if (folded == 0) {
       pending_space = true;
       continue;
     }
-    if (pending_space && !out.empty()) out += ' ';
+    if (pending_space && out.size() > base) out += ' ';
     pending_space = false;
     out += folded;
   }
-  return out;
+  return true;
 }
 
 }  // namespace
 
-std::string fold_key(std::string_view text) {
-  if (auto fast = fold_latin1(text)) return std::move(*fast);
+void append_fold_key(std::string_view text, std::string& out) {
+  if (append_fold_latin1(text, out)) return;
   // Compatibility decomposition + case fold + mark stripping removes accents.
   std::string folded = utf8proc_transform(
       text, UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_COMPOSE);
-  std::string out;
-  out.reserve(folded.size());
+  std::size_t base = out.size();
   bool pending_space = false;
   std::size_t pos = 0;
   while (pos < folded.size()) {
     std::size_t start = pos;
     utf8proc_int32_t cp = next_code_point(folded, pos);
     if (cp >= 0 && is_word_char(cp)) {
-      if (pending_space && !out.empty()) out += ' ';
+      if (pending_space && out.size() > base) out += ' ';
       pending_space = false;
       out.append(folded, start, pos - start);
     } else {
       pending_space = true;
     }
   }
+}
+
+std::string fold_key(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  append_fold_key(text, out);
   return out;
 }
 
@@ -113,6 +123,18 @@ std::string nfc(std::string_view text) {
 bool valid_utf8(std::string_view text, std::size_t* bad_offset) {
   std::size_t pos = 0;
   while (pos < text.size()) {
+    // Runs of ASCII, most of a news article, eight bytes at a time.
+    while (text.size() - pos >= 8) {
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + pos, 8);
+      if (word & 0x8080808080808080ULL) break;
+      pos += 8;
+    }
+    if (pos == text.size()) break;
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
     std::size_t start = pos;
     if (next_code_point(text, pos) < 0) {
       if (bad_offset) *bad_offset = start;

@@ -11,6 +11,9 @@ namespace kg {
 // to one space, trimmed. fold_key("États-Unis") == fold_key("etats unis").
 std::string fold_key(std::string_view text);
 
+// Appends fold_key(text) to `out`, without a string of its own.
+void append_fold_key(std::string_view text, std::string& out);
+
 // NFC normalisation; invalid UTF-8 is returned unchanged.
 std::string nfc(std::string_view text);
 

@@ -3,7 +3,6 @@
 #include "extract/extractor.h"
 #include "extract/merge.h"
 #include "graph/node_link_writer.h"
-#include "graph/text_fold.h"
 #include "helpers.h"
 
 using namespace kg::extract;
@@ -69,50 +68,65 @@ TEST_CASE("offsets are code points of the article and point at the evidence") {
 
 namespace {
 
-ArticleNode entity(EntityType type, const std::string& name, std::vector<std::string> aliases = {},
-                   std::vector<std::string> descriptions = {}) {
-  auto form = [](const std::string& text) { return FoldedForm{text, kg::fold_key(text)}; };
-  ArticleNode node{type, form(name), {}, {}, 0, 0, name.size()};
-  for (const std::string& a : aliases) node.aliases.push_back(form(a));
-  for (const std::string& d : descriptions) node.descriptions.push_back(form(d));
-  return node;
+// Adds a node to `article`, its first mention being its name at offset 0.
+void entity(ArticleGraph& article, EntityType type, const std::string& name, std::vector<std::string> aliases = {},
+            std::vector<std::string> descriptions = {}) {
+  article.add_node(type, name, aliases, descriptions).end = name.size();
 }
 
-ArticleRelation relation(const std::string& type, std::size_t subject, std::size_t object, std::size_t sentence,
-                         bool symmetric = false) {
-  ArticleRelation r;
-  r.type = type;
+// Adds a relation to `article`, stated in sentence `sentence`.
+ArticleRelation& relation(ArticleGraph& article, const std::string& type, std::size_t subject, std::size_t object,
+                          std::size_t sentence, bool symmetric = false) {
+  ArticleRelation& r = article.relations.emplace_back();
+  r.type = article.add_text(type);
   r.symmetric = symmetric;
   r.subject = subject;
   r.object = object;
   r.sentence = sentence;
   r.start = 10 * sentence;
   r.end = 10 * sentence + 7;
-  r.rule = type + "_rule";
-  r.evidence = "sentence " + std::to_string(sentence);
+  r.rule = article.add_text(type + "_rule");
+  r.evidence = article.add_text("sentence " + std::to_string(sentence));
   return r;
 }
 
 }  // namespace
 
+TEST_CASE("an article graph keeps its strings in one buffer, names with their folded keys") {
+  ArticleGraph article;
+  entity(article, EntityType::Organization, "Zeta Capital", {"ZÉTA"}, {"le fonds"});
+  REQUIRE(article.nodes.size() == 1);
+  const ArticleNode& zeta = article.nodes[0];
+  CHECK(article.text(zeta.name.text) == "Zeta Capital");
+  CHECK(article.text(zeta.name.key) == "zeta capital");
+  CHECK(zeta.name.key_hash == key_hash("zeta capital"));
+  REQUIRE(zeta.alias_count == 1);
+  REQUIRE(zeta.description_count == 1);
+  const FoldedForm& alias = article.forms[zeta.first_form];
+  CHECK(article.text(alias.key) == "zeta");
+  CHECK(article.text(article.forms[zeta.first_form + 1].text) == "le fonds");
+  CHECK(key_hash("zeta") != key_hash("zeta capital"));
+}
+
 TEST_CASE("the merged graph written directly is the text of the PropertyGraph take() builds") {
   GraphMerger merger;
-  ArticleGraph a{"a.txt", "2024-01", {}, {}};
-  a.nodes = {entity(EntityType::Organization, "Zeta Capital", {"Zeta"}, {"le fonds"}),
-             entity(EntityType::Organization, "Brakko Labs")};
-  ArticleRelation deal = relation("INVESTS_IN", 0, 1, 0);
+  ArticleGraph a{"a.txt", "2024-01", {}, {}, {}, {}};
+  entity(a, EntityType::Organization, "Zeta Capital", {"Zeta"}, {"le fonds"});
+  entity(a, EntityType::Organization, "Brakko Labs");
+  ArticleRelation& deal = relation(a, "INVESTS_IN", 0, 1, 0);
   deal.deal.amount_min = 5e6;
   deal.deal.amount_max = 7.5e6;
   deal.deal.currency = "EUR";
-  a.relations = {deal, relation("PARTNERS_WITH", 0, 1, 1, true), relation("PARTNERS_WITH", 1, 0, 2, true)};
+  relation(a, "PARTNERS_WITH", 0, 1, 1, true);
+  relation(a, "PARTNERS_WITH", 1, 0, 2, true);
   // The same file given twice: its statements are not counted twice.
   ArticleGraph again = a;
   // Known by an alias; its description here is a name elsewhere.
-  ArticleGraph b{"b.txt", "", {}, {}};
-  b.nodes = {entity(EntityType::Organization, "ZETA", {}, {"Brakko Labs"}), entity(EntityType::Person, "Lorna Vettel")};
-  ArticleRelation status = relation("INVESTS_IN", 0, 1, 3);
-  status.deal.status = "completed";
-  b.relations = {status, relation("INVESTS_IN", 0, 0, 4)};
+  ArticleGraph b{"b.txt", "", {}, {}, {}, {}};
+  entity(b, EntityType::Organization, "ZETA", {}, {"Brakko Labs"});
+  entity(b, EntityType::Person, "Lorna Vettel");
+  relation(b, "INVESTS_IN", 0, 1, 3).deal.status = "completed";
+  relation(b, "INVESTS_IN", 0, 0, 4);
   for (ArticleGraph* article : {&a, &again, &b}) merger.add(std::move(*article));
 
   CHECK(merger.node_count() == 3);
@@ -144,11 +158,11 @@ TEST_CASE("the merged graph written directly is the text of the PropertyGraph ta
 TEST_CASE("written on several threads, the merged graph is the same text") {
   GraphMerger merger;
   for (int a = 0; a < 3; ++a) {
-    ArticleGraph article{"doc" + std::to_string(a) + ".txt", "2024-0" + std::to_string(a + 1), {}, {}};
+    ArticleGraph article{"doc" + std::to_string(a) + ".txt", "2024-0" + std::to_string(a + 1), {}, {}, {}, {}};
     // Enough nodes and relationships for several blocks per thread.
     for (int i = 0; i < 7000; ++i) {
-      article.nodes.push_back(entity(EntityType::Organization, "Org " + std::to_string(a * 5000 + i)));
-      if (i > 0) article.relations.push_back(relation("COMPETES_WITH", i - 1, i, i, true));
+      entity(article, EntityType::Organization, "Org " + std::to_string(a * 5000 + i));
+      if (i > 0) relation(article, "COMPETES_WITH", i - 1, i, i, true);
     }
     merger.add(std::move(article));
   }

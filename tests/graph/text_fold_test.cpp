@@ -31,12 +31,41 @@ TEST_CASE("nfc composes decomposed accents") {
   CHECK(kg::nfc("e\xCC\x81") == "\xC3\xA9");
 }
 
+TEST_CASE("append_fold_key appends the key after what the string holds") {
+  std::string out = "prefix|";
+  for (std::string text : {"  États-Unis ", " Łódź Ventures", "Straße", "--", "Zeta Capital", "æther ﬁnance"}) {
+    std::size_t before = out.size();
+    kg::append_fold_key(text, out);
+    CHECK(out.substr(0, 7) == "prefix|");
+    CHECK(out.substr(before) == kg::fold_key(text));
+  }
+  CHECK(kg::fold_key("  États-Unis ") == "etats unis");
+  CHECK(kg::fold_key("--").empty());
+}
+
 TEST_CASE("valid_utf8 finds the first bad byte") {
   std::size_t offset = 0;
   CHECK(kg::valid_utf8("caf\xC3\xA9"));
   CHECK_FALSE(kg::valid_utf8("ab\xFF" "cd", &offset));
   CHECK(offset == 2);
   CHECK_FALSE(kg::valid_utf8("\xED\xA0\x80"));  // an encoded surrogate
+}
+
+TEST_CASE("valid_utf8 finds a bad byte wherever it lies in long ASCII runs") {
+  // Eight bytes are checked at a time: put the bad one at every position of a block.
+  for (std::size_t at = 0; at < 40; ++at) {
+    for (std::string bad : {"\xFF", "\xC3", "\xE2\x82", "\xC0\xAF"}) {
+      std::string text = std::string(at, 'a') + "\xC3\xA9" + bad + std::string(13, 'b');
+      std::size_t offset = 0;
+      CHECK_FALSE(kg::valid_utf8(text, &offset));
+      CHECK(offset == at + 2);
+    }
+    std::string truncated = std::string(at, 'a') + "\xE2\x82";
+    std::size_t offset = 0;
+    CHECK_FALSE(kg::valid_utf8(truncated, &offset));
+    CHECK(offset == at);
+    CHECK(kg::valid_utf8(std::string(at, 'a') + "\xE2\x82\xAC" + std::string(at, 'z')));
+  }
 }
 
 TEST_CASE("display_width counts terminal columns") {

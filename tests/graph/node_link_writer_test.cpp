@@ -1,0 +1,95 @@
+#include <doctest/doctest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "graph/json_value_writer.h"
+#include "graph/node_link_writer.h"
+
+namespace {
+
+// The text of one node whose properties are `props`, written property by
+// property (the extractor's way) or as a Map (to_node_link's way).
+std::string node_text(const kg::Map& props, bool one_by_one) {
+  std::string text;
+  kg::NodeLinkWriter out(kg::NodeLinkLayout::kOneLine, [&](std::string_view chunk) { text += chunk; });
+  out.begin(kg::Map{});
+  std::vector<std::string> labels = {"Organization"};
+  out.begin_node(std::string_view("n0"), labels);
+  if (one_by_one) {
+    for (const auto& [key, value] : props) {
+      if (value.is_string()) {
+        out.property(key, std::string_view(value.as_string()));
+      } else if (value.is_int()) {
+        out.property(key, value.as_int());
+      } else if (value.is_float()) {
+        out.property(key, value.as_float());
+      } else {
+        std::vector<std::string_view> texts;
+        for (const kg::Value& v : value.as_list()) texts.push_back(v.as_string());
+        out.property(key, texts);
+      }
+    }
+  } else {
+    out.properties(props);
+  }
+  out.end_node();
+  out.begin_links();
+  out.finish();
+  return text;
+}
+
+// What RapidJSON's writer makes of the same node object.
+std::string rapidjson_node_text(const kg::Map& props) {
+  kg::Map node = props;
+  node.emplace("id", kg::Value("n0"));
+  node.emplace("labels", kg::Value(kg::List{kg::Value("Organization")}));
+  rapidjson::StringBuffer buffer;
+  kg::JsonWriter writer(buffer);
+  writer.StartObject();
+  // The writer's member order: id, labels, then the properties in key order.
+  for (const char* key : {"id", "labels"}) {
+    writer.Key(key);
+    kg::write_json_value(writer, node.at(key), kg::NonFinite::AsLiterals);
+  }
+  for (const auto& [key, value] : props) {
+    writer.Key(key.c_str(), static_cast<rapidjson::SizeType>(key.size()));
+    kg::write_json_value(writer, value, kg::NonFinite::AsLiterals);
+  }
+  writer.EndObject();
+  return std::string("{\"directed\": true, \"multigraph\": true, \"graph\": {},\"nodes\": [") + buffer.GetString() +
+         "],\"links\": []}";
+}
+
+}  // namespace
+
+TEST_CASE("the node-link writer escapes strings exactly as RapidJSON's writer does") {
+  // Every byte, alone and inside runs long enough for the eight-byte fast path.
+  std::string every_byte;
+  for (int c = 1; c < 256; ++c) every_byte += static_cast<char>(c);
+  std::string with_nul("a\0b", 3);
+  kg::Map props = {{"all", kg::Value(every_byte)},
+                   {"nul", kg::Value(with_nul)},
+                   {"long", kg::Value("Zeta Capital a investi \"5 millions\" dans\tBrakko \\ Labs.\n")},
+                   {"plain", kg::Value("Brakko Labs, société norvégienne")},
+                   {"count", kg::Value(std::int64_t{-1234567890123})},
+                   {"amount", kg::Value(7.5e6)},
+                   {"texts", kg::Value(kg::List{kg::Value("x\"y"), kg::Value(""), kg::Value("ordinary text here")})}};
+  std::string expected = rapidjson_node_text(props);
+  CHECK(node_text(props, true) == expected);
+  CHECK(node_text(props, false) == expected);
+}
+
+TEST_CASE("random strings are escaped as RapidJSON escapes them") {
+  std::mt19937 random(7);
+  // Mostly letters, with quotes, backslashes and control bytes at random places.
+  const std::string alphabet = std::string("abcdefgh \"\\\x01\x1f\x7f\xc3\xa9", 15) + '\0';
+  for (int round = 0; round < 500; ++round) {
+    std::string text;
+    std::size_t size = random() % 100;
+    for (std::size_t i = 0; i < size; ++i) text += alphabet[random() % alphabet.size()];
+    kg::Map props = {{"text", kg::Value(text)}};
+    CHECK(node_text(props, true) == rapidjson_node_text(props));
+  }
+}
