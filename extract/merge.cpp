@@ -10,17 +10,38 @@ namespace kg::extract {
 
 namespace {
 
+// Property keys, escaped once.
+const NodeLinkWriter::Key kAliases("aliases");
+const NodeLinkWriter::Key kAllEvidence("all_evidence");
+const NodeLinkWriter::Key kAllSources("all_sources");
+const NodeLinkWriter::Key kAmountMax("amount_max");
+const NodeLinkWriter::Key kAmountMin("amount_min");
+const NodeLinkWriter::Key kCurrency("currency");
+const NodeLinkWriter::Key kDate("date");
+const NodeLinkWriter::Key kDescriptions("descriptions");
+const NodeLinkWriter::Key kDocument("document");
+const NodeLinkWriter::Key kDocuments("documents");
+const NodeLinkWriter::Key kEnd("end");
+const NodeLinkWriter::Key kEvidence("evidence");
+const NodeLinkWriter::Key kEvidenceCount("evidence_count");
+const NodeLinkWriter::Key kName("name");
+const NodeLinkWriter::Key kRule("rule");
+const NodeLinkWriter::Key kSentenceIndex("sentence_index");
+const NodeLinkWriter::Key kStart("start");
+const NodeLinkWriter::Key kStatus("status");
+
 // Properties gathered into a Map, for take().
 struct MapOut {
   Map properties;
-  void property(std::string_view key, std::string_view text) { properties.emplace(key, Value(text)); }
-  void property(std::string_view key, std::int64_t number) { properties.emplace(key, Value(number)); }
-  void property(std::string_view key, double number) { properties.emplace(key, Value(number)); }
-  void property(std::string_view key, std::span<const std::string_view> texts) {
+  using Key = NodeLinkWriter::Key;
+  void property(const Key& key, std::string_view text) { properties.emplace(key.name(), Value(text)); }
+  void property(const Key& key, std::int64_t number) { properties.emplace(key.name(), Value(number)); }
+  void property(const Key& key, double number) { properties.emplace(key.name(), Value(number)); }
+  void property(const Key& key, std::span<const std::string_view> texts) {
     List list;
     list.reserve(texts.size());
     for (std::string_view t : texts) list.emplace_back(t);
-    properties.emplace(key, Value(std::move(list)));
+    properties.emplace(key.name(), Value(std::move(list)));
   }
 };
 
@@ -238,20 +259,20 @@ void GraphMerger::node_properties(const Node& n, Out& out) const {
   std::vector<std::string_view>& texts = scratch().texts;
   texts.clear();
   for (const Alias& a : n.aliases) texts.push_back(a.text);
-  out.property("aliases", texts);
+  out.property(kAliases, texts);
   texts.clear();
   for (const Alias& a : n.aliases)
     if (!a.is_name) texts.push_back(a.text);
-  if (!texts.empty()) out.property("descriptions", texts);
-  out.property("document", articles_[n.article].name);
+  if (!texts.empty()) out.property(kDescriptions, texts);
+  out.property(kDocument, articles_[n.article].name);
   texts.clear();
   texts.push_back(articles_[n.article].name);
   for (std::uint32_t article : n.later_articles) texts.push_back(articles_[article].name);
-  out.property("documents", texts);
-  out.property("end", static_cast<std::int64_t>(n.end));
-  out.property("name", n.name);
-  out.property("sentence_index", static_cast<std::int64_t>(n.sentence));
-  out.property("start", static_cast<std::int64_t>(n.start));
+  out.property(kDocuments, texts);
+  out.property(kEnd, static_cast<std::int64_t>(n.end));
+  out.property(kName, n.name);
+  out.property(kSentenceIndex, static_cast<std::int64_t>(n.sentence));
+  out.property(kStart, static_cast<std::int64_t>(n.start));
 }
 
 template <class Out>
@@ -260,7 +281,7 @@ void GraphMerger::relationship_properties(const Relationship& r, Out& out) const
   std::vector<std::string_view>& texts = scratch_space.texts;
   texts.clear();
   for (std::size_t i = 0; i < r.statement_count(); ++i) texts.push_back(r.statement(i).evidence);
-  out.property("all_evidence", texts);
+  out.property(kAllEvidence, texts);
   // Every source "DOC:SENTENCE:START-END" in one buffer, then a view of each.
   std::string& sources = scratch_space.sources;
   std::vector<std::size_t>& ends = scratch_space.source_ends;
@@ -279,21 +300,21 @@ void GraphMerger::relationship_properties(const Relationship& r, Out& out) const
   texts.clear();
   for (std::size_t i = 0, from = 0; i < ends.size(); from = ends[i++])
     texts.push_back(std::string_view(sources).substr(from, ends[i] - from));
-  out.property("all_sources", texts);
-  if (r.deal.amount_max) out.property("amount_max", *r.deal.amount_max);
-  if (r.deal.amount_min) out.property("amount_min", *r.deal.amount_min);
-  if (!r.deal.currency.empty()) out.property("currency", r.deal.currency);
+  out.property(kAllSources, texts);
+  if (r.deal.amount_max) out.property(kAmountMax, *r.deal.amount_max);
+  if (r.deal.amount_min) out.property(kAmountMin, *r.deal.amount_min);
+  if (!r.deal.currency.empty()) out.property(kCurrency, r.deal.currency);
   const Statement& first = r.first;
   const Article& article = articles_[first.article];
-  if (!article.date.empty()) out.property("date", article.date);
-  out.property("document", article.name);
-  out.property("end", static_cast<std::int64_t>(first.end));
-  out.property("evidence", first.evidence);
-  out.property("evidence_count", static_cast<std::int64_t>(r.statement_count()));
-  out.property("rule", r.rule);
-  out.property("sentence_index", static_cast<std::int64_t>(first.sentence));
-  out.property("start", static_cast<std::int64_t>(first.start));
-  if (!r.deal.status.empty()) out.property("status", r.deal.status);
+  if (!article.date.empty()) out.property(kDate, article.date);
+  out.property(kDocument, article.name);
+  out.property(kEnd, static_cast<std::int64_t>(first.end));
+  out.property(kEvidence, first.evidence);
+  out.property(kEvidenceCount, static_cast<std::int64_t>(r.statement_count()));
+  out.property(kRule, r.rule);
+  out.property(kSentenceIndex, static_cast<std::int64_t>(first.sentence));
+  out.property(kStart, static_cast<std::int64_t>(first.start));
+  if (!r.deal.status.empty()) out.property(kStatus, r.deal.status);
 }
 
 Map GraphMerger::graph_attributes() const {

@@ -45,6 +45,44 @@ bool needs_escape(std::uint64_t word) {
   return (control | has_zero(word ^ (kOnes * '"')) | has_zero(word ^ (kOnes * '\\'))) != 0;
 }
 
+// Copies the `size` (< 16) bytes at `in` to `out` and returns true if none
+// needs an escape; otherwise writes nothing and returns false.
+// Fixed-size loads that overlap cover any size without reading past `in +
+// size`; `out` has room for sixteen bytes.
+bool copy_if_clean(const char* in, std::size_t size, char* out) {
+  constexpr std::uint64_t kLetters = 0x6161616161616161ULL;  // "aaaaaaaa", never escaped
+  if (size >= 8) {
+    std::uint64_t head, last;
+    std::memcpy(&head, in, 8);
+    std::memcpy(&last, in + size - 8, 8);
+    if (needs_escape(head) || needs_escape(last)) return false;
+    std::memcpy(out, &head, 8);
+    std::memcpy(out + size - 8, &last, 8);
+    return true;
+  }
+  if (size >= 4) {
+    std::uint32_t head, last;
+    std::memcpy(&head, in, 4);
+    std::memcpy(&last, in + size - 4, 4);
+    if (needs_escape(std::uint64_t{last} << 32 | head)) return false;
+    std::memcpy(out, &head, 4);
+    std::memcpy(out + size - 4, &last, 4);
+    return true;
+  }
+  if (size == 0) return true;
+  // One to three bytes: the first, the middle and the last.
+  auto first = static_cast<unsigned char>(in[0]);
+  auto middle = static_cast<unsigned char>(in[size / 2]);
+  auto last = static_cast<unsigned char>(in[size - 1]);
+  std::uint64_t word = (kLetters & ~std::uint64_t{0xFFFFFF}) | first | std::uint64_t{middle} << 8 |
+                       std::uint64_t{last} << 16;
+  if (needs_escape(word)) return false;
+  out[0] = static_cast<char>(first);
+  out[size / 2] = static_cast<char>(middle);
+  out[size - 1] = static_cast<char>(last);
+  return true;
+}
+
 }  // namespace
 
 NodeLinkWriter::NodeLinkWriter(NodeLinkLayout layout, Sink sink)
@@ -55,13 +93,22 @@ void NodeLinkWriter::raw(std::string_view text) {
 }
 
 void NodeLinkWriter::string(std::string_view text) {
-  // Room for the worst case (every byte written \u00XX), the rest given back.
-  std::size_t room = text.size() * 6 + 2;
+  // Room for the worst case (every byte written \u00XX) and for whole words
+  // stored past the end; the rest is given back.
+  std::size_t room = text.size() * 6 + 2 + 16;
   char* begin = buffer_.Push(room);
   char* out = begin;
   *out++ = '"';
   const char* in = text.data();
   const char* end = in + text.size();
+  if (text.size() < 16) {
+    // A short string, most keys and names, tested and copied in one or two
+    // words, however long it is: no loop and no call.
+    if (copy_if_clean(in, text.size(), out)) {
+      out += text.size();
+      in = end;
+    }
+  }
   while (in < end) {
     // Most text needs no escape: sixteen or eight bytes at a time.
 #if defined(__SSE2__)
@@ -87,14 +134,10 @@ void NodeLinkWriter::string(std::string_view text) {
       in += 8;
       out += 8;
     }
-    // A shorter tail, padded with letters, in one test too.
+    // A shorter tail in one test too.
     if (end - in < 8) {
-      constexpr std::uint64_t kLetters = 0x6161616161616161ULL;  // "aaaaaaaa"
-      std::uint64_t word = kLetters;
       auto tail = static_cast<std::size_t>(end - in);
-      std::memcpy(&word, in, tail);
-      if (!needs_escape(word)) {
-        std::memcpy(out, in, tail);
+      if (copy_if_clean(in, tail, out)) {
         out += tail;
         break;
       }
@@ -289,23 +332,29 @@ void NodeLinkWriter::properties(const Map& props) {
   }
 }
 
-void NodeLinkWriter::property(std::string_view name, std::string_view text) {
-  key(name);
+NodeLinkWriter::Key::Key(std::string_view name) : name_(name) {
+  NodeLinkWriter escaper(NodeLinkLayout::kOneLine, nullptr);
+  escaper.key(name);
+  member_.assign(escaper.buffer_.GetString(), escaper.buffer_.GetSize());
+}
+
+void NodeLinkWriter::property(const Key& key, std::string_view text) {
+  raw(key.member_);
   string(text);
 }
 
-void NodeLinkWriter::property(std::string_view name, std::int64_t number) {
-  key(name);
+void NodeLinkWriter::property(const Key& key, std::int64_t number) {
+  raw(key.member_);
   integer(number);
 }
 
-void NodeLinkWriter::property(std::string_view name, double number) {
-  key(name);
+void NodeLinkWriter::property(const Key& key, double number) {
+  raw(key.member_);
   value(Value(number));
 }
 
-void NodeLinkWriter::property(std::string_view name, std::span<const std::string_view> texts) {
-  key(name);
+void NodeLinkWriter::property(const Key& key, std::span<const std::string_view> texts) {
+  raw(key.member_);
   raw("[");
   for (std::size_t i = 0; i < texts.size(); ++i) {
     if (i > 0) raw(",");

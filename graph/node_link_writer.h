@@ -58,13 +58,25 @@ class NodeLinkWriter {
   // All the properties of the current node or link; those named like a key of
   // the object itself ("id", "type", ...) go into its "properties" member.
   void properties(const Map& properties);
+  // A property key escaped once: written many times, it is copied, not
+  // escaped again on each call. Make it once, outside the loop.
+  class Key {
+   public:
+    explicit Key(std::string_view name);
+    const std::string& name() const { return name_; }
+
+   private:
+    friend class NodeLinkWriter;
+    std::string name_;
+    std::string member_;  // ,"name":
+  };
   // One property of the current node or link, for producers without a Map.
   // They come in ascending key order (Map's), and none is named like a key of
   // the object itself.
-  void property(std::string_view key, std::string_view text);
-  void property(std::string_view key, std::int64_t number);
-  void property(std::string_view key, double number);
-  void property(std::string_view key, std::span<const std::string_view> texts);
+  void property(const Key& key, std::string_view text);
+  void property(const Key& key, std::int64_t number);
+  void property(const Key& key, double number);
+  void property(const Key& key, std::span<const std::string_view> texts);
 
  private:
   void raw(std::string_view text);

@@ -56,7 +56,13 @@ bool is_word_char(utf8proc_int32_t cp) {
 // one space between two kept ones. Appends to `out` and returns true, or
 // leaves `out` as it was and returns false when the text needs the general path.
 bool append_fold_latin1(std::string_view text, std::string& out) {
+  // The key is never longer than the text (a kept character is at most as
+  // long as its UTF-8 form, a space stands for at least one dropped byte), so
+  // it is written into room made once, not appended a character at a time.
   std::size_t base = out.size();
+  out.resize(base + text.size());
+  char* const begin = out.data() + base;
+  char* end = begin;
   bool pending_space = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
@@ -79,10 +85,11 @@ bool append_fold_latin1(std::string_view text, std::string& out) {
       pending_space = true;
       continue;
     }
-    if (pending_space && out.size() > base) out += ' ';
+    if (pending_space && end > begin) *end++ = ' ';
     pending_space = false;
-    out += folded;
+    *end++ = folded;
   }
+  out.resize(base + static_cast<std::size_t>(end - begin));
   return true;
 }
 

@@ -18,7 +18,8 @@ std::string node_text(const kg::Map& props, bool one_by_one) {
   std::vector<std::string> labels = {"Organization"};
   out.begin_node(std::string_view("n0"), labels);
   if (one_by_one) {
-    for (const auto& [key, value] : props) {
+    for (const auto& [name, value] : props) {
+      kg::NodeLinkWriter::Key key(name);
       if (value.is_string()) {
         out.property(key, std::string_view(value.as_string()));
       } else if (value.is_int()) {
@@ -92,4 +93,26 @@ TEST_CASE("random strings are escaped as RapidJSON escapes them") {
     kg::Map props = {{"text", kg::Value(text)}};
     CHECK(node_text(props, true) == rapidjson_node_text(props));
   }
+}
+
+TEST_CASE("short strings are escaped whatever their size and wherever the escape") {
+  // Strings under sixteen bytes are tested in overlapping words: every size,
+  // with a quote, a backslash or a control byte at every place.
+  for (std::size_t size = 0; size < 20; ++size) {
+    kg::Map clean = {{"text", kg::Value(std::string(size, 'e'))}};
+    CHECK(node_text(clean, true) == rapidjson_node_text(clean));
+    for (std::size_t at = 0; at < size; ++at)
+      for (char special : {'"', '\\', '\x01', '\x1f'}) {
+        std::string text(size, 'e');
+        text[at] = special;
+        kg::Map props = {{"text", kg::Value(text)}};
+        CHECK(node_text(props, true) == rapidjson_node_text(props));
+      }
+  }
+}
+
+TEST_CASE("a key made once is written escaped, like any other key") {
+  kg::Map props = {{"plain", kg::Value("a")}, {"with \"quote\"", kg::Value(std::int64_t{1})}};
+  CHECK(node_text(props, true) == rapidjson_node_text(props));
+  CHECK(kg::NodeLinkWriter::Key("with \"quote\"").name() == "with \"quote\"");
 }
