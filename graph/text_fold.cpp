@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -50,6 +51,18 @@ bool is_word_char(utf8proc_int32_t cp) {
   }
 }
 
+// The key of each ASCII character: letters lower-cased, digits kept, 0 for
+// the others (separators).
+constexpr std::array<char, 128> kAsciiKeys = [] {
+  std::array<char, 128> keys{};
+  for (char c = '0'; c <= '9'; ++c) keys[static_cast<unsigned char>(c)] = c;
+  for (char c = 'a'; c <= 'z'; ++c) {
+    keys[static_cast<unsigned char>(c)] = c;
+    keys[static_cast<unsigned char>(c - 'a' + 'A')] = c;
+  }
+  return keys;
+}();
+
 // fold_key for the common case, ASCII and the accented Latin-1 letters,
 // without utf8proc's decoding and allocations: letters and digits are kept,
 // lower-cased and without accents, and every run of other characters becomes
@@ -68,8 +81,7 @@ bool append_fold_latin1(std::string_view text, std::string& out) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     char folded = 0;
     if (c < 0x80) {
-      if (c >= 'A' && c <= 'Z') folded = static_cast<char>(c - 'A' + 'a');
-      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) folded = static_cast<char>(c);
+      folded = kAsciiKeys[c];
     } else if (c == 0xC3 && i + 1 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
       folded = latin1_key(0xC0u + (static_cast<unsigned char>(text[i + 1]) & 0x3Fu));
       if (folded == 0) {
