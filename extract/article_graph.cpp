@@ -68,11 +68,20 @@ ArticleGraph make_article_graph(const Document& doc, const RuleSet& rules) {
   // Relations of one sentence share its text.
   std::size_t evidence_sentence = SIZE_MAX;
   TextRef evidence;
+  // Relations of an article mostly repeat a type: its symmetry is looked up
+  // among the rule book's relation types only when the type changes.
+  const std::string* last_type = nullptr;
+  bool last_symmetric = false;
   for (const Relation& r : doc.relations) {
     ArticleRelation rel;
     rel.type = out.add_text(r.type);
-    for (const auto& [name, type] : rules.relations)
-      if (type.graph_type == r.type && type.symmetric) rel.symmetric = true;
+    if (last_type == nullptr || *last_type != r.type) {
+      last_type = &r.type;
+      last_symmetric = false;
+      for (const auto& [name, type] : rules.relations)
+        if (type.graph_type == r.type && type.symmetric) last_symmetric = true;
+    }
+    rel.symmetric = last_symmetric;
     rel.subject = static_cast<std::size_t>(r.subject);
     rel.object = static_cast<std::size_t>(r.object);
     rel.sentence = r.sentence;

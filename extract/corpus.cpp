@@ -1,10 +1,6 @@
 #include "extract/corpus.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <atomic>
 #include <condition_variable>
 #include <filesystem>
@@ -16,6 +12,7 @@
 
 #include "extract/article_graph.h"
 #include "extract/extractor.h"
+#include "extract/file_reader.h"
 #include "graph/text_fold.h"
 
 namespace kg::extract {
@@ -60,27 +57,6 @@ std::string check_article(std::string_view bytes) {
 
 namespace {
 
-// The whole file, read with plain system calls: a stream's set-up (locale,
-// buffer) costs more than reading a news article.
-std::optional<std::string> read_all(const std::string& path) {
-  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
-  std::string text;
-  // A news article fits in one chunk, so its string is allocated once at its
-  // size, without asking the file's size first (a system call per article).
-  char chunk[1 << 16];
-  while (true) {
-    ssize_t n = read(fd, chunk, sizeof chunk);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      close(fd);
-      if (n < 0) return std::nullopt;
-      return text;
-    }
-    text.append(chunk, static_cast<std::size_t>(n));
-  }
-}
-
 // Each input's outcome, kept in input order.
 struct Outcome {
   std::optional<ArticleGraph> article;
@@ -110,10 +86,13 @@ CorpusResult extract_corpus(const std::vector<Input>& inputs, const RuleBook& ru
   std::atomic<std::size_t> next{0};
   std::size_t done = 0;
   auto work = [&] {
+    FileReader reader;
     for (std::size_t i = next++; i < inputs.size(); i = next++) {
       const Input& in = inputs[i];
       Outcome outcome;
-      std::optional<std::string> bytes = in.path == "-" ? stdin_text : read_all(in.path);
+      std::optional<std::string_view> bytes;
+      if (in.path == "-") bytes = *stdin_text;
+      else if (reader.read(in.path)) bytes = reader.text();
       if (!bytes) {
         outcome.error = in.name + ": cannot read file";
       } else if (std::string why = check_article(*bytes); !why.empty()) {

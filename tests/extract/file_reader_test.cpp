@@ -1,0 +1,77 @@
+#include "extract/file_reader.h"
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+using kg::extract::FileReader;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A scratch folder with two sub-folders, removed at the end of the test.
+struct Folder {
+  fs::path root = fs::temp_directory_path() / ("kg_file_reader_test_" + std::to_string(::getpid()));
+  Folder() {
+    fs::create_directories(root / "a");
+    fs::create_directories(root / "b");
+  }
+  ~Folder() { fs::remove_all(root); }
+  std::string write(const std::string& name, const std::string& bytes) {
+    std::ofstream(root / name, std::ios::binary) << bytes;
+    return (root / name).string();
+  }
+};
+
+}  // namespace
+
+TEST_CASE("files of one folder and of others are read whole, one after the other") {
+  Folder f;
+  std::string first = f.write("a/1.txt", "Zeta Capital invests in Brakko Labs.");
+  std::string second = f.write("a/2.txt", "short");
+  std::string other = f.write("b/1.txt", "another folder");
+  std::string empty = f.write("b/empty.txt", "");
+  FileReader reader;
+  REQUIRE(reader.read(first));
+  CHECK(reader.text() == "Zeta Capital invests in Brakko Labs.");
+  // A shorter file after a longer one: nothing of the first is left.
+  REQUIRE(reader.read(second));
+  CHECK(reader.text() == "short");
+  REQUIRE(reader.read(other));
+  CHECK(reader.text() == "another folder");
+  REQUIRE(reader.read(empty));
+  CHECK(reader.text().empty());
+  // Back to the first folder.
+  REQUIRE(reader.read(first));
+  CHECK(reader.text() == "Zeta Capital invests in Brakko Labs.");
+}
+
+TEST_CASE("a file larger than the reader's room is read whole") {
+  Folder f;
+  std::string big(300000, 'x');
+  for (std::size_t i = 0; i < big.size(); i += 1000) big[i] = static_cast<char>('a' + i / 1000 % 26);
+  std::string path = f.write("a/big.txt", big);
+  FileReader reader;
+  REQUIRE(reader.read(f.write("a/small.txt", "small")));
+  REQUIRE(reader.read(path));
+  CHECK(reader.text() == big);
+}
+
+TEST_CASE("a missing file, a folder and a relative path") {
+  Folder f;
+  FileReader reader;
+  CHECK_FALSE(reader.read((f.root / "a" / "missing.txt").string()));
+  CHECK(reader.text().empty());
+  CHECK_FALSE(reader.read((f.root / "missing-folder" / "1.txt").string()));
+  // A folder opens but is not read as a file.
+  CHECK_FALSE(reader.read((f.root / "a").string()));
+  CHECK(reader.text().empty());
+  f.write("a/here.txt", "relative");
+  fs::path before = fs::current_path();
+  fs::current_path(f.root / "a");
+  CHECK(reader.read("here.txt"));
+  CHECK(reader.text() == "relative");
+  fs::current_path(before);
+}
