@@ -150,8 +150,17 @@ bool valid_utf8(std::string_view text, std::size_t* bad_offset) {
       pos += 8;
     }
     if (pos == text.size()) break;
-    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+    auto lead = static_cast<unsigned char>(text[pos]);
+    if (lead < 0x80) {
       ++pos;
+      continue;
+    }
+    // Two-byte sequences (accented Latin letters) are checked here, without a
+    // call: a lead byte C2..DF (C0 and C1 would be overlong) and one
+    // continuation byte.
+    if (lead >= 0xC2 && lead <= 0xDF && pos + 1 < text.size() &&
+        (static_cast<unsigned char>(text[pos + 1]) & 0xC0) == 0x80) {
+      pos += 2;
       continue;
     }
     std::size_t start = pos;

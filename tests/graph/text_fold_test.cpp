@@ -86,3 +86,17 @@ TEST_CASE("the Latin-1 fast path folds every character up to U+07FF as utf8proc 
   CHECK(kg::fold_key("  Crédit  Agricole S.A. ") == "credit agricole s a");
   CHECK(kg::fold_key("") == "");
 }
+
+TEST_CASE("valid_utf8 accepts exactly the well-formed two-byte sequences") {
+  // Every lead byte C0..DF with every second byte, inside ASCII and at the end.
+  for (int lead = 0xC0; lead <= 0xDF; ++lead)
+    for (int second = 0; second < 256; ++second) {
+      std::string pair = {static_cast<char>(lead), static_cast<char>(second)};
+      bool well_formed = lead >= 0xC2 && second >= 0x80 && second <= 0xBF;
+      std::size_t offset = 99;
+      CHECK(kg::valid_utf8("ab" + pair + "cd", &offset) == well_formed);
+      if (!well_formed) CHECK(offset == 2);
+      CHECK(kg::valid_utf8("ab" + pair) == well_formed);
+    }
+  CHECK_FALSE(kg::valid_utf8("ab\xC3"));
+}
