@@ -351,7 +351,8 @@ void NodeLinkWriter::property(const Key& key, std::int64_t number) {
 
 void NodeLinkWriter::property(const Key& key, double number) {
   raw(key.member_);
-  value(Value(number));
+  // The text write_json_value gives a number (non-finite ones as literals).
+  raw(format_float(number));
 }
 
 void NodeLinkWriter::property(const Key& key, std::span<const std::string_view> texts) {

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <limits>
 #include <random>
 #include <string>
 #include <vector>
@@ -76,6 +77,9 @@ TEST_CASE("the node-link writer escapes strings exactly as RapidJSON's writer do
                    {"plain", kg::Value("Brakko Labs, société norvégienne")},
                    {"count", kg::Value(std::int64_t{-1234567890123})},
                    {"amount", kg::Value(7.5e6)},
+                   {"amount_small", kg::Value(-0.125)},
+                   {"amount_whole", kg::Value(3.0)},
+                   {"amount_infinite", kg::Value(std::numeric_limits<double>::infinity())},
                    {"texts", kg::Value(kg::List{kg::Value("x\"y"), kg::Value(""), kg::Value("ordinary text here")})}};
   std::string expected = rapidjson_node_text(props);
   CHECK(node_text(props, true) == expected);
