@@ -1,6 +1,10 @@
 #include "extract/corpus.h"
 
+#include <dirent.h>
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <atomic>
 #include <condition_variable>
 #include <filesystem>
@@ -19,6 +23,53 @@ namespace kg::extract {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// Appends the *.txt files under `folder` (a path ending in '/') to `found`,
+// as recursive_directory_iterator would list them (symbolic links to folders
+// not followed, to files followed), but with one readdir per entry and no
+// fs::path built: a corpus folder holds tens of thousands of articles, listed
+// before any worker starts. False, with `error` set, if a folder cannot be read.
+bool find_articles(const std::string& folder, std::vector<std::string>& found, std::error_code& error) {
+  DIR* dir = opendir(folder.c_str());
+  if (dir == nullptr) {
+    error.assign(errno, std::generic_category());
+    return false;
+  }
+  std::vector<std::string> subfolders;
+  while (true) {
+    errno = 0;
+    const dirent* entry = readdir(dir);
+    if (entry == nullptr) break;
+    std::string_view name = entry->d_name;
+    if (name == "." || name == "..") continue;
+    unsigned char type = entry->d_type;
+    struct stat status;
+    if (type == DT_UNKNOWN) {
+      if (lstat((folder + entry->d_name).c_str(), &status) != 0) continue;  // gone since listed
+      type = S_ISREG(status.st_mode) ? DT_REG : S_ISDIR(status.st_mode) ? DT_DIR : S_ISLNK(status.st_mode) ? DT_LNK : 0;
+    }
+    if (type == DT_LNK) {
+      // What the link points to decides; one pointing nowhere is skipped.
+      type = stat((folder + entry->d_name).c_str(), &status) == 0 && S_ISREG(status.st_mode) ? DT_REG : 0;
+    }
+    // ".txt" alone is a name without an extension.
+    if (type == DT_REG && name.size() > 4 && name.ends_with(".txt")) found.push_back(folder + entry->d_name);
+    else if (type == DT_DIR) subfolders.push_back(folder + entry->d_name + '/');
+  }
+  int read_error = errno;
+  closedir(dir);
+  if (read_error != 0) {
+    error.assign(read_error, std::generic_category());
+    return false;
+  }
+  for (const std::string& sub : subfolders)
+    if (!find_articles(sub, found, error)) return false;
+  return true;
+}
+
+}  // namespace
+
 std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, std::vector<std::string>& errors) {
   std::vector<Input> inputs;
   for (const std::string& arg : arguments) {
@@ -29,9 +80,8 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, std
     std::error_code ec;
     if (fs::is_directory(arg, ec)) {
       std::vector<std::string> found;
-      for (fs::recursive_directory_iterator it(arg, ec), end; !ec && it != end; it.increment(ec))
-        if (it->is_regular_file(ec) && it->path().extension() == ".txt") found.push_back(it->path().string());
-      if (ec) errors.push_back(arg + ": cannot read folder: " + ec.message());
+      if (!find_articles(arg.ends_with('/') ? arg : arg + '/', found, ec))
+        errors.push_back(arg + ": cannot read folder: " + ec.message());
       std::sort(found.begin(), found.end());
       for (const std::string& f : found) inputs.push_back({f, f});
     } else if (fs::exists(arg, ec)) {

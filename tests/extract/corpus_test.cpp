@@ -40,6 +40,37 @@ TEST_CASE("folders are searched recursively for *.txt, sorted; missing paths are
   CHECK(errors[0].find("missing.txt: no such file") != std::string::npos);
 }
 
+TEST_CASE("a folder's articles: *.txt names, links to files followed, links to folders not") {
+  Folder f;
+  f.write("a.b.txt", "x");
+  f.write(".txt", "a hidden file with no extension");
+  f.write("upper.TXT", "x");
+  f.write("sub/deeper.txt", "x");
+  fs::create_directories(f.root / "sub" / "deep");
+  f.write("sub/deep/deepest.txt", "x");
+  fs::create_directories(f.root / "elsewhere");
+  f.write("elsewhere/linked.txt", "x");
+  fs::create_symlink(f.root / "elsewhere" / "linked.txt", f.root / "sub" / "link.txt");
+  fs::create_directory_symlink(f.root / "elsewhere", f.root / "sub" / "folder-link");
+  std::vector<std::string> errors;
+  std::string root = f.root.string();
+  auto inputs = collect_inputs({root + "/sub/"}, errors);
+  CHECK(errors.empty());
+  std::vector<std::string> paths;
+  for (const Input& in : inputs) paths.push_back(in.path);
+  CHECK(paths == std::vector<std::string>{root + "/sub/deep/deepest.txt", root + "/sub/deeper.txt",
+                                          root + "/sub/link.txt"});
+  inputs = collect_inputs({root}, errors);
+  CHECK(errors.empty());
+  REQUIRE(inputs.size() == 5);
+  CHECK(inputs[0].path == root + "/a.b.txt");
+  CHECK(inputs[1].path == root + "/elsewhere/linked.txt");
+  // A link pointing nowhere is not an article.
+  fs::create_symlink(f.root / "nowhere", f.root / "sub" / "broken.txt");
+  CHECK(collect_inputs({root}, errors).size() == 5);
+  CHECK(errors.empty());
+}
+
 TEST_CASE("bad articles are named and refused; the others are still extracted") {
   CHECK(check_article("") == "empty file");
   CHECK(check_article(" \n") == "empty file");
