@@ -85,21 +85,21 @@ void write_list(NodeLinkWriter& out, std::size_t count, unsigned threads, const 
     return;
   }
   constexpr std::size_t kBlock = 4096;
-  std::vector<std::string> texts(threads);
+  std::vector<std::unique_ptr<NodeLinkWriter>> runs;
+  for (unsigned t = 0; t < threads; ++t) runs.push_back(std::make_unique<NodeLinkWriter>(out, false));
   for (std::size_t round = 0; round < count; round += kBlock * threads) {
     auto format = [&](unsigned t) {
       std::size_t from = std::min(count, round + t * kBlock);
       std::size_t to = std::min(count, from + kBlock);
-      texts[t].clear();
-      NodeLinkWriter run(out, texts[t], from == 0);
+      NodeLinkWriter& run = *runs[t];
+      run.begin_run(from == 0);
       for (std::size_t i = from; i < to; ++i) write_item(run, i);
-      run.finish();
     };
     std::vector<std::thread> helpers;
     for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(format, t);
     format(0);
     for (std::thread& helper : helpers) helper.join();
-    for (const std::string& text : texts) out.append(text);
+    for (auto& run : runs) out.append(*run);
   }
 }
 

@@ -239,7 +239,8 @@ void NodeLinkWriter::labels_of_node(std::span<const std::string> labels) {
 }
 
 void NodeLinkWriter::flush_if_full() {
-  if (buffer_.GetSize() >= kChunkBytes) {
+  // A run's writer keeps its whole run: list.append() takes it.
+  if (!is_part_ && buffer_.GetSize() >= kChunkBytes) {
     sink_(std::string_view(buffer_.GetString(), buffer_.GetSize()));
     buffer_.Clear();
   }
@@ -290,29 +291,35 @@ void NodeLinkWriter::link_members(std::int64_t parallel, RelId id, std::string_v
 
 void NodeLinkWriter::end_link() { end_item(); }
 
-NodeLinkWriter::NodeLinkWriter(const NodeLinkWriter& list, std::string& text, bool first)
-    : NodeLinkWriter(list.layout_, [&text](std::string_view chunk) { text += chunk; }) {
+NodeLinkWriter::NodeLinkWriter(const NodeLinkWriter& list, bool first) : NodeLinkWriter(list.layout_, nullptr) {
   is_part_ = true;
   in_links_ = list.in_links_;
   first_item_ = first;
 }
 
-void NodeLinkWriter::append(std::string_view run) {
-  if (run.empty()) return;
-  first_item_ = false;
-  if (run.size() < kChunkBytes) {
-    raw(run);
-    flush_if_full();
-    return;
-  }
-  // A long run goes to the sink as it is, not copied into the buffer first.
-  sink_(std::string_view(buffer_.GetString(), buffer_.GetSize()));
+void NodeLinkWriter::begin_run(bool first) {
   buffer_.Clear();
-  sink_(run);
+  first_item_ = first;
+}
+
+void NodeLinkWriter::append(NodeLinkWriter& run) {
+  std::string_view text(run.buffer_.GetString(), run.buffer_.GetSize());
+  if (text.empty()) return;
+  first_item_ = false;
+  if (text.size() < kChunkBytes) {
+    raw(text);
+    flush_if_full();
+  } else {
+    // A long run goes to the sink as it is, not copied into the buffer first.
+    sink_(std::string_view(buffer_.GetString(), buffer_.GetSize()));
+    buffer_.Clear();
+    sink_(text);
+  }
+  run.buffer_.Clear();
 }
 
 void NodeLinkWriter::finish() {
-  if (!is_part_) raw(layout_ == NodeLinkLayout::kOneLine ? "]}" : "]}\n");
+  raw(layout_ == NodeLinkLayout::kOneLine ? "]}" : "]}\n");
   sink_(std::string_view(buffer_.GetString(), buffer_.GetSize()));
   buffer_.Clear();
 }

@@ -41,16 +41,19 @@ class NodeLinkWriter {
   void begin_link(std::string_view source, std::string_view target, std::int64_t parallel, RelId id,
                   std::string_view type);
   void end_link();
-  // Ends the text (or the part's run) and hands the rest of it to the sink.
+  // Ends the text and hands the rest of it to the sink.
   void finish();
 
-  // Writing a long list on several threads: a writer, for one thread, of a
-  // run of items of the list (nodes or links) `list` is at, whose text goes
-  // to `text`; `first` says whether the run starts the list. Call its
-  // finish() after the run's last item, then list.append() each run's text,
-  // in list order.
-  NodeLinkWriter(const NodeLinkWriter& list, std::string& text, bool first);
-  void append(std::string_view run);
+  // Writing a long list on several threads: a writer, for one thread, of
+  // runs of items of the list (nodes or links) `list` is at. Before each run
+  // call begin_run(), `first` saying whether the run starts the list; after
+  // its last item, list.append() the runs in list order. A run's text stays in
+  // its writer's buffer, which is kept from run to run: neither allocated nor
+  // copied once more per run.
+  NodeLinkWriter(const NodeLinkWriter& list, bool first);
+  void begin_run(bool first);
+  // Passes the text of `run` on (and empties it).
+  void append(NodeLinkWriter& run);
 
   // The JSON writer points into the buffer: not copied, not moved.
   NodeLinkWriter& operator=(const NodeLinkWriter&) = delete;

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <limits>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -119,4 +120,47 @@ TEST_CASE("a key made once is written escaped, like any other key") {
   kg::Map props = {{"plain", kg::Value("a")}, {"with \"quote\"", kg::Value(std::int64_t{1})}};
   CHECK(node_text(props, true) == rapidjson_node_text(props));
   CHECK(kg::NodeLinkWriter::Key("with \"quote\"").name() == "with \"quote\"");
+}
+
+TEST_CASE("a list written in runs by other writers is the same text as written by one") {
+  // Nodes 0..9 and links 0..8; `runs` writers take turns, three items each.
+  auto write = [](int runs) {
+    std::string text;
+    kg::NodeLinkWriter out(kg::NodeLinkLayout::kLinePerItem, [&](std::string_view chunk) { text += chunk; });
+    out.begin(kg::Map{});
+    std::vector<std::string> labels = {"Person"};
+    kg::NodeLinkWriter::Key name("name");
+    auto node = [&](kg::NodeLinkWriter& w, int i) {
+      w.begin_node(std::string_view("n" + std::to_string(i)), labels);
+      w.property(name, std::string_view("Person \"" + std::to_string(i) + "\""));
+      w.end_node();
+    };
+    auto link = [&](kg::NodeLinkWriter& w, int i) {
+      w.begin_link(std::string_view("n" + std::to_string(i)), std::string_view("n" + std::to_string(i + 1)), 0,
+                   static_cast<kg::RelId>(i), "KNOWS");
+      w.end_link();
+    };
+    auto list = [&](int count, const auto& item) {
+      if (runs == 0) {
+        for (int i = 0; i < count; ++i) item(out, i);
+        return;
+      }
+      std::vector<std::unique_ptr<kg::NodeLinkWriter>> writers;
+      for (int r = 0; r < runs; ++r) writers.push_back(std::make_unique<kg::NodeLinkWriter>(out, false));
+      for (int from = 0, r = 0; from < count; from += 3, r = (r + 1) % runs) {
+        writers[r]->begin_run(from == 0);
+        for (int i = from; i < std::min(count, from + 3); ++i) item(*writers[r], i);
+        out.append(*writers[r]);
+      }
+    };
+    list(10, node);
+    out.begin_links();
+    list(9, link);
+    out.finish();
+    return text;
+  };
+  std::string one_writer = write(0);
+  CHECK(one_writer.find("\"Person \\\"3\\\"\"") != std::string::npos);
+  CHECK(write(1) == one_writer);
+  CHECK(write(2) == one_writer);
 }
