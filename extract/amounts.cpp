@@ -30,7 +30,7 @@ namespace {
 class AmountParser {
  public:
   AmountParser(const Document& doc, std::size_t first, std::size_t last, const RuleSet& rules)
-      : doc_(doc), first_(first), last_(last), rules_(rules), exclude_(rules.word_class("AMOUNT_EXCLUDE")) {}
+      : doc_(doc), first_(first), last_(last), rules_(rules), exclude_(rules.known().amount_exclude) {}
 
   std::vector<Amount> run() {
     std::vector<Amount> out;
