@@ -241,16 +241,15 @@ class Resolver {
 
   void add_descriptions() {
     const RuleIndex& index = rules_.index(Rule::Action::Describe);
-    Coordination none{};
-    std::vector<std::size_t> candidates;
+    std::vector<RuleIndex::Candidate> candidates;
+    Matcher matcher(doc_, Coordination{});
+    const std::vector<Item>& items = matcher.items();
     for (std::size_t s = 0; s < doc_.sentences.size(); ++s) {
-      index.candidates(doc_.tokens, doc_.sentences[s].first, doc_.sentences[s].last, candidates);
-      if (candidates.empty()) continue;
-      Matcher matcher(doc_, sentence_items(doc_, s), none);
-      const std::vector<Item>& items = matcher.items();
-      for (std::size_t r : candidates) {
+      matcher.set_sentence(s);
+      index.select(matcher, candidates);
+      for (const auto& [r, last_start] : candidates) {
         const Rule& rule = rules_.rules[r];
-        for (const Match& match : matcher.find_all(rule.pattern)) {
+        for (const Match& match : matcher.find_all(rule.pattern, last_start)) {
           // The description starts after the last entity the pattern holds:
           // "the [Oslo]-based firm" describes with "- based firm".
           std::size_t from = match.first;
