@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "extract/rule_file.h"
@@ -115,4 +116,15 @@ TEST_CASE("a word class finds a token by its hash exactly as it finds its key") 
   }
   CHECK(stem == std::vector<std::string>{"investi", "invested"});
   CHECK(word == std::vector<std::string>{"dans", "in"});
+}
+
+TEST_CASE("the known classes are the classes of those names, reloaded with the rules") {
+  RuleBook book;
+  book.load("language fr\ndefine NEGATION = pas | jamais\n", "test");
+  const KnownClasses& known = book.find("fr")->known();
+  CHECK(known.negation.words == std::unordered_set<std::string>{"pas", "jamais"});
+  CHECK(known.denial.words.empty());  // not defined
+  book.load("language fr\ndefine DENIAL = nie\n", "more");
+  CHECK(book.find("fr")->known().denial.words == std::unordered_set<std::string>{"nie"});
+  CHECK(book.find("fr")->known().negation.words.size() == 2);
 }
