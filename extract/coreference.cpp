@@ -245,6 +245,7 @@ class Resolver {
     Matcher matcher(doc_, Coordination{});
     const std::vector<Item>& items = matcher.items();
     for (std::size_t s = 0; s < doc_.sentences.size(); ++s) {
+      if (!index.worth_trying(doc_, s)) continue;
       matcher.set_sentence(s);
       index.select(matcher, candidates);
       for (const auto& [r, last_start] : candidates) {

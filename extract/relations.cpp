@@ -111,6 +111,7 @@ void extract_relations(Document& doc, const RuleSet& rules) {
   const std::vector<Item>& items = matcher.items();
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
+    if (!index.worth_trying(doc, s)) continue;
     matcher.set_sentence(s);
     index.select(matcher, candidates);
     if (candidates.empty()) continue;

@@ -74,7 +74,16 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
     indexed_.push_back(r);
     std::vector<std::uint32_t>& elements = required.emplace_back();
     std::size_t anchor = 0, best = 0;
+    const WordSet* screen = nullptr;  // the cheapest required word element
+    std::size_t screen_cost = 0;
     for (const PatternNode& node : rule.pattern) {
+      if (node.min > 0 && node.kind == PatternNode::Kind::Words) {
+        std::size_t cost = anchor_cost(node.words, function_words);
+        if (!screen || cost < screen_cost) {
+          screen = &node.words;
+          screen_cost = cost;
+        }
+      }
       if (node.min == 0 || (node.kind != PatternNode::Kind::Entity && node.kind != PatternNode::Kind::Words)) continue;
       std::size_t cost = node.kind == PatternNode::Kind::Entity ? kEntityAnchorCost : anchor_cost(node.words, function_words);
       if (elements.empty() || cost < best) {
@@ -109,6 +118,8 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
         }
       }
     }
+    if (screen) screen_.add(*screen);
+    else every_sentence_ = true;
     if (elements.empty()) {
       always_indexed_.push_back(position);
       continue;
@@ -117,6 +128,7 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
     anchored[elements[anchor]].push_back(position);
   }
   anchored.resize(element_count_);
+  screen_.seal();
   std::vector<std::vector<std::uint32_t>> by_entity_bits(256);
   for (unsigned item_bits = 0; item_bits < 256; ++item_bits)
     for (const auto& [accepted, element] : entity_elements)
@@ -130,6 +142,14 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
   for (std::size_t i = 0; i < indexed_.size(); ++i)
     for (std::uint32_t e : required[i]) required_mask_[i * mask_words_ + e / 64] |= std::uint64_t{1} << (e % 64);
 
+}
+
+bool RuleIndex::worth_trying(const Document& doc, std::size_t sentence) const {
+  if (every_sentence_) return true;
+  const Sentence& s = doc.sentences[sentence];
+  for (std::size_t t = s.first; t < s.last; ++t)
+    if (screen_.contains(doc.tokens[t])) return true;
+  return false;
 }
 
 void RuleIndex::find_elements(const Matcher& matcher, std::size_t words_per_row, std::vector<std::uint64_t>& rows,

@@ -35,6 +35,12 @@ class RuleIndex {
   // that one vector serves every sentence of an article.
   void select(const Matcher& matcher, std::vector<Candidate>& out) const;
 
+  // False only when select() would keep no rule on sentence `sentence` of
+  // `doc`: every rule needs a word that none of its tokens is. Reads only
+  // the tokens, so a stage asks it before building the sentence's items
+  // (Matcher::set_sentence).
+  bool worth_trying(const Document& doc, std::size_t sentence) const;
+
  private:
   // Fills `rows` with where each element occurs among the matcher's items
   // (`words_per_row` 64-bit words per element, bit p for item p), and
@@ -79,6 +85,10 @@ class RuleIndex {
   std::vector<std::uint32_t> anchored_begin_;
   std::vector<std::uint32_t> anchored_;
   std::vector<std::uint32_t> always_indexed_;  // rules without required elements
+  // For worth_trying(): the words and stems of the cheapest required word
+  // element of each rule; every rule has one unless `every_sentence_`.
+  WordSet screen_;
+  bool every_sentence_ = false;
 };
 
 }  // namespace kg::extract

@@ -25,6 +25,7 @@ void assign_types(Document& doc, const RuleSet& rules) {
   std::vector<RuleIndex::Candidate> candidates;
   Matcher matcher(doc, coordination);
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+    if (!index.worth_trying(doc, s)) continue;
     matcher.set_sentence(s);
     index.select(matcher, candidates);
     for (const auto& [r, last_start] : candidates) {
