@@ -53,8 +53,14 @@ class MentionFinder {
     return best;
   }
 
-  bool is_scale(const Token& t) const { return vocabulary::is_rule_word(t) && rules_.scales.count(t.key); }
-  bool is_currency(const Token& t) const { return vocabulary::is_rule_word(t) && rules_.currencies.count(t.key); }
+  bool is_scale(const Token& t) const {
+    std::uint32_t word = vocabulary::word_of(t);
+    return word < rules_.scale_by_word.size() && rules_.scale_by_word[word] != 0;
+  }
+  bool is_currency(const Token& t) const {
+    std::uint32_t word = vocabulary::word_of(t);
+    return word < rules_.currency_by_word.size() && rules_.currency_by_word[word].has_value();
+  }
 
   int place_adjective_at(std::size_t i) const {
     const Token& t = doc_.tokens[i];

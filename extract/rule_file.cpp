@@ -375,13 +375,17 @@ void RuleBook::apply(RuleSet& set, const std::string& line, const std::string& o
     if (v <= 0) fail(origin, "bad multiplier " + value);
     for (const std::string& w : split(words, " \t|")) {
       set.scales[token_key(w)] = v;
-      vocabulary::intern(token_key(w));
+      std::uint32_t word = vocabulary::intern(token_key(w));
+      if (set.scale_by_word.size() <= word) set.scale_by_word.resize(word + 1, 0);
+      set.scale_by_word[word] = v;
     }
   } else if (keyword == "currency") {
     auto [code, words] = head_and_body(rest, origin);
     for (const std::string& w : split(words, " \t|")) {
       set.currencies[token_key(w)] = code;
-      vocabulary::intern(token_key(w));
+      std::uint32_t word = vocabulary::intern(token_key(w));
+      if (set.currency_by_word.size() <= word) set.currency_by_word.resize(word + 1);
+      set.currency_by_word[word] = code;
     }
   } else if (keyword == "amount") {
     auto [bound, seqs] = head_and_body(rest, origin);

@@ -76,6 +76,10 @@ struct RuleSet {
   std::vector<int> place_adjective_by_word;
   std::unordered_map<std::string, double> scales;       // "milliards" → 1e9
   std::unordered_map<std::string, std::string> currencies;  // "dollars" → USD
+  // scales and currencies by the word number of the key, 0 and nullopt for
+  // other words: read for number words and their neighbours, without hashing.
+  std::vector<double> scale_by_word;
+  std::vector<std::optional<std::string>> currency_by_word;
   std::vector<AmountCue> amount_cues;
 
   // The class, or an empty set when the file does not define it.

@@ -6,6 +6,7 @@
 
 #include "extract/rule_file.h"
 #include "extract/tokenizer.h"
+#include "extract/vocabulary.h"
 
 using namespace kg::extract;
 
@@ -37,6 +38,9 @@ amount at-least: plus de
   CHECK(fr->place_adjectives.at("norvegienne") == 0);
   CHECK(fr->scales.at("millions") == 1e6);
   CHECK(fr->currencies.at("couronnes") == "NOK");
+  // The same by word number, as the amount parser reads them.
+  CHECK(fr->scale_by_word.at(vocabulary::intern("millions")) == 1e6);
+  CHECK(fr->currency_by_word.at(vocabulary::intern("couronnes")) == "NOK");
   CHECK(fr->amount_cues[0].keys == std::vector<std::string>{"plus", "de"});
 }
 
