@@ -141,7 +141,6 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
   required_mask_.assign(indexed_.size() * mask_words_, 0);
   for (std::size_t i = 0; i < indexed_.size(); ++i)
     for (std::uint32_t e : required[i]) required_mask_[i * mask_words_ + e / 64] |= std::uint64_t{1} << (e % 64);
-
 }
 
 bool RuleIndex::worth_trying(const Document& doc, std::size_t sentence) const {
