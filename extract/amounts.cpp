@@ -30,7 +30,7 @@ namespace {
 class AmountParser {
  public:
   AmountParser(const Document& doc, std::size_t first, std::size_t last, const RuleSet& rules)
-      : doc_(doc), first_(first), last_(last), rules_(rules), exclude_(rules.word_class("AMOUNT_EXCLUDE")) {}
+      : doc_(doc), first_(first), last_(last), rules_(rules), exclude_(rules.known().amount_exclude) {}
 
   std::vector<Amount> run() {
     std::vector<Amount> out;
@@ -57,16 +57,17 @@ class AmountParser {
     return false;
   }
   const std::string* currency_at(std::size_t i) const {
-    if (i >= last_ || !vocabulary::is_rule_word(tok(i))) return nullptr;
-    auto it = rules_.currencies.find(tok(i).key);
-    return it == rules_.currencies.end() ? nullptr : &it->second;
+    if (i >= last_) return nullptr;
+    std::uint32_t word = vocabulary::word_of(tok(i));
+    if (word >= rules_.currency_by_word.size() || !rules_.currency_by_word[word]) return nullptr;
+    return &*rules_.currency_by_word[word];
   }
   double scale_at(std::size_t& i) const {
-    if (i >= last_ || !vocabulary::is_rule_word(tok(i))) return 1;
-    auto it = rules_.scales.find(tok(i).key);
-    if (it == rules_.scales.end()) return 1;
+    if (i >= last_) return 1;
+    std::uint32_t word = vocabulary::word_of(tok(i));
+    if (word >= rules_.scale_by_word.size() || rules_.scale_by_word[word] == 0) return 1;
     ++i;
-    return it->second;
+    return rules_.scale_by_word[word];
   }
   // A number, with "8 000" thousands groups; advances i.
   std::optional<double> number_at(std::size_t& i) const {

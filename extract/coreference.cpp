@@ -21,7 +21,7 @@ namespace {
 class Resolver {
  public:
   Resolver(Document& doc, const RuleSet& rules)
-      : doc_(doc), rules_(rules), articles_(rules.word_class("ARTICLE")), conjunctions_(rules.word_class("CONJ")) {}
+      : doc_(doc), rules_(rules), articles_(rules.known().article), conjunctions_(rules.known().conj) {}
 
   void run() {
     group_names();
@@ -241,16 +241,16 @@ class Resolver {
 
   void add_descriptions() {
     const RuleIndex& index = rules_.index(Rule::Action::Describe);
-    Coordination none{};
-    std::vector<std::size_t> candidates;
+    std::vector<RuleIndex::Candidate> candidates;
+    Matcher matcher(doc_, Coordination{});
+    const std::vector<Item>& items = matcher.items();
     for (std::size_t s = 0; s < doc_.sentences.size(); ++s) {
-      index.candidates(doc_.tokens, doc_.sentences[s].first, doc_.sentences[s].last, candidates);
-      if (candidates.empty()) continue;
-      Matcher matcher(doc_, sentence_items(doc_, s), none);
-      const std::vector<Item>& items = matcher.items();
-      for (std::size_t r : candidates) {
+      if (!index.worth_trying(doc_, s)) continue;
+      matcher.set_sentence(s);
+      index.select(matcher, candidates);
+      for (const auto& [r, last_start] : candidates) {
         const Rule& rule = rules_.rules[r];
-        for (const Match& match : matcher.find_all(rule.pattern)) {
+        for (const Match& match : matcher.find_all(rule.pattern, last_start)) {
           // The description starts after the last entity the pattern holds:
           // "the [Oslo]-based firm" describes with "- based firm".
           std::size_t from = match.first;
@@ -385,11 +385,12 @@ class Resolver {
   }
 
   void add_pronouns() {
-    const WordSet& person = rules_.word_class("PRONOUN_PERSON");
-    const WordSet& org = rules_.word_class("PRONOUN_ORG");
-    const WordSet& any = rules_.word_class("PRONOUN_ANY");
-    const WordSet& possessive = rules_.word_class("POSSESSIVE");
-    const WordSet& possessed = rules_.word_class("POSSESSED");
+    const KnownClasses& known = rules_.known();
+    const WordSet& person = known.pronoun_person;
+    const WordSet& org = known.pronoun_org;
+    const WordSet& any = known.pronoun_any;
+    const WordSet& possessive = known.possessive;
+    const WordSet& possessed = known.possessed;
     for (std::size_t s = 0; s < doc_.sentences.size(); ++s)
       for (std::size_t t = doc_.sentences[s].first; t < doc_.sentences[s].last; ++t) {
         const Token& token = doc_.tokens[t];

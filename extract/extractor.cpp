@@ -23,7 +23,7 @@ Document extract_document(const std::string& name, std::string_view raw, const R
   doc.language = language == "auto" ? detect_language(doc.tokens, rules) : language;
   const RuleSet* set = rules.find(doc.language);
   if (!set) throw RuleError("no rules for language '" + doc.language + "'");
-  doc.sentences = split_sentences(doc.text, doc.tokens, set->word_class("ABBREVIATIONS").words);
+  doc.sentences = split_sentences(doc.text, doc.tokens, set->known().abbreviations.words);
   detect_mentions(doc, *set);
   assign_types(doc, *set);
   resolve_coreference(doc, *set);

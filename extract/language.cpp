@@ -8,7 +8,7 @@ std::string detect_language(const std::vector<Token>& tokens, const RuleBook& ru
   std::vector<std::string> languages = rules.languages();
   std::vector<const WordSet*> function_words;
   for (const std::string& language : languages)
-    function_words.push_back(&rules.find(language)->word_class("FUNCTION_WORDS"));
+    function_words.push_back(&rules.find(language)->known().function_words);
   // One pass over the tokens for every language: each key is looked up once.
   std::vector<std::size_t> counts(languages.size(), 0);
   for (const Token& t : tokens) {

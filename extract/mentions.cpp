@@ -20,13 +20,13 @@ class MentionFinder {
   MentionFinder(Document& doc, const RuleSet& rules)
       : doc_(doc),
         rules_(rules),
-        function_words_(rules.word_class("FUNCTION_WORDS")),
-        not_name_(rules.word_class("NOT_NAME")),
-        connectors_(rules.word_class("NAME_CONNECTOR")),
-        government_(rules.word_class("GOVERNMENT")),
-        institutions_(rules.word_class("INSTITUTION")),
-        suffixes_(rules.word_class("ORG_SUFFIX")),
-        initial_not_name_(rules.word_class("INITIAL_NOT_NAME")),
+        function_words_(rules.known().function_words),
+        not_name_(rules.known().not_name),
+        connectors_(rules.known().name_connector),
+        government_(rules.known().government),
+        institutions_(rules.known().institution),
+        suffixes_(rules.known().org_suffix),
+        initial_not_name_(rules.known().initial_not_name),
         english_(doc.language == "en") {
     find_lower_case_initials();
   }
@@ -53,8 +53,14 @@ class MentionFinder {
     return best;
   }
 
-  bool is_scale(const Token& t) const { return vocabulary::is_rule_word(t) && rules_.scales.count(t.key); }
-  bool is_currency(const Token& t) const { return vocabulary::is_rule_word(t) && rules_.currencies.count(t.key); }
+  bool is_scale(const Token& t) const {
+    std::uint32_t word = vocabulary::word_of(t);
+    return word < rules_.scale_by_word.size() && rules_.scale_by_word[word] != 0;
+  }
+  bool is_currency(const Token& t) const {
+    std::uint32_t word = vocabulary::word_of(t);
+    return word < rules_.currency_by_word.size() && rules_.currency_by_word[word].has_value();
+  }
 
   int place_adjective_at(std::size_t i) const {
     const Token& t = doc_.tokens[i];

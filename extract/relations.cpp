@@ -52,20 +52,14 @@ const Amount* pick_amount(const std::vector<Amount>& amounts, std::size_t first,
 
 namespace {
 
-// The status classes, in the order that breaks ties, and the status each gives.
-constexpr std::array<std::pair<const char*, const char*>, 4> kStatusClasses{{
-    {"STATUS_TALKS", "talks"},
-    {"STATUS_PLANNED", "planned"},
-    {"STATUS_ANNOUNCED", "announced"},
-    {"STATUS_COMPLETED", "completed"},
-}};
+// The statuses, in the order of their classes in status_words(), which breaks ties.
+constexpr std::array<const char*, 4> kStatuses{"talks", "planned", "announced", "completed"};
 
-using StatusWords = std::array<const WordSet*, kStatusClasses.size()>;
+using StatusWords = std::array<const WordSet*, kStatuses.size()>;
 
 StatusWords status_words(const RuleSet& rules) {
-  StatusWords words{};
-  for (std::size_t c = 0; c < kStatusClasses.size(); ++c) words[c] = &rules.word_class(kStatusClasses[c].first);
-  return words;
+  const KnownClasses& known = rules.known();
+  return {&known.status_talks, &known.status_planned, &known.status_announced, &known.status_completed};
 }
 
 // deal_status() with the classes looked up.
@@ -81,7 +75,7 @@ std::string nearest_status(const Document& doc, std::size_t first, std::size_t l
     for (std::size_t c = 0; c < words.size(); ++c) {
       if (!words[c]->contains(doc.tokens[t])) continue;
       if (!status || d < best_distance || (d == best_distance && c < best_class)) {
-        status = kStatusClasses[c].second;
+        status = kStatuses[c];
         best_distance = d;
         best_class = c;
       }
@@ -101,12 +95,12 @@ std::string deal_status(const Document& doc, std::size_t first, std::size_t last
 void extract_relations(Document& doc, const RuleSet& rules) {
   doc.relations.clear();
   const RuleIndex& index = rules.index(Rule::Action::Relation);
-  Coordination coordination{&rules.word_class("COORD"), &rules.word_class("CONJ"),
-                            &rules.word_class("ARTICLE")};
-  const WordSet& negation = rules.word_class("NEGATION");
-  const WordSet& denial = rules.word_class("DENIAL");
-  const WordSet& hypothetical = rules.word_class("HYPOTHETICAL");
-  const WordSet& talks = rules.word_class("STATUS_TALKS");
+  const KnownClasses& known = rules.known();
+  Coordination coordination{&known.coord, &known.conj, &known.article};
+  const WordSet& negation = known.negation;
+  const WordSet& denial = known.denial;
+  const WordSet& hypothetical = known.hypothetical;
+  const WordSet& talks = known.status_talks;
   StatusWords status_classes = status_words(rules);
   // The (graph type, subject, object) relations of the current sentence, to give each once.
   std::vector<std::tuple<std::string_view, int, int>> seen;
@@ -117,6 +111,7 @@ void extract_relations(Document& doc, const RuleSet& rules) {
   const std::vector<Item>& items = matcher.items();
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
+    if (!index.worth_trying(doc, s)) continue;
     matcher.set_sentence(s);
     index.select(matcher, candidates);
     if (candidates.empty()) continue;

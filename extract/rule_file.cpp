@@ -247,6 +247,32 @@ const WordSet& RuleSet::word_class(const std::string& name) const {
   return it == classes.end() ? empty : it->second;
 }
 
+KnownClasses::KnownClasses(const RuleSet& rules)
+    : abbreviations(rules.word_class("ABBREVIATIONS")),
+      function_words(rules.word_class("FUNCTION_WORDS")),
+      not_name(rules.word_class("NOT_NAME")),
+      name_connector(rules.word_class("NAME_CONNECTOR")),
+      government(rules.word_class("GOVERNMENT")),
+      institution(rules.word_class("INSTITUTION")),
+      org_suffix(rules.word_class("ORG_SUFFIX")),
+      initial_not_name(rules.word_class("INITIAL_NOT_NAME")),
+      coord(rules.word_class("COORD")),
+      conj(rules.word_class("CONJ")),
+      article(rules.word_class("ARTICLE")),
+      negation(rules.word_class("NEGATION")),
+      denial(rules.word_class("DENIAL")),
+      hypothetical(rules.word_class("HYPOTHETICAL")),
+      status_talks(rules.word_class("STATUS_TALKS")),
+      status_planned(rules.word_class("STATUS_PLANNED")),
+      status_announced(rules.word_class("STATUS_ANNOUNCED")),
+      status_completed(rules.word_class("STATUS_COMPLETED")),
+      pronoun_person(rules.word_class("PRONOUN_PERSON")),
+      pronoun_org(rules.word_class("PRONOUN_ORG")),
+      pronoun_any(rules.word_class("PRONOUN_ANY")),
+      possessive(rules.word_class("POSSESSIVE")),
+      possessed(rules.word_class("POSSESSED")),
+      amount_exclude(rules.word_class("AMOUNT_EXCLUDE")) {}
+
 Pattern parse_pattern(std::string_view text, const std::unordered_map<std::string, WordSet>& classes,
                       const std::string& origin) {
   // Parentheses may touch their contents: "(dans|en)?" is "(", "dans|en", ")?".
@@ -349,13 +375,17 @@ void RuleBook::apply(RuleSet& set, const std::string& line, const std::string& o
     if (v <= 0) fail(origin, "bad multiplier " + value);
     for (const std::string& w : split(words, " \t|")) {
       set.scales[token_key(w)] = v;
-      vocabulary::intern(token_key(w));
+      std::uint32_t word = vocabulary::intern(token_key(w));
+      if (set.scale_by_word.size() <= word) set.scale_by_word.resize(word + 1, 0);
+      set.scale_by_word[word] = v;
     }
   } else if (keyword == "currency") {
     auto [code, words] = head_and_body(rest, origin);
     for (const std::string& w : split(words, " \t|")) {
       set.currencies[token_key(w)] = code;
-      vocabulary::intern(token_key(w));
+      std::uint32_t word = vocabulary::intern(token_key(w));
+      if (set.currency_by_word.size() <= word) set.currency_by_word.resize(word + 1);
+      set.currency_by_word[word] = code;
     }
   } else if (keyword == "amount") {
     auto [bound, seqs] = head_and_body(rest, origin);
@@ -410,6 +440,7 @@ void RuleBook::load(std::string_view text, const std::string& origin) {
     set.type_index = std::make_shared<const RuleIndex>(set, Rule::Action::Type);
     set.describe_index = std::make_shared<const RuleIndex>(set, Rule::Action::Describe);
     set.relation_index = std::make_shared<const RuleIndex>(set, Rule::Action::Relation);
+    set.known_classes = std::make_shared<const KnownClasses>(set);
   }
 }
 

@@ -25,6 +25,7 @@ class RuleError : public std::runtime_error {
 };
 
 class RuleIndex;
+struct KnownClasses;
 
 // A relation type declared with `relation NAME [deal] [symmetric]`.
 struct RelationType {
@@ -75,15 +76,38 @@ struct RuleSet {
   std::vector<int> place_adjective_by_word;
   std::unordered_map<std::string, double> scales;       // "milliards" → 1e9
   std::unordered_map<std::string, std::string> currencies;  // "dollars" → USD
+  // scales and currencies by the word number of the key, 0 and nullopt for
+  // other words: read for number words and their neighbours, without hashing.
+  std::vector<double> scale_by_word;
+  std::vector<std::optional<std::string>> currency_by_word;
   std::vector<AmountCue> amount_cues;
 
   // The class, or an empty set when the file does not define it.
   const WordSet& word_class(const std::string& name) const;
+  // The classes the stages read by name, resolved once per load.
+  const KnownClasses& known() const { return *known_classes; }
   // Which rules of an action can match which sentences; rebuilt by RuleBook
   // after every load.
   const RuleIndex& index(Rule::Action action) const;
 
   std::shared_ptr<const RuleIndex> type_index, describe_index, relation_index;
+  std::shared_ptr<const KnownClasses> known_classes;
+};
+
+// The word classes that the extractor's stages read by name, copied out of
+// RuleSet::classes by RuleBook after every load: a stage reads a member
+// instead of hashing a class name, per article or per mention. A class the
+// rule files do not define is empty.
+struct KnownClasses {
+  explicit KnownClasses(const RuleSet& rules);
+
+  WordSet abbreviations, function_words;                           // sentences, language
+  WordSet not_name, name_connector, government, institution, org_suffix, initial_not_name;  // mentions
+  WordSet coord, conj, article;                                     // coordination, descriptions
+  WordSet negation, denial, hypothetical;                           // relations
+  WordSet status_talks, status_planned, status_announced, status_completed;  // deal status
+  WordSet pronoun_person, pronoun_org, pronoun_any, possessive, possessed;   // pronouns
+  WordSet amount_exclude;                                           // amounts
 };
 
 // Rule sets for every language, filled from rule files.

@@ -60,7 +60,7 @@ std::ptrdiff_t last_before(const std::uint64_t* row, std::size_t bound) {
 
 }  // namespace
 
-RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) : rule_count_(rules.rules.size()) {
+RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
   std::map<std::string, std::uint32_t> word_elements;
   std::map<std::uint8_t, std::uint32_t> entity_elements;
   std::vector<std::vector<std::uint32_t>> elements_by_word;
@@ -74,7 +74,16 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) : rule_count_(ru
     indexed_.push_back(r);
     std::vector<std::uint32_t>& elements = required.emplace_back();
     std::size_t anchor = 0, best = 0;
+    const WordSet* screen = nullptr;  // the cheapest required word element
+    std::size_t screen_cost = 0;
     for (const PatternNode& node : rule.pattern) {
+      if (node.min > 0 && node.kind == PatternNode::Kind::Words) {
+        std::size_t cost = anchor_cost(node.words, function_words);
+        if (!screen || cost < screen_cost) {
+          screen = &node.words;
+          screen_cost = cost;
+        }
+      }
       if (node.min == 0 || (node.kind != PatternNode::Kind::Entity && node.kind != PatternNode::Kind::Words)) continue;
       std::size_t cost = node.kind == PatternNode::Kind::Entity ? kEntityAnchorCost : anchor_cost(node.words, function_words);
       if (elements.empty() || cost < best) {
@@ -109,6 +118,8 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) : rule_count_(ru
         }
       }
     }
+    if (screen) screen_.add(*screen);
+    else every_sentence_ = true;
     if (elements.empty()) {
       always_indexed_.push_back(position);
       continue;
@@ -117,6 +128,7 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) : rule_count_(ru
     anchored[elements[anchor]].push_back(position);
   }
   anchored.resize(element_count_);
+  screen_.seal();
   std::vector<std::vector<std::uint32_t>> by_entity_bits(256);
   for (unsigned item_bits = 0; item_bits < 256; ++item_bits)
     for (const auto& [accepted, element] : entity_elements)
@@ -129,64 +141,14 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) : rule_count_(ru
   required_mask_.assign(indexed_.size() * mask_words_, 0);
   for (std::size_t i = 0; i < indexed_.size(); ++i)
     for (std::uint32_t e : required[i]) required_mask_[i * mask_words_ + e / 64] |= std::uint64_t{1} << (e % 64);
-
-  std::vector<std::vector<std::uint32_t>> by_word;
-  for (std::size_t r = 0; r < rules.rules.size(); ++r) {
-    const Rule& rule = rules.rules[r];
-    if (rule.action != action) continue;
-    // The anchor is the most selective required word element.
-    const PatternNode* anchor = nullptr;
-    std::size_t best = 0;
-    for (const PatternNode& node : rule.pattern) {
-      if (node.kind != PatternNode::Kind::Words || node.min == 0) continue;
-      std::size_t cost = anchor_cost(node.words, function_words);
-      if (!anchor || cost < best) {
-        anchor = &node;
-        best = cost;
-      }
-    }
-    if (!anchor) {
-      always_.push_back(r);
-      continue;
-    }
-    for (const std::string& w : anchor->words.words) {
-      std::uint32_t word = vocabulary::intern(w);
-      if (by_word.size() <= word) by_word.resize(word + 1);
-      by_word[word].push_back(static_cast<std::uint32_t>(r));
-    }
-    for (const std::string& s : anchor->words.stems) {
-      if (s.empty()) {  // matches every token
-        always_.push_back(r);
-        continue;
-      }
-      auto& bucket = by_stem_[static_cast<unsigned char>(s[0])];
-      auto same = std::find_if(bucket.begin(), bucket.end(), [&](const StemRules& b) { return b.stem == s; });
-      if (same == bucket.end()) same = bucket.insert(bucket.end(), StemRules{s, {}});
-      if (same->rules.empty() || same->rules.back() != r) same->rules.push_back(r);
-    }
-  }
-  pack(by_word, word_begin_, rules_by_word_);
 }
 
-void RuleIndex::candidates(const std::vector<Token>& tokens, std::size_t first, std::size_t last,
-                           std::vector<std::size_t>& out) const {
-  thread_local std::vector<std::uint64_t> hit;  // one bit per rule, kept between calls
-  hit.assign((rule_count_ + 63) / 64, 0);
-  auto mark = [&](std::size_t r) { hit[r / 64] |= std::uint64_t{1} << (r % 64); };
-  for (std::size_t r : always_) mark(r);
-  for (std::size_t t = first; t < last; ++t) {
-    const std::string& k = tokens[t].key;
-    if (std::uint32_t word = vocabulary::word_of(tokens[t]); word + std::size_t{1} < word_begin_.size())
-      for (std::uint32_t i = word_begin_[word]; i < word_begin_[word + 1]; ++i) mark(rules_by_word_[i]);
-    if (k.empty()) continue;
-    for (const StemRules& s : by_stem_[static_cast<unsigned char>(k[0])])
-      if (k.size() >= s.stem.size() && k.compare(0, s.stem.size(), s.stem) == 0)
-        for (std::size_t r : s.rules) mark(r);
-  }
-  out.clear();
-  for (std::size_t w = 0; w < hit.size(); ++w)
-    for (std::uint64_t bits = hit[w]; bits != 0; bits &= bits - 1)
-      out.push_back(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
+bool RuleIndex::worth_trying(const Document& doc, std::size_t sentence) const {
+  if (every_sentence_) return true;
+  const Sentence& s = doc.sentences[sentence];
+  for (std::size_t t = s.first; t < s.last; ++t)
+    if (screen_.contains(doc.tokens[t])) return true;
+  return false;
 }
 
 void RuleIndex::find_elements(const Matcher& matcher, std::size_t words_per_row, std::vector<std::uint64_t>& rows,

@@ -1,13 +1,10 @@
-// Which rules can possibly match a sentence. Each rule's most selective
-// required word element is its anchor; a sentence is tried against a rule only
-// when one of its tokens is in the anchor. Rules without one are always tried.
-//
-// select() goes further, for all the rules of a sentence at once: the
-// required word and entity elements of the rules (elements not optional)
-// are numbered, equal elements once; where each occurs in the sentence is
-// found in one pass over its items, and a rule is tried only when its
-// required elements occur in pattern order, which also bounds where a match
-// may start (what Matcher::find_all would find by searching them rule by rule).
+// Which rules can possibly match a sentence, for all the rules of a sentence
+// at once: the required word and entity elements of the rules (elements not
+// optional) are numbered, equal elements once; where each occurs in the
+// sentence is found in one pass over its items, and a rule is tried only when
+// its required elements occur in pattern order, which also bounds where a
+// match may start (what Matcher::find_all would find by searching them rule
+// by rule). Rules without required elements are always tried.
 #pragma once
 
 #include <array>
@@ -27,12 +24,6 @@ class RuleIndex {
   // Indexes the rules of `rules` whose action is `action`.
   RuleIndex(const RuleSet& rules, Rule::Action action);
 
-  // Sets `out` to the indexes (into RuleSet::rules) of the rules worth
-  // trying on tokens [first, last), ascending. `out` is the caller's so that
-  // one vector serves every sentence of an article.
-  void candidates(const std::vector<Token>& tokens, std::size_t first, std::size_t last,
-                  std::vector<std::size_t>& out) const;
-
   // A rule worth trying on a sentence, and the last item where its match may start.
   struct Candidate {
     std::size_t rule = 0;
@@ -40,9 +31,15 @@ class RuleIndex {
   };
   // Sets `out` to the rules worth trying on the sentence of `matcher`,
   // ascending: those whose required elements occur in pattern order. Give
-  // each to matcher.find_all(pattern, last_start). `out` is the caller's, as
-  // for candidates().
+  // each to matcher.find_all(pattern, last_start). `out` is the caller's, so
+  // that one vector serves every sentence of an article.
   void select(const Matcher& matcher, std::vector<Candidate>& out) const;
+
+  // False only when select() would keep no rule on sentence `sentence` of
+  // `doc`: every rule needs a word that none of its tokens is. Reads only
+  // the tokens, so a stage asks it before building the sentence's items
+  // (Matcher::set_sentence).
+  bool worth_trying(const Document& doc, std::size_t sentence) const;
 
  private:
   // Fills `rows` with where each element occurs among the matcher's items
@@ -62,8 +59,8 @@ class RuleIndex {
   };
 
   std::size_t element_count_ = 0;
-  // The word elements that hold each word, by word number, packed like
-  // rules_by_word_.
+  // The word elements that hold each word, by word number, packed: those of
+  // word w are elements_by_word_[element_begin_[w] .. element_begin_[w + 1]).
   std::vector<std::uint32_t> element_begin_;
   std::vector<std::uint32_t> elements_by_word_;
   std::array<std::vector<StemElements>, 256> stem_elements_;  // by the first byte of the stem
@@ -88,20 +85,10 @@ class RuleIndex {
   std::vector<std::uint32_t> anchored_begin_;
   std::vector<std::uint32_t> anchored_;
   std::vector<std::uint32_t> always_indexed_;  // rules without required elements
-
-  // A stem of an anchor and the rules it anchors.
-  struct StemRules {
-    std::string stem;
-    std::vector<std::size_t> rules;
-  };
-  // The rules anchored by each word, by word number (extract/vocabulary.h),
-  // packed: the rules of word w are rules_by_word_[word_begin_[w] .. word_begin_[w + 1]).
-  // Every token of every sentence reads it, so it is kept small for the cache.
-  std::vector<std::uint32_t> word_begin_;
-  std::vector<std::uint32_t> rules_by_word_;
-  std::array<std::vector<StemRules>, 256> by_stem_;  // by the first byte of the stem
-  std::vector<std::size_t> always_;
-  std::size_t rule_count_ = 0;
+  // For worth_trying(): the words and stems of the cheapest required word
+  // element of each rule; every rule has one unless `every_sentence_`.
+  WordSet screen_;
+  bool every_sentence_ = false;
 };
 
 }  // namespace kg::extract

@@ -11,8 +11,9 @@ bool line_break_between(std::string_view text, const Token& a, const Token& b) {
 }
 
 // Token texts are compared as views: a length test settles most tokens
-// without a call to compare.
+// without a call to compare, and a word, most tokens, is not even read.
 bool is_terminal(const Token& t) {
+  if (t.is_word) return false;
   std::string_view text = t.text;
   return text == "." || text == "!" || text == "?" || text == "\xE2\x80\xA6";
 }

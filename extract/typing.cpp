@@ -7,7 +7,7 @@ namespace kg::extract {
 
 EntityType shape_type(const Document& doc, std::size_t first, std::size_t last, const RuleSet& rules) {
   if (last - first < 2) return EntityType::Organization;
-  if (rules.word_class("ORG_SUFFIX").has_word(doc.tokens[last - 1])) return EntityType::Organization;
+  if (rules.known().org_suffix.has_word(doc.tokens[last - 1])) return EntityType::Organization;
   for (std::size_t t = first; t < last; ++t) {
     const Token& tok = doc.tokens[t];
     if (!tok.is_word || tok.is_number || !tok.capitalized || tok.all_caps || tok.inner_caps)
@@ -20,11 +20,12 @@ void assign_types(Document& doc, const RuleSet& rules) {
   for (Mention& m : doc.mentions)
     if (!m.type) m.type = shape_type(doc, m.first, m.last, rules);
   const RuleIndex& index = rules.index(Rule::Action::Type);
-  Coordination coordination{&rules.word_class("COORD"), &rules.word_class("CONJ"),
-                            &rules.word_class("ARTICLE")};
+  const KnownClasses& known = rules.known();
+  Coordination coordination{&known.coord, &known.conj, &known.article};
   std::vector<RuleIndex::Candidate> candidates;
   Matcher matcher(doc, coordination);
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+    if (!index.worth_trying(doc, s)) continue;
     matcher.set_sentence(s);
     index.select(matcher, candidates);
     for (const auto& [r, last_start] : candidates) {

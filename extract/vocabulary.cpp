@@ -1,5 +1,6 @@
 #include "extract/vocabulary.h"
 
+#include <cstring>
 #include <deque>
 #include <mutex>
 #include <shared_mutex>
@@ -9,11 +10,35 @@ namespace kg::extract::vocabulary {
 
 namespace {
 
-// FNV-1a: keys are short words, and a power-of-two table needs no division.
+// Up to `size` (1 to 8) bytes at `bytes` as one number: an unaligned load
+// that the compiler turns into a single move.
+std::uint64_t load(const char* bytes, std::size_t size) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, bytes, size);
+  return word;
+}
+
+// A hash of a key from its first and last bytes and its size, read a word
+// at a time rather than byte by byte: keys are short words, so two
+// overlapping loads cover most of them whole, and the slots compare the
+// keys themselves anyway. A power-of-two table needs no division.
 std::uint64_t hash_key(std::string_view key) {
-  std::uint64_t h = 0xcbf29ce484222325ull;
-  for (char c : key) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
-  return h;
+  const char* bytes = key.data();
+  std::size_t size = key.size();
+  std::uint64_t head = 0, tail = 0;
+  if (size >= 8) {
+    head = load(bytes, 8);
+    tail = load(bytes + size - 8, 8);
+  } else if (size >= 4) {
+    head = load(bytes, 4);
+    tail = load(bytes + size - 4, 4);
+  } else if (size > 0) {
+    head = static_cast<unsigned char>(bytes[0]) | std::uint64_t{static_cast<unsigned char>(bytes[size / 2])} << 8 |
+           std::uint64_t{static_cast<unsigned char>(bytes[size - 1])} << 16;
+  }
+  std::uint64_t h = (head ^ 0x9e3779b97f4a7c15ull) * 0xbf58476d1ce4e5b9ull ^
+                    (tail + size) * 0x94d049bb133111ebull;
+  return h ^ (h >> 31);  // high bits into the low ones, which pick the slot
 }
 
 // An open-addressing table of the numbered words, probed linearly: every

@@ -1,10 +1,12 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "extract/rule_file.h"
 #include "extract/tokenizer.h"
+#include "extract/vocabulary.h"
 
 using namespace kg::extract;
 
@@ -36,6 +38,9 @@ amount at-least: plus de
   CHECK(fr->place_adjectives.at("norvegienne") == 0);
   CHECK(fr->scales.at("millions") == 1e6);
   CHECK(fr->currencies.at("couronnes") == "NOK");
+  // The same by word number, as the amount parser reads them.
+  CHECK(fr->scale_by_word.at(vocabulary::intern("millions")) == 1e6);
+  CHECK(fr->currency_by_word.at(vocabulary::intern("couronnes")) == "NOK");
   CHECK(fr->amount_cues[0].keys == std::vector<std::string>{"plus", "de"});
 }
 
@@ -115,4 +120,15 @@ TEST_CASE("a word class finds a token by its hash exactly as it finds its key") 
   }
   CHECK(stem == std::vector<std::string>{"investi", "invested"});
   CHECK(word == std::vector<std::string>{"dans", "in"});
+}
+
+TEST_CASE("the known classes are the classes of those names, reloaded with the rules") {
+  RuleBook book;
+  book.load("language fr\ndefine NEGATION = pas | jamais\n", "test");
+  const KnownClasses& known = book.find("fr")->known();
+  CHECK(known.negation.words == std::unordered_set<std::string>{"pas", "jamais"});
+  CHECK(known.denial.words.empty());  // not defined
+  book.load("language fr\ndefine DENIAL = nie\n", "more");
+  CHECK(book.find("fr")->known().denial.words == std::unordered_set<std::string>{"nie"});
+  CHECK(book.find("fr")->known().negation.words.size() == 2);
 }

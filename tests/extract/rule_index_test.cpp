@@ -113,3 +113,37 @@ TEST_CASE("select's bound gives the same matches as find_all's own search, for e
     }
   }
 }
+
+TEST_CASE("worth_trying turns away a sentence without a required word of any rule") {
+  RuleBook book;
+  book.load("language fr\nrelation r\nrule r: S:* invest* dans O:*\nrule r: S:* rachète O:*\n", "test");
+  const RuleIndex& index = book.find("fr")->index(Rule::Action::Relation);
+  Document doc = prepare("Nova Labs investit dans Lumen. Nova Labs recrute. Arko rachète Vega.", "fr", Upto::Types);
+  REQUIRE(doc.sentences.size() == 3);
+  CHECK(index.worth_trying(doc, 0));        // "invest*", a stem
+  CHECK_FALSE(index.worth_trying(doc, 1));  // neither word
+  CHECK(index.worth_trying(doc, 2));        // "rachète"
+  // A rule that needs no word is worth trying on every sentence.
+  book.load("language fr\nrule r: S:* _ O:*\n", "test2");
+  CHECK(book.find("fr")->index(Rule::Action::Relation).worth_trying(doc, 1));
+}
+
+TEST_CASE("worth_trying is true wherever select keeps a rule, for every built-in rule") {
+  const std::vector<std::string> texts = {
+      "Zeta Capital investit dans Nova Labs. La firme norvégienne a levé 5 millions. Il pleut.",
+      "Nova Labs raised $20 million from Zeta Capital, the Oslo-based firm said. It rains. Its rival Arko sued."};
+  for (const std::string& text : texts)
+    for (const std::string language : {"fr", "en"}) {
+      const RuleSet& set = *rules().find(language);
+      Document doc = prepare(text, language, Upto::Types);
+      for (Rule::Action action : {Rule::Action::Relation, Rule::Action::Type, Rule::Action::Describe}) {
+        Matcher matcher(doc, coordination_of(set));
+        std::vector<RuleIndex::Candidate> candidates;
+        for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+          matcher.set_sentence(s);
+          set.index(action).select(matcher, candidates);
+          if (!candidates.empty()) CHECK(set.index(action).worth_trying(doc, s));
+        }
+      }
+    }
+}
