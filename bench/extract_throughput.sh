@@ -5,6 +5,9 @@
 # `kg extract --threads 1` and `--threads 2` on it and reports MB/s of wall
 # time and MB per CPU-second (user + system: steadier than wall time when
 # other work shares the machine), with the load average before each run.
+# The "1core" run is `--threads 1` pinned to one CPU with taskset: the
+# merging thread then shares the worker's core, so its wall MB/s is the speed
+# on one core (without pinning the merging thread runs on a second core).
 #
 #   bench/extract_throughput.sh KG [CORPUS_DIR] [MEGABYTES] [PEER_KG]
 #
@@ -60,21 +63,23 @@ log=$(mktemp)
 times_file=$(mktemp)
 trap 'rm -f "$log" "$times_file" /tmp/kg_extract_bench.json' EXIT
 
-# run LABEL BINARY THREADS: prints one line and sets $wall_rate and $cpu_rate (MB/s).
+# run LABEL BINARY THREADS: prints one line and sets $wall_rate and $cpu_rate
+# (MB/s). THREADS "1core" is --threads 1 pinned to CPU 0.
 run() {
-  local load
+  local load threads=$3 pin=()
+  if [[ $threads == 1core ]]; then threads=1 pin=(taskset -c 0); fi
   load=$(cut -d' ' -f1 /proc/loadavg)
   TIMEFORMAT='%R %U %S'
-  { time "$2" extract --threads "$3" "$corpus" -o /tmp/kg_extract_bench.json 2>"$log"; } 2>"$times_file"
+  { time "${pin[@]}" "$2" extract --threads "$threads" "$corpus" -o /tmp/kg_extract_bench.json 2>"$log"; } 2>"$times_file"
   read -r wall user sys <"$times_file"
   wall_rate=$(awk -v b="$bytes" -v t="$wall" 'BEGIN { printf "%.2f", b / 1e6 / t }')
   cpu_rate=$(awk -v b="$bytes" -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", b / 1e6 / (u + s) }')
-  printf '%-5s --threads %d: %7.2f s wall, %6s MB/s; %7.2f s CPU, %6s MB/CPU-s; load %s before\n' \
+  printf '%-5s --threads %-5s: %7.2f s wall, %6s MB/s; %7.2f s CPU, %6s MB/CPU-s; load %s before\n' \
     "$1" "$3" "$wall" "$wall_rate" "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" "$cpu_rate" "$load"
   echo "      $(tail -1 "$log")"
 }
 
-for threads in 1 2; do
+for threads in 1core 1 2; do
   if [[ -n "$peer" ]]; then
     run peer "$peer" "$threads"
     peer_wall=$wall_rate peer_cpu=$cpu_rate
@@ -82,6 +87,6 @@ for threads in 1 2; do
   run kg "$kg" "$threads"
   if [[ -n "$peer" ]]; then
     awk -v w="$wall_rate" -v pw="$peer_wall" -v c="$cpu_rate" -v pc="$peer_cpu" -v t="$threads" \
-      'BEGIN { printf "      --threads %d: kg / peer = %.2fx wall MB/s, %.2fx MB/CPU-s\n", t, w / pw, c / pc }'
+      'BEGIN { printf "      --threads %s: kg / peer = %.2fx wall MB/s, %.2fx MB/CPU-s\n", t, w / pw, c / pc }'
   fi
 done
