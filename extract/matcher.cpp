@@ -6,12 +6,52 @@
 
 namespace kg::extract {
 
+// The backtracking search of match_at(), with its stacks kept over starts
+// and calls (one per thread): matching allocates nothing once they are grown.
 struct Matcher::State {
+  // Where the search is: element `index` of `seq`, inside the group
+  // repetition frames[parent] (-1: in the pattern itself).
+  struct Cursor {
+    const std::vector<PatternNode>* seq = nullptr;
+    std::uint32_t index = 0;
+    std::int32_t parent = -1;
+  };
+  // A repetition of a group being matched: the group is element `index` of
+  // `seq`, done `count` times before this repetition, which began at item
+  // `begin` (a repetition that takes no item fails).
+  struct Frame {
+    const std::vector<PatternNode>* seq;
+    std::uint32_t index;
+    std::int32_t parent;
+    std::size_t count;
+    std::size_t begin;
+  };
+  // What is left to try at a choice, when everything after it fails.
+  enum class Choice : std::uint8_t {
+    Repeat,       // one more repetition of element `at`, done `count` times
+    Alternative,  // alternative `next` of the group of frames[at.parent]
+    Gap,          // a gap element `at` one item longer than `next` items, ending after item `pos`
+    Conjuncts     // the entity element `at` ending as ends[next], then done `count` times
+  };
+  struct Branch {
+    Choice choice;
+    Cursor at;
+    std::size_t pos;       // the item the search resumes from
+    std::size_t next;      // see Choice
+    std::size_t count;     // see Choice
+    std::uint32_t captures;  // the sizes of the stacks to go back to
+    std::uint32_t frames;
+    std::uint32_t chains;  // Conjuncts: where its mentions and ends begin
+    std::uint32_t ends;
+  };
+
   std::vector<std::pair<char, int>> captures;
-  // Stacks of what conjuncts() finds for each entity element being tried:
-  // the coordinated mentions, and the ways to end the coordination.
+  // What conjuncts() finds for each entity element with a choice left: the
+  // coordinated mentions, and the ways to end the coordination.
   std::vector<int> chains;
   std::vector<std::pair<std::size_t, std::size_t>> ends;  // (item after, number of mentions)
+  std::vector<Frame> frames;
+  std::vector<Branch> branches;
 };
 
 std::vector<Item> sentence_items(const Document& doc, std::size_t sentence) {
@@ -137,72 +177,6 @@ void Matcher::conjuncts(std::size_t pos, const std::vector<EntityType>& types, S
   state.ends.emplace_back(pos + 1, 1);
 }
 
-bool Matcher::match_once(const PatternNode& node, std::size_t pos, State& state,
-                         FunctionRef<bool(std::size_t)> next) const {
-  if (node.kind == PatternNode::Kind::Group) {
-    for (const Pattern& alt : node.alternatives)
-      if (match_seq(alt, 0, pos, state, next)) return true;
-    return false;
-  }
-  if (pos >= items_.size()) return false;
-  const Item& item = items_[pos];
-  switch (node.kind) {
-    case PatternNode::Kind::Any:  // plain tokens, adjectives ("japonais") and pronouns alike
-      return (item.mention < 0 ||
-              doc_.mentions[static_cast<std::size_t>(item.mention)].kind == MentionKind::Adjective ||
-              doc_.mentions[static_cast<std::size_t>(item.mention)].kind == MentionKind::Pronoun) &&
-             next(pos + 1);
-    case PatternNode::Kind::AnyItem:
-      return next(pos + 1);
-    case PatternNode::Kind::Words:
-      return has_word_at(node.words, pos) && next(pos + 1);
-    case PatternNode::Kind::Entity: {
-      if (item.mention < 0 && coordination_.articles && pos + 1 < items_.size() &&
-          items_[pos + 1].mention >= 0 && coordination_.articles->contains(doc_.tokens[item.first]))
-        return match_once(node, pos + 1, state, next);
-      if (item.mention < 0 || !is_type(item.mention, node.types)) return false;
-      bool alone = !node.coordinated || !coordination_.separators || pos + 1 >= items_.size() ||
-                   items_[pos + 1].mention >= 0 ||
-                   !coordination_.separators->contains(doc_.tokens[items_[pos + 1].first]);
-      if (alone) {  // the common case, without conjuncts()'s allocations
-        state.captures.emplace_back(node.role, item.mention);
-        if (next(pos + 1)) return true;
-        state.captures.pop_back();
-        return false;
-      }
-      // By index, and popped in the end: the entity elements after this one
-      // push their own conjuncts on the same stacks.
-      std::size_t chain_base = state.chains.size(), ends_base = state.ends.size();
-      conjuncts(pos, node.types, state);
-      bool found = false;
-      for (std::size_t i = ends_base; !found && i < state.ends.size(); ++i) {
-        auto [end, length] = state.ends[i];
-        std::size_t mark = state.captures.size();
-        for (std::size_t k = 0; k < length; ++k) state.captures.emplace_back(node.role, state.chains[chain_base + k]);
-        found = next(end);
-        if (!found) state.captures.resize(mark);
-      }
-      state.chains.resize(chain_base);
-      state.ends.resize(ends_base);
-      return found;
-    }
-    case PatternNode::Kind::Group:
-      break;
-  }
-  return false;
-}
-
-bool Matcher::match_node(const PatternNode& node, std::size_t count, std::size_t pos, State& state,
-                         FunctionRef<bool(std::size_t)> next) const {
-  // Lazy: stop as soon as enough were matched, else one more repetition, so
-  // that gaps stay as short as possible ("par X et Y" takes both conjuncts).
-  if (count >= node.min && next(pos)) return true;
-  if (count >= node.max) return false;
-  return match_once(node, pos, state, [&](std::size_t after) {
-    return after != pos && match_node(node, count + 1, after, state, next);
-  });
-}
-
 bool Matcher::fills_gap(const PatternNode& gap, std::size_t pos) const {
   const Item& item = items_[pos];
   if (gap.kind == PatternNode::Kind::AnyItem || item.mention < 0) return true;
@@ -210,41 +184,180 @@ bool Matcher::fills_gap(const PatternNode& gap, std::size_t pos) const {
   return kind == MentionKind::Adjective || kind == MentionKind::Pronoun;
 }
 
-bool Matcher::match_gap_then(const Pattern& seq, std::size_t index, std::size_t pos, State& state,
-                             FunctionRef<bool(std::size_t)> next) const {
-  // The gap's lengths are tried shortest first, as match_node would, but the
-  // rest of the pattern only where the element after the gap may start. That
-  // element takes at least one item, so the rest cannot match at the end.
-  const PatternNode& gap = seq[index];
-  const PatternNode& after = seq[index + 1];
-  // may_start(after, p) inline for the common word element.
-  bool after_word = after.kind == PatternNode::Kind::Words && after.words.stems.empty();
-  for (std::size_t length = 0, p = pos; length <= gap.max && p < items_.size(); ++length, ++p) {
-    if (length >= gap.min && (after_word ? after.words.has_number(item_words_[p]) : may_start(after, p)) &&
-        match_seq(seq, index + 1, p, state, next))
-      return true;
-    if (items_[p].mention >= 0 && !fills_gap(gap, p)) return false;
-  }
-  return false;
-}
+std::size_t Matcher::match_at(const Pattern& pattern, std::size_t start, State& state) const {
+  // A backtracking search without recursion: the path followed so far is the
+  // cursor `at`, the item `pos` and the stacks; at each choice on the path a
+  // Branch keeps what is left to try there, pushed so that the preferred
+  // way is tried first (see find_all) and popped when the path fails.
+  using Kind = PatternNode::Kind;
+  using Choice = State::Choice;
+  const std::size_t n = items_.size();
+  state.captures.clear();
+  state.chains.clear();
+  state.ends.clear();
+  state.frames.clear();
+  state.branches.clear();
+  State::Cursor at{&pattern, 0, -1};
+  std::size_t pos = start;
+  std::size_t count = 0;  // how many times element `at` was matched on the path
 
-bool Matcher::match_seq(const Pattern& seq, std::size_t index, std::size_t pos, State& state,
-                        FunctionRef<bool(std::size_t)> next) const {
-  if (index == seq.size()) return next(pos);
-  const PatternNode& node = seq[index];
-  if ((node.kind == PatternNode::Kind::Any || node.kind == PatternNode::Kind::AnyItem) && index + 1 < seq.size() &&
-      seq[index + 1].min >= 1)
-    return match_gap_then(seq, index, pos, state, next);
-  auto rest = [&](std::size_t after) { return match_seq(seq, index + 1, after, state, next); };
-  if (node.max == 1) {
-    // What match_node does for at most one occurrence, without its layers of
-    // continuations: the element left out first if it may be, then once.
-    if (node.min == 0 && rest(pos)) return true;
-    if (node.kind == PatternNode::Kind::Words)
-      return pos < items_.size() && has_word_at(node.words, pos) && rest(pos + 1);
-    return match_once(node, pos, state, [&](std::size_t after) { return after != pos && rest(after); });
+  auto push = [&](Choice choice, std::size_t resume, std::size_t next, std::size_t done) {
+    state.branches.push_back({choice, at, resume, next, done, static_cast<std::uint32_t>(state.captures.size()),
+                              static_cast<std::uint32_t>(state.frames.size()), 0, 0});
+  };
+  // Gap element `at` (`_{m,n}`, `~{m,n}`), `length` items long up to item
+  // `p`: shortest first, it ends at the first place where the element after
+  // it may start (if that element takes at least one item, else anywhere).
+  auto gap_from = [&](std::size_t p, std::size_t length) {
+    const PatternNode& gap = (*at.seq)[at.index];
+    const PatternNode* after =
+        at.index + 1 < at.seq->size() && (*at.seq)[at.index + 1].min >= 1 ? &(*at.seq)[at.index + 1] : nullptr;
+    bool after_word = after && after->kind == Kind::Words && after->words.stems.empty();
+    for (;; ++length, ++p) {
+      if (length > gap.max || (after && p >= n)) return false;
+      if (length >= gap.min &&
+          (!after || (after_word ? after->words.has_number(item_words_[p]) : may_start(*after, p)))) {
+        push(Choice::Gap, p, length, 0);
+        pos = p;
+        ++at.index;
+        count = 0;
+        return true;
+      }
+      if (p >= n || !fills_gap(gap, p)) return false;
+    }
+  };
+  // Takes ends[i] of the conjuncts of entity element `at` found at
+  // chains[chain] on: captures its mentions and goes on after them.
+  auto take_end = [&](std::size_t i, std::size_t chain) {
+    char role = (*at.seq)[at.index].role;
+    auto [end, length] = state.ends[i];
+    for (std::size_t k = 0; k < length; ++k) state.captures.emplace_back(role, state.chains[chain + k]);
+    pos = end;
+  };
+  // Matches element `at` once more from `pos` (a group: enters its first
+  // alternative).
+  auto once = [&]() {
+    const PatternNode& node = (*at.seq)[at.index];
+    switch (node.kind) {
+      case Kind::Words:
+        if (pos >= n || !has_word_at(node.words, pos)) return false;
+        ++pos;
+        ++count;
+        return true;
+      case Kind::Entity: {
+        if (pos >= n) return false;
+        std::size_t p = pos;  // or the item after an article before the entity
+        if (items_[p].mention < 0 && coordination_.articles && p + 1 < n && items_[p + 1].mention >= 0 &&
+            has_word_at(*coordination_.articles, p))
+          ++p;
+        if (items_[p].mention < 0 || !is_type(items_[p].mention, node.types)) return false;
+        ++count;
+        bool alone = !node.coordinated || !coordination_.separators || p + 1 >= n ||
+                     !has_word_at(*coordination_.separators, p + 1);
+        if (alone) {  // the common case, without conjuncts()'s stacks
+          state.captures.emplace_back(node.role, items_[p].mention);
+          pos = p + 1;
+          return true;
+        }
+        std::size_t chain = state.chains.size(), ends = state.ends.size();
+        conjuncts(p, node.types, state);
+        if (state.ends.size() - ends > 1) {
+          push(Choice::Conjuncts, pos, ends + 1, count);
+          state.branches.back().chains = static_cast<std::uint32_t>(chain);
+          state.branches.back().ends = static_cast<std::uint32_t>(ends);
+          take_end(ends, chain);
+        } else {
+          take_end(ends, chain);
+          state.chains.resize(chain);
+          state.ends.resize(ends);
+        }
+        return true;
+      }
+      case Kind::Group: {
+        if (node.alternatives.empty()) return false;
+        state.frames.push_back({at.seq, at.index, at.parent, count, pos});
+        at = {&node.alternatives[0], 0, static_cast<std::int32_t>(state.frames.size() - 1)};
+        count = 0;
+        if (node.alternatives.size() > 1) push(Choice::Alternative, pos, 1, 0);
+        return true;
+      }
+      case Kind::Any:  // gaps are matched by gap_from
+      case Kind::AnyItem:
+        break;
+    }
+    return false;
+  };
+  // Resumes the search at the last branch with something left to try.
+  auto backtrack = [&]() {
+    while (!state.branches.empty()) {
+      State::Branch branch = state.branches.back();
+      state.captures.resize(branch.captures);
+      state.frames.resize(branch.frames);
+      at = branch.at;
+      pos = branch.pos;
+      switch (branch.choice) {
+        case Choice::Repeat:
+          state.branches.pop_back();
+          count = branch.count;
+          if (once()) return true;
+          break;
+        case Choice::Alternative: {
+          const State::Frame& frame = state.frames[static_cast<std::size_t>(at.parent)];
+          const auto& alternatives = (*frame.seq)[frame.index].alternatives;
+          if (branch.next + 1 < alternatives.size()) ++state.branches.back().next;
+          else state.branches.pop_back();
+          at.seq = &alternatives[branch.next];
+          count = 0;
+          return true;
+        }
+        case Choice::Gap:
+          state.branches.pop_back();
+          if (pos < n && fills_gap((*at.seq)[at.index], pos) && gap_from(pos + 1, branch.next + 1)) return true;
+          break;
+        case Choice::Conjuncts: {
+          // The branches above this one are gone, and with them the
+          // conjuncts of the entity elements after it: its ends are the last.
+          bool last = branch.next + 1 == state.ends.size();
+          if (last) state.branches.pop_back();
+          else ++state.branches.back().next;
+          take_end(branch.next, branch.chains);
+          if (last) {
+            state.chains.resize(branch.chains);
+            state.ends.resize(branch.ends);
+          }
+          count = branch.count;
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+
+  for (;;) {
+    if (at.index == at.seq->size()) {
+      if (at.parent < 0) return pos;
+      // The end of a repetition of a group: it must have taken an item.
+      const State::Frame& frame = state.frames[static_cast<std::size_t>(at.parent)];
+      if (pos == frame.begin) {
+        if (!backtrack()) return kNoStart;
+        continue;
+      }
+      count = frame.count + 1;
+      at = {frame.seq, frame.index, frame.parent};
+    } else if (count == 0 && ((*at.seq)[at.index].kind == Kind::Any || (*at.seq)[at.index].kind == Kind::AnyItem)) {
+      if (!gap_from(pos, 0) && !backtrack()) return kNoStart;
+      continue;
+    }
+    // Repeats are lazy: the rest of the pattern first once there are enough.
+    const PatternNode& node = (*at.seq)[at.index];
+    if (count >= node.min) {
+      if (count < node.max) push(Choice::Repeat, pos, 0, count);
+      ++at.index;
+      count = 0;
+    } else if (!once() && !backtrack()) {
+      return kNoStart;
+    }
   }
-  return match_node(node, 0, pos, state, rest);
 }
 
 bool Matcher::may_start(const PatternNode& node, std::size_t pos) const {
@@ -323,13 +436,8 @@ std::span<const Match> Matcher::find_all(const Pattern& pattern, std::size_t las
     } else if (first && !may_start(*first, start)) {
       continue;
     }
-    state.captures.clear();
-    std::size_t end = 0;
-    bool found = match_seq(pattern, 0, start, state, [&](std::size_t after) {
-      end = after;
-      return true;
-    });
-    if (!found || end == start) continue;
+    std::size_t end = match_at(pattern, start, state);
+    if (end == kNoStart || end == start) continue;
     if (count == matches_.size()) matches_.emplace_back();
     Match& m = matches_[count++];  // its vectors keep their capacity
     m.first = start;
