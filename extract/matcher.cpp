@@ -52,6 +52,19 @@ struct Matcher::State {
   std::vector<std::pair<std::size_t, std::size_t>> ends;  // (item after, number of mentions)
   std::vector<Frame> frames;
   std::vector<Branch> branches;
+
+  // Pushes a branch to resume at element `at` from item `pos`.
+  void push(Choice choice, Cursor at, std::size_t pos, std::size_t next, std::size_t count) {
+    branches.push_back({choice, at, pos, next, count, static_cast<std::uint32_t>(captures.size()),
+                        static_cast<std::uint32_t>(frames.size()), 0, 0});
+  }
+  // Captures, as `role`, the mentions of the coordination at chains[chain]
+  // that ends[i] takes; returns the item after them.
+  std::size_t take_end(char role, std::size_t i, std::size_t chain) {
+    auto [end, length] = ends[i];
+    for (std::size_t k = 0; k < length; ++k) captures.emplace_back(role, chains[chain + k]);
+    return end;
+  }
 };
 
 std::vector<Item> sentence_items(const Document& doc, std::size_t sentence) {
@@ -188,7 +201,8 @@ std::size_t Matcher::match_at(const Pattern& pattern, std::size_t start, State& 
   // A backtracking search without recursion: the path followed so far is the
   // cursor `at`, the item `pos` and the stacks; at each choice on the path a
   // Branch keeps what is left to try there, pushed so that the preferred
-  // way is tried first (see find_all) and popped when the path fails.
+  // way is tried first (see find_all) and taken when the path fails. One
+  // loop over the steps, so that the search's state stays in registers.
   using Kind = PatternNode::Kind;
   using Choice = State::Choice;
   const std::size_t n = items_.size();
@@ -199,163 +213,159 @@ std::size_t Matcher::match_at(const Pattern& pattern, std::size_t start, State& 
   state.branches.clear();
   State::Cursor at{&pattern, 0, -1};
   std::size_t pos = start;
-  std::size_t count = 0;  // how many times element `at` was matched on the path
-
-  auto push = [&](Choice choice, std::size_t resume, std::size_t next, std::size_t done) {
-    state.branches.push_back({choice, at, resume, next, done, static_cast<std::uint32_t>(state.captures.size()),
-                              static_cast<std::uint32_t>(state.frames.size()), 0, 0});
+  std::size_t count = 0;       // how many times element `at` was matched on the path
+  std::size_t gap_length = 0;  // Step::Gap: the items gap element `at` holds before item `pos`
+  enum class Step {
+    Next,  // goes on with element `at`, matched `count` times
+    Once,  // matches element `at` once more (a group: enters its first alternative)
+    Gap,   // ends gap element `at` at the first place, from `pos` on, where the rest may start
+    Fail   // resumes at the last branch
   };
-  // Gap element `at` (`_{m,n}`, `~{m,n}`), `length` items long up to item
-  // `p`: shortest first, it ends at the first place where the element after
-  // it may start (if that element takes at least one item, else anywhere).
-  auto gap_from = [&](std::size_t p, std::size_t length) {
-    const PatternNode& gap = (*at.seq)[at.index];
-    const PatternNode* after =
-        at.index + 1 < at.seq->size() && (*at.seq)[at.index + 1].min >= 1 ? &(*at.seq)[at.index + 1] : nullptr;
-    bool after_word = after && after->kind == Kind::Words && after->words.stems.empty();
-    for (;; ++length, ++p) {
-      if (length > gap.max || (after && p >= n)) return false;
-      if (length >= gap.min &&
-          (!after || (after_word ? after->words.has_number(item_words_[p]) : may_start(*after, p)))) {
-        push(Choice::Gap, p, length, 0);
-        pos = p;
-        ++at.index;
-        count = 0;
-        return true;
-      }
-      if (p >= n || !fills_gap(gap, p)) return false;
-    }
-  };
-  // Takes ends[i] of the conjuncts of entity element `at` found at
-  // chains[chain] on: captures its mentions and goes on after them.
-  auto take_end = [&](std::size_t i, std::size_t chain) {
-    char role = (*at.seq)[at.index].role;
-    auto [end, length] = state.ends[i];
-    for (std::size_t k = 0; k < length; ++k) state.captures.emplace_back(role, state.chains[chain + k]);
-    pos = end;
-  };
-  // Matches element `at` once more from `pos` (a group: enters its first
-  // alternative).
-  auto once = [&]() {
-    const PatternNode& node = (*at.seq)[at.index];
-    switch (node.kind) {
-      case Kind::Words:
-        if (pos >= n || !has_word_at(node.words, pos)) return false;
-        ++pos;
-        ++count;
-        return true;
-      case Kind::Entity: {
-        if (pos >= n) return false;
-        std::size_t p = pos;  // or the item after an article before the entity
-        if (items_[p].mention < 0 && coordination_.articles && p + 1 < n && items_[p + 1].mention >= 0 &&
-            has_word_at(*coordination_.articles, p))
-          ++p;
-        if (items_[p].mention < 0 || !is_type(items_[p].mention, node.types)) return false;
-        ++count;
-        bool alone = !node.coordinated || !coordination_.separators || p + 1 >= n ||
-                     !has_word_at(*coordination_.separators, p + 1);
-        if (alone) {  // the common case, without conjuncts()'s stacks
-          state.captures.emplace_back(node.role, items_[p].mention);
-          pos = p + 1;
-          return true;
-        }
-        std::size_t chain = state.chains.size(), ends = state.ends.size();
-        conjuncts(p, node.types, state);
-        if (state.ends.size() - ends > 1) {
-          push(Choice::Conjuncts, pos, ends + 1, count);
-          state.branches.back().chains = static_cast<std::uint32_t>(chain);
-          state.branches.back().ends = static_cast<std::uint32_t>(ends);
-          take_end(ends, chain);
-        } else {
-          take_end(ends, chain);
-          state.chains.resize(chain);
-          state.ends.resize(ends);
-        }
-        return true;
-      }
-      case Kind::Group: {
-        if (node.alternatives.empty()) return false;
-        state.frames.push_back({at.seq, at.index, at.parent, count, pos});
-        at = {&node.alternatives[0], 0, static_cast<std::int32_t>(state.frames.size() - 1)};
-        count = 0;
-        if (node.alternatives.size() > 1) push(Choice::Alternative, pos, 1, 0);
-        return true;
-      }
-      case Kind::Any:  // gaps are matched by gap_from
-      case Kind::AnyItem:
-        break;
-    }
-    return false;
-  };
-  // Resumes the search at the last branch with something left to try.
-  auto backtrack = [&]() {
-    while (!state.branches.empty()) {
-      State::Branch branch = state.branches.back();
-      state.captures.resize(branch.captures);
-      state.frames.resize(branch.frames);
-      at = branch.at;
-      pos = branch.pos;
-      switch (branch.choice) {
-        case Choice::Repeat:
-          state.branches.pop_back();
-          count = branch.count;
-          if (once()) return true;
-          break;
-        case Choice::Alternative: {
-          const State::Frame& frame = state.frames[static_cast<std::size_t>(at.parent)];
-          const auto& alternatives = (*frame.seq)[frame.index].alternatives;
-          if (branch.next + 1 < alternatives.size()) ++state.branches.back().next;
-          else state.branches.pop_back();
-          at.seq = &alternatives[branch.next];
-          count = 0;
-          return true;
-        }
-        case Choice::Gap:
-          state.branches.pop_back();
-          if (pos < n && fills_gap((*at.seq)[at.index], pos) && gap_from(pos + 1, branch.next + 1)) return true;
-          break;
-        case Choice::Conjuncts: {
-          // The branches above this one are gone, and with them the
-          // conjuncts of the entity elements after it: its ends are the last.
-          bool last = branch.next + 1 == state.ends.size();
-          if (last) state.branches.pop_back();
-          else ++state.branches.back().next;
-          take_end(branch.next, branch.chains);
-          if (last) {
-            state.chains.resize(branch.chains);
-            state.ends.resize(branch.ends);
-          }
-          count = branch.count;
-          return true;
-        }
-      }
-    }
-    return false;
-  };
-
+  Step step = Step::Next;
   for (;;) {
-    if (at.index == at.seq->size()) {
-      if (at.parent < 0) return pos;
-      // The end of a repetition of a group: it must have taken an item.
-      const State::Frame& frame = state.frames[static_cast<std::size_t>(at.parent)];
-      if (pos == frame.begin) {
-        if (!backtrack()) return kNoStart;
-        continue;
+    switch (step) {
+      case Step::Next: {
+        if (at.index == at.seq->size()) {
+          if (at.parent < 0) return pos;
+          // The end of a repetition of a group: it must have taken an item.
+          const State::Frame& frame = state.frames[static_cast<std::size_t>(at.parent)];
+          if (pos == frame.begin) {
+            step = Step::Fail;
+            break;
+          }
+          count = frame.count + 1;
+          at = {frame.seq, frame.index, frame.parent};
+        }
+        const PatternNode& node = (*at.seq)[at.index];
+        if (count == 0 && (node.kind == Kind::Any || node.kind == Kind::AnyItem)) {
+          gap_length = 0;
+          step = Step::Gap;
+        } else if (count >= node.min) {  // repeats are lazy: the rest first once there are enough
+          if (count < node.max) state.push(Choice::Repeat, at, pos, 0, count);
+          ++at.index;
+          count = 0;
+        } else {
+          step = Step::Once;
+        }
+        break;
       }
-      count = frame.count + 1;
-      at = {frame.seq, frame.index, frame.parent};
-    } else if (count == 0 && ((*at.seq)[at.index].kind == Kind::Any || (*at.seq)[at.index].kind == Kind::AnyItem)) {
-      if (!gap_from(pos, 0) && !backtrack()) return kNoStart;
-      continue;
-    }
-    // Repeats are lazy: the rest of the pattern first once there are enough.
-    const PatternNode& node = (*at.seq)[at.index];
-    if (count >= node.min) {
-      if (count < node.max) push(Choice::Repeat, pos, 0, count);
-      ++at.index;
-      count = 0;
-    } else if (!once() && !backtrack()) {
-      return kNoStart;
+      case Step::Once: {
+        const PatternNode& node = (*at.seq)[at.index];
+        step = Step::Fail;
+        if (node.kind == Kind::Words) {
+          if (pos < n && has_word_at(node.words, pos)) {
+            ++pos;
+            ++count;
+            step = Step::Next;
+          }
+        } else if (node.kind == Kind::Entity) {
+          if (pos >= n) break;
+          std::size_t p = pos;  // or the item after an article before the entity
+          if (items_[p].mention < 0 && coordination_.articles && p + 1 < n && items_[p + 1].mention >= 0 &&
+              has_word_at(*coordination_.articles, p))
+            ++p;
+          if (!(item_types_[p] & entity_bits(node.types))) break;  // a plain token has no bits
+          ++count;
+          step = Step::Next;
+          if (!node.coordinated || !coordination_.separators || p + 1 >= n ||
+              !has_word_at(*coordination_.separators, p + 1)) {  // the common case, without conjuncts()
+            state.captures.emplace_back(node.role, items_[p].mention);
+            pos = p + 1;
+            break;
+          }
+          std::size_t chain = state.chains.size(), ends = state.ends.size();
+          conjuncts(p, node.types, state);
+          pos = state.take_end(node.role, ends, chain);
+          if (state.ends.size() - ends > 1) {
+            state.push(Choice::Conjuncts, at, pos, ends + 1, count);
+            state.branches.back().captures -= static_cast<std::uint32_t>(state.ends[ends].second);
+            state.branches.back().chains = static_cast<std::uint32_t>(chain);
+            state.branches.back().ends = static_cast<std::uint32_t>(ends);
+          } else {
+            state.chains.resize(chain);
+            state.ends.resize(ends);
+          }
+        } else if (node.kind == Kind::Group && !node.alternatives.empty()) {
+          state.frames.push_back({at.seq, at.index, at.parent, count, pos});
+          at = {&node.alternatives[0], 0, static_cast<std::int32_t>(state.frames.size() - 1)};
+          count = 0;
+          if (node.alternatives.size() > 1) state.push(Choice::Alternative, at, pos, 1, 0);
+          step = Step::Next;
+        }
+        break;
+      }
+      case Step::Gap: {
+        const PatternNode& gap = (*at.seq)[at.index];
+        // Where the element after the gap takes an item, the rest is tried
+        // only where that element may start.
+        const PatternNode* after =
+            at.index + 1 < at.seq->size() && (*at.seq)[at.index + 1].min >= 1 ? &(*at.seq)[at.index + 1] : nullptr;
+        bool after_word = after && after->kind == Kind::Words && after->words.stems.empty();
+        step = Step::Fail;
+        for (std::size_t p = pos, length = gap_length; length <= gap.max && (!after || p < n); ++length, ++p) {
+          if (length >= gap.min &&
+              (!after || (after_word ? after->words.has_number(item_words_[p]) : may_start(*after, p)))) {
+            state.push(Choice::Gap, at, p, length, 0);
+            pos = p;
+            ++at.index;
+            count = 0;
+            step = Step::Next;
+            break;
+          }
+          if (p >= n || !fills_gap(gap, p)) break;
+        }
+        break;
+      }
+      case Step::Fail: {
+        if (state.branches.empty()) return kNoStart;
+        State::Branch& branch = state.branches.back();
+        state.captures.resize(branch.captures);
+        state.frames.resize(branch.frames);
+        at = branch.at;
+        pos = branch.pos;
+        switch (branch.choice) {
+          case Choice::Repeat:
+            count = branch.count;
+            state.branches.pop_back();
+            step = Step::Once;
+            break;
+          case Choice::Alternative: {
+            const State::Frame& frame = state.frames[static_cast<std::size_t>(at.parent)];
+            const auto& alternatives = (*frame.seq)[frame.index].alternatives;
+            at.seq = &alternatives[branch.next];
+            count = 0;
+            if (branch.next + 1 < alternatives.size()) ++branch.next;
+            else state.branches.pop_back();
+            step = Step::Next;
+            break;
+          }
+          case Choice::Gap:  // one item longer, if the gap may hold item `pos`
+            gap_length = branch.next + 1;
+            state.branches.pop_back();
+            if (pos < n && fills_gap((*at.seq)[at.index], pos)) {
+              ++pos;
+              step = Step::Gap;
+            }
+            break;
+          case Choice::Conjuncts: {
+            // The branches above this one are gone, and with them the
+            // conjuncts of the entity elements after it: its ends are the last.
+            count = branch.count;
+            std::size_t chain = branch.chains, ends = branch.ends;
+            pos = state.take_end((*at.seq)[at.index].role, branch.next, chain);
+            if (branch.next + 1 < state.ends.size()) {
+              ++branch.next;
+            } else {
+              state.branches.pop_back();
+              state.chains.resize(chain);
+              state.ends.resize(ends);
+            }
+            step = Step::Next;
+            break;
+          }
+        }
+        break;
+      }
     }
   }
 }
