@@ -9,20 +9,18 @@ namespace kg::extract {
 // The backtracking search of match_at(), with its stacks kept over starts
 // and calls (one per thread): matching allocates nothing once they are grown.
 struct Matcher::State {
-  // Where the search is: element `index` of `seq`, inside the group
-  // repetition frames[parent] (-1: in the pattern itself).
+  // Where the search is: at element `node` of a sequence ending at `end`,
+  // inside the group repetition frames[parent] (-1: in the pattern itself).
   struct Cursor {
-    const std::vector<PatternNode>* seq = nullptr;
-    std::uint32_t index = 0;
-    std::int32_t parent = -1;
+    const PatternNode* node;
+    const PatternNode* end;
+    std::int32_t parent;
   };
-  // A repetition of a group being matched: the group is element `index` of
-  // `seq`, done `count` times before this repetition, which began at item
+  // A repetition of a group being matched: the group, where it is, and how
+  // many times it was done before this repetition, which began at item
   // `begin` (a repetition that takes no item fails).
   struct Frame {
-    const std::vector<PatternNode>* seq;
-    std::uint32_t index;
-    std::int32_t parent;
+    Cursor group;
     std::size_t count;
     std::size_t begin;
   };
@@ -211,7 +209,10 @@ std::size_t Matcher::match_at(const Pattern& pattern, std::size_t start, State& 
   state.ends.clear();
   state.frames.clear();
   state.branches.clear();
-  State::Cursor at{&pattern, 0, -1};
+  State::Cursor at{pattern.data(), pattern.data() + pattern.size(), -1};
+  // The sentence, read through pointers that stay in registers.
+  const Item* items = items_.data();
+  const std::uint8_t* types = item_types_.data();
   std::size_t pos = start;
   std::size_t count = 0;       // how many times element `at` was matched on the path
   std::size_t gap_length = 0;  // Step::Gap: the items gap element `at` holds before item `pos`
@@ -225,7 +226,7 @@ std::size_t Matcher::match_at(const Pattern& pattern, std::size_t start, State& 
   for (;;) {
     switch (step) {
       case Step::Next: {
-        if (at.index == at.seq->size()) {
+        if (at.node == at.end) {
           if (at.parent < 0) return pos;
           // The end of a repetition of a group: it must have taken an item.
           const State::Frame& frame = state.frames[static_cast<std::size_t>(at.parent)];
@@ -234,23 +235,30 @@ std::size_t Matcher::match_at(const Pattern& pattern, std::size_t start, State& 
             break;
           }
           count = frame.count + 1;
-          at = {frame.seq, frame.index, frame.parent};
+          at = frame.group;
         }
-        const PatternNode& node = (*at.seq)[at.index];
+        const PatternNode& node = *at.node;
         if (count == 0 && (node.kind == Kind::Any || node.kind == Kind::AnyItem)) {
           gap_length = 0;
           step = Step::Gap;
         } else if (count >= node.min) {  // repeats are lazy: the rest first once there are enough
-          if (count < node.max) state.push(Choice::Repeat, at, pos, 0, count);
-          ++at.index;
+          if (count < node.max && may_begin(node, pos)) state.push(Choice::Repeat, at, pos, 0, count);
+          ++at.node;
           count = 0;
+        } else if (node.kind == Kind::Words) {  // what Step::Once does, without a step of its own
+          if (pos >= n || !has_word_at(node.words, pos)) {
+            step = Step::Fail;
+          } else if (++pos, ++count == node.max) {
+            ++at.node;
+            count = 0;
+          }
         } else {
           step = Step::Once;
         }
         break;
       }
       case Step::Once: {
-        const PatternNode& node = (*at.seq)[at.index];
+        const PatternNode& node = *at.node;
         step = Step::Fail;
         if (node.kind == Kind::Words) {
           if (pos < n && has_word_at(node.words, pos)) {
@@ -261,15 +269,15 @@ std::size_t Matcher::match_at(const Pattern& pattern, std::size_t start, State& 
         } else if (node.kind == Kind::Entity) {
           if (pos >= n) break;
           std::size_t p = pos;  // or the item after an article before the entity
-          if (items_[p].mention < 0 && coordination_.articles && p + 1 < n && items_[p + 1].mention >= 0 &&
+          if (items[p].mention < 0 && coordination_.articles && p + 1 < n && items[p + 1].mention >= 0 &&
               has_word_at(*coordination_.articles, p))
             ++p;
-          if (!(item_types_[p] & entity_bits(node.types))) break;  // a plain token has no bits
+          if (!(types[p] & entity_bits(node.types))) break;  // a plain token has no bits
           ++count;
           step = Step::Next;
           if (!node.coordinated || !coordination_.separators || p + 1 >= n ||
               !has_word_at(*coordination_.separators, p + 1)) {  // the common case, without conjuncts()
-            state.captures.emplace_back(node.role, items_[p].mention);
+            state.captures.emplace_back(node.role, items[p].mention);
             pos = p + 1;
             break;
           }
@@ -286,8 +294,9 @@ std::size_t Matcher::match_at(const Pattern& pattern, std::size_t start, State& 
             state.ends.resize(ends);
           }
         } else if (node.kind == Kind::Group && !node.alternatives.empty()) {
-          state.frames.push_back({at.seq, at.index, at.parent, count, pos});
-          at = {&node.alternatives[0], 0, static_cast<std::int32_t>(state.frames.size() - 1)};
+          state.frames.push_back({at, count, pos});
+          const Pattern& first = node.alternatives[0];
+          at = {first.data(), first.data() + first.size(), static_cast<std::int32_t>(state.frames.size() - 1)};
           count = 0;
           if (node.alternatives.size() > 1) state.push(Choice::Alternative, at, pos, 1, 0);
           step = Step::Next;
@@ -295,11 +304,10 @@ std::size_t Matcher::match_at(const Pattern& pattern, std::size_t start, State& 
         break;
       }
       case Step::Gap: {
-        const PatternNode& gap = (*at.seq)[at.index];
+        const PatternNode& gap = *at.node;
         // Where the element after the gap takes an item, the rest is tried
         // only where that element may start.
-        const PatternNode* after =
-            at.index + 1 < at.seq->size() && (*at.seq)[at.index + 1].min >= 1 ? &(*at.seq)[at.index + 1] : nullptr;
+        const PatternNode* after = at.node + 1 < at.end && at.node[1].min >= 1 ? at.node + 1 : nullptr;
         bool after_word = after && after->kind == Kind::Words && after->words.stems.empty();
         step = Step::Fail;
         for (std::size_t p = pos, length = gap_length; length <= gap.max && (!after || p < n); ++length, ++p) {
@@ -307,7 +315,7 @@ std::size_t Matcher::match_at(const Pattern& pattern, std::size_t start, State& 
               (!after || (after_word ? after->words.has_number(item_words_[p]) : may_start(*after, p)))) {
             state.push(Choice::Gap, at, p, length, 0);
             pos = p;
-            ++at.index;
+            ++at.node;
             count = 0;
             step = Step::Next;
             break;
@@ -331,8 +339,10 @@ std::size_t Matcher::match_at(const Pattern& pattern, std::size_t start, State& 
             break;
           case Choice::Alternative: {
             const State::Frame& frame = state.frames[static_cast<std::size_t>(at.parent)];
-            const auto& alternatives = (*frame.seq)[frame.index].alternatives;
-            at.seq = &alternatives[branch.next];
+            const auto& alternatives = frame.group.node->alternatives;
+            const Pattern& alternative = alternatives[branch.next];
+            at.node = alternative.data();
+            at.end = alternative.data() + alternative.size();
             count = 0;
             if (branch.next + 1 < alternatives.size()) ++branch.next;
             else state.branches.pop_back();
@@ -342,7 +352,7 @@ std::size_t Matcher::match_at(const Pattern& pattern, std::size_t start, State& 
           case Choice::Gap:  // one item longer, if the gap may hold item `pos`
             gap_length = branch.next + 1;
             state.branches.pop_back();
-            if (pos < n && fills_gap((*at.seq)[at.index], pos)) {
+            if (pos < n && fills_gap(*at.node, pos)) {
               ++pos;
               step = Step::Gap;
             }
@@ -352,7 +362,7 @@ std::size_t Matcher::match_at(const Pattern& pattern, std::size_t start, State& 
             // conjuncts of the entity elements after it: its ends are the last.
             count = branch.count;
             std::size_t chain = branch.chains, ends = branch.ends;
-            pos = state.take_end((*at.seq)[at.index].role, branch.next, chain);
+            pos = state.take_end(at.node->role, branch.next, chain);
             if (branch.next + 1 < state.ends.size()) {
               ++branch.next;
             } else {
@@ -371,7 +381,10 @@ std::size_t Matcher::match_at(const Pattern& pattern, std::size_t start, State& 
 }
 
 bool Matcher::may_start(const PatternNode& node, std::size_t pos) const {
-  if (node.min == 0) return true;
+  return node.min == 0 || may_begin(node, pos);
+}
+
+bool Matcher::may_begin(const PatternNode& node, std::size_t pos) const {
   if (pos >= items_.size()) return false;
   const Item& item = items_[pos];
   switch (node.kind) {

@@ -94,6 +94,8 @@ class Matcher {
   static constexpr std::size_t kNoStart = static_cast<std::size_t>(-1);
   // A quick necessary test: whether a match of `node` may begin at item `pos`.
   bool may_start(const PatternNode& node, std::size_t pos) const;
+  // The same for one occurrence of `node`, even if it may be left out.
+  bool may_begin(const PatternNode& node, std::size_t pos) const;
   // Whether gap element `gap` (`_` or `~`) matches item `pos`.
   bool fills_gap(const PatternNode& gap, std::size_t pos) const;
   bool is_type(int mention, const std::vector<EntityType>& types) const;
