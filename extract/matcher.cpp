@@ -198,186 +198,174 @@ bool Matcher::fills_gap(const PatternNode& gap, std::size_t pos) const {
 std::size_t Matcher::match_at(const Pattern& pattern, std::size_t start, State& state) const {
   // A backtracking search without recursion: the path followed so far is the
   // cursor `at`, the item `pos` and the stacks; at each choice on the path a
-  // Branch keeps what is left to try there, pushed so that the preferred
-  // way is tried first (see find_all) and taken when the path fails. One
-  // loop over the steps, so that the search's state stays in registers.
+  // Branch keeps what is left to try there, pushed so that the preferred way
+  // is tried first (see find_all) and taken when the path fails. The steps
+  // jump to one another, the way interpreters are written, so that the
+  // search's state stays in registers and a step costs a few instructions.
   using Kind = PatternNode::Kind;
   using Choice = State::Choice;
   const std::size_t n = items_.size();
+  const Item* items = items_.data();
+  const std::uint8_t* types = item_types_.data();
+  const std::uint32_t* words = item_words_.data();
   state.captures.clear();
   state.chains.clear();
   state.ends.clear();
   state.frames.clear();
   state.branches.clear();
   State::Cursor at{pattern.data(), pattern.data() + pattern.size(), -1};
-  // The sentence, read through pointers that stay in registers.
-  const Item* items = items_.data();
-  const std::uint8_t* types = item_types_.data();
   std::size_t pos = start;
   std::size_t count = 0;       // how many times element `at` was matched on the path
-  std::size_t gap_length = 0;  // Step::Gap: the items gap element `at` holds before item `pos`
-  enum class Step {
-    Next,  // goes on with element `at`, matched `count` times
-    Once,  // matches element `at` once more (a group: enters its first alternative)
-    Gap,   // ends gap element `at` at the first place, from `pos` on, where the rest may start
-    Fail   // resumes at the last branch
-  };
-  Step step = Step::Next;
-  for (;;) {
-    switch (step) {
-      case Step::Next: {
-        if (at.node == at.end) {
-          if (at.parent < 0) return pos;
-          // The end of a repetition of a group: it must have taken an item.
-          const State::Frame& frame = state.frames[static_cast<std::size_t>(at.parent)];
-          if (pos == frame.begin) {
-            step = Step::Fail;
-            break;
-          }
-          count = frame.count + 1;
-          at = frame.group;
-        }
-        const PatternNode& node = *at.node;
-        if (count == 0 && (node.kind == Kind::Any || node.kind == Kind::AnyItem)) {
-          gap_length = 0;
-          step = Step::Gap;
-        } else if (count >= node.min) {  // repeats are lazy: the rest first once there are enough
-          if (count < node.max && may_begin(node, pos)) state.push(Choice::Repeat, at, pos, 0, count);
-          ++at.node;
-          count = 0;
-        } else if (node.kind == Kind::Words) {  // what Step::Once does, without a step of its own
-          if (pos >= n || !has_word_at(node.words, pos)) {
-            step = Step::Fail;
-          } else if (++pos, ++count == node.max) {
-            ++at.node;
-            count = 0;
-          }
+  std::size_t gap_length = 0;  // gap: the items gap element `at` holds before item `pos`
+
+next:  // goes on with element `at`, matched `count` times
+  if (at.node == at.end) {
+    if (at.parent < 0) return pos;
+    // The end of a repetition of a group: it must have taken an item.
+    const State::Frame& frame = state.frames[static_cast<std::size_t>(at.parent)];
+    if (pos == frame.begin) goto fail;
+    count = frame.count + 1;
+    at = frame.group;
+  }
+  if (count >= at.node->min) {
+    if (at.node->kind == Kind::Any || at.node->kind == Kind::AnyItem) {
+      if (count == 0) {
+        gap_length = 0;
+        goto gap;
+      }
+    } else if (count < at.node->max && may_begin(*at.node, pos)) {  // repeats are lazy: the rest first
+      state.push(Choice::Repeat, at, pos, 0, count);
+    }
+    ++at.node;
+    count = 0;
+    goto next;
+  }
+  if (at.node->kind == Kind::Any || at.node->kind == Kind::AnyItem) {
+    gap_length = 0;
+    goto gap;
+  }
+
+once:  // matches element `at` once more (a group: enters its first alternative)
+  switch (at.node->kind) {
+    case Kind::Words:
+      if (pos >= n || !has_word_at(at.node->words, pos)) goto fail;
+      ++pos;
+      if (++count == at.node->max) {
+        ++at.node;
+        count = 0;
+      }
+      goto next;
+    case Kind::Entity: {
+      if (pos >= n) goto fail;
+      const PatternNode& node = *at.node;
+      std::size_t p = pos;  // or the item after an article before the entity
+      if (items[p].mention < 0 && coordination_.articles && p + 1 < n && items[p + 1].mention >= 0 &&
+          has_word_at(*coordination_.articles, p))
+        ++p;
+      if (!(types[p] & entity_bits(node.types))) goto fail;  // a plain token has no bits
+      ++count;
+      if (!node.coordinated || !coordination_.separators || p + 1 >= n ||
+          !has_word_at(*coordination_.separators, p + 1)) {  // the common case, without conjuncts()
+        state.captures.emplace_back(node.role, items[p].mention);
+        pos = p + 1;
+        goto next;
+      }
+      std::size_t chain = state.chains.size(), ends = state.ends.size();
+      conjuncts(p, node.types, state);
+      pos = state.take_end(node.role, ends, chain);
+      if (state.ends.size() - ends > 1) {
+        state.push(Choice::Conjuncts, at, pos, ends + 1, count);
+        state.branches.back().captures -= static_cast<std::uint32_t>(state.ends[ends].second);
+        state.branches.back().chains = static_cast<std::uint32_t>(chain);
+        state.branches.back().ends = static_cast<std::uint32_t>(ends);
+      } else {
+        state.chains.resize(chain);
+        state.ends.resize(ends);
+      }
+      goto next;
+    }
+    case Kind::Group: {
+      const auto& alternatives = at.node->alternatives;
+      if (alternatives.empty()) goto fail;
+      state.frames.push_back({at, count, pos});
+      at = {alternatives[0].data(), alternatives[0].data() + alternatives[0].size(),
+            static_cast<std::int32_t>(state.frames.size() - 1)};
+      count = 0;
+      if (alternatives.size() > 1) state.push(Choice::Alternative, at, pos, 1, 0);
+      goto next;
+    }
+    case Kind::Any:  // gaps are matched by the gap step
+    case Kind::AnyItem:
+      break;
+  }
+  goto fail;
+
+gap:  // ends gap element `at` at the first place, from `pos` on, where the rest may start
+  {
+    const PatternNode& gap = *at.node;
+    // Where the element after the gap takes an item, the rest is tried only
+    // where that element may start.
+    const PatternNode* after = at.node + 1 < at.end && at.node[1].min >= 1 ? at.node + 1 : nullptr;
+    bool after_word = after && after->kind == Kind::Words && after->words.stems.empty();
+    for (std::size_t length = gap_length; length <= gap.max && (!after || pos < n); ++length, ++pos) {
+      if (length >= gap.min && (!after || (after_word ? after->words.has_number(words[pos]) : may_start(*after, pos)))) {
+        state.push(Choice::Gap, at, pos, length, 0);
+        ++at.node;
+        count = 0;
+        goto next;
+      }
+      if (pos >= n || !fills_gap(gap, pos)) break;
+    }
+  }
+
+fail:  // resumes at the last branch
+  if (state.branches.empty()) return kNoStart;
+  {
+    State::Branch& branch = state.branches.back();
+    state.captures.resize(branch.captures);
+    state.frames.resize(branch.frames);
+    at = branch.at;
+    pos = branch.pos;
+    switch (branch.choice) {
+      case Choice::Repeat:
+        count = branch.count;
+        state.branches.pop_back();
+        goto once;
+      case Choice::Alternative: {
+        const Pattern& alternative = state.frames[static_cast<std::size_t>(at.parent)].group.node->alternatives[branch.next];
+        at.node = alternative.data();
+        at.end = alternative.data() + alternative.size();
+        count = 0;
+        if (branch.next + 1 < state.frames[static_cast<std::size_t>(at.parent)].group.node->alternatives.size())
+          ++branch.next;
+        else
+          state.branches.pop_back();
+        goto next;
+      }
+      case Choice::Gap:  // one item longer, if the gap may hold item `pos`
+        gap_length = branch.next + 1;
+        state.branches.pop_back();
+        if (pos >= n || !fills_gap(*at.node, pos)) goto fail;
+        ++pos;
+        goto gap;
+      case Choice::Conjuncts: {
+        // The branches above this one are gone, and with them the conjuncts
+        // of the entity elements after it: its ends are the last.
+        count = branch.count;
+        std::size_t chain = branch.chains, ends = branch.ends;
+        pos = state.take_end(at.node->role, branch.next, chain);
+        if (branch.next + 1 < state.ends.size()) {
+          ++branch.next;
         } else {
-          step = Step::Once;
+          state.branches.pop_back();
+          state.chains.resize(chain);
+          state.ends.resize(ends);
         }
-        break;
-      }
-      case Step::Once: {
-        const PatternNode& node = *at.node;
-        step = Step::Fail;
-        if (node.kind == Kind::Words) {
-          if (pos < n && has_word_at(node.words, pos)) {
-            ++pos;
-            ++count;
-            step = Step::Next;
-          }
-        } else if (node.kind == Kind::Entity) {
-          if (pos >= n) break;
-          std::size_t p = pos;  // or the item after an article before the entity
-          if (items[p].mention < 0 && coordination_.articles && p + 1 < n && items[p + 1].mention >= 0 &&
-              has_word_at(*coordination_.articles, p))
-            ++p;
-          if (!(types[p] & entity_bits(node.types))) break;  // a plain token has no bits
-          ++count;
-          step = Step::Next;
-          if (!node.coordinated || !coordination_.separators || p + 1 >= n ||
-              !has_word_at(*coordination_.separators, p + 1)) {  // the common case, without conjuncts()
-            state.captures.emplace_back(node.role, items[p].mention);
-            pos = p + 1;
-            break;
-          }
-          std::size_t chain = state.chains.size(), ends = state.ends.size();
-          conjuncts(p, node.types, state);
-          pos = state.take_end(node.role, ends, chain);
-          if (state.ends.size() - ends > 1) {
-            state.push(Choice::Conjuncts, at, pos, ends + 1, count);
-            state.branches.back().captures -= static_cast<std::uint32_t>(state.ends[ends].second);
-            state.branches.back().chains = static_cast<std::uint32_t>(chain);
-            state.branches.back().ends = static_cast<std::uint32_t>(ends);
-          } else {
-            state.chains.resize(chain);
-            state.ends.resize(ends);
-          }
-        } else if (node.kind == Kind::Group && !node.alternatives.empty()) {
-          state.frames.push_back({at, count, pos});
-          const Pattern& first = node.alternatives[0];
-          at = {first.data(), first.data() + first.size(), static_cast<std::int32_t>(state.frames.size() - 1)};
-          count = 0;
-          if (node.alternatives.size() > 1) state.push(Choice::Alternative, at, pos, 1, 0);
-          step = Step::Next;
-        }
-        break;
-      }
-      case Step::Gap: {
-        const PatternNode& gap = *at.node;
-        // Where the element after the gap takes an item, the rest is tried
-        // only where that element may start.
-        const PatternNode* after = at.node + 1 < at.end && at.node[1].min >= 1 ? at.node + 1 : nullptr;
-        bool after_word = after && after->kind == Kind::Words && after->words.stems.empty();
-        step = Step::Fail;
-        for (std::size_t p = pos, length = gap_length; length <= gap.max && (!after || p < n); ++length, ++p) {
-          if (length >= gap.min &&
-              (!after || (after_word ? after->words.has_number(item_words_[p]) : may_start(*after, p)))) {
-            state.push(Choice::Gap, at, p, length, 0);
-            pos = p;
-            ++at.node;
-            count = 0;
-            step = Step::Next;
-            break;
-          }
-          if (p >= n || !fills_gap(gap, p)) break;
-        }
-        break;
-      }
-      case Step::Fail: {
-        if (state.branches.empty()) return kNoStart;
-        State::Branch& branch = state.branches.back();
-        state.captures.resize(branch.captures);
-        state.frames.resize(branch.frames);
-        at = branch.at;
-        pos = branch.pos;
-        switch (branch.choice) {
-          case Choice::Repeat:
-            count = branch.count;
-            state.branches.pop_back();
-            step = Step::Once;
-            break;
-          case Choice::Alternative: {
-            const State::Frame& frame = state.frames[static_cast<std::size_t>(at.parent)];
-            const auto& alternatives = frame.group.node->alternatives;
-            const Pattern& alternative = alternatives[branch.next];
-            at.node = alternative.data();
-            at.end = alternative.data() + alternative.size();
-            count = 0;
-            if (branch.next + 1 < alternatives.size()) ++branch.next;
-            else state.branches.pop_back();
-            step = Step::Next;
-            break;
-          }
-          case Choice::Gap:  // one item longer, if the gap may hold item `pos`
-            gap_length = branch.next + 1;
-            state.branches.pop_back();
-            if (pos < n && fills_gap(*at.node, pos)) {
-              ++pos;
-              step = Step::Gap;
-            }
-            break;
-          case Choice::Conjuncts: {
-            // The branches above this one are gone, and with them the
-            // conjuncts of the entity elements after it: its ends are the last.
-            count = branch.count;
-            std::size_t chain = branch.chains, ends = branch.ends;
-            pos = state.take_end(at.node->role, branch.next, chain);
-            if (branch.next + 1 < state.ends.size()) {
-              ++branch.next;
-            } else {
-              state.branches.pop_back();
-              state.chains.resize(chain);
-              state.ends.resize(ends);
-            }
-            step = Step::Next;
-            break;
-          }
-        }
-        break;
+        goto next;
       }
     }
   }
+  return kNoStart;
 }
 
 bool Matcher::may_start(const PatternNode& node, std::size_t pos) const {
