@@ -432,18 +432,24 @@ std::span<const Match> Matcher::find_all(const Pattern& pattern, std::size_t las
   // Reused over starts and calls (its captures are cleared before each
   // start): one allocation per thread instead of one per rule and sentence.
   thread_local State state;
-  // may_start(pattern[0], start), with the two common first elements tested inline.
+  // Starts where the first element cannot match are skipped: may_start(),
+  // or for the two common first elements their whole test, inline.
   const PatternNode* first = pattern.empty() ? nullptr : &pattern[0];
   bool first_word = first && first->min >= 1 && first->kind == PatternNode::Kind::Words && first->words.stems.empty();
   bool first_entity = first && first->min >= 1 && first->kind == PatternNode::Kind::Entity;
+  std::uint8_t first_types = first_entity ? entity_bits(first->types) : 0;
   std::size_t end_start = last < items_.size() ? last + 1 : items_.size();
   for (std::size_t start = 0; start < end_start; ++start) {
     start = std::max(start, resume);
     if (start >= end_start) break;
     if (first_word) {
       if (!first->words.has_number(item_words_[start])) continue;
-    } else if (first_entity) {
-      if (items_[start].mention < 0 && (start + 1 >= items_.size() || items_[start + 1].mention < 0)) continue;
+    } else if (first_entity) {  // a mention of its types, or an article before one
+      std::size_t p = start;
+      if (items_[p].mention < 0 && coordination_.articles && p + 1 < items_.size() && items_[p + 1].mention >= 0 &&
+          has_word_at(*coordination_.articles, p))
+        ++p;
+      if (!(item_types_[p] & first_types)) continue;
     } else if (first && !may_start(*first, start)) {
       continue;
     }
