@@ -34,9 +34,9 @@ struct Matcher::State {
   struct Branch {
     Choice choice;
     Cursor at;
-    std::size_t pos;       // the item the search resumes from
-    std::size_t next;      // see Choice
-    std::size_t count;     // see Choice
+    std::uint32_t pos;       // the item the search resumes from
+    std::uint32_t next;      // see Choice
+    std::uint32_t count;     // see Choice
     std::uint32_t captures;  // the sizes of the stacks to go back to
     std::uint32_t frames;
     std::uint32_t chains;  // Conjuncts: where its mentions and ends begin
@@ -53,7 +53,8 @@ struct Matcher::State {
 
   // Pushes a branch to resume at element `at` from item `pos`.
   void push(Choice choice, Cursor at, std::size_t pos, std::size_t next, std::size_t count) {
-    branches.push_back({choice, at, pos, next, count, static_cast<std::uint32_t>(captures.size()),
+    branches.push_back({choice, at, static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(next),
+                        static_cast<std::uint32_t>(count), static_cast<std::uint32_t>(captures.size()),
                         static_cast<std::uint32_t>(frames.size()), 0, 0});
   }
   // Captures, as `role`, the mentions of the coordination at chains[chain]
@@ -162,13 +163,11 @@ void Matcher::conjuncts(std::size_t pos, const std::vector<EntityType>& types, S
   while (coordination_.separators && p < items_.size()) {
     std::size_t q = p;
     bool conjunction = false;
-    while (q < items_.size() && q - p < 4 && items_[q].mention < 0 &&
-           coordination_.separators->contains(doc_.tokens[items_[q].first])) {
-      conjunction = conjunction || coordination_.conjunctions->contains(doc_.tokens[items_[q].first]);
+    while (q < items_.size() && q - p < 4 && has_word_at(*coordination_.separators, q)) {
+      conjunction = conjunction || has_word_at(*coordination_.conjunctions, q);
       ++q;
     }
-    if (q > p && q + 1 < items_.size() && items_[q].mention < 0 && coordination_.articles &&
-        coordination_.articles->contains(doc_.tokens[items_[q].first])) {
+    if (q > p && q + 1 < items_.size() && coordination_.articles && has_word_at(*coordination_.articles, q)) {
       // "and the Finnish utility Y": an article, then at most two plain words.
       std::size_t r = q + 1;
       while (r < items_.size() && r - q <= 3 && !is_name(r) &&
@@ -233,7 +232,9 @@ next:  // goes on with element `at`, matched `count` times
         gap_length = 0;
         goto gap;
       }
-    } else if (count < at.node->max && may_begin(*at.node, pos)) {  // repeats are lazy: the rest first
+    } else if (count < at.node->max && (at.node->kind == Kind::Words ? pos < n && has_word_at(at.node->words, pos)
+                                                                     : may_begin(*at.node, pos))) {
+      // Repeats are lazy: the rest first, then one more if it may begin.
       state.push(Choice::Repeat, at, pos, 0, count);
     }
     ++at.node;
