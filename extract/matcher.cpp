@@ -1,6 +1,7 @@
 #include "extract/matcher.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "extract/vocabulary.h"
 
@@ -28,7 +29,7 @@ struct Matcher::State {
   enum class Choice : std::uint8_t {
     Repeat,       // one more repetition of element `at`, done `count` times
     Alternative,  // alternative `next` of the group of frames[at.parent]
-    Gap,          // a gap element `at` one item longer than `next` items, ending after item `pos`
+    Gap,          // gap element `at`, `next` items long before item `pos`, taking that item too
     Conjuncts     // the entity element `at` ending as ends[next], then done `count` times
   };
   struct Branch {
