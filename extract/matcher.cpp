@@ -440,18 +440,22 @@ std::span<const Match> Matcher::find_all(const Pattern& pattern, std::size_t las
   bool first_word = first && first->min >= 1 && first->kind == PatternNode::Kind::Words && first->words.stems.empty();
   bool first_entity = first && first->min >= 1 && first->kind == PatternNode::Kind::Entity;
   std::uint8_t first_types = first_entity ? entity_bits(first->types) : 0;
-  std::size_t end_start = last < items_.size() ? last + 1 : items_.size();
+  // The sentence, read through pointers that stay in registers.
+  const std::size_t n = items_.size();
+  const Item* items = items_.data();
+  const std::uint8_t* types = item_types_.data();
+  const std::uint32_t* words = item_words_.data();
+  std::size_t end_start = last < n ? last + 1 : n;
   for (std::size_t start = 0; start < end_start; ++start) {
     start = std::max(start, resume);
     if (start >= end_start) break;
     if (first_word) {
-      if (!first->words.has_number(item_words_[start])) continue;
+      if (!first->words.has_number(words[start])) continue;
     } else if (first_entity) {  // a mention of its types, or an article before one
-      std::size_t p = start;
-      if (items_[p].mention < 0 && coordination_.articles && p + 1 < items_.size() && items_[p + 1].mention >= 0 &&
-          has_word_at(*coordination_.articles, p))
-        ++p;
-      if (!(item_types_[p] & first_types)) continue;
+      if (!(types[start] & first_types) &&
+          !(start + 1 < n && (types[start + 1] & first_types) && items[start].mention < 0 && coordination_.articles &&
+            has_word_at(*coordination_.articles, start)))
+        continue;
     } else if (first && !may_start(*first, start)) {
       continue;
     }
