@@ -382,9 +382,11 @@ bool Matcher::may_begin(const PatternNode& node, std::size_t pos) const {
       return has_word_at(node.words, pos);
     case PatternNode::Kind::Entity:  // or an article before one
       return item.mention >= 0 || (pos + 1 < items_.size() && items_[pos + 1].mention >= 0);
-    case PatternNode::Kind::Group:
+    case PatternNode::Kind::Group:  // may_start() of each alternative's first element, words inline
       for (const Pattern& alt : node.alternatives)
-        if (alt.empty() || may_start(alt[0], pos)) return true;
+        if (alt.empty() || alt[0].min == 0 ||
+            (alt[0].kind == PatternNode::Kind::Words ? has_word_at(alt[0].words, pos) : may_begin(alt[0], pos)))
+          return true;
       return false;
     case PatternNode::Kind::Any:
     case PatternNode::Kind::AnyItem:
