@@ -101,27 +101,36 @@ Matcher::Matcher(const Document& doc, Coordination coordination) : doc_(doc), co
 
 void Matcher::set_sentence(std::size_t sentence) {
   // What sentence_items() and the constructor do, in one pass into the
-  // buffers of the previous sentence: at most one item per token.
+  // buffers of the previous sentence (at most one item per token), with the
+  // plain tokens up to the next mention in a loop of their own.
   const Sentence& s = doc_.sentences[sentence];
   std::size_t size = s.last - s.first;
-  items_.resize(size);
-  item_words_.resize(size);
-  item_types_.resize(size);
+  if (items_.size() < size) {
+    items_.resize(size);
+    item_words_.resize(size);
+    item_types_.resize(size);
+  }
+  Item* items = items_.data();
+  std::uint32_t* words = item_words_.data();
+  std::uint8_t* types = item_types_.data();
+  const Token* tokens = doc_.tokens.data();
   auto m = std::lower_bound(doc_.mentions.begin(), doc_.mentions.end(), s.first,
                             [](const Mention& mention, std::size_t token) { return mention.first < token; });
   std::size_t n = 0;
-  for (std::size_t t = s.first; t < s.last; ++n) {
-    if (m != doc_.mentions.end() && m->first == t) {
-      items_[n] = {m->first, m->last, static_cast<int>(m - doc_.mentions.begin())};
-      item_words_[n] = vocabulary::kUnknown;
-      item_types_[n] = mention_bits(*m);
+  for (std::size_t t = s.first; t < s.last;) {
+    std::size_t plain_end = m != doc_.mentions.end() ? std::min(m->first, s.last) : s.last;
+    for (; t < plain_end; ++t, ++n) {
+      items[n] = {t, t + 1, -1};
+      words[n] = vocabulary::word_of(tokens[t]);
+      types[n] = 0;
+    }
+    if (t < s.last) {
+      items[n] = {m->first, m->last, static_cast<int>(m - doc_.mentions.begin())};
+      words[n] = vocabulary::kUnknown;
+      types[n] = mention_bits(*m);
+      ++n;
       t = m->last;
       ++m;
-    } else {
-      items_[n] = {t, t + 1, -1};
-      item_words_[n] = vocabulary::word_of(doc_.tokens[t]);
-      item_types_[n] = 0;
-      ++t;
     }
   }
   items_.resize(n);
