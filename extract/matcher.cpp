@@ -1,17 +1,70 @@
 #include "extract/matcher.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "extract/vocabulary.h"
 
 namespace kg::extract {
 
+// The backtracking search of match_at(), with its stacks kept over starts
+// and calls (one per thread): matching allocates nothing once they are grown.
 struct Matcher::State {
+  // Where the search is: at element `node` of a sequence ending at `end`,
+  // inside the group repetition frames[parent] (-1: in the pattern itself).
+  struct Cursor {
+    const PatternNode* node;
+    const PatternNode* end;
+    std::int32_t parent;
+  };
+  // A repetition of a group being matched: the group, where it is, and how
+  // many times it was done before this repetition, which began at item
+  // `begin` (a repetition that takes no item fails).
+  struct Frame {
+    Cursor group;
+    std::size_t count;
+    std::size_t begin;
+  };
+  // What is left to try at a choice, when everything after it fails.
+  enum class Choice : std::uint8_t {
+    Repeat,       // one more repetition of element `at`, done `count` times
+    Alternative,  // alternative `next` of the group of frames[at.parent]
+    Gap,          // gap element `at`, `next` items long before item `pos`, taking that item too
+    Conjuncts     // the entity element `at` ending as ends[next], then done `count` times
+  };
+  struct Branch {
+    Choice choice;
+    Cursor at;
+    std::uint32_t pos;       // the item the search resumes from
+    std::uint32_t next;      // see Choice
+    std::uint32_t count;     // see Choice
+    std::uint32_t captures;  // the sizes of the stacks to go back to
+    std::uint32_t frames;
+    std::uint32_t chains;  // Conjuncts: where its mentions and ends begin
+    std::uint32_t ends;
+  };
+
   std::vector<std::pair<char, int>> captures;
-  // Stacks of what conjuncts() finds for each entity element being tried:
-  // the coordinated mentions, and the ways to end the coordination.
+  // What conjuncts() finds for each entity element with a choice left: the
+  // coordinated mentions, and the ways to end the coordination.
   std::vector<int> chains;
   std::vector<std::pair<std::size_t, std::size_t>> ends;  // (item after, number of mentions)
+  std::vector<Frame> frames;
+  std::vector<Branch> branches;
+
+  // Pushes a branch to resume at element `at` from item `pos`.
+  void push(Choice choice, Cursor at, std::size_t pos, std::size_t next, std::size_t count) {
+    branches.push_back({choice, at, static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(next),
+                        static_cast<std::uint32_t>(count), static_cast<std::uint32_t>(captures.size()),
+                        static_cast<std::uint32_t>(frames.size()), 0, 0});
+  }
+  // Captures, as `role`, the mentions of the coordination at chains[chain]
+  // that ends[i] takes; returns the item after them.
+  std::size_t take_end(char role, std::size_t i, std::size_t chain) {
+    auto [end, length] = ends[i];
+    for (std::size_t k = 0; k < length; ++k) captures.emplace_back(role, chains[chain + k]);
+    return end;
+  }
 };
 
 std::vector<Item> sentence_items(const Document& doc, std::size_t sentence) {
@@ -48,27 +101,36 @@ Matcher::Matcher(const Document& doc, Coordination coordination) : doc_(doc), co
 
 void Matcher::set_sentence(std::size_t sentence) {
   // What sentence_items() and the constructor do, in one pass into the
-  // buffers of the previous sentence: at most one item per token.
+  // buffers of the previous sentence (at most one item per token), with the
+  // plain tokens up to the next mention in a loop of their own.
   const Sentence& s = doc_.sentences[sentence];
   std::size_t size = s.last - s.first;
-  items_.resize(size);
-  item_words_.resize(size);
-  item_types_.resize(size);
+  if (items_.size() < size) {
+    items_.resize(size);
+    item_words_.resize(size);
+    item_types_.resize(size);
+  }
+  Item* items = items_.data();
+  std::uint32_t* words = item_words_.data();
+  std::uint8_t* types = item_types_.data();
+  const Token* tokens = doc_.tokens.data();
   auto m = std::lower_bound(doc_.mentions.begin(), doc_.mentions.end(), s.first,
                             [](const Mention& mention, std::size_t token) { return mention.first < token; });
   std::size_t n = 0;
-  for (std::size_t t = s.first; t < s.last; ++n) {
-    if (m != doc_.mentions.end() && m->first == t) {
-      items_[n] = {m->first, m->last, static_cast<int>(m - doc_.mentions.begin())};
-      item_words_[n] = vocabulary::kUnknown;
-      item_types_[n] = mention_bits(*m);
+  for (std::size_t t = s.first; t < s.last;) {
+    std::size_t plain_end = m != doc_.mentions.end() ? std::min(m->first, s.last) : s.last;
+    for (; t < plain_end; ++t, ++n) {
+      items[n] = {t, t + 1, -1};
+      words[n] = vocabulary::word_of(tokens[t]);
+      types[n] = 0;
+    }
+    if (t < s.last) {
+      items[n] = {m->first, m->last, static_cast<int>(m - doc_.mentions.begin())};
+      words[n] = vocabulary::kUnknown;
+      types[n] = mention_bits(*m);
+      ++n;
       t = m->last;
       ++m;
-    } else {
-      items_[n] = {t, t + 1, -1};
-      item_words_[n] = vocabulary::word_of(doc_.tokens[t]);
-      item_types_[n] = 0;
-      ++t;
     }
   }
   items_.resize(n);
@@ -111,13 +173,11 @@ void Matcher::conjuncts(std::size_t pos, const std::vector<EntityType>& types, S
   while (coordination_.separators && p < items_.size()) {
     std::size_t q = p;
     bool conjunction = false;
-    while (q < items_.size() && q - p < 4 && items_[q].mention < 0 &&
-           coordination_.separators->contains(doc_.tokens[items_[q].first])) {
-      conjunction = conjunction || coordination_.conjunctions->contains(doc_.tokens[items_[q].first]);
+    while (q < items_.size() && q - p < 4 && has_word_at(*coordination_.separators, q)) {
+      conjunction = conjunction || has_word_at(*coordination_.conjunctions, q);
       ++q;
     }
-    if (q > p && q + 1 < items_.size() && items_[q].mention < 0 && coordination_.articles &&
-        coordination_.articles->contains(doc_.tokens[items_[q].first])) {
+    if (q > p && q + 1 < items_.size() && coordination_.articles && has_word_at(*coordination_.articles, q)) {
       // "and the Finnish utility Y": an article, then at most two plain words.
       std::size_t r = q + 1;
       while (r < items_.size() && r - q <= 3 && !is_name(r) &&
@@ -137,72 +197,6 @@ void Matcher::conjuncts(std::size_t pos, const std::vector<EntityType>& types, S
   state.ends.emplace_back(pos + 1, 1);
 }
 
-bool Matcher::match_once(const PatternNode& node, std::size_t pos, State& state,
-                         FunctionRef<bool(std::size_t)> next) const {
-  if (node.kind == PatternNode::Kind::Group) {
-    for (const Pattern& alt : node.alternatives)
-      if (match_seq(alt, 0, pos, state, next)) return true;
-    return false;
-  }
-  if (pos >= items_.size()) return false;
-  const Item& item = items_[pos];
-  switch (node.kind) {
-    case PatternNode::Kind::Any:  // plain tokens, adjectives ("japonais") and pronouns alike
-      return (item.mention < 0 ||
-              doc_.mentions[static_cast<std::size_t>(item.mention)].kind == MentionKind::Adjective ||
-              doc_.mentions[static_cast<std::size_t>(item.mention)].kind == MentionKind::Pronoun) &&
-             next(pos + 1);
-    case PatternNode::Kind::AnyItem:
-      return next(pos + 1);
-    case PatternNode::Kind::Words:
-      return has_word_at(node.words, pos) && next(pos + 1);
-    case PatternNode::Kind::Entity: {
-      if (item.mention < 0 && coordination_.articles && pos + 1 < items_.size() &&
-          items_[pos + 1].mention >= 0 && coordination_.articles->contains(doc_.tokens[item.first]))
-        return match_once(node, pos + 1, state, next);
-      if (item.mention < 0 || !is_type(item.mention, node.types)) return false;
-      bool alone = !node.coordinated || !coordination_.separators || pos + 1 >= items_.size() ||
-                   items_[pos + 1].mention >= 0 ||
-                   !coordination_.separators->contains(doc_.tokens[items_[pos + 1].first]);
-      if (alone) {  // the common case, without conjuncts()'s allocations
-        state.captures.emplace_back(node.role, item.mention);
-        if (next(pos + 1)) return true;
-        state.captures.pop_back();
-        return false;
-      }
-      // By index, and popped in the end: the entity elements after this one
-      // push their own conjuncts on the same stacks.
-      std::size_t chain_base = state.chains.size(), ends_base = state.ends.size();
-      conjuncts(pos, node.types, state);
-      bool found = false;
-      for (std::size_t i = ends_base; !found && i < state.ends.size(); ++i) {
-        auto [end, length] = state.ends[i];
-        std::size_t mark = state.captures.size();
-        for (std::size_t k = 0; k < length; ++k) state.captures.emplace_back(node.role, state.chains[chain_base + k]);
-        found = next(end);
-        if (!found) state.captures.resize(mark);
-      }
-      state.chains.resize(chain_base);
-      state.ends.resize(ends_base);
-      return found;
-    }
-    case PatternNode::Kind::Group:
-      break;
-  }
-  return false;
-}
-
-bool Matcher::match_node(const PatternNode& node, std::size_t count, std::size_t pos, State& state,
-                         FunctionRef<bool(std::size_t)> next) const {
-  // Lazy: stop as soon as enough were matched, else one more repetition, so
-  // that gaps stay as short as possible ("par X et Y" takes both conjuncts).
-  if (count >= node.min && next(pos)) return true;
-  if (count >= node.max) return false;
-  return match_once(node, pos, state, [&](std::size_t after) {
-    return after != pos && match_node(node, count + 1, after, state, next);
-  });
-}
-
 bool Matcher::fills_gap(const PatternNode& gap, std::size_t pos) const {
   const Item& item = items_[pos];
   if (gap.kind == PatternNode::Kind::AnyItem || item.mention < 0) return true;
@@ -210,45 +204,186 @@ bool Matcher::fills_gap(const PatternNode& gap, std::size_t pos) const {
   return kind == MentionKind::Adjective || kind == MentionKind::Pronoun;
 }
 
-bool Matcher::match_gap_then(const Pattern& seq, std::size_t index, std::size_t pos, State& state,
-                             FunctionRef<bool(std::size_t)> next) const {
-  // The gap's lengths are tried shortest first, as match_node would, but the
-  // rest of the pattern only where the element after the gap may start. That
-  // element takes at least one item, so the rest cannot match at the end.
-  const PatternNode& gap = seq[index];
-  const PatternNode& after = seq[index + 1];
-  // may_start(after, p) inline for the common word element.
-  bool after_word = after.kind == PatternNode::Kind::Words && after.words.stems.empty();
-  for (std::size_t length = 0, p = pos; length <= gap.max && p < items_.size(); ++length, ++p) {
-    if (length >= gap.min && (after_word ? after.words.has_number(item_words_[p]) : may_start(after, p)) &&
-        match_seq(seq, index + 1, p, state, next))
-      return true;
-    if (items_[p].mention >= 0 && !fills_gap(gap, p)) return false;
-  }
-  return false;
-}
+std::size_t Matcher::match_at(const Pattern& pattern, std::size_t start, State& state) const {
+  // A backtracking search without recursion: the path followed so far is the
+  // cursor `at`, the item `pos` and the stacks; at each choice on the path a
+  // Branch keeps what is left to try there, pushed so that the preferred way
+  // is tried first (see find_all) and taken when the path fails. The steps
+  // jump to one another, the way interpreters are written, so that the
+  // search's state stays in registers and a step costs a few instructions.
+  using Kind = PatternNode::Kind;
+  using Choice = State::Choice;
+  const std::size_t n = items_.size();
+  const Item* items = items_.data();
+  const std::uint8_t* types = item_types_.data();
+  const std::uint32_t* words = item_words_.data();
+  state.captures.clear();
+  state.chains.clear();
+  state.ends.clear();
+  state.frames.clear();
+  state.branches.clear();
+  State::Cursor at{pattern.data(), pattern.data() + pattern.size(), -1};
+  std::size_t pos = start;
+  std::size_t count = 0;       // how many times element `at` was matched on the path
+  std::size_t gap_length = 0;  // gap: the items gap element `at` holds before item `pos`
 
-bool Matcher::match_seq(const Pattern& seq, std::size_t index, std::size_t pos, State& state,
-                        FunctionRef<bool(std::size_t)> next) const {
-  if (index == seq.size()) return next(pos);
-  const PatternNode& node = seq[index];
-  if ((node.kind == PatternNode::Kind::Any || node.kind == PatternNode::Kind::AnyItem) && index + 1 < seq.size() &&
-      seq[index + 1].min >= 1)
-    return match_gap_then(seq, index, pos, state, next);
-  auto rest = [&](std::size_t after) { return match_seq(seq, index + 1, after, state, next); };
-  if (node.max == 1) {
-    // What match_node does for at most one occurrence, without its layers of
-    // continuations: the element left out first if it may be, then once.
-    if (node.min == 0 && rest(pos)) return true;
-    if (node.kind == PatternNode::Kind::Words)
-      return pos < items_.size() && has_word_at(node.words, pos) && rest(pos + 1);
-    return match_once(node, pos, state, [&](std::size_t after) { return after != pos && rest(after); });
+next:  // goes on with element `at`, matched `count` times
+  if (at.node == at.end) {
+    if (at.parent < 0) return pos;
+    // The end of a repetition of a group: it must have taken an item.
+    const State::Frame& frame = state.frames[static_cast<std::size_t>(at.parent)];
+    if (pos == frame.begin) goto fail;
+    count = frame.count + 1;
+    at = frame.group;
   }
-  return match_node(node, 0, pos, state, rest);
+  if (count >= at.node->min) {
+    if (at.node->kind == Kind::Any || at.node->kind == Kind::AnyItem) {
+      if (count == 0) {
+        gap_length = 0;
+        goto gap;
+      }
+    } else if (count < at.node->max && (at.node->kind == Kind::Words ? pos < n && has_word_at(at.node->words, pos)
+                                                                     : may_begin(*at.node, pos))) {
+      // Repeats are lazy: the rest first, then one more if it may begin.
+      state.push(Choice::Repeat, at, pos, 0, count);
+    }
+    ++at.node;
+    count = 0;
+    goto next;
+  }
+  if (at.node->kind == Kind::Any || at.node->kind == Kind::AnyItem) {
+    gap_length = 0;
+    goto gap;
+  }
+
+once:  // matches element `at` once more (a group: enters its first alternative)
+  switch (at.node->kind) {
+    case Kind::Words:
+      if (pos >= n || !has_word_at(at.node->words, pos)) goto fail;
+      ++pos;
+      if (++count == at.node->max) {
+        ++at.node;
+        count = 0;
+      }
+      goto next;
+    case Kind::Entity: {
+      if (pos >= n) goto fail;
+      const PatternNode& node = *at.node;
+      std::size_t p = pos;  // or the item after an article before the entity
+      if (items[p].mention < 0 && coordination_.articles && p + 1 < n && items[p + 1].mention >= 0 &&
+          has_word_at(*coordination_.articles, p))
+        ++p;
+      if (!(types[p] & entity_bits(node.types))) goto fail;  // a plain token has no bits
+      ++count;
+      if (!node.coordinated || !coordination_.separators || p + 1 >= n ||
+          !has_word_at(*coordination_.separators, p + 1)) {  // the common case, without conjuncts()
+        state.captures.emplace_back(node.role, items[p].mention);
+        pos = p + 1;
+        goto next;
+      }
+      std::size_t chain = state.chains.size(), ends = state.ends.size();
+      conjuncts(p, node.types, state);
+      pos = state.take_end(node.role, ends, chain);
+      if (state.ends.size() - ends > 1) {
+        state.push(Choice::Conjuncts, at, pos, ends + 1, count);
+        state.branches.back().captures -= static_cast<std::uint32_t>(state.ends[ends].second);
+        state.branches.back().chains = static_cast<std::uint32_t>(chain);
+        state.branches.back().ends = static_cast<std::uint32_t>(ends);
+      } else {
+        state.chains.resize(chain);
+        state.ends.resize(ends);
+      }
+      goto next;
+    }
+    case Kind::Group: {
+      const auto& alternatives = at.node->alternatives;
+      if (alternatives.empty()) goto fail;
+      state.frames.push_back({at, count, pos});
+      at = {alternatives[0].data(), alternatives[0].data() + alternatives[0].size(),
+            static_cast<std::int32_t>(state.frames.size() - 1)};
+      count = 0;
+      if (alternatives.size() > 1) state.push(Choice::Alternative, at, pos, 1, 0);
+      goto next;
+    }
+    case Kind::Any:  // gaps are matched by the gap step
+    case Kind::AnyItem:
+      break;
+  }
+  goto fail;
+
+gap:  // ends gap element `at` at the first place, from `pos` on, where the rest may start
+  {
+    const PatternNode& gap = *at.node;
+    // Where the element after the gap takes an item, the rest is tried only
+    // where that element may start.
+    const PatternNode* after = at.node + 1 < at.end && at.node[1].min >= 1 ? at.node + 1 : nullptr;
+    bool after_word = after && after->kind == Kind::Words && after->words.stems.empty();
+    for (std::size_t length = gap_length; length <= gap.max && (!after || pos < n); ++length, ++pos) {
+      if (length >= gap.min && (!after || (after_word ? after->words.has_number(words[pos]) : may_start(*after, pos)))) {
+        state.push(Choice::Gap, at, pos, length, 0);
+        ++at.node;
+        count = 0;
+        goto next;
+      }
+      if (pos >= n || !fills_gap(gap, pos)) break;
+    }
+  }
+
+fail:  // resumes at the last branch
+  if (state.branches.empty()) return kNoStart;
+  {
+    State::Branch& branch = state.branches.back();
+    state.captures.resize(branch.captures);
+    state.frames.resize(branch.frames);
+    at = branch.at;
+    pos = branch.pos;
+    switch (branch.choice) {
+      case Choice::Repeat:
+        count = branch.count;
+        state.branches.pop_back();
+        goto once;
+      case Choice::Alternative: {
+        const Pattern& alternative = state.frames[static_cast<std::size_t>(at.parent)].group.node->alternatives[branch.next];
+        at.node = alternative.data();
+        at.end = alternative.data() + alternative.size();
+        count = 0;
+        if (branch.next + 1 < state.frames[static_cast<std::size_t>(at.parent)].group.node->alternatives.size())
+          ++branch.next;
+        else
+          state.branches.pop_back();
+        goto next;
+      }
+      case Choice::Gap:  // one item longer, if the gap may hold item `pos`
+        gap_length = branch.next + 1;
+        state.branches.pop_back();
+        if (pos >= n || !fills_gap(*at.node, pos)) goto fail;
+        ++pos;
+        goto gap;
+      case Choice::Conjuncts: {
+        // The branches above this one are gone, and with them the conjuncts
+        // of the entity elements after it: its ends are the last.
+        count = branch.count;
+        std::size_t chain = branch.chains, ends = branch.ends;
+        pos = state.take_end(at.node->role, branch.next, chain);
+        if (branch.next + 1 < state.ends.size()) {
+          ++branch.next;
+        } else {
+          state.branches.pop_back();
+          state.chains.resize(chain);
+          state.ends.resize(ends);
+        }
+        goto next;
+      }
+    }
+  }
+  return kNoStart;
 }
 
 bool Matcher::may_start(const PatternNode& node, std::size_t pos) const {
-  if (node.min == 0) return true;
+  return node.min == 0 || may_begin(node, pos);
+}
+
+bool Matcher::may_begin(const PatternNode& node, std::size_t pos) const {
   if (pos >= items_.size()) return false;
   const Item& item = items_[pos];
   switch (node.kind) {
@@ -256,9 +391,11 @@ bool Matcher::may_start(const PatternNode& node, std::size_t pos) const {
       return has_word_at(node.words, pos);
     case PatternNode::Kind::Entity:  // or an article before one
       return item.mention >= 0 || (pos + 1 < items_.size() && items_[pos + 1].mention >= 0);
-    case PatternNode::Kind::Group:
+    case PatternNode::Kind::Group:  // may_start() of each alternative's first element, words inline
       for (const Pattern& alt : node.alternatives)
-        if (alt.empty() || may_start(alt[0], pos)) return true;
+        if (alt.empty() || alt[0].min == 0 ||
+            (alt[0].kind == PatternNode::Kind::Words ? has_word_at(alt[0].words, pos) : may_begin(alt[0], pos)))
+          return true;
       return false;
     case PatternNode::Kind::Any:
     case PatternNode::Kind::AnyItem:
@@ -308,28 +445,33 @@ std::span<const Match> Matcher::find_all(const Pattern& pattern, std::size_t las
   // Reused over starts and calls (its captures are cleared before each
   // start): one allocation per thread instead of one per rule and sentence.
   thread_local State state;
-  // may_start(pattern[0], start), with the two common first elements tested inline.
+  // Starts where the first element cannot match are skipped: may_start(),
+  // or for the two common first elements their whole test, inline.
   const PatternNode* first = pattern.empty() ? nullptr : &pattern[0];
   bool first_word = first && first->min >= 1 && first->kind == PatternNode::Kind::Words && first->words.stems.empty();
   bool first_entity = first && first->min >= 1 && first->kind == PatternNode::Kind::Entity;
-  std::size_t end_start = last < items_.size() ? last + 1 : items_.size();
+  std::uint8_t first_types = first_entity ? entity_bits(first->types) : 0;
+  // The sentence, read through pointers that stay in registers.
+  const std::size_t n = items_.size();
+  const Item* items = items_.data();
+  const std::uint8_t* types = item_types_.data();
+  const std::uint32_t* words = item_words_.data();
+  std::size_t end_start = last < n ? last + 1 : n;
   for (std::size_t start = 0; start < end_start; ++start) {
     start = std::max(start, resume);
     if (start >= end_start) break;
     if (first_word) {
-      if (!first->words.has_number(item_words_[start])) continue;
-    } else if (first_entity) {
-      if (items_[start].mention < 0 && (start + 1 >= items_.size() || items_[start + 1].mention < 0)) continue;
+      if (!first->words.has_number(words[start])) continue;
+    } else if (first_entity) {  // a mention of its types, or an article before one
+      if (!(types[start] & first_types) &&
+          !(start + 1 < n && (types[start + 1] & first_types) && items[start].mention < 0 && coordination_.articles &&
+            has_word_at(*coordination_.articles, start)))
+        continue;
     } else if (first && !may_start(*first, start)) {
       continue;
     }
-    state.captures.clear();
-    std::size_t end = 0;
-    bool found = match_seq(pattern, 0, start, state, [&](std::size_t after) {
-      end = after;
-      return true;
-    });
-    if (!found || end == start) continue;
+    std::size_t end = match_at(pattern, start, state);
+    if (end == kNoStart || end == start) continue;
     if (count == matches_.size()) matches_.emplace_back();
     Match& m = matches_[count++];  // its vectors keep their capacity
     m.first = start;

@@ -44,22 +44,6 @@ struct Coordination {
   const WordSet* articles = nullptr;
 };
 
-// A non-owning reference to a callable, cheaper than std::function (no allocation).
-template <typename Signature>
-class FunctionRef;
-template <typename R, typename... Args>
-class FunctionRef<R(Args...)> {
- public:
-  template <typename F>
-  FunctionRef(const F& f)  // NOLINT: implicit, like std::function
-      : object_(&f), call_([](const void* o, Args... args) { return (*static_cast<const F*>(o))(args...); }) {}
-  R operator()(Args... args) const { return call_(object_, args...); }
-
- private:
-  const void* object_;
-  R (*call_)(const void*, Args...);
-};
-
 // Finds the matches of patterns in one sentence.
 class Matcher {
  public:
@@ -101,12 +85,9 @@ class Matcher {
   // The item bits of a mention (see item_types_).
   static std::uint8_t mention_bits(const Mention& m);
   struct State;
-  bool match_seq(const Pattern& seq, std::size_t index, std::size_t pos, State& state,
-                 FunctionRef<bool(std::size_t)> next) const;
-  bool match_node(const PatternNode& node, std::size_t count, std::size_t pos, State& state,
-                  FunctionRef<bool(std::size_t)> next) const;
-  bool match_once(const PatternNode& node, std::size_t pos, State& state,
-                  FunctionRef<bool(std::size_t)> next) const;
+  // Runs `pattern` from item `start`: the end of the first match found, its
+  // captures left in state.captures; or kNoStart.
+  std::size_t match_at(const Pattern& pattern, std::size_t start, State& state) const;
   // The last item where a match of `pattern` may start, judged by its
   // required word and entity elements alone, or kNoStart when one of them
   // cannot be found in order.
@@ -114,10 +95,8 @@ class Matcher {
   static constexpr std::size_t kNoStart = static_cast<std::size_t>(-1);
   // A quick necessary test: whether a match of `node` may begin at item `pos`.
   bool may_start(const PatternNode& node, std::size_t pos) const;
-  // A gap (`_{m,n}`, `~{m,n}`) followed by an element that takes at least
-  // one item, matched by jumping to the places where that element may start.
-  bool match_gap_then(const Pattern& seq, std::size_t index, std::size_t pos, State& state,
-                      FunctionRef<bool(std::size_t)> next) const;
+  // The same for one occurrence of `node`, even if it may be left out.
+  bool may_begin(const PatternNode& node, std::size_t pos) const;
   // Whether gap element `gap` (`_` or `~`) matches item `pos`.
   bool fills_gap(const PatternNode& gap, std::size_t pos) const;
   bool is_type(int mention, const std::vector<EntityType>& types) const;

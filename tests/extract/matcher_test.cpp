@@ -106,3 +106,25 @@ TEST_CASE("one matcher serves every sentence of an article") {
     CHECK(found.size() == (s == 2 ? 0u : 1u));
   }
 }
+
+TEST_CASE("a choice that fails later is given up for the next one") {
+  // The longest list of conjuncts is tried first, then shorter ones.
+  CHECK(run("Zeta Capital investit dans Nova Labs et Vega Soft.", "S:* invest* dans O:* et E:*") ==
+        std::vector<std::string>{"S=Zeta Capital,;O=Nova Labs,"});
+  // The first alternative matches, but what follows it does not.
+  CHECK(run("Zeta Capital entre au capital de Nova Labs.", "S:* entre ( au capital | au capital de ) O:*") ==
+        std::vector<std::string>{"S=Zeta Capital,;O=Nova Labs,"});
+  // A gap grows until the rest matches, and no further.
+  CHECK(run("Zeta Capital a dit investir dans Nova Labs.", "S:* _{0,4} invest* dans O:*").size() == 1);
+  CHECK(run("Zeta Capital a dit investir dans Nova Labs.", "S:* _{0,1} invest* dans O:*").empty());
+}
+
+TEST_CASE("repeated groups") {
+  const std::string text = "Zeta Capital investit dans dans Nova Labs.";
+  CHECK(run(text, "S:* invest* (dans|chez)+ O:*") == std::vector<std::string>{"S=Zeta Capital,;O=Nova Labs,"});
+  CHECK(run(text, "S:* invest* (dans|chez){2} O:*").size() == 1);
+  CHECK(run(text, "S:* invest* (dans|chez){3} O:*").empty());
+  // A repetition must take an item: a group that may match nothing still ends.
+  CHECK(run(text, "S:* (invest*?)+ dans+ O:*") == std::vector<std::string>{"S=Zeta Capital,;O=Nova Labs,"});
+  CHECK(run(text, "S:* (invest*? dans?)* O:*") == std::vector<std::string>{"S=Zeta Capital,;O=Nova Labs,"});
+}
