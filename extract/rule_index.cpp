@@ -208,7 +208,7 @@ void RuleIndex::add_if_ordered(std::size_t i, const std::vector<std::uint64_t>& 
                                const std::vector<std::uint64_t>& present, std::size_t n,
                                std::vector<Candidate>& out) const {
   // First whether they all occur, a few bit tests, since most rules miss one.
-  const std::uint64_t* mask = &required_mask_[i * mask_words_];
+  const std::uint64_t* mask = required_mask_.data() + i * mask_words_;  // no words when no rule has an element
   for (std::size_t w = 0; w < mask_words_; ++w)
     if ((mask[w] & ~present[w]) != 0) return;
   // As Matcher::last_start: backwards, each required element before where
