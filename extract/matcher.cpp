@@ -118,7 +118,9 @@ void Matcher::set_sentence(std::size_t sentence) {
                             [](const Mention& mention, std::size_t token) { return mention.first < token; });
   std::size_t n = 0;
   for (std::size_t t = s.first; t < s.last;) {
-    std::size_t plain_end = m != doc_.mentions.end() ? std::min(m->first, s.last) : s.last;
+    // A mention before `t` (coreference appends descriptions out of order)
+    // is passed over, as sentence_items() does.
+    std::size_t plain_end = m != doc_.mentions.end() && m->first >= t ? std::min(m->first, s.last) : s.last;
     for (; t < plain_end; ++t, ++n) {
       items[n] = {t, t + 1, -1};
       words[n] = vocabulary::word_of(tokens[t]);

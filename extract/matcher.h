@@ -22,8 +22,9 @@ struct Item {
   int mention = -1;
 };
 
-// The items of a sentence. Precondition: doc.mentions is sorted by position
-// and mentions do not overlap.
+// The items of a sentence. Precondition: mentions do not overlap, and
+// doc.mentions is sorted by position but for mentions appended at its end
+// (coreference's descriptions), which are passed over.
 std::vector<Item> sentence_items(const Document& doc, std::size_t sentence);
 
 // One match: items [first, last) and the mentions captured by role.

@@ -107,6 +107,27 @@ TEST_CASE("one matcher serves every sentence of an article") {
   }
 }
 
+TEST_CASE("a mention appended out of order, as coreference appends descriptions, is passed over") {
+  Document doc = prepare("La firme Nova Labs investit. Puis Vega Soft investit dans Orbit Labs.", "fr", Upto::Types);
+  REQUIRE(doc.sentences.size() == 2);
+  Mention description;
+  description.first = doc.sentences[0].first;  // "La", before every mention of both sentences
+  description.last = description.first + 1;
+  description.kind = MentionKind::Description;
+  doc.mentions.push_back(description);
+  Matcher reused(doc, Coordination{});
+  for (std::size_t s : {0, 1}) {
+    reused.set_sentence(s);
+    std::vector<Item> expected = sentence_items(doc, s);
+    REQUIRE(reused.items().size() == expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+      CHECK(reused.items()[i].first == expected[i].first);
+      CHECK(reused.items()[i].last == expected[i].last);
+      CHECK(reused.items()[i].mention == expected[i].mention);
+    }
+  }
+}
+
 TEST_CASE("a choice that fails later is given up for the next one") {
   // The longest list of conjuncts is tried first, then shorter ones.
   CHECK(run("Zeta Capital investit dans Nova Labs et Vega Soft.", "S:* invest* dans O:* et E:*") ==
