@@ -141,6 +141,9 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
   required_mask_.assign(indexed_.size() * mask_words_, 0);
   for (std::size_t i = 0; i < indexed_.size(); ++i)
     for (std::uint32_t e : required[i]) required_mask_[i * mask_words_ + e / 64] |= std::uint64_t{1} << (e % 64);
+  anchors_.assign(mask_words_, 0);
+  for (std::size_t e = 0; e < element_count_; ++e)
+    if (!anchored[e].empty()) anchors_[e / 64] |= std::uint64_t{1} << (e % 64);
 }
 
 bool RuleIndex::worth_trying(const Document& doc, std::size_t sentence) const {
@@ -155,32 +158,46 @@ void RuleIndex::find_elements(const Matcher& matcher, std::size_t words_per_row,
                               std::vector<std::uint64_t>& present) const {
   rows.assign(element_count_ * words_per_row, 0);
   present.assign(mask_words_, 0);
-  std::uint64_t* row_bits = rows.data();
-  std::uint64_t* present_bits = present.data();
-  auto mark = [&](std::uint32_t element, std::size_t pos) {
-    row_bits[element * words_per_row + pos / 64] |= std::uint64_t{1} << (pos % 64);
-    present_bits[element / 64] |= std::uint64_t{1} << (element % 64);
+  // The tables are read through local pointers: the compiler cannot tell
+  // that the rows written below are not them, and would load them again at
+  // every item.
+  std::uint64_t* const row_bits = rows.data();
+  std::uint64_t* const present_bits = present.data();
+  std::uint64_t* row_word = row_bits;  // the word of item p's bit in row 0
+  std::uint64_t bit = 0;               // item p's bit in that word
+  auto mark = [&](const std::uint32_t* first, const std::uint32_t* last) {
+    for (; first != last; ++first) {
+      row_word[*first * words_per_row] |= bit;
+      present_bits[*first / 64] |= std::uint64_t{1} << (*first % 64);
+    }
   };
-  const std::vector<Item>& items = matcher.items();
-  const std::uint32_t* words = matcher.item_words().data();
-  const std::uint8_t* types = matcher.item_types().data();
-  const std::vector<Token>& tokens = matcher.document().tokens;
-  bool stems = !every_token_elements_.empty() || has_stems_;
-  for (std::size_t p = 0; p < items.size(); ++p) {
+  const Item* const items = matcher.items().data();
+  const std::size_t n = matcher.items().size();
+  const std::uint32_t* const words = matcher.item_words().data();
+  const std::uint8_t* const types = matcher.item_types().data();
+  const Token* const tokens = matcher.document().tokens.data();
+  const std::uint32_t* const element_begin = element_begin_.data();
+  const std::size_t word_count = element_begin_.size() - 1;  // element_begin_ ends with its end
+  const std::uint32_t* const elements_by_word = elements_by_word_.data();
+  const std::uint32_t* const entity_begin = entity_begin_.data();
+  const std::uint32_t* const elements_by_entity_bits = elements_by_entity_bits_.data();
+  const bool stems = !every_token_elements_.empty() || has_stems_;
+  for (std::size_t p = 0; p < n; ++p) {
+    row_word = row_bits + p / 64;
+    bit = std::uint64_t{1} << (p % 64);
     if (items[p].mention >= 0) {  // a mention: its word number is kUnknown
-      for (std::uint32_t i = entity_begin_[types[p]]; i < entity_begin_[types[p] + 1u]; ++i)
-        mark(elements_by_entity_bits_[i], p);
+      mark(elements_by_entity_bits + entity_begin[types[p]], elements_by_entity_bits + entity_begin[types[p] + 1u]);
       continue;
     }
-    if (std::uint32_t word = words[p]; word + std::size_t{1} < element_begin_.size())
-      for (std::uint32_t i = element_begin_[word]; i < element_begin_[word + 1]; ++i) mark(elements_by_word_[i], p);
+    if (std::uint32_t word = words[p]; word < word_count)
+      mark(elements_by_word + element_begin[word], elements_by_word + element_begin[word + 1]);
     if (!stems) continue;
-    for (std::uint32_t e : every_token_elements_) mark(e, p);
+    mark(every_token_elements_.data(), every_token_elements_.data() + every_token_elements_.size());
     const auto& key = tokens[items[p].first].key;
     if (key.empty()) continue;
     for (const StemElements& s : stem_elements_[static_cast<unsigned char>(key[0])])
       if (key.size() >= s.stem.size() && key.compare(0, s.stem.size(), s.stem) == 0)
-        for (std::uint32_t e : s.elements) mark(e, p);
+        mark(s.elements.data(), s.elements.data() + s.elements.size());
   }
 }
 
@@ -194,11 +211,16 @@ void RuleIndex::select(const Matcher& matcher, std::vector<Candidate>& out) cons
   auto mark = [&](std::uint32_t i) { hit[i / 64] |= std::uint64_t{1} << (i % 64); };
   for (std::uint32_t i : always_indexed_) mark(i);
   for (std::size_t w = 0; w < present.size(); ++w)
-    for (std::uint64_t bits = present[w]; bits != 0; bits &= bits - 1) {
+    for (std::uint64_t bits = present[w] & anchors_[w]; bits != 0; bits &= bits - 1) {
       std::size_t e = w * 64 + static_cast<std::size_t>(std::countr_zero(bits));
       for (std::uint32_t k = anchored_begin_[e]; k < anchored_begin_[e + 1]; ++k) mark(anchored_[k]);
     }
   out.clear();
+  // Room for every rule at once when the hits might not fit: the caller's
+  // vector then grows once per article instead of doubling sentence by sentence.
+  std::size_t hits = 0;
+  for (std::uint64_t bits : hit) hits += static_cast<std::size_t>(std::popcount(bits));
+  if (out.capacity() < hits) out.reserve(indexed_.size());
   for (std::size_t w = 0; w < hit.size(); ++w)
     for (std::uint64_t bits = hit[w]; bits != 0; bits &= bits - 1)
       add_if_ordered(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)), rows, words_per_row, present, n, out);

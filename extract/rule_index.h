@@ -84,6 +84,9 @@ class RuleIndex {
   // anchored_[anchored_begin_[e] .. anchored_begin_[e + 1]).
   std::vector<std::uint32_t> anchored_begin_;
   std::vector<std::uint32_t> anchored_;
+  // Bit e set when element e anchors some rule: most elements present in a
+  // sentence anchor none, and select() passes over them with one AND.
+  std::vector<std::uint64_t> anchors_;
   std::vector<std::uint32_t> always_indexed_;  // rules without required elements
   // For worth_trying(): the words and stems of the cheapest required word
   // element of each rule; every rule has one unless `every_sentence_`.
