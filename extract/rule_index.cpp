@@ -4,6 +4,7 @@
 #include <bit>
 #include <cctype>
 #include <map>
+#include <type_traits>
 
 #include "extract/vocabulary.h"
 
@@ -47,17 +48,6 @@ std::size_t anchor_cost(const WordSet& words, const WordSet& function_words) {
 // The anchor cost of an entity element: entities are in most sentences.
 constexpr std::size_t kEntityAnchorCost = static_cast<std::size_t>(-1);
 
-// The last position before `bound` whose bit is set in `row`, or -1.
-std::ptrdiff_t last_before(const std::uint64_t* row, std::size_t bound) {
-  while (bound > 0) {
-    std::size_t word = (bound - 1) / 64;
-    std::uint64_t bits = row[word] & (~std::uint64_t{0} >> (63 - (bound - 1) % 64));
-    if (bits != 0) return static_cast<std::ptrdiff_t>(word * 64 + 63 - static_cast<std::size_t>(std::countl_zero(bits)));
-    bound = word * 64;
-  }
-  return -1;
-}
-
 }  // namespace
 
 RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
@@ -66,6 +56,7 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
   std::vector<std::vector<std::uint32_t>> elements_by_word;
   std::vector<std::vector<std::uint32_t>> required;
   std::vector<std::vector<std::uint32_t>> anchored;  // by element
+  std::vector<std::uint32_t> every_token_elements;  // those with the empty stem
   const WordSet& function_words = rules.word_class("FUNCTION_WORDS");
   for (std::size_t r = 0; r < rules.rules.size(); ++r) {
     const Rule& rule = rules.rules[r];
@@ -107,12 +98,12 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
         }
         for (const std::string& stem : node.words.stems) {
           if (stem.empty()) {
-            every_token_elements_.push_back(it->second);
+            every_token_elements.push_back(it->second);
             continue;
           }
           auto& bucket = stem_elements_[static_cast<unsigned char>(stem[0])];
           auto same = std::find_if(bucket.begin(), bucket.end(), [&](const StemElements& b) { return b.stem == stem; });
-          if (same == bucket.end()) same = bucket.insert(bucket.end(), StemElements{stem, {}});
+          if (same == bucket.end()) same = bucket.insert(bucket.end(), StemElements{stem, {}, {}});
           same->elements.push_back(it->second);
           has_stems_ = true;
         }
@@ -133,11 +124,24 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
   for (unsigned item_bits = 0; item_bits < 256; ++item_bits)
     for (const auto& [accepted, element] : entity_elements)
       if (item_bits & accepted) by_entity_bits[item_bits].push_back(element);
-  pack(by_entity_bits, entity_begin_, elements_by_entity_bits_);
-  pack(elements_by_word, element_begin_, elements_by_word_);
   pack(required, required_begin_, required_);
   pack(anchored, anchored_begin_, anchored_);
   mask_words_ = (element_count_ + 63) / 64;
+  // The element lists as masks of mask_words_ words, one per word number,
+  // per item bits, for every token, per stem.
+  auto to_masks = [&](const std::vector<std::vector<std::uint32_t>>& lists) {
+    std::vector<std::uint64_t> masks(lists.size() * mask_words_, 0);
+    for (std::size_t i = 0; i < lists.size(); ++i)
+      for (std::uint32_t e : lists[i]) masks[i * mask_words_ + e / 64] |= std::uint64_t{1} << (e % 64);
+    return masks;
+  };
+  word_count_ = elements_by_word.size();
+  word_masks_ = to_masks(elements_by_word);
+  entity_masks_ = to_masks(by_entity_bits);
+  every_token_mask_ = to_masks({every_token_elements});
+  has_every_token_ = !every_token_elements.empty();
+  for (auto& bucket : stem_elements_)
+    for (StemElements& s : bucket) s.mask = to_masks({s.elements});
   required_mask_.assign(indexed_.size() * mask_words_, 0);
   for (std::size_t i = 0; i < indexed_.size(); ++i)
     for (std::uint32_t e : required[i]) required_mask_[i * mask_words_ + e / 64] |= std::uint64_t{1} << (e % 64);
@@ -154,58 +158,53 @@ bool RuleIndex::worth_trying(const Document& doc, std::size_t sentence) const {
   return false;
 }
 
-void RuleIndex::find_elements(const Matcher& matcher, std::size_t words_per_row, std::vector<std::uint64_t>& rows,
+void RuleIndex::find_elements(const Matcher& matcher, std::vector<std::uint64_t>& item_elements,
                               std::vector<std::uint64_t>& present) const {
-  rows.assign(element_count_ * words_per_row, 0);
-  present.assign(mask_words_, 0);
-  // The tables are read through local pointers: the compiler cannot tell
-  // that the rows written below are not them, and would load them again at
-  // every item.
-  std::uint64_t* const row_bits = rows.data();
-  std::uint64_t* const present_bits = present.data();
-  std::uint64_t* row_word = row_bits;  // the word of item p's bit in row 0
-  std::uint64_t bit = 0;               // item p's bit in that word
-  auto mark = [&](const std::uint32_t* first, const std::uint32_t* last) {
-    for (; first != last; ++first) {
-      row_word[*first * words_per_row] |= bit;
-      present_bits[*first / 64] |= std::uint64_t{1} << (*first % 64);
-    }
-  };
-  const Item* const items = matcher.items().data();
   const std::size_t n = matcher.items().size();
-  const std::uint32_t* const words = matcher.item_words().data();
+  const std::size_t mask_words = mask_words_;
+  item_elements.resize(n * mask_words);
+  present.assign(mask_words, 0);
+  // The tables are read through local pointers: the compiler cannot tell
+  // that the masks written below are not them, and would load them again at
+  // every item.
+  std::uint64_t* const present_bits = present.data();
+  const Item* const items = matcher.items().data();
+  const std::uint32_t* const item_words = matcher.item_words().data();
   const std::uint8_t* const types = matcher.item_types().data();
   const Token* const tokens = matcher.document().tokens.data();
-  const std::uint32_t* const element_begin = element_begin_.data();
-  const std::size_t word_count = element_begin_.size() - 1;  // element_begin_ ends with its end
-  const std::uint32_t* const elements_by_word = elements_by_word_.data();
-  const std::uint32_t* const entity_begin = entity_begin_.data();
-  const std::uint32_t* const elements_by_entity_bits = elements_by_entity_bits_.data();
-  const bool stems = !every_token_elements_.empty() || has_stems_;
-  for (std::size_t p = 0; p < n; ++p) {
-    row_word = row_bits + p / 64;
-    bit = std::uint64_t{1} << (p % 64);
-    if (items[p].mention >= 0) {  // a mention: its word number is kUnknown
-      mark(elements_by_entity_bits + entity_begin[types[p]], elements_by_entity_bits + entity_begin[types[p] + 1u]);
-      continue;
+  const std::uint64_t* const word_masks = word_masks_.data();
+  const std::size_t word_count = word_count_;
+  const std::uint64_t* const entity_masks = entity_masks_.data();
+  const bool stems = has_every_token_ || has_stems_;
+  // `words` is the number of mask words, a constant in the common cases so
+  // that the loops over them unroll.
+  auto fill = [&](auto words) {
+    for (std::size_t p = 0; p < n; ++p) {
+      std::uint64_t* const mask = item_elements.data() + p * words;
+      const std::uint64_t* from = nullptr;
+      if (items[p].mention >= 0) from = entity_masks + types[p] * words;  // a mention: its word number is kUnknown
+      else if (std::uint32_t word = item_words[p]; word < word_count) from = word_masks + word * words;
+      for (std::size_t w = 0; w < words; ++w) mask[w] = from ? from[w] : 0;
+      if (stems && items[p].mention < 0) {
+        if (has_every_token_)
+          for (std::size_t w = 0; w < words; ++w) mask[w] |= every_token_mask_[w];
+        const auto& key = tokens[items[p].first].key;
+        if (!key.empty())
+          for (const StemElements& s : stem_elements_[static_cast<unsigned char>(key[0])])
+            if (key.size() >= s.stem.size() && key.compare(0, s.stem.size(), s.stem) == 0)
+              for (std::size_t w = 0; w < words; ++w) mask[w] |= s.mask[w];
+      }
+      for (std::size_t w = 0; w < words; ++w) present_bits[w] |= mask[w];
     }
-    if (std::uint32_t word = words[p]; word < word_count)
-      mark(elements_by_word + element_begin[word], elements_by_word + element_begin[word + 1]);
-    if (!stems) continue;
-    mark(every_token_elements_.data(), every_token_elements_.data() + every_token_elements_.size());
-    const auto& key = tokens[items[p].first].key;
-    if (key.empty()) continue;
-    for (const StemElements& s : stem_elements_[static_cast<unsigned char>(key[0])])
-      if (key.size() >= s.stem.size() && key.compare(0, s.stem.size(), s.stem) == 0)
-        mark(s.elements.data(), s.elements.data() + s.elements.size());
-  }
+  };
+  if (mask_words == 1) fill(std::integral_constant<std::size_t, 1>{});
+  else if (mask_words == 2) fill(std::integral_constant<std::size_t, 2>{});
+  else fill(mask_words);
 }
 
 void RuleIndex::select(const Matcher& matcher, std::vector<Candidate>& out) const {
-  thread_local std::vector<std::uint64_t> rows, present, hit;  // kept between calls
-  std::size_t n = matcher.items().size();
-  std::size_t words_per_row = std::max<std::size_t>(1, (n + 63) / 64);
-  find_elements(matcher, words_per_row, rows, present);
+  thread_local std::vector<std::uint64_t> item_elements, present, hit;  // kept between calls
+  find_elements(matcher, item_elements, present);
   // The rules whose anchor occurs, by position in indexed_.
   hit.assign((indexed_.size() + 63) / 64, 0);
   auto mark = [&](std::uint32_t i) { hit[i / 64] |= std::uint64_t{1} << (i % 64); };
@@ -223,10 +222,11 @@ void RuleIndex::select(const Matcher& matcher, std::vector<Candidate>& out) cons
   if (out.capacity() < hits) out.reserve(indexed_.size());
   for (std::size_t w = 0; w < hit.size(); ++w)
     for (std::uint64_t bits = hit[w]; bits != 0; bits &= bits - 1)
-      add_if_ordered(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)), rows, words_per_row, present, n, out);
+      add_if_ordered(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)), item_elements, present,
+                     matcher.items().size(), out);
 }
 
-void RuleIndex::add_if_ordered(std::size_t i, const std::vector<std::uint64_t>& rows, std::size_t words_per_row,
+void RuleIndex::add_if_ordered(std::size_t i, const std::vector<std::uint64_t>& item_elements,
                                const std::vector<std::uint64_t>& present, std::size_t n,
                                std::vector<Candidate>& out) const {
   // First whether they all occur, a few bit tests, since most rules miss one.
@@ -237,9 +237,13 @@ void RuleIndex::add_if_ordered(std::size_t i, const std::vector<std::uint64_t>& 
   // the next one was found; the first one's place bounds the start.
   std::size_t bound = n;
   for (std::uint32_t k = required_begin_[i + 1]; k > required_begin_[i]; --k) {
-    std::ptrdiff_t p = last_before(&rows[required_[k - 1] * words_per_row], bound);
-    if (p < 0) return;
-    bound = static_cast<std::size_t>(p);
+    std::uint32_t e = required_[k - 1];
+    const std::uint64_t* word = item_elements.data() + e / 64;
+    const std::uint64_t bit = std::uint64_t{1} << (e % 64);
+    std::size_t p = bound;
+    while (p > 0 && (word[(p - 1) * mask_words_] & bit) == 0) --p;
+    if (p == 0) return;
+    bound = p - 1;
   }
   out.push_back({indexed_[i], bound});
 }

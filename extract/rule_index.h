@@ -42,35 +42,36 @@ class RuleIndex {
   bool worth_trying(const Document& doc, std::size_t sentence) const;
 
  private:
-  // Fills `rows` with where each element occurs among the matcher's items
-  // (`words_per_row` 64-bit words per element, bit p for item p), and
-  // `present` with which elements occur (bit e for element e).
-  void find_elements(const Matcher& matcher, std::size_t words_per_row, std::vector<std::uint64_t>& rows,
+  // Fills `item_elements` with the elements each of the matcher's items
+  // holds (mask_words_ 64-bit words per item, bit e for element e), and
+  // `present` with their union.
+  void find_elements(const Matcher& matcher, std::vector<std::uint64_t>& item_elements,
                      std::vector<std::uint64_t>& present) const;
   // Appends indexed rule `i` to `out` when its required elements occur, in
-  // pattern order, among the `n` items of `rows` (see find_elements()).
-  void add_if_ordered(std::size_t i, const std::vector<std::uint64_t>& rows, std::size_t words_per_row,
+  // pattern order, among the `n` items of `item_elements` (see find_elements()).
+  void add_if_ordered(std::size_t i, const std::vector<std::uint64_t>& item_elements,
                       const std::vector<std::uint64_t>& present, std::size_t n, std::vector<Candidate>& out) const;
 
-  // A stem of some word elements, and those elements.
+  // A stem of some word elements, and those elements: as a list while the
+  // index is built, then as a mask of mask_words_ words.
   struct StemElements {
     std::string stem;
     std::vector<std::uint32_t> elements;
+    std::vector<std::uint64_t> mask;
   };
 
   std::size_t element_count_ = 0;
-  // The word elements that hold each word, by word number, packed: those of
-  // word w are elements_by_word_[element_begin_[w] .. element_begin_[w + 1]).
-  std::vector<std::uint32_t> element_begin_;
-  std::vector<std::uint32_t> elements_by_word_;
+  // The word elements that hold each word, as masks of mask_words_ words by
+  // word number: one load per item instead of a list of elements to mark.
+  std::size_t word_count_ = 0;
+  std::vector<std::uint64_t> word_masks_;
   std::array<std::vector<StemElements>, 256> stem_elements_;  // by the first byte of the stem
   bool has_stems_ = false;  // whether stem_elements_ holds any
-  std::vector<std::uint32_t> every_token_elements_;  // those with the empty stem
+  std::vector<std::uint64_t> every_token_mask_;  // the elements with the empty stem
+  bool has_every_token_ = false;  // whether every_token_mask_ holds any
   // The entity elements that accept a mention, by its item bits
-  // (Matcher::item_types): those of bits b are
-  // elements_by_entity_bits_[entity_begin_[b] .. entity_begin_[b + 1]).
-  std::vector<std::uint32_t> entity_begin_;
-  std::vector<std::uint32_t> elements_by_entity_bits_;
+  // (Matcher::item_types), as masks of mask_words_ words.
+  std::vector<std::uint64_t> entity_masks_;
   // The indexed rules, ascending, and the required elements of rule i in
   // pattern order: required_[required_begin_[i] .. required_begin_[i + 1]).
   std::vector<std::size_t> indexed_;

@@ -77,6 +77,21 @@ TEST_CASE("the bound is where the first required element was last found before t
         std::vector<std::string>{"3:0", "4:0"});
 }
 
+TEST_CASE("select keeps the same rules past 128 elements and 64 items") {
+  // 140 rules with a word each of their own: the elements of the last rules
+  // are in the third 64-bit word of each item's mask.
+  std::string rule_lines;
+  for (int i = 0; i < 140; ++i) rule_lines += "rule r: S:* mot" + std::to_string(i) + " O:*\n";  // lines 3 .. 142
+  rule_lines += "rule r: S:* invest* dans O:*\n"  // 143
+                "rule r: dans O:*\n"              // 144
+                "rule r: dans S:* invest*\n";     // 145: out of order
+  std::string text = "Nova Labs investit";
+  for (int i = 0; i < 35; ++i) text += " et encore";  // items 2 .. 71
+  text += " dans Lumen Robotics.";                    // dans is item 72
+  CHECK(selected(text, rule_lines) == std::vector<std::string>{"143:0", "144:72"});
+  CHECK(selected("Nova Labs mot139 Lumen Robotics.", rule_lines) == std::vector<std::string>{"142:0"});
+}
+
 TEST_CASE("select's bound gives the same matches as find_all's own search, for every built-in rule") {
   const std::vector<std::string> texts = {
       "Zeta Capital investit dans Nova Labs, Vega Soft et Lumen Robotics puis dans Arko.",
