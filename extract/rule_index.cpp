@@ -215,11 +215,11 @@ void RuleIndex::select(const Matcher& matcher, std::vector<Candidate>& out) cons
       for (std::uint32_t k = anchored_begin_[e]; k < anchored_begin_[e + 1]; ++k) mark(anchored_[k]);
     }
   out.clear();
-  // Room for every rule at once when the hits might not fit: the caller's
-  // vector then grows once per article instead of doubling sentence by sentence.
-  std::size_t hits = 0;
-  for (std::uint64_t bits : hit) hits += static_cast<std::size_t>(std::popcount(bits));
-  if (out.capacity() < hits) out.reserve(indexed_.size());
+  // Room for every rule at once at the first hit: the caller's vector then
+  // grows once per article instead of doubling sentence by sentence.
+  if (out.capacity() < indexed_.size() &&
+      std::any_of(hit.begin(), hit.end(), [](std::uint64_t bits) { return bits != 0; }))
+    out.reserve(indexed_.size());
   for (std::size_t w = 0; w < hit.size(); ++w)
     for (std::uint64_t bits = hit[w]; bits != 0; bits &= bits - 1)
       add_if_ordered(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)), item_elements, present,
