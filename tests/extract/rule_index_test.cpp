@@ -16,6 +16,27 @@ Coordination coordination_of(const RuleSet& set) {
   return {&set.word_class("COORD"), &set.word_class("CONJ"), &set.word_class("ARTICLE")};
 }
 
+// Calls visit(set, doc, action, sentence, matcher, candidates) with what
+// select() keeps on every sentence of every text, for both built-in
+// languages and every action.
+template <class Visit>
+void for_each_selection(const std::vector<std::string>& texts, const Visit& visit) {
+  for (const std::string& text : texts)
+    for (const std::string language : {"fr", "en"}) {
+      const RuleSet& set = *rules().find(language);
+      Document doc = prepare(text, language, Upto::Types);
+      for (Rule::Action action : {Rule::Action::Relation, Rule::Action::Type, Rule::Action::Describe}) {
+        Matcher matcher(doc, coordination_of(set));
+        std::vector<RuleIndex::Candidate> candidates;
+        for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+          matcher.set_sentence(s);
+          set.index(action).select(matcher, candidates);
+          visit(set, doc, action, s, matcher, candidates);
+        }
+      }
+    }
+}
+
 // "line:bound" for each rule that select() keeps on the first sentence of
 // `text` (French mentions and types), the rules being `rule_lines` of a
 // French rule file.
@@ -99,34 +120,23 @@ TEST_CASE("select's bound gives the same matches as find_all's own search, for e
       "Selon le groupe Arko, la société Lumen Robotics rachète Vega Soft.",
       "Nova Labs raised $20 million from Zeta Capital and Orbit Ventures, the Oslo-based firm said.",
       "Jane Doe, the founder of Lumen Robotics, said its chatbot Pixie competes with Vega Soft's model."};
-  for (const std::string& text : texts) {
-    for (const std::string language : {"fr", "en"}) {
-      const RuleSet& set = *rules().find(language);
-      Document doc = prepare(text, language, Upto::Types);
-      for (Rule::Action action : {Rule::Action::Relation, Rule::Action::Type, Rule::Action::Describe}) {
-        Matcher matcher(doc, coordination_of(set));
-        std::vector<RuleIndex::Candidate> candidates;
-        for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
-          matcher.set_sentence(s);
-          set.index(action).select(matcher, candidates);
-          Matcher alone(doc, sentence_items(doc, s), coordination_of(set));
-          std::size_t next = 0;
-          for (std::size_t r = 0; r < set.rules.size(); ++r) {
-            if (set.rules[r].action != action) continue;
-            CAPTURE(set.rules[r].origin);
-            std::vector<std::string> expected = describe(alone.find_all(set.rules[r].pattern));
-            if (next < candidates.size() && candidates[next].rule == r) {
-              CHECK(describe(matcher.find_all(set.rules[r].pattern, candidates[next].last_start)) == expected);
-              ++next;
-            } else {
-              CHECK(expected.empty());
-            }
-          }
-          CHECK(next == candidates.size());  // ascending, and only rules of the action
-        }
+  for_each_selection(texts, [](const RuleSet& set, const Document& doc, Rule::Action action, std::size_t s,
+                               const Matcher& matcher, const std::vector<RuleIndex::Candidate>& candidates) {
+    Matcher alone(doc, sentence_items(doc, s), coordination_of(set));
+    std::size_t next = 0;
+    for (std::size_t r = 0; r < set.rules.size(); ++r) {
+      if (set.rules[r].action != action) continue;
+      CAPTURE(set.rules[r].origin);
+      std::vector<std::string> expected = describe(alone.find_all(set.rules[r].pattern));
+      if (next < candidates.size() && candidates[next].rule == r) {
+        CHECK(describe(matcher.find_all(set.rules[r].pattern, candidates[next].last_start)) == expected);
+        ++next;
+      } else {
+        CHECK(expected.empty());
       }
     }
-  }
+    CHECK(next == candidates.size());  // ascending, and only rules of the action
+  });
 }
 
 TEST_CASE("worth_trying turns away a sentence without a required word of any rule") {
@@ -147,18 +157,8 @@ TEST_CASE("worth_trying is true wherever select keeps a rule, for every built-in
   const std::vector<std::string> texts = {
       "Zeta Capital investit dans Nova Labs. La firme norvégienne a levé 5 millions. Il pleut.",
       "Nova Labs raised $20 million from Zeta Capital, the Oslo-based firm said. It rains. Its rival Arko sued."};
-  for (const std::string& text : texts)
-    for (const std::string language : {"fr", "en"}) {
-      const RuleSet& set = *rules().find(language);
-      Document doc = prepare(text, language, Upto::Types);
-      for (Rule::Action action : {Rule::Action::Relation, Rule::Action::Type, Rule::Action::Describe}) {
-        Matcher matcher(doc, coordination_of(set));
-        std::vector<RuleIndex::Candidate> candidates;
-        for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
-          matcher.set_sentence(s);
-          set.index(action).select(matcher, candidates);
-          if (!candidates.empty()) CHECK(set.index(action).worth_trying(doc, s));
-        }
-      }
-    }
+  for_each_selection(texts, [](const RuleSet& set, const Document& doc, Rule::Action action, std::size_t s,
+                               const Matcher&, const std::vector<RuleIndex::Candidate>& candidates) {
+    if (!candidates.empty()) CHECK(set.index(action).worth_trying(doc, s));
+  });
 }
