@@ -1,33 +1,17 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <unistd.h>
 
 #include "extract/corpus.h"
 #include "graph/node_link_json.h"
 #include "helpers.h"
+#include "scratch_folder.h"
 
 using namespace kg::extract;
 namespace fs = std::filesystem;
 
-namespace {
-
-// A scratch folder of articles, removed at the end of the test.
-struct Folder {
-  fs::path root = fs::temp_directory_path() / ("kg_extract_test_" + std::to_string(::getpid()));
-  Folder() { fs::create_directories(root / "sub"); }
-  ~Folder() { fs::remove_all(root); }
-  std::string write(const std::string& name, const std::string& bytes) {
-    std::ofstream(root / name, std::ios::binary) << bytes;
-    return (root / name).string();
-  }
-};
-
-}  // namespace
-
 TEST_CASE("folders are searched recursively for *.txt, sorted; missing paths are errors") {
-  Folder f;
+  test::ScratchFolder f("kg_extract_test", {"sub"});
   f.write("b.txt", "Brakko recrute.");
   f.write("sub/a.txt", "Zorvex recrute.");
   f.write("notes.md", "ignored");
@@ -41,7 +25,7 @@ TEST_CASE("folders are searched recursively for *.txt, sorted; missing paths are
 }
 
 TEST_CASE("a folder's articles: *.txt names, links to files followed, links to folders not") {
-  Folder f;
+  test::ScratchFolder f("kg_extract_test", {"sub"});
   f.write("a.b.txt", "x");
   f.write(".txt", "a hidden file with no extension");
   f.write("upper.TXT", "x");
@@ -78,7 +62,7 @@ TEST_CASE("bad articles are named and refused; the others are still extracted") 
   CHECK(check_article("caf\xC3") == "invalid UTF-8 at byte 3");
   CHECK(check_article("Brakko recrute.").empty());
 
-  Folder f;
+  test::ScratchFolder f("kg_extract_test", {"sub"});
   std::vector<Input> inputs{{"good", f.write("good.txt", "Zeta Capital a investi dans Brakko.")},
                             {"empty", f.write("empty.txt", "")},
                             {"latin1", f.write("latin1.txt", "caf\xE9")}};
@@ -91,7 +75,7 @@ TEST_CASE("bad articles are named and refused; the others are still extracted") 
 }
 
 TEST_CASE("the graph does not depend on the number of threads") {
-  Folder f;
+  test::ScratchFolder f("kg_extract_test", {"sub"});
   std::vector<Input> inputs;
   for (int i = 0; i < 12; ++i)
     inputs.push_back({"doc" + std::to_string(i),

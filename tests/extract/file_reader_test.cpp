@@ -1,34 +1,17 @@
 #include "extract/file_reader.h"
 
 #include <doctest/doctest.h>
-#include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
+
+#include "scratch_folder.h"
 
 using kg::extract::FileReader;
+using kg::extract::test::ScratchFolder;
 namespace fs = std::filesystem;
 
-namespace {
-
-// A scratch folder with two sub-folders, removed at the end of the test.
-struct Folder {
-  fs::path root = fs::temp_directory_path() / ("kg_file_reader_test_" + std::to_string(::getpid()));
-  Folder() {
-    fs::create_directories(root / "a");
-    fs::create_directories(root / "b");
-  }
-  ~Folder() { fs::remove_all(root); }
-  std::string write(const std::string& name, const std::string& bytes) {
-    std::ofstream(root / name, std::ios::binary) << bytes;
-    return (root / name).string();
-  }
-};
-
-}  // namespace
-
 TEST_CASE("files of one folder and of others are read whole, one after the other") {
-  Folder f;
+  ScratchFolder f("kg_file_reader_test", {"a", "b"});
   std::string first = f.write("a/1.txt", "Zeta Capital invests in Brakko Labs.");
   std::string second = f.write("a/2.txt", "short");
   std::string other = f.write("b/1.txt", "another folder");
@@ -49,7 +32,7 @@ TEST_CASE("files of one folder and of others are read whole, one after the other
 }
 
 TEST_CASE("a file larger than the reader's room is read whole") {
-  Folder f;
+  ScratchFolder f("kg_file_reader_test", {"a", "b"});
   std::string big(300000, 'x');
   for (std::size_t i = 0; i < big.size(); i += 1000) big[i] = static_cast<char>('a' + i / 1000 % 26);
   std::string path = f.write("a/big.txt", big);
@@ -60,7 +43,7 @@ TEST_CASE("a file larger than the reader's room is read whole") {
 }
 
 TEST_CASE("a missing file, a folder and a relative path") {
-  Folder f;
+  ScratchFolder f("kg_file_reader_test", {"a", "b"});
   FileReader reader;
   CHECK_FALSE(reader.read((f.root / "a" / "missing.txt").string()));
   CHECK(reader.text().empty());
