@@ -224,6 +224,7 @@ void WordSet::seal() {
     if (bits_.size() <= word / 64) bits_.resize(word / 64 + 1, 0);
     bits_[word / 64] |= std::uint64_t{1} << (word % 64);
   }
+  bit_count_ = 64 * bits_.size();
 }
 
 void WordSet::add(const WordSet& other) {
