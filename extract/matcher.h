@@ -80,10 +80,11 @@ class Matcher {
   // The item bits of which one makes a mention acceptable to an entity
   // element of `types` (empty: any entity but a nationality adjective).
   static std::uint8_t entity_bits(const std::vector<EntityType>& types);
-  // Whether item `pos` is a plain token of `words`.
+  // Whether item `pos` is a plain token of `words`. A mention's word number
+  // is kUnknown, which no word set holds: only the stems ask what the item is.
   bool has_word_at(const WordSet& words, std::size_t pos) const {
-    return items_[pos].mention < 0 &&
-           (words.has_number(item_words_[pos]) || (!words.stems.empty() && words.has_stem(doc_.tokens[items_[pos].first])));
+    return words.has_number(item_words_[pos]) ||
+           (!words.stems.empty() && items_[pos].mention < 0 && words.has_stem(doc_.tokens[items_[pos].first]));
   }
 
  private:
