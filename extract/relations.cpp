@@ -27,10 +27,15 @@ bool has_word(const Document& doc, std::size_t from, std::size_t to, const WordS
   return false;
 }
 
-// Whether `relation` is not in `seen` yet; adds it. A sentence states few relations.
+// Whether `relation` is not in `seen` yet; adds it. A sentence states few
+// relations. The entities are compared before the type's text.
 bool first_time(std::vector<std::tuple<std::string_view, int, int>>& seen,
                 const std::tuple<std::string_view, int, int>& relation) {
-  if (std::find(seen.begin(), seen.end(), relation) != seen.end()) return false;
+  auto same = [&](const std::tuple<std::string_view, int, int>& other) {
+    return std::get<1>(other) == std::get<1>(relation) && std::get<2>(other) == std::get<2>(relation) &&
+           std::get<0>(other) == std::get<0>(relation);
+  };
+  if (std::any_of(seen.begin(), seen.end(), same)) return false;
   seen.push_back(relation);
   return true;
 }
