@@ -35,7 +35,8 @@ class AmountParser {
   std::vector<Amount> run() {
     std::vector<Amount> out;
     for (std::size_t i = first_; i < last_;) {
-      std::optional<Amount> a = parse_at(i);
+      std::optional<Amount> a;
+      if (may_start(i)) a = parse_at(i);
       if (!a) {
         ++i;
         continue;
@@ -56,6 +57,7 @@ class AmountParser {
       if (key == k) return true;
     return false;
   }
+  bool opens_range(std::size_t i) const { return is(i, {"entre", "between", "from"}); }
   const std::string* currency_at(std::size_t i) const {
     if (i >= last_) return nullptr;
     std::uint32_t word = vocabulary::word_of(tok(i));
@@ -81,11 +83,18 @@ class AmountParser {
     return number_value(text, doc_.language);
   }
 
+  // A quick necessary test for parse_at(): an amount begins with a number,
+  // a symbol (a currency such as "$"), or a word that opens a range.
+  bool may_start(std::size_t i) const {
+    const Token& t = tok(i);
+    return t.is_number || !t.is_word || opens_range(i);
+  }
+
   std::optional<Amount> parse_at(std::size_t start) const {
     std::size_t i = start;
     Amount a;
     bool range = false;
-    if (is(i, {"entre", "between", "from"}) && i + 1 < last_ &&
+    if (opens_range(i) && i + 1 < last_ &&
         (tok(i + 1).is_number || currency_at(i + 1))) {
       range = true;
       ++i;

@@ -86,6 +86,32 @@ std::vector<Item> sentence_items(const Document& doc, std::size_t sentence) {
   return items;
 }
 
+std::vector<Matcher::Buffers>& Matcher::spare_buffers() {
+  thread_local std::vector<Buffers> spare;
+  return spare;
+}
+
+void Matcher::take_buffers() {
+  std::vector<Buffers>& spare = spare_buffers();
+  if (spare.empty()) return;
+  Buffers& buffers = spare.back();
+  items_ = std::move(buffers.items);
+  item_words_ = std::move(buffers.item_words);
+  item_types_ = std::move(buffers.item_types);
+  matches_ = std::move(buffers.matches);
+  spare.pop_back();
+  items_.clear();
+  item_words_.clear();
+  item_types_.clear();
+}
+
+Matcher::~Matcher() {
+  // A few sets are enough: a thread rarely holds more than one matcher at once.
+  std::vector<Buffers>& spare = spare_buffers();
+  if (spare.size() < 4)
+    spare.push_back({std::move(items_), std::move(item_words_), std::move(item_types_), std::move(matches_)});
+}
+
 Matcher::Matcher(const Document& doc, std::vector<Item> items, Coordination coordination)
     : doc_(doc), items_(std::move(items)), coordination_(coordination) {
   item_words_.reserve(items_.size());
@@ -97,7 +123,9 @@ Matcher::Matcher(const Document& doc, std::vector<Item> items, Coordination coor
   }
 }
 
-Matcher::Matcher(const Document& doc, Coordination coordination) : doc_(doc), coordination_(coordination) {}
+Matcher::Matcher(const Document& doc, Coordination coordination) : doc_(doc), coordination_(coordination) {
+  take_buffers();
+}
 
 void Matcher::set_sentence(std::size_t sentence) {
   // What sentence_items() and the constructor do, in one pass into the

@@ -51,6 +51,10 @@ class Matcher {
   Matcher(const Document& doc, std::vector<Item> items, Coordination coordination);
   // A matcher without a sentence yet: call set_sentence() before matching.
   Matcher(const Document& doc, Coordination coordination);
+  // Gives its buffers back to the thread, for the next matcher to reuse.
+  ~Matcher();
+  Matcher(const Matcher&) = delete;
+  Matcher& operator=(const Matcher&) = delete;
 
   // Makes sentence `sentence` of the document the one matched, reusing the
   // buffers of the previous one: one matcher serves a whole article.
@@ -76,10 +80,11 @@ class Matcher {
   // The item bits of which one makes a mention acceptable to an entity
   // element of `types` (empty: any entity but a nationality adjective).
   static std::uint8_t entity_bits(const std::vector<EntityType>& types);
-  // Whether item `pos` is a plain token of `words`.
+  // Whether item `pos` is a plain token of `words`. A mention's word number
+  // is kUnknown, which no word set holds: only the stems ask what the item is.
   bool has_word_at(const WordSet& words, std::size_t pos) const {
-    return items_[pos].mention < 0 &&
-           (words.has_number(item_words_[pos]) || (!words.stems.empty() && words.has_stem(doc_.tokens[items_[pos].first])));
+    return words.has_number(item_words_[pos]) ||
+           (!words.stems.empty() && items_[pos].mention < 0 && words.has_stem(doc_.tokens[items_[pos].first]));
   }
 
  private:
@@ -107,6 +112,18 @@ class Matcher {
   // state.ends each way to end the coordination (the item after it, how
   // many of those mentions it takes), longest first.
   void conjuncts(std::size_t pos, const std::vector<EntityType>& types, State& state) const;
+
+  // The memory of a matcher's vectors, kept by its thread between matchers
+  // (one per stage and article), so that a worker stops allocating once it
+  // has seen a long sentence and many matches.
+  struct Buffers {
+    std::vector<Item> items;
+    std::vector<std::uint32_t> item_words;
+    std::vector<std::uint8_t> item_types;
+    std::vector<Match> matches;
+  };
+  static std::vector<Buffers>& spare_buffers();
+  void take_buffers();
 
   const Document& doc_;
   std::vector<Item> items_;

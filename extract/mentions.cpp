@@ -87,11 +87,14 @@ class MentionFinder {
            !std::binary_search(lower_case_initials_.begin(), lower_case_initials_.end(), std::string_view(t.key));
   }
 
-  // The keys of name-shaped first words of sentences ("Les", "Nova") that the
+  // The keys of name-shaped first words of sentences ("Nova") that the
   // article also writes as plain lower-case words: starts_name() asks about
-  // no other word. A word is looked up only when its first byte and length
-  // are those of such a key, which few are. Sorted vectors rather than hash
-  // sets: a few words an article, and no node allocated for each.
+  // no other word, and never about a key of NOT_NAME, FUNCTION_WORDS or
+  // INITIAL_NOT_NAME ("Les"), which are left out, so that an article whose
+  // sentences all begin so needs no pass over its words. A word is looked up
+  // only when its first byte and length are those of such a key, which few
+  // are. Sorted vectors rather than hash sets: a few words an article, and
+  // no node allocated for each.
   void find_lower_case_initials() {
     std::vector<std::string_view> initials;
     initials.reserve(doc_.sentences.size());
@@ -103,13 +106,14 @@ class MentionFinder {
       for (std::size_t i = sentence.first; i < sentence.last; ++i) {
         const Token& t = doc_.tokens[i];
         if (!t.is_word) continue;
-        if (name_shaped(t)) {
+        if (name_shaped(t) && !not_name_.contains(t) && !function_words_.has_word(t) && !initial_not_name_.contains(t)) {
           initials.emplace_back(t.key);
           auto [byte, bit] = shape(t.key);
           lengths[byte] |= bit;
         }
         break;
       }
+    if (initials.empty()) return;
     std::sort(initials.begin(), initials.end());
     for (const Token& t : doc_.tokens) {
       if (!t.is_word || t.capitalized || t.all_caps || t.is_number) continue;

@@ -29,7 +29,7 @@ struct WordSet {
   bool has_word(const Token& token) const { return has_number(vocabulary::word_of(token)); }
   // Whether word number `word` (extract/vocabulary.h) is one of `words`.
   bool has_number(std::uint32_t word) const {
-    return word / 64 < bits_.size() && (bits_[word / 64] >> (word % 64) & 1);
+    return word < bit_count_ && (bits_[word / 64] >> (word % 64) & 1);
   }
   // Whether the token's key starts with one of `stems`.
   bool has_stem(const Token& token) const;
@@ -41,6 +41,7 @@ struct WordSet {
  private:
   // Bit n is set when word number n (extract/vocabulary.h) is in `words`.
   std::vector<std::uint64_t> bits_;
+  std::size_t bit_count_ = 0;  // 64 * bits_.size(), one compare per test
 };
 
 // One element of a pattern, with how many times it may repeat.

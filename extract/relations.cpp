@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <tuple>
 
 #include "extract/amounts.h"
@@ -26,10 +27,15 @@ bool has_word(const Document& doc, std::size_t from, std::size_t to, const WordS
   return false;
 }
 
-// Whether `relation` is not in `seen` yet; adds it. A sentence states few relations.
+// Whether `relation` is not in `seen` yet; adds it. A sentence states few
+// relations. The entities are compared before the type's text.
 bool first_time(std::vector<std::tuple<std::string_view, int, int>>& seen,
                 const std::tuple<std::string_view, int, int>& relation) {
-  if (std::find(seen.begin(), seen.end(), relation) != seen.end()) return false;
+  auto same = [&](const std::tuple<std::string_view, int, int>& other) {
+    return std::get<1>(other) == std::get<1>(relation) && std::get<2>(other) == std::get<2>(relation) &&
+           std::get<0>(other) == std::get<0>(relation);
+  };
+  if (std::any_of(seen.begin(), seen.end(), same)) return false;
   seen.push_back(relation);
   return true;
 }
@@ -62,34 +68,89 @@ StatusWords status_words(const RuleSet& rules) {
   return {&known.status_talks, &known.status_planned, &known.status_announced, &known.status_completed};
 }
 
-// deal_status() with the classes looked up.
-std::string nearest_status(const Document& doc, std::size_t first, std::size_t last, std::size_t match_first,
-                           std::size_t match_last, const StatusWords& words) {
-  // The nearest word of any class; at equal distance, the earlier class.
-  const char* status = nullptr;
-  std::size_t best_distance = 0, best_class = 0;
-  bool stems = std::any_of(words.begin(), words.end(), [](const WordSet* w) { return !w->stems.empty(); });
-  for (std::size_t t = first; t < last; ++t) {
-    if (!stems && !vocabulary::is_rule_word(doc.tokens[t])) continue;  // in no class
-    std::size_t d = distance(t, match_first, match_last);
-    for (std::size_t c = 0; c < words.size(); ++c) {
-      if (!words[c]->contains(doc.tokens[t])) continue;
-      if (!status || d < best_distance || (d == best_distance && c < best_class)) {
+// The words of one sentence that decide the fate of its matches: negations,
+// denials and deal statuses, found in one pass over its tokens when the
+// sentence's first match needs them, instead of once per match and relation.
+class SentenceCues {
+ public:
+  SentenceCues(const KnownClasses& known, const StatusWords& statuses)
+      : known_(known), statuses_(statuses) {
+    stems_ = !known.negation.stems.empty() || !known.denial.stems.empty() ||
+             std::any_of(statuses.begin(), statuses.end(), [](const WordSet* w) { return !w->stems.empty(); });
+  }
+
+  // Finds the cues of tokens [first, last).
+  void scan(const Document& doc, std::size_t first, std::size_t last) {
+    negations_.clear();
+    statuses_found_.clear();
+    first_denial_ = last;
+    for (std::size_t t = first; t < last; ++t) {
+      unsigned bits = cue_bits(doc.tokens[t]);
+      if (bits == 0) continue;
+      if (bits & KnownClasses::kNegationCue) negations_.push_back(t);
+      if ((bits & KnownClasses::kDenialCue) && first_denial_ == last) first_denial_ = t;
+      // The first class of the token: a later class loses the tie.
+      if (unsigned statuses = bits / KnownClasses::kStatusCue; statuses != 0)
+        statuses_found_.push_back({t, static_cast<std::size_t>(std::countr_zero(statuses))});
+    }
+  }
+
+  // Whether a NEGATION word lies in tokens [from, to).
+  bool negation_in(std::size_t from, std::size_t to) const {
+    return std::any_of(negations_.begin(), negations_.end(), [&](std::size_t t) { return t >= from && t < to; });
+  }
+  // Whether a DENIAL word lies before token `to`.
+  bool denial_before(std::size_t to) const { return first_denial_ < to; }
+
+  // The status word nearest to the match [match_first, match_last); at equal
+  // distance the earlier class, then the earlier word. Empty when none.
+  const char* nearest_status(std::size_t match_first, std::size_t match_last) const {
+    const char* status = "";
+    std::size_t best_distance = 0, best_class = 0;
+    bool found = false;
+    for (const auto& [t, c] : statuses_found_) {
+      std::size_t d = distance(t, match_first, match_last);
+      if (!found || d < best_distance || (d == best_distance && c < best_class)) {
         status = kStatuses[c];
         best_distance = d;
         best_class = c;
+        found = true;
       }
-      break;  // a later class of the same token loses the tie
     }
+    return status;
   }
-  return status ? status : "";
-}
+
+ private:
+  // The KnownClasses cue bits of a token: one load for a word, but every class
+  // tested when one has stems.
+  unsigned cue_bits(const Token& token) const {
+    if (!stems_) {
+      std::uint32_t word = vocabulary::word_of(token);
+      return word < known_.relation_cues.size() ? known_.relation_cues[word] : 0;
+    }
+    unsigned bits = (known_.negation.contains(token) ? KnownClasses::kNegationCue : 0u) |
+                    (known_.denial.contains(token) ? KnownClasses::kDenialCue : 0u);
+    for (std::size_t c = 0; c < statuses_.size(); ++c)
+      if (statuses_[c]->contains(token)) bits |= KnownClasses::kStatusCue << c;
+    return bits;
+  }
+
+  const KnownClasses& known_;
+  const StatusWords& statuses_;
+  bool stems_ = false;  // whether a class has stems: then every token is tested
+  std::vector<std::size_t> negations_;
+  std::size_t first_denial_ = 0;
+  std::vector<std::pair<std::size_t, std::size_t>> statuses_found_;  // (token, class), in text order
+};
 
 }  // namespace
 
 std::string deal_status(const Document& doc, std::size_t first, std::size_t last, std::size_t match_first,
                         std::size_t match_last, const RuleSet& rules) {
-  return nearest_status(doc, first, last, match_first, match_last, status_words(rules));
+  StatusWords statuses = status_words(rules);
+  SentenceCues cues(rules.known(), statuses);
+  cues.scan(doc, first, last);
+  return cues.nearest_status(match_first, match_last);
 }
 
 void extract_relations(Document& doc, const RuleSet& rules) {
@@ -97,11 +158,10 @@ void extract_relations(Document& doc, const RuleSet& rules) {
   const RuleIndex& index = rules.index(Rule::Action::Relation);
   const KnownClasses& known = rules.known();
   Coordination coordination{&known.coord, &known.conj, &known.article};
-  const WordSet& negation = known.negation;
-  const WordSet& denial = known.denial;
   const WordSet& hypothetical = known.hypothetical;
   const WordSet& talks = known.status_talks;
   StatusWords status_classes = status_words(rules);
+  SentenceCues cues(known, status_classes);
   // The (graph type, subject, object) relations of the current sentence, to give each once.
   std::vector<std::tuple<std::string_view, int, int>> seen;
   // The relation type of each rule, looked up by name once per article.
@@ -119,6 +179,7 @@ void extract_relations(Document& doc, const RuleSet& rules) {
     bool hypothetical_deal = hypothetical.contains(doc.tokens[sentence.first]) &&
                              !has_word(doc, sentence.first, sentence.last, talks);
     std::optional<std::vector<Amount>> amounts;
+    bool cues_found = false;
     for (const auto& [r, last_start] : candidates) {
       const Rule& rule = rules.rules[r];
       if (!types[r]) types[r] = &rules.relations.at(rule.relation);
@@ -126,8 +187,11 @@ void extract_relations(Document& doc, const RuleSet& rules) {
       if (type.deal && hypothetical_deal) continue;
       for (const Match& match : matcher.find_all(rule.pattern, last_start)) {
         std::size_t first = items[match.first].first, last = items[match.last - 1].last;
-        if (has_word(doc, first > sentence.first + 3 ? first - 3 : sentence.first, last, negation) ||
-            has_word(doc, sentence.first, last, denial))
+        if (!cues_found) {
+          cues.scan(doc, sentence.first, sentence.last);
+          cues_found = true;
+        }
+        if (cues.negation_in(first > sentence.first + 3 ? first - 3 : sentence.first, last) || cues.denial_before(last))
           continue;
         for (int sm : match.subjects)
           for (int om : match.objects) {
@@ -149,7 +213,7 @@ void extract_relations(Document& doc, const RuleSet& rules) {
                 rel.deal.amount_max = a->max;
                 rel.deal.currency = a->currency;
               }
-              rel.deal.status = nearest_status(doc, sentence.first, sentence.last, first, last, status_classes);
+              rel.deal.status = cues.nearest_status(first, last);
             }
             doc.relations.push_back(std::move(rel));
           }

@@ -11,7 +11,6 @@
 #include "extract/rule_index.h"
 #include "extract/tokenizer.h"
 #include "extract/vocabulary.h"
-#include "extract/vocabulary.h"
 
 namespace kg::extract {
 
@@ -225,6 +224,7 @@ void WordSet::seal() {
     if (bits_.size() <= word / 64) bits_.resize(word / 64 + 1, 0);
     bits_[word / 64] |= std::uint64_t{1} << (word % 64);
   }
+  bit_count_ = 64 * bits_.size();
 }
 
 void WordSet::add(const WordSet& other) {
@@ -271,7 +271,21 @@ KnownClasses::KnownClasses(const RuleSet& rules)
       pronoun_any(rules.word_class("PRONOUN_ANY")),
       possessive(rules.word_class("POSSESSIVE")),
       possessed(rules.word_class("POSSESSED")),
-      amount_exclude(rules.word_class("AMOUNT_EXCLUDE")) {}
+      amount_exclude(rules.word_class("AMOUNT_EXCLUDE")) {
+  auto mark = [&](const WordSet& words, std::uint8_t bit) {
+    for (const std::string& w : words.words) {
+      std::uint32_t word = vocabulary::intern(w);
+      if (relation_cues.size() <= word) relation_cues.resize(word + 1, 0);
+      relation_cues[word] |= bit;
+    }
+  };
+  mark(negation, kNegationCue);
+  mark(denial, kDenialCue);
+  mark(status_talks, kStatusCue);
+  mark(status_planned, kStatusCue << 1);
+  mark(status_announced, kStatusCue << 2);
+  mark(status_completed, kStatusCue << 3);
+}
 
 Pattern parse_pattern(std::string_view text, const std::unordered_map<std::string, WordSet>& classes,
                       const std::string& origin) {

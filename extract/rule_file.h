@@ -3,6 +3,7 @@
 // extract/rules/ and are compiled into the program; `--rules FILE` adds more.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -108,6 +109,13 @@ struct KnownClasses {
   WordSet status_talks, status_planned, status_announced, status_completed;  // deal status
   WordSet pronoun_person, pronoun_org, pronoun_any, possessive, possessed;   // pronouns
   WordSet amount_exclude;                                           // amounts
+
+  // The relation stage's cue classes of each word, by word number
+  // (extract/vocabulary.h): bit kNegationCue for NEGATION, kDenialCue for
+  // DENIAL, kStatusCue << c for the c-th of STATUS_TALKS, STATUS_PLANNED,
+  // STATUS_ANNOUNCED, STATUS_COMPLETED; 0 past its end. Stems are not in it.
+  static constexpr std::uint8_t kNegationCue = 1, kDenialCue = 2, kStatusCue = 4;
+  std::vector<std::uint8_t> relation_cues;
 };
 
 // Rule sets for every language, filled from rule files.

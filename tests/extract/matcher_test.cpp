@@ -107,6 +107,24 @@ TEST_CASE("one matcher serves every sentence of an article") {
   }
 }
 
+TEST_CASE("a matcher reuses the buffers of the thread's earlier matchers, with nothing of their sentences") {
+  const RuleSet& fr = *rules().find("fr");
+  Coordination coordination{&fr.word_class("COORD"), &fr.word_class("CONJ"), &fr.word_class("ARTICLE")};
+  Pattern pattern = parse_pattern("S:* invest* dans O:*", fr.classes, "test");
+  Document first = prepare("Puis Vega Soft, Arko et Zeta Capital investissent dans Orbit Labs.", "fr", Upto::Types);
+  {
+    Matcher earlier(first, coordination);
+    earlier.set_sentence(0);
+    CHECK(earlier.find_all(pattern, earlier.items().size()).size() == 1);
+  }
+  Document second = prepare("Nova Labs vend Lumen.", "fr", Upto::Types);
+  Matcher later(second, coordination);
+  CHECK(later.items().empty());
+  later.set_sentence(0);
+  CHECK(later.items().size() == sentence_items(second, 0).size());
+  CHECK(later.find_all(pattern, later.items().size()).empty());
+}
+
 TEST_CASE("a mention appended out of order, as coreference appends descriptions, is passed over") {
   Document doc = prepare("La firme Nova Labs investit. Puis Vega Soft investit dans Orbit Labs.", "fr", Upto::Types);
   REQUIRE(doc.sentences.size() == 2);

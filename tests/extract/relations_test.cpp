@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "extract/extractor.h"
+#include "extract/relations.h"
 #include "helpers.h"
 
 using namespace kg::extract;
@@ -83,4 +84,26 @@ TEST_CASE("a relation type added by a rule file works without recompiling") {
   Document doc = extract_document("t", "Brakko fournit des puces à Zorvex.", book, "fr");
   REQUIRE(doc.relations.size() == 1);
   CHECK(doc.relations[0].type == "SUPPLIES");
+}
+
+TEST_CASE("a stem in a cue class drops a match as its words do") {
+  const std::string text = "Zeta Capital conteste avoir investi dans Brakko.";
+  CHECK(relations(text, "fr").size() == 1);
+  RuleBook book = RuleBook::built_in();
+  book.load("language fr\ndefine DENIAL = contest*\n", "user.rules");
+  CHECK(extract_document("t", text, book, "fr").relations.empty());
+}
+
+TEST_CASE("the deal status is the class of the word nearest to the match") {
+  Document doc = extract_document("t", "Zeta Capital a annoncé avoir investi dans Brakko.", rules(), "fr");
+  REQUIRE(doc.relations.size() == 1);
+  // Both "annoncé" (announced) and "investi" (completed) are inside the match:
+  // the earlier class wins the tie.
+  CHECK(doc.relations[0].deal.status == "announced");
+  // Tokens: Zeta Capital a annoncé avoir investi dans Brakko .
+  const RuleSet& fr = *rules().find("fr");
+  std::size_t first = doc.sentences[0].first, last = doc.sentences[0].last;
+  CHECK(deal_status(doc, first, last, first + 5, first + 6, fr) == "completed");
+  CHECK(deal_status(doc, first, first + 5, first + 5, first + 7, fr) == "announced");
+  CHECK(deal_status(doc, first, first + 3, first, first + 1, fr).empty());
 }

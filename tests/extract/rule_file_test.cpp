@@ -132,3 +132,19 @@ TEST_CASE("the known classes are the classes of those names, reloaded with the r
   CHECK(book.find("fr")->known().denial.words == std::unordered_set<std::string>{"nie"});
   CHECK(book.find("fr")->known().negation.words.size() == 2);
 }
+
+TEST_CASE("the relation cues of a word are read by its number") {
+  RuleBook book;
+  book.load("language fr\ndefine NEGATION = pas\ndefine STATUS_TALKS = pourparlers\n"
+            "define STATUS_COMPLETED = investi pourparlers\ndefine DENIAL = nie\n", "test");
+  const KnownClasses& known = book.find("fr")->known();
+  auto cues = [&](const char* word) {
+    std::uint32_t number = vocabulary::intern(word);
+    return number < known.relation_cues.size() ? known.relation_cues[number] : 0;
+  };
+  CHECK(cues("pas") == KnownClasses::kNegationCue);
+  CHECK(cues("nie") == KnownClasses::kDenialCue);
+  CHECK(cues("investi") == KnownClasses::kStatusCue << 3);
+  CHECK(cues("pourparlers") == (KnownClasses::kStatusCue | KnownClasses::kStatusCue << 3));
+  CHECK(cues("dans") == 0);
+}
