@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <memory>
@@ -48,16 +49,16 @@ bool is_digit(utf8proc_int32_t cp) { return cp >= '0' && cp <= '9'; }
 bool is_upper(utf8proc_int32_t cp) {
   return cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : utf8proc_isupper(cp);
 }
-bool is_space(utf8proc_int32_t cp) {
-  return cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r';
-}
 
-// What an ASCII byte is to word_end: kDigit, kLetter, or 0 (anything else).
-constexpr unsigned char kDigit = 1, kLetter = 2;
-constexpr std::array<unsigned char, 256> kAsciiWord = [] {
+// What a byte is to the tokenizer: an ASCII digit, lower- or upper-case
+// ASCII letter, space, or 0 (anything else, every non-ASCII byte included).
+constexpr unsigned char kDigit = 1, kLower = 2, kUpper = 4, kLetter = kLower | kUpper, kSpace = 8;
+constexpr std::array<unsigned char, 256> kAsciiClass = [] {
   std::array<unsigned char, 256> table{};
   for (int c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = kDigit;
-  for (int c = 'a'; c <= 'z'; ++c) table[static_cast<std::size_t>(c)] = table[static_cast<std::size_t>(c - 'a' + 'A')] = kLetter;
+  for (int c = 'a'; c <= 'z'; ++c) table[static_cast<std::size_t>(c)] = kLower;
+  for (int c = 'A'; c <= 'Z'; ++c) table[static_cast<std::size_t>(c)] = kUpper;
+  for (char c : {' ', '\n', '\t', '\r'}) table[static_cast<unsigned char>(c)] = kSpace;
   return table;
 }();
 
@@ -65,20 +66,21 @@ constexpr std::array<unsigned char, 256> kAsciiWord = [] {
 std::size_t word_end(std::string_view text, std::size_t pos) {
   const char* bytes = text.data();
   // A word that opens with an ASCII letter is past its digits-only start.
-  bool digits_only = kAsciiWord[static_cast<unsigned char>(bytes[pos])] != kLetter;
+  bool digits_only = (kAsciiClass[static_cast<unsigned char>(bytes[pos])] & kLetter) == 0;
   std::size_t i = digits_only ? pos : pos + 1;
   while (i < text.size()) {
     // Runs of ASCII digits, or of ASCII letters and digits once a letter was
     // seen, most of every word, in a tight loop; the rest below.
     if (digits_only) {
-      while (i < text.size() && kAsciiWord[static_cast<unsigned char>(bytes[i])] == kDigit) ++i;
+      while (i < text.size() && kAsciiClass[static_cast<unsigned char>(bytes[i])] == kDigit) ++i;
     } else {
-      while (i < text.size() && kAsciiWord[static_cast<unsigned char>(bytes[i])] != 0) ++i;
+      while (i < text.size() && (kAsciiClass[static_cast<unsigned char>(bytes[i])] & (kDigit | kLetter)) != 0) ++i;
     }
     if (i >= text.size()) break;
     // Most words end at an ASCII space or mark that cannot join two parts.
     unsigned char byte = static_cast<unsigned char>(bytes[i]);
-    if (byte < 0x80 && kAsciiWord[byte] == 0 && byte != '-' && byte != ',' && byte != '.') break;
+    if (byte < 0x80 && (kAsciiClass[byte] & (kDigit | kLetter)) == 0 && byte != '-' && byte != ',' && byte != '.')
+      break;
     CodePoint c = decode(text, i);
     if (is_digit(c.cp)) {
       i += c.len;
@@ -193,6 +195,95 @@ bool describe_ascii(std::string_view written, Token& t) {
   return true;
 }
 
+// Whether `key` is a French elided function word (l, d, qu, jusqu ...).
+bool is_elision(std::string_view key) {
+  for (std::string_view e : kElisions)
+    if (key == e) return true;
+  return false;
+}
+
+// The longest word read_plain_word reads: its key is built on the stack.
+constexpr std::size_t kPlainWordBytes = 64;
+
+// Reads the word at `pos`, which opens with an ASCII letter or digit, in one
+// pass over its bytes: its end, key and shape, as word_end, the elision test
+// of tokenize, build_key and describe_shape give them, and its code points.
+// Returns false, with `t` unchanged, for a word that only they can settle:
+// one with a hyphen, a non-ASCII byte other than an accented Latin-1 letter
+// with a one-letter key, or kPlainWordBytes bytes or more.
+bool read_plain_word(std::string_view text, std::size_t pos, Token& t, std::size_t& code_points) {
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  const std::size_t limit = std::min(size, pos + kPlainWordBytes - 1);  // room for an elision's '
+  char key[kPlainWordBytes];
+  char* out = key;
+  const bool number = kAsciiClass[bytes[pos]] == kDigit;
+  std::size_t i = pos, pairs = 0, uppers = 0;
+  unsigned char seen = 0;  // the kinds of the ASCII bytes read, or-ed
+  if (number) {
+    // Digits, and a decimal comma or point between two digits. Anything else
+    // ends the number: a letter starts a new word ("10bn" → "10" "bn").
+    for (;;) {
+      while (i < limit && kAsciiClass[bytes[i]] == kDigit) *out++ = static_cast<char>(bytes[i++]);
+      if (i == limit) break;
+      unsigned char c = bytes[i];
+      if ((c == ',' || c == '.') && i + 1 < size && kAsciiClass[bytes[i + 1]] == kDigit) {
+        *out++ = static_cast<char>(c);
+        ++i;
+        continue;
+      }
+      if (c == '-') return false;
+      break;
+    }
+  } else {
+    for (;;) {
+      // ASCII letters and digits, most of every word: `| 0x20` lower-cases a
+      // letter and keeps a digit.
+      while (i < limit) {
+        unsigned char kind = kAsciiClass[bytes[i]];
+        if ((kind & (kDigit | kLetter)) == 0) break;
+        *out++ = static_cast<char>(bytes[i] | 0x20);
+        seen |= kind;
+        uppers += kind == kUpper;
+        ++i;
+      }
+      if (i == limit) break;
+      unsigned char c = bytes[i];
+      if (c == 0xC3 && i + 1 < limit && (bytes[i + 1] & 0xC0) == 0x80) {
+        unsigned cp = 0xC0u + (bytes[i + 1] & 0x3Fu);
+        char folded = latin1_key(cp);
+        if (folded == 0) return false;  // æ, ß, ø ... or × ÷: the general path decides
+        *out++ = folded;
+        if (cp < 0xE0) ++uppers;  // À..Þ
+        else seen |= kLower;
+        i += 2;
+        ++pairs;
+        continue;
+      }
+      if (c >= 0x80 || c == '-') return false;  // another letter or mark, or a hyphen that may join
+      break;
+    }
+  }
+  if (i == limit && limit < size) return false;
+  // An apostrophe after an elided word belongs to it when a letter follows: l'avion.
+  if (!number && i + 1 < size && bytes[i] == '\'' &&
+      is_elision(std::string_view(key, static_cast<std::size_t>(out - key))) && is_letter(decode(text, i + 1).cp)) {
+    *out++ = '\'';
+    ++i;
+  }
+  t.end = i;
+  t.is_word = true;
+  t.is_number = number;
+  t.text.assign(text.data() + pos, i - pos);
+  t.key.assign(key, static_cast<std::size_t>(out - key));
+  // Shape, from the first letter (the first byte unless a number) and the counts.
+  t.capitalized = kAsciiClass[bytes[pos]] == kUpper;
+  t.all_caps = (seen & kLower) == 0 && uppers >= 2;
+  t.inner_caps = uppers > (t.capitalized ? 1u : 0u) && !t.all_caps;
+  code_points = i - pos - pairs;
+  return true;
+}
+
 // Whether kg::fold_key of `word` is its token key: every byte an ASCII letter
 // or digit, or an accented Latin-1 letter that both keys fold to one letter
 // through the same latin1_key.
@@ -200,7 +291,7 @@ bool folds_to_key(std::string_view word) {
   for (std::size_t i = 0; i < word.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(word[i]);
     if (c < 0x80) {
-      if (kAsciiWord[c] == 0) return false;
+      if ((kAsciiClass[c] & (kDigit | kLetter)) == 0) return false;
     } else if (c == 0xC3 && i + 1 < word.size() && (static_cast<unsigned char>(word[i + 1]) & 0xC0) == 0x80 &&
                latin1_key(0xC0u + (static_cast<unsigned char>(word[i + 1]) & 0x3Fu)) != 0) {
       ++i;
@@ -249,14 +340,22 @@ std::vector<Token> tokenize(std::string_view text) {
     return chars;
   };
   while (pos < text.size()) {
-    CodePoint c = decode(text, pos);
-    if (is_space(c.cp)) {
-      pos += c.len;
+    unsigned char kind = kAsciiClass[static_cast<unsigned char>(text[pos])];
+    if (kind == kSpace) {
+      ++pos;
       continue;
     }
     bool glued = !tokens.empty() && tokens.back().end == pos;  // no space before
     Token& t = tokens.emplace_back();
     t.start = pos;
+    std::size_t code_points = 0;
+    if ((kind & (kDigit | kLetter)) && read_plain_word(text, pos, t, code_points)) {
+      t.start_char = chars_before(pos);
+      t.end_char = chars += code_points;
+      pos = counted = t.end;
+      continue;
+    }
+    CodePoint c = decode(text, pos);
     if (is_letter(c.cp) || is_digit(c.cp)) {
       t.end = word_end(text, pos);
       t.is_word = true;
@@ -264,10 +363,7 @@ std::vector<Token> tokenize(std::string_view text) {
       // An apostrophe inside the word: French elision or English 's.
       if (t.end < text.size() && text[t.end] == '\'' && t.end + 1 < text.size()) {
         CodePoint after = decode(text, t.end + 1);
-        std::string key = token_key(text.substr(pos, t.end - pos));
-        bool elided = false;
-        for (std::string_view e : kElisions) elided = elided || key == e;
-        if (elided && is_letter(after.cp)) t.end += 1;
+        if (is_elision(token_key(text.substr(pos, t.end - pos))) && is_letter(after.cp)) t.end += 1;
       }
     } else if (c.cp == '\'' && pos + 1 < text.size() && is_letter(decode(text, pos + 1).cp) && glued) {
       // English clitic: Nexora's, don't.
