@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kg::extract {
@@ -24,6 +25,10 @@ struct Token {
   // `tokens.emplace_back()` then does not zero-fill the whole token first
   // (a `rep stos` that cost a sixth of the tokenizer's time).
   Token() {}  // NOLINT(modernize-use-equals-default)
+  // Token [start, end) of the text, written `text`, with key `key`: the
+  // strings made at once rather than assigned after a default construction.
+  Token(std::size_t start, std::size_t end, std::string_view text, std::string_view key)
+      : start(start), end(end), text(text), key(key) {}
 
   std::size_t start = 0;
   std::size_t end = 0;

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 
 #include "graph/latin1.h"
@@ -202,20 +204,65 @@ bool is_elision(std::string_view key) {
   return false;
 }
 
+constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighBits = 0x8080808080808080ull;
+
+// Eight bytes from `bytes`, in memory order from the low byte (x86-64 is
+// little-endian).
+std::uint64_t load8(const unsigned char* bytes) {
+  std::uint64_t word;
+  std::memcpy(&word, bytes, 8);
+  return word;
+}
+
+// How many bytes of `mask` (0x80 or 0 each) are set.
+unsigned count_high_bits(std::uint64_t mask) { return static_cast<unsigned>(((mask >> 7) * kOnes) >> 56); }
+
+// Which of eight bytes are ASCII letters, digits, lower-case (0x80 in each
+// such byte): range tests on all eight at once. Adding 0x80 - lo to a byte
+// below 0x80 sets its high bit exactly when the byte is lo or more, with no
+// carry into the next byte.
+struct AsciiWordBytes {
+  std::uint64_t letters;
+  std::uint64_t digits;
+  std::uint64_t lower_case;  // bit 0x20 set, which tells lower from upper case among letters
+
+  explicit AsciiWordBytes(std::uint64_t word) {
+    std::uint64_t ascii = ~word & kHighBits;
+    std::uint64_t low7 = word & ~kHighBits;
+    std::uint64_t folded = low7 | 0x20 * kOnes;
+    auto at_least = [](std::uint64_t bytes, unsigned lo) { return bytes + (0x80 - lo) * kOnes; };
+    letters = at_least(folded, 'a') & ~at_least(folded, 'z' + 1) & ascii;
+    digits = at_least(low7, '0') & ~at_least(low7, '9' + 1) & ascii;
+    lower_case = (word << 2) & kHighBits;
+  }
+};
+
 // The longest word read_plain_word reads: its key is built on the stack.
 constexpr std::size_t kPlainWordBytes = 64;
+
+// What read_plain_word finds of a word.
+struct PlainWord {
+  std::size_t end = 0;
+  std::size_t code_points = 0;
+  char key[kPlainWordBytes];
+  std::size_t key_size = 0;
+  bool number = false;
+  bool capitalized = false;
+  bool all_caps = false;
+  bool inner_caps = false;
+};
 
 // Reads the word at `pos`, which opens with an ASCII letter or digit, in one
 // pass over its bytes: its end, key and shape, as word_end, the elision test
 // of tokenize, build_key and describe_shape give them, and its code points.
-// Returns false, with `t` unchanged, for a word that only they can settle:
-// one with a hyphen, a non-ASCII byte other than an accented Latin-1 letter
-// with a one-letter key, or kPlainWordBytes bytes or more.
-bool read_plain_word(std::string_view text, std::size_t pos, Token& t, std::size_t& code_points) {
+// Returns false for a word that only they can settle: one with a hyphen, a
+// non-ASCII byte other than an accented Latin-1 letter with a one-letter
+// key, or kPlainWordBytes bytes or more.
+bool read_plain_word(std::string_view text, std::size_t pos, PlainWord& word) {
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
   const std::size_t limit = std::min(size, pos + kPlainWordBytes - 1);  // room for an elision's '
-  char key[kPlainWordBytes];
+  char* const key = word.key;
   char* out = key;
   const bool number = kAsciiClass[bytes[pos]] == kDigit;
   std::size_t i = pos, pairs = 0, uppers = 0;
@@ -237,8 +284,24 @@ bool read_plain_word(std::string_view text, std::size_t pos, Token& t, std::size
     }
   } else {
     for (;;) {
-      // ASCII letters and digits, most of every word: `| 0x20` lower-cases a
-      // letter and keeps a digit.
+      // ASCII letters and digits, most of every word, eight at a time, then
+      // one at a time near the limit: `| 0x20` lower-cases a letter and keeps
+      // a digit.
+      while (i + 8 <= limit) {
+        std::uint64_t eight = load8(bytes + i);
+        AsciiWordBytes kinds(eight);
+        std::uint64_t stops = ~(kinds.letters | kinds.digits) & kHighBits;
+        std::size_t run = stops ? static_cast<std::size_t>(__builtin_ctzll(stops)) / 8 : 8;
+        std::uint64_t in_run = run == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * run)) - 1;
+        std::uint64_t lowered = eight | 0x2020202020202020ull;
+        std::memcpy(out, &lowered, 8);  // the bytes past the run are overwritten or ignored
+        out += run;
+        i += run;
+        std::uint64_t letters = kinds.letters & in_run;
+        uppers += count_high_bits(letters & ~kinds.lower_case);
+        if (letters & kinds.lower_case) seen |= kLower;
+        if (run < 8) break;
+      }
       while (i < limit) {
         unsigned char kind = kAsciiClass[bytes[i]];
         if ((kind & (kDigit | kLetter)) == 0) break;
@@ -271,16 +334,14 @@ bool read_plain_word(std::string_view text, std::size_t pos, Token& t, std::size
     *out++ = '\'';
     ++i;
   }
-  t.end = i;
-  t.is_word = true;
-  t.is_number = number;
-  t.text.assign(text.data() + pos, i - pos);
-  t.key.assign(key, static_cast<std::size_t>(out - key));
+  word.end = i;
+  word.code_points = i - pos - pairs;
+  word.key_size = static_cast<std::size_t>(out - key);
+  word.number = number;
   // Shape, from the first letter (the first byte unless a number) and the counts.
-  t.capitalized = kAsciiClass[bytes[pos]] == kUpper;
-  t.all_caps = (seen & kLower) == 0 && uppers >= 2;
-  t.inner_caps = uppers > (t.capitalized ? 1u : 0u) && !t.all_caps;
-  code_points = i - pos - pairs;
+  word.capitalized = kAsciiClass[bytes[pos]] == kUpper;
+  word.all_caps = (seen & kLower) == 0 && uppers >= 2;
+  word.inner_caps = uppers > (word.capitalized ? 1u : 0u) && !word.all_caps;
   return true;
 }
 
@@ -332,29 +393,31 @@ std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 5 + 1);
   std::size_t pos = 0;
-  // Code points before byte `counted`, advanced as tokens are made.
-  std::size_t counted = 0, chars = 0;
-  auto chars_before = [&](std::size_t byte) {
-    for (; counted < byte; ++counted)
-      if ((static_cast<unsigned char>(text[counted]) & 0xC0) != 0x80) ++chars;
-    return chars;
-  };
+  std::size_t chars = 0;  // code points before `pos`
+  PlainWord plain;
   while (pos < text.size()) {
     unsigned char kind = kAsciiClass[static_cast<unsigned char>(text[pos])];
     if (kind == kSpace) {
       ++pos;
+      ++chars;
+      continue;
+    }
+    if ((kind & (kDigit | kLetter)) && read_plain_word(text, pos, plain)) {
+      Token& t = tokens.emplace_back(pos, plain.end, text.substr(pos, plain.end - pos),
+                                     std::string_view(plain.key, plain.key_size));
+      t.start_char = chars;
+      t.end_char = chars += plain.code_points;
+      t.is_word = true;
+      t.is_number = plain.number;
+      t.capitalized = plain.capitalized;
+      t.all_caps = plain.all_caps;
+      t.inner_caps = plain.inner_caps;
+      pos = plain.end;
       continue;
     }
     bool glued = !tokens.empty() && tokens.back().end == pos;  // no space before
     Token& t = tokens.emplace_back();
     t.start = pos;
-    std::size_t code_points = 0;
-    if ((kind & (kDigit | kLetter)) && read_plain_word(text, pos, t, code_points)) {
-      t.start_char = chars_before(pos);
-      t.end_char = chars += code_points;
-      pos = counted = t.end;
-      continue;
-    }
     CodePoint c = decode(text, pos);
     if (is_letter(c.cp) || is_digit(c.cp)) {
       t.end = word_end(text, pos);
@@ -374,16 +437,15 @@ std::vector<Token> tokenize(std::string_view text) {
     }
     std::string_view written = text.substr(t.start, t.end - t.start);
     t.text.assign(written);
-    t.start_char = chars_before(t.start);
+    t.start_char = chars;
     if (describe_ascii(written, t)) {
-      counted = t.end;  // one code point a byte
-      chars += written.size();
-      t.end_char = chars;
+      chars += written.size();  // one code point a byte
     } else {
       build_key(written, t.key);
-      t.end_char = chars_before(t.end);
+      for (char byte : written) chars += (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
       describe_shape(t);
     }
+    t.end_char = chars;
     pos = t.end;
   }
   vocabulary::label(tokens);
