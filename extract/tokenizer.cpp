@@ -415,6 +415,15 @@ std::vector<Token> tokenize(std::string_view text) {
       pos = plain.end;
       continue;
     }
+    if (kind == 0 && text[pos] != '\'' && static_cast<unsigned char>(text[pos]) < 0x80) {
+      // An ASCII mark or symbol: a token of its own, its own key.
+      std::string_view mark = text.substr(pos, 1);
+      Token& t = tokens.emplace_back(pos, pos + 1, mark, mark);
+      t.start_char = chars;
+      t.end_char = ++chars;
+      ++pos;
+      continue;
+    }
     bool glued = !tokens.empty() && tokens.back().end == pos;  // no space before
     Token& t = tokens.emplace_back();
     t.start = pos;
