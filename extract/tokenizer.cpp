@@ -214,26 +214,27 @@ std::uint64_t load8(const unsigned char* bytes) {
   return word;
 }
 
-// How many bytes of `mask` (0x80 or 0 each) are set.
-unsigned count_high_bits(std::uint64_t mask) { return static_cast<unsigned>(((mask >> 7) * kOnes) >> 56); }
-
-// Which of eight bytes are ASCII letters, digits, lower-case (0x80 in each
-// such byte): range tests on all eight at once. Adding 0x80 - lo to a byte
-// below 0x80 sets its high bit exactly when the byte is lo or more, with no
-// carry into the next byte.
+// Which of eight bytes are ASCII letters and which of them are upper case
+// (0x80 in each such byte), and where the run of ASCII letters and digits
+// from the first byte ends: range tests on all eight at once. Adding
+// 0x80 - lo to a byte below 0x80 sets its high bit exactly when the byte is
+// lo or more, with no carry into the next byte.
 struct AsciiWordBytes {
-  std::uint64_t letters;
-  std::uint64_t digits;
-  std::uint64_t lower_case;  // bit 0x20 set, which tells lower from upper case among letters
+  std::uint64_t letters = 0;  // within the run
+  std::uint64_t upper = 0;    // letters with bit 0x20 clear
+  std::size_t run = 0;        // bytes of the run, 8 when it fills the word
 
   explicit AsciiWordBytes(std::uint64_t word) {
-    std::uint64_t ascii = ~word & kHighBits;
     std::uint64_t low7 = word & ~kHighBits;
     std::uint64_t folded = low7 | 0x20 * kOnes;
     auto at_least = [](std::uint64_t bytes, unsigned lo) { return bytes + (0x80 - lo) * kOnes; };
-    letters = at_least(folded, 'a') & ~at_least(folded, 'z' + 1) & ascii;
-    digits = at_least(low7, '0') & ~at_least(low7, '9' + 1) & ascii;
-    lower_case = (word << 2) & kHighBits;
+    std::uint64_t all_letters = at_least(folded, 'a') & ~at_least(folded, 'z' + 1);
+    std::uint64_t digits = at_least(low7, '0') & ~at_least(low7, '9' + 1);
+    std::uint64_t stops = ~((all_letters | digits) & ~word) & kHighBits;
+    std::uint64_t in_run = (stops & (~stops + 1)) - 1;  // the bits below the first stop
+    run = stops ? static_cast<std::size_t>(__builtin_ctzll(stops)) / 8 : 8;
+    letters = all_letters & ~word & in_run & kHighBits;
+    upper = letters & ~(word << 2);  // bit 0x20 moved up to 0x80
   }
 };
 
@@ -265,8 +266,8 @@ bool read_plain_word(std::string_view text, std::size_t pos, PlainWord& word) {
   char* const key = word.key;
   char* out = key;
   const bool number = kAsciiClass[bytes[pos]] == kDigit;
-  std::size_t i = pos, pairs = 0, uppers = 0;
-  unsigned char seen = 0;  // the kinds of the ASCII bytes read, or-ed
+  std::size_t i = pos, pairs = 0;
+  bool capitalized = false, inner_capital = false, lower_case = false;
   if (number) {
     // Digits, and a decimal comma or point between two digits. Anything else
     // ends the number: a letter starts a new word ("10bn" → "10" "bn").
@@ -283,6 +284,11 @@ bool read_plain_word(std::string_view text, std::size_t pos, PlainWord& word) {
       break;
     }
   } else {
+    // The first letter tells whether the word is capitalized; the others
+    // whether it has inner capitals and whether some letter is lower case.
+    capitalized = kAsciiClass[bytes[i]] == kUpper;
+    lower_case = !capitalized;
+    *out++ = static_cast<char>(bytes[i++] | 0x20);
     for (;;) {
       // ASCII letters and digits, most of every word, eight at a time, then
       // one at a time near the limit: `| 0x20` lower-cases a letter and keeps
@@ -290,24 +296,20 @@ bool read_plain_word(std::string_view text, std::size_t pos, PlainWord& word) {
       while (i + 8 <= limit) {
         std::uint64_t eight = load8(bytes + i);
         AsciiWordBytes kinds(eight);
-        std::uint64_t stops = ~(kinds.letters | kinds.digits) & kHighBits;
-        std::size_t run = stops ? static_cast<std::size_t>(__builtin_ctzll(stops)) / 8 : 8;
-        std::uint64_t in_run = run == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * run)) - 1;
-        std::uint64_t lowered = eight | 0x2020202020202020ull;
+        std::uint64_t lowered = eight | 0x20 * kOnes;
         std::memcpy(out, &lowered, 8);  // the bytes past the run are overwritten or ignored
-        out += run;
-        i += run;
-        std::uint64_t letters = kinds.letters & in_run;
-        uppers += count_high_bits(letters & ~kinds.lower_case);
-        if (letters & kinds.lower_case) seen |= kLower;
-        if (run < 8) break;
+        out += kinds.run;
+        i += kinds.run;
+        inner_capital = inner_capital || kinds.upper != 0;
+        lower_case = lower_case || kinds.letters != kinds.upper;
+        if (kinds.run < 8) break;
       }
       while (i < limit) {
         unsigned char kind = kAsciiClass[bytes[i]];
         if ((kind & (kDigit | kLetter)) == 0) break;
         *out++ = static_cast<char>(bytes[i] | 0x20);
-        seen |= kind;
-        uppers += kind == kUpper;
+        inner_capital = inner_capital || kind == kUpper;
+        lower_case = lower_case || kind == kLower;
         ++i;
       }
       if (i == limit) break;
@@ -317,8 +319,8 @@ bool read_plain_word(std::string_view text, std::size_t pos, PlainWord& word) {
         char folded = latin1_key(cp);
         if (folded == 0) return false;  // æ, ß, ø ... or × ÷: the general path decides
         *out++ = folded;
-        if (cp < 0xE0) ++uppers;  // À..Þ
-        else seen |= kLower;
+        if (cp < 0xE0) inner_capital = true;  // À..Þ
+        else lower_case = true;
         i += 2;
         ++pairs;
         continue;
@@ -338,10 +340,10 @@ bool read_plain_word(std::string_view text, std::size_t pos, PlainWord& word) {
   word.code_points = i - pos - pairs;
   word.key_size = static_cast<std::size_t>(out - key);
   word.number = number;
-  // Shape, from the first letter (the first byte unless a number) and the counts.
-  word.capitalized = kAsciiClass[bytes[pos]] == kUpper;
-  word.all_caps = (seen & kLower) == 0 && uppers >= 2;
-  word.inner_caps = uppers > (word.capitalized ? 1u : 0u) && !word.all_caps;
+  // All caps: two letters or more, none lower case; a number has no letter.
+  word.capitalized = capitalized;
+  word.all_caps = capitalized && inner_capital && !lower_case;
+  word.inner_caps = inner_capital && !word.all_caps;
   return true;
 }
 
