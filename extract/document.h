@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/token_string.h"
+
 namespace kg::extract {
 
 // The five entity types of ../shared/corpus/GUIDELINES.md.
@@ -32,8 +34,8 @@ struct Token {
 
   std::size_t start = 0;
   std::size_t end = 0;
-  std::string text;          // as written
-  std::string key;           // lower-cased, accents removed: what rules match
+  TokenString text;          // as written
+  TokenString key;           // lower-cased, accents removed: what rules match
   std::uint32_t word = UINT32_MAX;  // number of `key` in extract/vocabulary.h, UINT32_MAX if no rule uses it
   std::uint32_t known_words = 0;    // words numbered when `word` was set (see vocabulary::word_of)
   std::size_t start_char = 0;  // code-point offsets into Document::text

@@ -169,15 +169,11 @@ void build_key(std::string_view word, std::string& key) {
 
 // Key and shape of token `t`, written as `written`, in one pass over its
 // bytes when all are ASCII: what build_key and describe_shape give for it,
-// without decoding. False, with only t.key changed, at a non-ASCII byte.
+// without decoding. False, with `t` unchanged, at a non-ASCII byte.
 bool describe_ascii(std::string_view written, Token& t) {
   std::size_t size = written.size();
-  t.key.resize(size);
-  // Plain pointers, and the article's bytes rather than the token's fresh
-  // copy: writes through a char* could alias the strings' own members,
-  // which the compiler would then reload at every byte.
+  std::string key(size, '\0');
   const char* text = written.data();
-  char* key = t.key.data();
   std::size_t letters = 0, uppers = 0;
   bool capitalized = false, inner_caps = false;
   for (std::size_t i = 0; i < size; ++i) {
@@ -191,6 +187,7 @@ bool describe_ascii(std::string_view written, Token& t) {
     ++letters;
     if (up) ++uppers;
   }
+  t.key.assign(key);
   t.capitalized = capitalized;
   t.all_caps = letters >= 2 && uppers == letters;
   t.inner_caps = inner_caps && !t.all_caps;
@@ -452,7 +449,7 @@ std::vector<Token> tokenize(std::string_view text) {
     if (describe_ascii(written, t)) {
       chars += written.size();  // one code point a byte
     } else {
-      build_key(written, t.key);
+      t.key.assign(token_key(written));
       for (char byte : written) chars += (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
       describe_shape(t);
     }
