@@ -45,6 +45,8 @@ struct Token {
   bool capitalized = false;  // first letter is upper case
   bool all_caps = false;     // two or more letters, all upper case
   bool inner_caps = false;   // an upper-case letter after the first one (NexoraAI, eReader)
+  bool folds_as_key = false; // known to be ASCII letters and digits or accented Latin-1 letters
+                             // only: kg::fold_key(text) == key (false: not known)
 };
 
 // A sentence: tokens [first, last) of Document::tokens.

@@ -59,29 +59,33 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<T
                                       const std::unordered_set<std::string>& abbreviations) {
   std::vector<Sentence> sentences;
   LineBreaks line_breaks(text);
+  // The tokens through locals: a sentence pushed could, for the compiler,
+  // move the vector's storage, which it would then reload at every token.
+  const Token* const tok = tokens.data();
+  const std::size_t count = tokens.size();
   std::size_t begin = 0;
   auto close = [&](std::size_t end) {
     if (end > begin) sentences.push_back({begin, end});
     begin = end;
   };
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (i > begin && line_breaks.between(tokens[i - 1], tokens[i])) close(i);
-    if (!is_terminal(tokens[i])) continue;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (i > begin && line_breaks.between(tok[i - 1], tok[i])) close(i);
+    if (!is_terminal(tok[i])) continue;
     std::size_t end = i + 1;
     // Closing quotes glued to the mark belong to this sentence.
-    while (end < tokens.size() && is_closing(tokens[end]) && tokens[end].start == tokens[end - 1].end) ++end;
-    if (end >= tokens.size()) break;
-    if (line_breaks.between(tokens[end - 1], tokens[end])) continue;  // handled above
-    if (!opens_sentence(tokens[end]) || tokens[end].start == tokens[end - 1].end) continue;
-    if (std::string_view(tokens[i].text) == "." && i > begin) {
-      const Token& before = tokens[i - 1];
+    while (end < count && is_closing(tok[end]) && tok[end].start == tok[end - 1].end) ++end;
+    if (end >= count) break;
+    if (line_breaks.between(tok[end - 1], tok[end])) continue;  // handled above
+    if (!opens_sentence(tok[end]) || tok[end].start == tok[end - 1].end) continue;
+    if (std::string_view(tok[i].text) == "." && i > begin) {
+      const Token& before = tok[i - 1];
       bool initial = before.is_word && before.capitalized && before.text.size() == 1;
       if (initial || abbreviations.count(before.key)) continue;
     }
     close(end);
     i = end - 1;
   }
-  close(tokens.size());
+  close(count);
   return sentences;
 }
 

@@ -248,6 +248,7 @@ struct PlainWord {
   bool capitalized = false;
   bool all_caps = false;
   bool inner_caps = false;
+  bool letters_and_digits = false;  // no decimal separator, no elision's apostrophe
 };
 
 // Reads the word at `pos`, which opens with an ASCII letter or digit, in one
@@ -264,7 +265,7 @@ bool read_plain_word(std::string_view text, std::size_t pos, PlainWord& word) {
   char* out = key;
   const bool number = kAsciiClass[bytes[pos]] == kDigit;
   std::size_t i = pos, pairs = 0;
-  bool capitalized = false, inner_capital = false, lower_case = false;
+  bool capitalized = false, inner_capital = false, lower_case = false, separated = false;
   if (number) {
     // Digits, and a decimal comma or point between two digits. Anything else
     // ends the number: a letter starts a new word ("10bn" → "10" "bn").
@@ -273,6 +274,7 @@ bool read_plain_word(std::string_view text, std::size_t pos, PlainWord& word) {
       if (i == limit) break;
       unsigned char c = bytes[i];
       if ((c == ',' || c == '.') && i + 1 < size && kAsciiClass[bytes[i + 1]] == kDigit) {
+        separated = true;
         *out++ = static_cast<char>(c);
         ++i;
         continue;
@@ -332,11 +334,13 @@ bool read_plain_word(std::string_view text, std::size_t pos, PlainWord& word) {
       is_elision(std::string_view(key, static_cast<std::size_t>(out - key))) && is_letter(decode(text, i + 1).cp)) {
     *out++ = '\'';
     ++i;
+    separated = true;
   }
   word.end = i;
   word.code_points = i - pos - pairs;
   word.key_size = static_cast<std::size_t>(out - key);
   word.number = number;
+  word.letters_and_digits = !separated;
   // All caps: two letters or more, none lower case; a number has no letter.
   word.capitalized = capitalized;
   word.all_caps = capitalized && inner_capital && !lower_case;
@@ -371,7 +375,8 @@ std::string span_key(std::string_view text, const std::vector<Token>& tokens, st
   for (std::size_t k = first; k < last; ++k) {
     // Tokens glued together ("10bn") fold as one word, not two.
     bool apart = k == first || tokens[k].start > tokens[k - 1].end;
-    if (!apart || !folds_to_key(tokens[k].text)) return fold_key(text.substr(start, end - start));
+    if (!apart || !(tokens[k].folds_as_key || folds_to_key(tokens[k].text)))
+      return fold_key(text.substr(start, end - start));
   }
   std::string key;
   key.reserve(end - start);  // never longer than the text
@@ -411,6 +416,7 @@ std::vector<Token> tokenize(std::string_view text) {
       t.capitalized = plain.capitalized;
       t.all_caps = plain.all_caps;
       t.inner_caps = plain.inner_caps;
+      t.folds_as_key = plain.letters_and_digits;
       pos = plain.end;
       continue;
     }
