@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -203,8 +204,9 @@ bool is_elision(std::string_view key) {
 
 constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighBits = 0x8080808080808080ull;
 
-// Eight bytes from `bytes`, in memory order from the low byte (x86-64 is
-// little-endian).
+// Eight bytes from `bytes`, in memory order from the low byte: the tests of
+// eight bytes at once below count the first byte as the lowest.
+static_assert(std::endian::native == std::endian::little, "read_plain_word reads words little-endian");
 std::uint64_t load8(const unsigned char* bytes) {
   std::uint64_t word;
   std::memcpy(&word, bytes, 8);
@@ -229,7 +231,7 @@ struct AsciiWordBytes {
     std::uint64_t digits = at_least(low7, '0') & ~at_least(low7, '9' + 1);
     std::uint64_t stops = ~((all_letters | digits) & ~word) & kHighBits;
     std::uint64_t in_run = (stops & (~stops + 1)) - 1;  // the bits below the first stop
-    run = stops ? static_cast<std::size_t>(__builtin_ctzll(stops)) / 8 : 8;
+    run = static_cast<std::size_t>(std::countr_zero(stops)) / 8;  // 64 / 8 when no stop
     letters = all_letters & ~word & in_run & kHighBits;
     upper = letters & ~(word << 2);  // bit 0x20 moved up to 0x80
   }
