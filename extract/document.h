@@ -6,7 +6,10 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "extract/token_string.h"
 
 namespace kg::extract {
 
@@ -24,11 +27,15 @@ struct Token {
   // `tokens.emplace_back()` then does not zero-fill the whole token first
   // (a `rep stos` that cost a sixth of the tokenizer's time).
   Token() {}  // NOLINT(modernize-use-equals-default)
+  // Token [start, end) of the text, written `text`, with key `key`: the
+  // strings made at once rather than assigned after a default construction.
+  Token(std::size_t start, std::size_t end, std::string_view text, std::string_view key)
+      : start(start), end(end), text(text), key(key) {}
 
   std::size_t start = 0;
   std::size_t end = 0;
-  std::string text;          // as written
-  std::string key;           // lower-cased, accents removed: what rules match
+  TokenString text;          // as written
+  TokenString key;           // lower-cased, accents removed: what rules match
   std::uint32_t word = UINT32_MAX;  // number of `key` in extract/vocabulary.h, UINT32_MAX if no rule uses it
   std::uint32_t known_words = 0;    // words numbered when `word` was set (see vocabulary::word_of)
   std::size_t start_char = 0;  // code-point offsets into Document::text
@@ -38,6 +45,8 @@ struct Token {
   bool capitalized = false;  // first letter is upper case
   bool all_caps = false;     // two or more letters, all upper case
   bool inner_caps = false;   // an upper-case letter after the first one (NexoraAI, eReader)
+  bool folds_as_key = false; // known to be ASCII letters and digits or accented Latin-1 letters
+                             // only: kg::fold_key(text) == key (false: not known)
 };
 
 // A sentence: tokens [first, last) of Document::tokens.

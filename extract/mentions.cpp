@@ -99,7 +99,7 @@ class MentionFinder {
     std::vector<std::string_view> initials;
     initials.reserve(doc_.sentences.size());
     std::array<std::uint64_t, 256> lengths{};  // [first byte of a key]: bit min(size, 63)
-    auto shape = [&](const std::string& key) -> std::pair<std::size_t, std::uint64_t> {
+    auto shape = [&](std::string_view key) -> std::pair<std::size_t, std::uint64_t> {
       return {key.empty() ? 0 : static_cast<unsigned char>(key[0]), std::uint64_t{1} << std::min<std::size_t>(key.size(), 63)};
     };
     for (const Sentence& sentence : doc_.sentences)

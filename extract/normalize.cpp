@@ -27,55 +27,37 @@ const char* replacement(utf8proc_int32_t cp) {
   return nullptr;
 }
 
-// Whether the 8 bytes of `text` from `pos` are all ASCII and none is '\r':
-// eight bytes tested at once, where plain text spends most of its time.
-bool ascii_and_no_cr(std::string_view text, std::size_t pos) {
-  if (pos + 8 > text.size()) return false;
-  std::uint64_t word;
-  std::memcpy(&word, text.data() + pos, 8);
+// Whether `word` holds a byte that is not ASCII or is '\r'.
+bool has_non_ascii_or_cr(std::uint64_t word) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
   std::uint64_t cr = word ^ (kOnes * '\r');  // a zero byte where word has '\r'
-  return ((word | ((cr - kOnes) & ~cr)) & kHighs) == 0;
+  return ((word | ((cr - kOnes) & ~cr)) & kHighs) != 0;
 }
 
-// Whether `text` is in NFC already, for sure: every code point is below
-// U+0300 (no combining mark, nothing to compose) or is punctuation of
-// U+2002..U+206F or the euro sign, none of which composes or decomposes. Most
-// French and English news passes, and skips utf8proc's copy and tables.
-bool surely_nfc(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    if (ascii_and_no_cr(text, i)) {
-      i += 8;
-      continue;
-    }
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      ++i;
-    } else if (c < 0xCC) {  // two bytes, below U+0300
-      i += 2;
-    } else if (c == 0xE2 && i + 2 < text.size()) {
-      unsigned cp = (c & 0x0Fu) << 12 | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6 |
-                    (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
-      if (!((cp >= 0x2002 && cp <= 0x206F) || cp == 0x20AC)) return false;
-      i += 3;
-    } else {
-      return false;
-    }
+// The end of the run of ASCII without '\r' from `pos`, to a multiple of
+// eight bytes: eight bytes tested at once, where plain text spends most of
+// its time.
+std::size_t skip_plain_ascii(const char* data, std::size_t pos, std::size_t size) {
+  while (pos + 8 <= size) {
+    std::uint64_t word;
+    std::memcpy(&word, data + pos, 8);
+    if (has_non_ascii_or_cr(word)) break;
+    pos += 8;
   }
-  return true;
+  return pos;
 }
 
-}  // namespace
+// Whether code point `cp`, not ASCII, leaves a text in NFC for sure: it lies
+// below U+0300 (no combining mark, nothing to compose) or is punctuation of
+// U+2002..U+206F or the euro sign, none of which composes or decomposes.
+// Most French and English news holds no other, and skips utf8proc's copy and
+// tables.
+bool surely_nfc(utf8proc_int32_t cp) { return cp < 0x300 || (cp >= 0x2002 && cp <= 0x206F) || cp == 0x20AC; }
 
-std::string normalize_text(std::string_view raw) {
-  std::string composed;
-  std::string_view source = raw;
-  if (!surely_nfc(raw)) {
-    composed = kg::nfc(raw);
-    source = composed;
-  }
-  std::string out;
-  out.reserve(source.size());
+// Appends `source` to `out` with the replacements of normalize_text. When
+// `check_nfc`, returns false as soon as a code point may need NFC (see
+// surely_nfc), with `out` holding part of the text; true once done.
+bool append_replaced(std::string_view source, bool check_nfc, std::string& out) {
   std::size_t pos = 0;
   while (pos < source.size()) {
     // Copy a run that stays as it is in one go: ASCII but '\r', and the
@@ -83,10 +65,8 @@ std::string normalize_text(std::string_view raw) {
     // quote or a space to replace.
     std::size_t run = pos;
     while (run < source.size()) {
-      if (ascii_and_no_cr(source, run)) {
-        run += 8;
-        continue;
-      }
+      run = skip_plain_ascii(source.data(), run, source.size());
+      if (run >= source.size()) break;
       unsigned char c = static_cast<unsigned char>(source[run]);
       if (c < 0x80 && c != '\r') {
         ++run;
@@ -112,12 +92,27 @@ std::string normalize_text(std::string_view raw) {
       out += source[pos++];
       continue;
     }
+    if (check_nfc && !surely_nfc(cp)) return false;
     if (const char* r = replacement(cp))
       out += r;
     else
       out.append(source, pos, static_cast<std::size_t>(len));
     pos += static_cast<std::size_t>(len);
   }
+  return true;
+}
+
+}  // namespace
+
+std::string normalize_text(std::string_view raw) {
+  // One pass over text in NFC already, the common case; the text composed
+  // first, and passed over again, only when a code point may need it.
+  std::string out;
+  out.reserve(raw.size());
+  if (append_replaced(raw, true, out)) return out;
+  std::string composed = kg::nfc(raw);
+  out.clear();
+  append_replaced(composed, false, out);
   return out;
 }
 

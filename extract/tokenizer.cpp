@@ -2,8 +2,12 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 
 #include "graph/latin1.h"
@@ -48,16 +52,16 @@ bool is_digit(utf8proc_int32_t cp) { return cp >= '0' && cp <= '9'; }
 bool is_upper(utf8proc_int32_t cp) {
   return cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : utf8proc_isupper(cp);
 }
-bool is_space(utf8proc_int32_t cp) {
-  return cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r';
-}
 
-// What an ASCII byte is to word_end: kDigit, kLetter, or 0 (anything else).
-constexpr unsigned char kDigit = 1, kLetter = 2;
-constexpr std::array<unsigned char, 256> kAsciiWord = [] {
+// What a byte is to the tokenizer: an ASCII digit, lower- or upper-case
+// ASCII letter, space, or 0 (anything else, every non-ASCII byte included).
+constexpr unsigned char kDigit = 1, kLower = 2, kUpper = 4, kLetter = kLower | kUpper, kSpace = 8;
+constexpr std::array<unsigned char, 256> kAsciiClass = [] {
   std::array<unsigned char, 256> table{};
   for (int c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = kDigit;
-  for (int c = 'a'; c <= 'z'; ++c) table[static_cast<std::size_t>(c)] = table[static_cast<std::size_t>(c - 'a' + 'A')] = kLetter;
+  for (int c = 'a'; c <= 'z'; ++c) table[static_cast<std::size_t>(c)] = kLower;
+  for (int c = 'A'; c <= 'Z'; ++c) table[static_cast<std::size_t>(c)] = kUpper;
+  for (char c : {' ', '\n', '\t', '\r'}) table[static_cast<unsigned char>(c)] = kSpace;
   return table;
 }();
 
@@ -65,20 +69,21 @@ constexpr std::array<unsigned char, 256> kAsciiWord = [] {
 std::size_t word_end(std::string_view text, std::size_t pos) {
   const char* bytes = text.data();
   // A word that opens with an ASCII letter is past its digits-only start.
-  bool digits_only = kAsciiWord[static_cast<unsigned char>(bytes[pos])] != kLetter;
+  bool digits_only = (kAsciiClass[static_cast<unsigned char>(bytes[pos])] & kLetter) == 0;
   std::size_t i = digits_only ? pos : pos + 1;
   while (i < text.size()) {
     // Runs of ASCII digits, or of ASCII letters and digits once a letter was
     // seen, most of every word, in a tight loop; the rest below.
     if (digits_only) {
-      while (i < text.size() && kAsciiWord[static_cast<unsigned char>(bytes[i])] == kDigit) ++i;
+      while (i < text.size() && kAsciiClass[static_cast<unsigned char>(bytes[i])] == kDigit) ++i;
     } else {
-      while (i < text.size() && kAsciiWord[static_cast<unsigned char>(bytes[i])] != 0) ++i;
+      while (i < text.size() && (kAsciiClass[static_cast<unsigned char>(bytes[i])] & (kDigit | kLetter)) != 0) ++i;
     }
     if (i >= text.size()) break;
     // Most words end at an ASCII space or mark that cannot join two parts.
     unsigned char byte = static_cast<unsigned char>(bytes[i]);
-    if (byte < 0x80 && kAsciiWord[byte] == 0 && byte != '-' && byte != ',' && byte != '.') break;
+    if (byte < 0x80 && (kAsciiClass[byte] & (kDigit | kLetter)) == 0 && byte != '-' && byte != ',' && byte != '.')
+      break;
     CodePoint c = decode(text, i);
     if (is_digit(c.cp)) {
       i += c.len;
@@ -165,15 +170,11 @@ void build_key(std::string_view word, std::string& key) {
 
 // Key and shape of token `t`, written as `written`, in one pass over its
 // bytes when all are ASCII: what build_key and describe_shape give for it,
-// without decoding. False, with only t.key changed, at a non-ASCII byte.
+// without decoding. False, with `t` unchanged, at a non-ASCII byte.
 bool describe_ascii(std::string_view written, Token& t) {
   std::size_t size = written.size();
-  t.key.resize(size);
-  // Plain pointers, and the article's bytes rather than the token's fresh
-  // copy: writes through a char* could alias the strings' own members,
-  // which the compiler would then reload at every byte.
+  std::string key(size, '\0');
   const char* text = written.data();
-  char* key = t.key.data();
   std::size_t letters = 0, uppers = 0;
   bool capitalized = false, inner_caps = false;
   for (std::size_t i = 0; i < size; ++i) {
@@ -187,9 +188,165 @@ bool describe_ascii(std::string_view written, Token& t) {
     ++letters;
     if (up) ++uppers;
   }
+  t.key.assign(key);
   t.capitalized = capitalized;
   t.all_caps = letters >= 2 && uppers == letters;
   t.inner_caps = inner_caps && !t.all_caps;
+  return true;
+}
+
+// Whether `key` is a French elided function word (l, d, qu, jusqu ...).
+bool is_elision(std::string_view key) {
+  for (std::string_view e : kElisions)
+    if (key == e) return true;
+  return false;
+}
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighBits = 0x8080808080808080ull;
+
+// Eight bytes from `bytes`, in memory order from the low byte: the tests of
+// eight bytes at once below count the first byte as the lowest.
+static_assert(std::endian::native == std::endian::little, "read_plain_word reads words little-endian");
+std::uint64_t load8(const unsigned char* bytes) {
+  std::uint64_t word;
+  std::memcpy(&word, bytes, 8);
+  return word;
+}
+
+// Which of eight bytes are ASCII letters and which of them are upper case
+// (0x80 in each such byte), and where the run of ASCII letters and digits
+// from the first byte ends: range tests on all eight at once. Adding
+// 0x80 - lo to a byte below 0x80 sets its high bit exactly when the byte is
+// lo or more, with no carry into the next byte.
+struct AsciiWordBytes {
+  std::uint64_t letters = 0;  // within the run
+  std::uint64_t upper = 0;    // letters with bit 0x20 clear
+  std::size_t run = 0;        // bytes of the run, 8 when it fills the word
+
+  explicit AsciiWordBytes(std::uint64_t word) {
+    std::uint64_t low7 = word & ~kHighBits;
+    std::uint64_t folded = low7 | 0x20 * kOnes;
+    auto at_least = [](std::uint64_t bytes, unsigned lo) { return bytes + (0x80 - lo) * kOnes; };
+    std::uint64_t all_letters = at_least(folded, 'a') & ~at_least(folded, 'z' + 1);
+    std::uint64_t digits = at_least(low7, '0') & ~at_least(low7, '9' + 1);
+    std::uint64_t stops = ~((all_letters | digits) & ~word) & kHighBits;
+    std::uint64_t in_run = (stops & (~stops + 1)) - 1;  // the bits below the first stop
+    run = static_cast<std::size_t>(std::countr_zero(stops)) / 8;  // 64 / 8 when no stop
+    letters = all_letters & ~word & in_run & kHighBits;
+    upper = letters & ~(word << 2);  // bit 0x20 moved up to 0x80
+  }
+};
+
+// The longest word read_plain_word reads: its key is built on the stack.
+constexpr std::size_t kPlainWordBytes = 64;
+
+// What read_plain_word finds of a word.
+struct PlainWord {
+  std::size_t end = 0;
+  std::size_t code_points = 0;
+  char key[kPlainWordBytes];
+  std::size_t key_size = 0;
+  bool number = false;
+  bool capitalized = false;
+  bool all_caps = false;
+  bool inner_caps = false;
+  bool letters_and_digits = false;  // no decimal separator, no elision's apostrophe
+};
+
+// Reads the word at `pos`, which opens with an ASCII letter or digit, in one
+// pass over its bytes: its end, key and shape, as word_end, the elision test
+// of tokenize, build_key and describe_shape give them, and its code points.
+// Returns false for a word that only they can settle: one with a hyphen, a
+// non-ASCII byte other than an accented Latin-1 letter with a one-letter
+// key, or kPlainWordBytes bytes or more.
+bool read_plain_word(std::string_view text, std::size_t pos, PlainWord& word) {
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  const std::size_t limit = std::min(size, pos + kPlainWordBytes - 1);  // room for an elision's '
+  char* const key = word.key;
+  char* out = key;
+  const bool number = kAsciiClass[bytes[pos]] == kDigit;
+  std::size_t i = pos, pairs = 0;
+  bool capitalized = false, inner_capital = false, lower_case = false, separated = false;
+  if (number) {
+    // Digits, and a decimal comma or point between two digits. Anything else
+    // ends the number: a letter starts a new word ("10bn" → "10" "bn").
+    for (;;) {
+      while (i < limit && kAsciiClass[bytes[i]] == kDigit) *out++ = static_cast<char>(bytes[i++]);
+      if (i == limit) break;
+      unsigned char c = bytes[i];
+      if ((c == ',' || c == '.') && i + 1 < size && kAsciiClass[bytes[i + 1]] == kDigit) {
+        separated = true;
+        *out++ = static_cast<char>(c);
+        ++i;
+        continue;
+      }
+      if (c == '-') return false;
+      break;
+    }
+  } else {
+    // The first letter tells whether the word is capitalized; the others
+    // whether it has inner capitals and whether some letter is lower case.
+    capitalized = kAsciiClass[bytes[i]] == kUpper;
+    lower_case = !capitalized;
+    *out++ = static_cast<char>(bytes[i++] | 0x20);
+    for (;;) {
+      // ASCII letters and digits, most of every word, eight at a time, then
+      // one at a time near the limit: `| 0x20` lower-cases a letter and keeps
+      // a digit.
+      while (i + 8 <= limit) {
+        std::uint64_t eight = load8(bytes + i);
+        AsciiWordBytes kinds(eight);
+        std::uint64_t lowered = eight | 0x20 * kOnes;
+        std::memcpy(out, &lowered, 8);  // the bytes past the run are overwritten or ignored
+        out += kinds.run;
+        i += kinds.run;
+        inner_capital = inner_capital || kinds.upper != 0;
+        lower_case = lower_case || kinds.letters != kinds.upper;
+        if (kinds.run < 8) break;
+      }
+      while (i < limit) {
+        unsigned char kind = kAsciiClass[bytes[i]];
+        if ((kind & (kDigit | kLetter)) == 0) break;
+        *out++ = static_cast<char>(bytes[i] | 0x20);
+        inner_capital = inner_capital || kind == kUpper;
+        lower_case = lower_case || kind == kLower;
+        ++i;
+      }
+      if (i == limit) break;
+      unsigned char c = bytes[i];
+      if (c == 0xC3 && i + 1 < limit && (bytes[i + 1] & 0xC0) == 0x80) {
+        unsigned cp = 0xC0u + (bytes[i + 1] & 0x3Fu);
+        char folded = latin1_key(cp);
+        if (folded == 0) return false;  // æ, ß, ø ... or × ÷: the general path decides
+        *out++ = folded;
+        if (cp < 0xE0) inner_capital = true;  // À..Þ
+        else lower_case = true;
+        i += 2;
+        ++pairs;
+        continue;
+      }
+      if (c >= 0x80 || c == '-') return false;  // another letter or mark, or a hyphen that may join
+      break;
+    }
+  }
+  if (i == limit && limit < size) return false;
+  // An apostrophe after an elided word belongs to it when a letter follows: l'avion.
+  if (!number && i + 1 < size && bytes[i] == '\'' &&
+      is_elision(std::string_view(key, static_cast<std::size_t>(out - key))) && is_letter(decode(text, i + 1).cp)) {
+    *out++ = '\'';
+    ++i;
+    separated = true;
+  }
+  word.end = i;
+  word.code_points = i - pos - pairs;
+  word.key_size = static_cast<std::size_t>(out - key);
+  word.number = number;
+  word.letters_and_digits = !separated;
+  // All caps: two letters or more, none lower case; a number has no letter.
+  word.capitalized = capitalized;
+  word.all_caps = capitalized && inner_capital && !lower_case;
+  word.inner_caps = inner_capital && !word.all_caps;
   return true;
 }
 
@@ -200,7 +357,7 @@ bool folds_to_key(std::string_view word) {
   for (std::size_t i = 0; i < word.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(word[i]);
     if (c < 0x80) {
-      if (kAsciiWord[c] == 0) return false;
+      if ((kAsciiClass[c] & (kDigit | kLetter)) == 0) return false;
     } else if (c == 0xC3 && i + 1 < word.size() && (static_cast<unsigned char>(word[i + 1]) & 0xC0) == 0x80 &&
                latin1_key(0xC0u + (static_cast<unsigned char>(word[i + 1]) & 0x3Fu)) != 0) {
       ++i;
@@ -220,7 +377,8 @@ std::string span_key(std::string_view text, const std::vector<Token>& tokens, st
   for (std::size_t k = first; k < last; ++k) {
     // Tokens glued together ("10bn") fold as one word, not two.
     bool apart = k == first || tokens[k].start > tokens[k - 1].end;
-    if (!apart || !folds_to_key(tokens[k].text)) return fold_key(text.substr(start, end - start));
+    if (!apart || !(tokens[k].folds_as_key || folds_to_key(tokens[k].text)))
+      return fold_key(text.substr(start, end - start));
   }
   std::string key;
   key.reserve(end - start);  // never longer than the text
@@ -241,22 +399,42 @@ std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 5 + 1);
   std::size_t pos = 0;
-  // Code points before byte `counted`, advanced as tokens are made.
-  std::size_t counted = 0, chars = 0;
-  auto chars_before = [&](std::size_t byte) {
-    for (; counted < byte; ++counted)
-      if ((static_cast<unsigned char>(text[counted]) & 0xC0) != 0x80) ++chars;
-    return chars;
-  };
+  std::size_t chars = 0;  // code points before `pos`
+  PlainWord plain;
   while (pos < text.size()) {
-    CodePoint c = decode(text, pos);
-    if (is_space(c.cp)) {
-      pos += c.len;
+    unsigned char kind = kAsciiClass[static_cast<unsigned char>(text[pos])];
+    if (kind == kSpace) {
+      ++pos;
+      ++chars;
+      continue;
+    }
+    if ((kind & (kDigit | kLetter)) && read_plain_word(text, pos, plain)) {
+      Token& t = tokens.emplace_back(pos, plain.end, text.substr(pos, plain.end - pos),
+                                     std::string_view(plain.key, plain.key_size));
+      t.start_char = chars;
+      t.end_char = chars += plain.code_points;
+      t.is_word = true;
+      t.is_number = plain.number;
+      t.capitalized = plain.capitalized;
+      t.all_caps = plain.all_caps;
+      t.inner_caps = plain.inner_caps;
+      t.folds_as_key = plain.letters_and_digits;
+      pos = plain.end;
+      continue;
+    }
+    if (kind == 0 && text[pos] != '\'' && static_cast<unsigned char>(text[pos]) < 0x80) {
+      // An ASCII mark or symbol: a token of its own, its own key.
+      std::string_view mark = text.substr(pos, 1);
+      Token& t = tokens.emplace_back(pos, pos + 1, mark, mark);
+      t.start_char = chars;
+      t.end_char = ++chars;
+      ++pos;
       continue;
     }
     bool glued = !tokens.empty() && tokens.back().end == pos;  // no space before
     Token& t = tokens.emplace_back();
     t.start = pos;
+    CodePoint c = decode(text, pos);
     if (is_letter(c.cp) || is_digit(c.cp)) {
       t.end = word_end(text, pos);
       t.is_word = true;
@@ -264,10 +442,7 @@ std::vector<Token> tokenize(std::string_view text) {
       // An apostrophe inside the word: French elision or English 's.
       if (t.end < text.size() && text[t.end] == '\'' && t.end + 1 < text.size()) {
         CodePoint after = decode(text, t.end + 1);
-        std::string key = token_key(text.substr(pos, t.end - pos));
-        bool elided = false;
-        for (std::string_view e : kElisions) elided = elided || key == e;
-        if (elided && is_letter(after.cp)) t.end += 1;
+        if (is_elision(token_key(text.substr(pos, t.end - pos))) && is_letter(after.cp)) t.end += 1;
       }
     } else if (c.cp == '\'' && pos + 1 < text.size() && is_letter(decode(text, pos + 1).cp) && glued) {
       // English clitic: Nexora's, don't.
@@ -278,16 +453,15 @@ std::vector<Token> tokenize(std::string_view text) {
     }
     std::string_view written = text.substr(t.start, t.end - t.start);
     t.text.assign(written);
-    t.start_char = chars_before(t.start);
+    t.start_char = chars;
     if (describe_ascii(written, t)) {
-      counted = t.end;  // one code point a byte
-      chars += written.size();
-      t.end_char = chars;
+      chars += written.size();  // one code point a byte
     } else {
-      build_key(written, t.key);
-      t.end_char = chars_before(t.end);
+      t.key.assign(token_key(written));
+      for (char byte : written) chars += (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
       describe_shape(t);
     }
+    t.end_char = chars;
     pos = t.end;
   }
   vocabulary::label(tokens);

@@ -18,55 +18,72 @@ std::uint64_t load(const char* bytes, std::size_t size) {
   return word;
 }
 
-// A hash of a key from its first and last bytes and its size, read a word
-// at a time rather than byte by byte: keys are short words, so two
-// overlapping loads cover most of them whole, and the slots compare the
-// keys themselves anyway. A power-of-two table needs no division.
-std::uint64_t hash_key(std::string_view key) {
-  const char* bytes = key.data();
-  std::size_t size = key.size();
-  std::uint64_t head = 0, tail = 0;
-  if (size >= 8) {
-    head = load(bytes, 8);
-    tail = load(bytes + size - 8, 8);
-  } else if (size >= 4) {
-    head = load(bytes, 4);
-    tail = load(bytes + size - 4, 4);
-  } else if (size > 0) {
-    head = static_cast<unsigned char>(bytes[0]) | std::uint64_t{static_cast<unsigned char>(bytes[size / 2])} << 8 |
-           std::uint64_t{static_cast<unsigned char>(bytes[size - 1])} << 16;
-  }
-  std::uint64_t h = (head ^ 0x9e3779b97f4a7c15ull) * 0xbf58476d1ce4e5b9ull ^
-                    (tail + size) * 0x94d049bb133111ebull;
+// The hash of a key from its packed form (Packed below), which picks its
+// slot; a power-of-two table needs no division.
+std::uint64_t hash_packed(std::uint64_t head, std::uint64_t tail, std::size_t size) {
+  std::uint64_t h = (head ^ 0x9e3779b97f4a7c15ull) * 0xbf58476d1ce4e5b9ull ^ (tail + size) * 0x94d049bb133111ebull;
   return h ^ (h >> 31);  // high bits into the low ones, which pick the slot
 }
 
+// A key as two words and its size: its first and last (up to) eight bytes,
+// read with two overlapping loads rather than byte by byte. For a key of
+// sixteen bytes or fewer, most rule words, the three are the key itself, so
+// that a slot compares them instead of the bytes.
+struct Packed {
+  std::uint64_t head = 0;
+  std::uint64_t tail = 0;
+  std::size_t size = 0;
+
+  explicit Packed(std::string_view key) : size(key.size()) {
+    const char* bytes = key.data();
+    if (size >= 8) {
+      head = load(bytes, 8);
+      tail = load(bytes + size - 8, 8);
+    } else if (size >= 4) {
+      head = load(bytes, 4);
+      tail = load(bytes + size - 4, 4);
+    } else if (size > 0) {
+      head = static_cast<unsigned char>(bytes[0]) | std::uint64_t{static_cast<unsigned char>(bytes[size / 2])} << 8 |
+             std::uint64_t{static_cast<unsigned char>(bytes[size - 1])} << 16;
+    }
+  }
+
+  // Whether the packed form is the whole key.
+  bool whole() const { return size <= 16; }
+
+  std::uint64_t hash() const { return hash_packed(head, tail, size); }
+};
+
 // An open-addressing table of the numbered words, probed linearly: every
 // token's key is looked up in it, so a lookup is one hash and, mostly, one
-// slot compared, instead of a division and a chain of nodes.
+// slot compared as three numbers, instead of a division and a chain of nodes.
 struct Words {
   struct Slot {
-    std::uint64_t hash = 0;
-    std::string_view key;  // into `keys`; empty for a free slot
-    std::uint32_t number = kUnknown;
+    std::uint64_t head = 0;
+    std::uint64_t tail = 0;
+    std::uint32_t size = 0;
+    std::uint32_t number = kUnknown;  // kUnknown for a free slot
   };
-  std::uint32_t empty_key = kUnknown;  // the number of "", kept aside since "" marks a free slot
+  std::uint32_t empty_key = kUnknown;  // the number of "", kept aside: its packed form is all zeros
   std::shared_mutex mutex;
-  std::deque<std::string> keys;  // by number; a deque, so that slots' views stay valid
+  std::deque<std::string> keys;  // by number: the keys longer than their packed form are compared here
   std::vector<Slot> slots = std::vector<Slot>(1024);
 
   std::uint32_t find(std::string_view key) const {
     if (key.empty()) return empty_key;
-    std::uint64_t hash = hash_key(key);
+    Packed packed(key);
     std::size_t mask = slots.size() - 1;
-    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = packed.hash() & mask;; i = (i + 1) & mask) {
       const Slot& slot = slots[i];
-      if (slot.key.empty()) return kUnknown;
-      if (slot.hash == hash && slot.key == key) return slot.number;
+      if (slot.number == kUnknown) return kUnknown;
+      if (slot.head == packed.head && slot.tail == packed.tail && slot.size == packed.size &&
+          (packed.whole() || keys[slot.number] == key))
+        return slot.number;
     }
   }
 
   void insert(std::string_view key, std::uint32_t number) {
+    keys.emplace_back(key);
     if (key.empty()) {
       empty_key = number;
       return;
@@ -75,16 +92,16 @@ struct Words {
       std::vector<Slot> old(slots.size() * 2);
       old.swap(slots);
       for (const Slot& slot : old)
-        if (!slot.key.empty()) place(slot);
+        if (slot.number != kUnknown) place(slot);
     }
-    keys.emplace_back(key);
-    place({hash_key(key), keys.back(), number});
+    Packed packed(key);
+    place({packed.head, packed.tail, static_cast<std::uint32_t>(packed.size), number});
   }
 
   void place(const Slot& slot) {
     std::size_t mask = slots.size() - 1;
-    std::size_t i = slot.hash & mask;
-    while (!slots[i].key.empty()) i = (i + 1) & mask;
+    std::size_t i = hash_packed(slot.head, slot.tail, slot.size) & mask;
+    while (slots[i].number != kUnknown) i = (i + 1) & mask;
     slots[i] = slot;
   }
 };

@@ -16,3 +16,13 @@ TEST_CASE("capitalised words do not vote: names are not function words") {
   // "The" and "A" are capitalised; the lower-case words are French.
   CHECK(detect_language(tokenize("The Nova A Lumen investit dans la firme et les usines."), test::rules()) == "fr");
 }
+
+TEST_CASE("every token votes: a language that leads early can be overtaken") {
+  const RuleBook& rules = test::rules();
+  std::string french, english;
+  for (int i = 0; i < 70; ++i) french += "dans la ";
+  for (int i = 0; i < 80; ++i) english += "in the ";
+  CHECK(detect_language(tokenize(french), rules) == "fr");
+  CHECK(detect_language(tokenize(french + english), rules) == "en");  // overtaken late
+  CHECK(detect_language(tokenize(english + french), rules) == "en");
+}

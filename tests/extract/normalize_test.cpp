@@ -83,3 +83,10 @@ TEST_CASE("an article without a date line is its normalised text, unchanged othe
   CHECK(article.body == normalize_text(text));
   CHECK(article.body == "Nova l'annonce.\nZorvex aussi, \xC3\xA0 Oslo.");
 }
+
+TEST_CASE("a code point that needs NFC late in the text composes the whole text") {
+  // normalize_text replaces marks while it tests for NFC; a combining mark
+  // after replacements starts over on the composed text.
+  CHECK(normalize_text("\xC2\xAB" "oui\xC2\xBB l\xE2\x80\x99" "e\xCC\x81t\xC3\xA9\r\n") ==
+        "\"oui\" l'\xC3\xA9t\xC3\xA9\n");
+}

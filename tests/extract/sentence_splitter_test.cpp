@@ -34,6 +34,13 @@ TEST_CASE("a line break ends a sentence: headlines stand alone") {
         std::vector<std::string>{"Nova lève 5 millions", "La firme grandit."});
 }
 
+TEST_CASE("every line break ends a sentence, however far apart") {
+  CHECK(sentences("Nova\nLumen grandit\n\n\nZorvex aussi. Et Quartzy\nFin", "fr") ==
+        std::vector<std::string>{"Nova", "Lumen grandit", "Zorvex aussi.", "Et Quartzy", "Fin"});
+  CHECK(sentences("Nova grandit.\nLumen aussi.", "fr") ==
+        std::vector<std::string>{"Nova grandit.", "Lumen aussi."});
+}
+
 TEST_CASE("closing quotes stay with their sentence") {
   CHECK(sentences("\"We grow.\" Then Nova hired.", "en") ==
         std::vector<std::string>{"\"We grow.\"", "Then Nova hired."});

@@ -85,6 +85,31 @@ TEST_CASE("ASCII words get the same key and shape as words with accents") {
   CHECK_FALSE(ascii[7].all_caps);     // one letter is not "all caps"
 }
 
+TEST_CASE("a word's shape counts every letter, however long the word") {
+  // Plain words are read eight bytes at a time; a capital anywhere in a long
+  // word counts, and a word of 64 bytes or more takes the general path.
+  std::vector<Token> t = tokenize("abcdefghijK ABCDEFGHIJKL Abcdefghijklmnop abcdefgh\xC3\x89ij " +
+                                  std::string(70, 'a') + " " + std::string(70, 'A'));
+  REQUIRE(t.size() == 6);
+  CHECK(t[0].inner_caps);
+  CHECK_FALSE(t[0].capitalized);
+  CHECK(t[1].all_caps);
+  CHECK(t[2].capitalized);
+  CHECK_FALSE(t[2].inner_caps);
+  CHECK(t[3].inner_caps);
+  CHECK(t[3].key == "abcdefgheij");
+  CHECK(t[3].end_char - t[3].start_char == 11);
+  CHECK(t[4].key == std::string(70, 'a'));
+  CHECK(t[5].all_caps);
+  CHECK(t[5].key == std::string(70, 'a'));
+}
+
+TEST_CASE("an elided word keeps its apostrophe only before a letter") {
+  CHECK(texts("qu'il l'\xC3\x89tat d'1 l' s'") ==
+        std::vector<std::string>{"qu'", "il", "l'", "\xC3\x89tat", "d", "'", "1", "l", "'", "s", "'"});
+  CHECK(tokenize("L'usine")[0].key == "l'");
+}
+
 TEST_CASE("digits then letters split; letters then digits do not") {
   CHECK(texts("10bn 3D GPT4 2025-2026 1.5x") ==
         std::vector<std::string>{"10", "bn", "3", "D", "GPT4", "2025-2026", "1.5", "x"});

@@ -53,6 +53,19 @@ TEST_CASE("words keep their numbers while the table of words grows") {
   CHECK(tokens[2].word == vocabulary::kUnknown);
 }
 
+TEST_CASE("keys that share their first and last eight bytes are told apart") {
+  // Up to sixteen bytes a key is compared as its first and last eight bytes
+  // and its size; longer ones by their bytes.
+  std::uint32_t long_key = vocabulary::intern("abcdefghmiddle1stuvwxyz");
+  std::uint32_t sixteen = vocabulary::intern("abcdefgh12345678");
+  std::vector<Token> tokens = tokenize("abcdefghmiddle1stuvwxyz abcdefghmiddle2stuvwxyz abcdefgh12345678 abcdefgh12345679");
+  REQUIRE(tokens.size() == 4);
+  CHECK(tokens[0].word == long_key);
+  CHECK(tokens[1].word == vocabulary::kUnknown);
+  CHECK(tokens[2].word == sixteen);
+  CHECK(tokens[3].word == vocabulary::kUnknown);
+}
+
 TEST_CASE("the empty key can be numbered like any other") {
   std::uint32_t number = vocabulary::intern("");
   CHECK(number != vocabulary::kUnknown);
