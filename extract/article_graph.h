@@ -81,7 +81,8 @@ struct ArticleGraph {
   std::string_view text(TextRef ref) const { return std::string_view(texts).substr(ref.offset, ref.size); }
 };
 
-// The hash under which the merge indexes a folded key (64-bit FNV-1a).
+// The hash under which the merge indexes a folded key (64 bits, mixed eight
+// bytes at a time).
 std::uint64_t key_hash(std::string_view key);
 
 // The nodes and relations of an extracted article.
