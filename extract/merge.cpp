@@ -45,22 +45,27 @@ struct MapOut {
   }
 };
 
-// The key node-link files give a node kg numbered `id`: "n" and the number.
+// The key node-link files give a node kg numbered `id`, "n" and the number,
+// as JSON text: no character of it needs an escape.
 class NodeKey {
  public:
-  explicit NodeKey(std::uint32_t id)
-      : size_(static_cast<std::size_t>(std::to_chars(text_ + 1, text_ + sizeof text_, id).ptr - text_)) {}
-  std::string_view view() const { return {text_, size_}; }
+  explicit NodeKey(std::uint32_t id) {
+    char* end = std::to_chars(text_ + 2, text_ + sizeof text_ - 1, id).ptr;
+    *end++ = '"';
+    size_ = static_cast<std::size_t>(end - text_);
+  }
+  NodeLinkWriter::Json json() const { return {{text_, size_}}; }
 
  private:
-  char text_[16] = {'n'};
+  char text_[16] = {'"', 'n'};
   std::size_t size_;
 };
 
-// What the property writers build, kept per formatting thread so that each
-// node or link does not allocate it again.
+// What the writers build for each node or link, kept per formatting thread
+// so that each node or link does not allocate it again.
 struct Scratch {
   std::vector<std::string_view> texts;
+  std::string list;  // a list property's JSON text
   std::string sources;
   std::vector<std::size_t> source_ends;
 };
@@ -104,6 +109,13 @@ void write_list(NodeLinkWriter& out, std::size_t count, unsigned threads, const 
 }
 
 }  // namespace
+
+// The JSON text of what write_node_link() writes many times, escaped once.
+struct GraphMerger::JsonTexts {
+  std::vector<std::string> article_names;  // by article
+  std::vector<std::string> types;          // by type id
+  std::vector<std::string> labels;         // ["Person"], by EntityType
+};
 
 GraphMerger::KeyId GraphMerger::intern(std::string_view key, std::uint64_t hash) {
   auto fresh_id = static_cast<KeyId>(key_texts_.size());
@@ -275,6 +287,39 @@ void GraphMerger::node_properties(const Node& n, Out& out) const {
   out.property(kStart, static_cast<std::int64_t>(n.start));
 }
 
+void GraphMerger::write_node(std::uint32_t id, NodeLinkWriter& out, const JsonTexts& json) const {
+  using Json = NodeLinkWriter::Json;
+  const Node& n = nodes_[id];
+  out.begin_node(NodeKey(id).json(), Json{json.labels[static_cast<std::size_t>(n.type)]});
+  // node_properties(), with the documents' names escaped once for the graph.
+  std::vector<std::string_view>& texts = scratch().texts;
+  texts.clear();
+  for (const Alias& a : n.aliases) texts.push_back(a.text);
+  out.property(kAliases, texts);
+  texts.clear();
+  for (const Alias& a : n.aliases)
+    if (!a.is_name) texts.push_back(a.text);
+  if (!texts.empty()) out.property(kDescriptions, texts);
+  const std::string& document = json.article_names[n.article];
+  out.property(kDocument, Json{document});
+  if (n.later_articles.empty()) {
+    std::string& list = scratch().list;
+    ((list = '[') += document) += ']';
+    out.property(kDocuments, Json{list});
+  } else {
+    std::string& list = scratch().list;
+    (list = '[') += document;
+    for (std::uint32_t article : n.later_articles) (list += ',') += json.article_names[article];
+    list += ']';
+    out.property(kDocuments, Json{list});
+  }
+  out.property(kEnd, static_cast<std::int64_t>(n.end));
+  out.property(kName, n.name);
+  out.property(kSentenceIndex, static_cast<std::int64_t>(n.sentence));
+  out.property(kStart, static_cast<std::int64_t>(n.start));
+  out.end_node();
+}
+
 template <class Out>
 void GraphMerger::relationship_properties(const Relationship& r, Out& out) const {
   Scratch& scratch_space = scratch();
@@ -317,6 +362,55 @@ void GraphMerger::relationship_properties(const Relationship& r, Out& out) const
   if (!r.deal.status.empty()) out.property(kStatus, r.deal.status);
 }
 
+void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, NodeLinkWriter& out,
+                                     const JsonTexts& json) const {
+  using Json = NodeLinkWriter::Json;
+  const Relationship& r = relationships_[id];
+  out.begin_link(NodeKey(r.source).json(), NodeKey(r.target).json(), parallel, id, Json{json.types[r.ends.type]});
+  // relationship_properties(), with each evidence escaped once (the first is
+  // written twice) and the sources written straight as JSON text.
+  std::string& list = scratch().list;
+  list = '[';
+  append_json_string(list, r.first.evidence);
+  std::size_t first_evidence_end = list.size();
+  for (const Statement& s : r.later) append_json_string(list += ',', s.evidence);
+  list += ']';
+  out.property(kAllEvidence, Json{list});
+  std::string_view first_evidence = std::string_view(list).substr(1, first_evidence_end - 1);
+  std::string& sources = scratch().sources;
+  sources = '[';
+  for (std::size_t i = 0; i < r.statement_count(); ++i) {
+    const Statement& s = r.statement(i);
+    if (i > 0) sources += ',';
+    // The name's JSON text without its closing quote; digits, ':' and '-' need no escape.
+    const std::string& name = json.article_names[s.article];
+    sources.append(name, 0, name.size() - 1) += ':';
+    append_number(sources, s.sentence);
+    sources += ':';
+    append_number(sources, s.start);
+    sources += '-';
+    append_number(sources, s.end);
+    sources += '"';
+  }
+  sources += ']';
+  out.property(kAllSources, Json{sources});
+  if (r.deal.amount_max) out.property(kAmountMax, *r.deal.amount_max);
+  if (r.deal.amount_min) out.property(kAmountMin, *r.deal.amount_min);
+  if (!r.deal.currency.empty()) out.property(kCurrency, r.deal.currency);
+  const Statement& first = r.first;
+  const Article& article = articles_[first.article];
+  if (!article.date.empty()) out.property(kDate, article.date);
+  out.property(kDocument, Json{json.article_names[first.article]});
+  out.property(kEnd, static_cast<std::int64_t>(first.end));
+  out.property(kEvidence, Json{first_evidence});
+  out.property(kEvidenceCount, static_cast<std::int64_t>(r.statement_count()));
+  out.property(kRule, r.rule);
+  out.property(kSentenceIndex, static_cast<std::int64_t>(first.sentence));
+  out.property(kStart, static_cast<std::int64_t>(first.start));
+  if (!r.deal.status.empty()) out.property(kStatus, r.deal.status);
+  out.end_link();
+}
+
 Map GraphMerger::graph_attributes() const {
   List sources;
   sources.reserve(articles_.size());
@@ -327,13 +421,22 @@ Map GraphMerger::graph_attributes() const {
 }
 
 void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
+  JsonTexts json;
+  json.article_names.resize(articles_.size());
+  for (std::size_t a = 0; a < articles_.size(); ++a) append_json_string(json.article_names[a], articles_[a].name);
+  json.types.resize(types_.size());
+  for (std::size_t t = 0; t < types_.size(); ++t) append_json_string(json.types[t], types_[t]);
+  for (EntityType type : {EntityType::Person, EntityType::Organization, EntityType::Product, EntityType::Project,
+                          EntityType::Place}) {
+    auto index = static_cast<std::size_t>(type);
+    if (json.labels.size() <= index) json.labels.resize(index + 1);
+    std::string& labels = json.labels[index] = '[';
+    append_json_string(labels, type_label(type));
+    labels += ']';
+  }
   out.begin(graph_attributes());
   write_list(out, nodes_.size(), threads, [&](NodeLinkWriter& list, std::size_t i) {
-    const Node& n = nodes_[i];
-    std::string label = type_label(n.type);
-    list.begin_node(NodeKey(static_cast<std::uint32_t>(i)).view(), {&label, 1});
-    node_properties(n, list);
-    list.end_node();
+    write_node(static_cast<std::uint32_t>(i), list, json);
   });
   out.begin_links();
   // networkx's multigraph key: the index of a link among those joining the same pair.
@@ -352,10 +455,7 @@ void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
     parallel_keys[i] = links_so_far[id]++;
   }
   write_list(out, relationships_.size(), threads, [&](NodeLinkWriter& list, std::size_t i) {
-    const Relationship& r = relationships_[i];
-    list.begin_link(NodeKey(r.source).view(), NodeKey(r.target).view(), parallel_keys[i], i, types_[r.ends.type]);
-    relationship_properties(r, list);
-    list.end_link();
+    write_relationship(static_cast<std::uint32_t>(i), parallel_keys[i], list, json);
   });
   out.finish();
 }

@@ -119,6 +119,11 @@ class GraphMerger {
   void node_properties(const Node& node, Out& out) const;
   template <class Out>
   void relationship_properties(const Relationship& rel, Out& out) const;
+  // The same properties, with the node or link around them, as node-link
+  // JSON; `json` holds the texts written many times, escaped once.
+  struct JsonTexts;
+  void write_node(std::uint32_t id, NodeLinkWriter& out, const JsonTexts& json) const;
+  void write_relationship(std::uint32_t id, std::int64_t parallel, NodeLinkWriter& out, const JsonTexts& json) const;
   Map graph_attributes() const;
 
   // The articles' text buffers, shared by copies of the merger (the views

@@ -81,6 +81,17 @@ class NodeLinkWriter {
   void property(const Key& key, double number);
   void property(const Key& key, std::span<const std::string_view> texts);
 
+  // JSON text written as it is: a value already escaped (append_json_string),
+  // for a producer that writes the same text many times, escaped once.
+  struct Json {
+    std::string_view text;
+  };
+  // The same as the overloads above for keys, labels (the whole list), types
+  // and property values given as JSON text.
+  void begin_node(Json key, Json labels);
+  void begin_link(Json source, Json target, std::int64_t parallel, RelId id, Json type);
+  void property(const Key& key, Json value);
+
  private:
   void raw(std::string_view text);
   // A JSON string, escaped as RapidJSON's writer does.
@@ -93,7 +104,8 @@ class NodeLinkWriter {
   void key(std::string_view key);
   void begin_item();
   void labels_of_node(std::span<const std::string> labels);
-  void link_members(std::int64_t parallel, RelId id, std::string_view type);
+  // The members between the ends and the type: ,"key":..,"id":..,"type":
+  void link_members(std::int64_t parallel, RelId id);
   void end_item();
 
   void flush_if_full();
@@ -106,5 +118,9 @@ class NodeLinkWriter {
   bool first_item_ = true;  // of the nodes or of the links
   bool in_links_ = false;
 };
+
+// Appends `text` as a JSON string, quoted and escaped as NodeLinkWriter
+// writes strings.
+void append_json_string(std::string& out, std::string_view text);
 
 }  // namespace kg

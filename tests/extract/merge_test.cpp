@@ -121,8 +121,9 @@ TEST_CASE("the merged graph written directly is the text of the PropertyGraph ta
   relation(a, "PARTNERS_WITH", 1, 0, 2, true);
   // The same file given twice: its statements are not counted twice.
   ArticleGraph again = a;
-  // Known by an alias; its description here is a name elsewhere.
-  ArticleGraph b{"b.txt", "", {}, {}, {}, {}};
+  // Known by an alias; its description here is a name elsewhere. A file
+  // name is escaped in JSON like any text, in the sources too.
+  ArticleGraph b{"b \"quoted\"\\.txt", "", {}, {}, {}, {}};
   entity(b, EntityType::Organization, "ZETA", {}, {"Brakko Labs"});
   entity(b, EntityType::Person, "Lorna Vettel");
   relation(b, "INVESTS_IN", 0, 1, 3).deal.status = "completed";
@@ -150,6 +151,8 @@ TEST_CASE("the merged graph written directly is the text of the PropertyGraph ta
   kg::RelId invests_in_person = *g.relationships_of_type("INVESTS_IN").rbegin();
   CHECK(g.relationship_property(invests_in_person, "status")->as_string() == "completed");
   CHECK(g.relationship_property(invests_in_person, "date") == nullptr);
+  CHECK(g.relationship_property(invests_in_person, "all_sources")->as_list()[0].as_string() ==
+        "b \"quoted\"\\.txt:3:30-37");
   kg::RelId partners = *g.relationships_of_type("PARTNERS_WITH").begin();
   CHECK(g.relationship_property(partners, "evidence_count")->as_int() == 2);
   CHECK(g.graph_attributes().at("sources").as_list().size() == 3);

@@ -164,3 +164,46 @@ TEST_CASE("a list written in runs by other writers is the same text as written b
   CHECK(write(1) == one_writer);
   CHECK(write(2) == one_writer);
 }
+
+TEST_CASE("text escaped once with append_json_string writes what the plain overloads write") {
+  kg::NodeLinkWriter::Key name("name");
+  kg::NodeLinkWriter::Key names("names");
+  const std::string hostile = "Zeta \"Capital\"\\\x01 été";
+  auto write = [&](bool as_json) {
+    std::string text;
+    kg::NodeLinkWriter out(kg::NodeLinkLayout::kLinePerItem, [&](std::string_view chunk) { text += chunk; });
+    out.begin(kg::Map{});
+    std::vector<std::string> labels = {"Organization"};
+    std::vector<std::string_view> list = {hostile, "b"};
+    if (as_json) {
+      std::string key, label_list = "[", value, values = "[", type;
+      kg::append_json_string(key, "n0");
+      kg::append_json_string(label_list, labels[0]);
+      label_list += ']';
+      kg::append_json_string(value, hostile);
+      kg::append_json_string(values, list[0]);
+      kg::append_json_string(values += ',', list[1]);
+      values += ']';
+      kg::append_json_string(type, "OWNS");
+      out.begin_node(kg::NodeLinkWriter::Json{key}, kg::NodeLinkWriter::Json{label_list});
+      out.property(name, kg::NodeLinkWriter::Json{value});
+      out.property(names, kg::NodeLinkWriter::Json{values});
+      out.end_node();
+      out.begin_links();
+      out.begin_link(kg::NodeLinkWriter::Json{key}, kg::NodeLinkWriter::Json{key}, 0, 7, kg::NodeLinkWriter::Json{type});
+    } else {
+      out.begin_node(std::string_view("n0"), labels);
+      out.property(name, std::string_view(hostile));
+      out.property(names, std::span<const std::string_view>(list));
+      out.end_node();
+      out.begin_links();
+      out.begin_link(std::string_view("n0"), std::string_view("n0"), 0, 7, "OWNS");
+    }
+    out.end_link();
+    out.finish();
+    return text;
+  };
+  std::string plain = write(false);
+  CHECK(plain.find("\"Zeta \\\"Capital\\\"\\\\\\u0001 été\"") != std::string::npos);
+  CHECK(write(true) == plain);
+}
