@@ -65,9 +65,10 @@ class NodeKey {
 // so that each node or link does not allocate it again.
 struct Scratch {
   std::vector<std::string_view> texts;
-  std::string list;  // a list property's JSON text
   std::string sources;
   std::vector<std::size_t> source_ends;
+  JsonText list;  // a list property's JSON text
+  JsonText more;  // another's
 };
 
 Scratch& scratch() {
@@ -112,9 +113,10 @@ void write_list(NodeLinkWriter& out, std::size_t count, unsigned threads, const 
 
 // The JSON text of what write_node_link() writes many times, escaped once.
 struct GraphMerger::JsonTexts {
-  std::vector<std::string> article_names;  // by article
-  std::vector<std::string> types;          // by type id
-  std::vector<std::string> labels;         // ["Person"], by EntityType
+  JsonText text;  // all of it; the views below point into it
+  std::vector<std::string_view> article_names;  // by article
+  std::vector<std::string_view> types;          // by type id
+  std::vector<std::string_view> labels;         // ["Person"], by EntityType
 };
 
 GraphMerger::KeyId GraphMerger::intern(std::string_view key, std::uint64_t hash) {
@@ -300,19 +302,18 @@ void GraphMerger::write_node(std::uint32_t id, NodeLinkWriter& out, const JsonTe
   for (const Alias& a : n.aliases)
     if (!a.is_name) texts.push_back(a.text);
   if (!texts.empty()) out.property(kDescriptions, texts);
-  const std::string& document = json.article_names[n.article];
+  std::string_view document = json.article_names[n.article];
   out.property(kDocument, Json{document});
-  if (n.later_articles.empty()) {
-    std::string& list = scratch().list;
-    ((list = '[') += document) += ']';
-    out.property(kDocuments, Json{list});
-  } else {
-    std::string& list = scratch().list;
-    (list = '[') += document;
-    for (std::uint32_t article : n.later_articles) (list += ',') += json.article_names[article];
-    list += ']';
-    out.property(kDocuments, Json{list});
+  JsonText& list = scratch().list;
+  list.clear();
+  list.raw("[");
+  list.raw(document);
+  for (std::uint32_t article : n.later_articles) {
+    list.raw(",");
+    list.raw(json.article_names[article]);
   }
+  list.raw("]");
+  out.property(kDocuments, Json{list.view()});
   out.property(kEnd, static_cast<std::int64_t>(n.end));
   out.property(kName, n.name);
   out.property(kSentenceIndex, static_cast<std::int64_t>(n.sentence));
@@ -369,31 +370,37 @@ void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, No
   out.begin_link(NodeKey(r.source).json(), NodeKey(r.target).json(), parallel, id, Json{json.types[r.ends.type]});
   // relationship_properties(), with each evidence escaped once (the first is
   // written twice) and the sources written straight as JSON text.
-  std::string& list = scratch().list;
-  list = '[';
-  append_json_string(list, r.first.evidence);
-  std::size_t first_evidence_end = list.size();
-  for (const Statement& s : r.later) append_json_string(list += ',', s.evidence);
-  list += ']';
-  out.property(kAllEvidence, Json{list});
-  std::string_view first_evidence = std::string_view(list).substr(1, first_evidence_end - 1);
-  std::string& sources = scratch().sources;
-  sources = '[';
+  JsonText& evidence = scratch().list;
+  evidence.clear();
+  evidence.raw("[");
+  evidence.string(r.first.evidence);
+  std::size_t first_evidence_end = evidence.size();
+  for (const Statement& s : r.later) {
+    evidence.raw(",");
+    evidence.string(s.evidence);
+  }
+  evidence.raw("]");
+  out.property(kAllEvidence, Json{evidence.view()});
+  std::string_view first_evidence = evidence.view().substr(1, first_evidence_end - 1);
+  JsonText& sources = scratch().more;
+  sources.clear();
+  sources.raw("[");
   for (std::size_t i = 0; i < r.statement_count(); ++i) {
     const Statement& s = r.statement(i);
-    if (i > 0) sources += ',';
+    if (i > 0) sources.raw(",");
     // The name's JSON text without its closing quote; digits, ':' and '-' need no escape.
-    const std::string& name = json.article_names[s.article];
-    sources.append(name, 0, name.size() - 1) += ':';
-    append_number(sources, s.sentence);
-    sources += ':';
-    append_number(sources, s.start);
-    sources += '-';
-    append_number(sources, s.end);
-    sources += '"';
+    std::string_view name = json.article_names[s.article];
+    sources.raw(name.substr(0, name.size() - 1));
+    sources.raw(":");
+    sources.number(s.sentence);
+    sources.raw(":");
+    sources.number(s.start);
+    sources.raw("-");
+    sources.number(s.end);
+    sources.raw("\"");
   }
-  sources += ']';
-  out.property(kAllSources, Json{sources});
+  sources.raw("]");
+  out.property(kAllSources, Json{sources.view()});
   if (r.deal.amount_max) out.property(kAmountMax, *r.deal.amount_max);
   if (r.deal.amount_min) out.property(kAmountMin, *r.deal.amount_min);
   if (!r.deal.currency.empty()) out.property(kCurrency, r.deal.currency);
@@ -421,18 +428,37 @@ Map GraphMerger::graph_attributes() const {
 }
 
 void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
+  // Everything escaped into one text first, then viewed: the text grows until then.
   JsonTexts json;
-  json.article_names.resize(articles_.size());
-  for (std::size_t a = 0; a < articles_.size(); ++a) append_json_string(json.article_names[a], articles_[a].name);
-  json.types.resize(types_.size());
-  for (std::size_t t = 0; t < types_.size(); ++t) append_json_string(json.types[t], types_[t]);
-  for (EntityType type : {EntityType::Person, EntityType::Organization, EntityType::Product, EntityType::Project,
-                          EntityType::Place}) {
+  std::vector<std::size_t> ends;
+  for (const Article& a : articles_) {
+    json.text.string(a.name);
+    ends.push_back(json.text.size());
+  }
+  for (const std::string& type : types_) {
+    json.text.string(type);
+    ends.push_back(json.text.size());
+  }
+  constexpr EntityType kTypes[] = {EntityType::Person, EntityType::Organization, EntityType::Product,
+                                   EntityType::Project, EntityType::Place};
+  for (EntityType type : kTypes) {
+    json.text.raw("[");
+    json.text.string(type_label(type));
+    json.text.raw("]");
+    ends.push_back(json.text.size());
+  }
+  std::string_view all = json.text.view();
+  std::size_t next = 0;
+  auto piece = [&] {
+    std::size_t from = next == 0 ? 0 : ends[next - 1];
+    return all.substr(from, ends[next++] - from);
+  };
+  for (std::size_t a = 0; a < articles_.size(); ++a) json.article_names.push_back(piece());
+  for (std::size_t t = 0; t < types_.size(); ++t) json.types.push_back(piece());
+  for (EntityType type : kTypes) {
     auto index = static_cast<std::size_t>(type);
     if (json.labels.size() <= index) json.labels.resize(index + 1);
-    std::string& labels = json.labels[index] = '[';
-    append_json_string(labels, type_label(type));
-    labels += ']';
+    json.labels[index] = piece();
   }
   out.begin(graph_attributes());
   write_list(out, nodes_.size(), threads, [&](NodeLinkWriter& list, std::size_t i) {

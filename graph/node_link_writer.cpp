@@ -154,25 +154,12 @@ char* write_json_string(std::string_view text, char* out) {
   return out;
 }
 
-}  // namespace
-
-void append_json_string(std::string& out, std::string_view text) {
-  std::size_t size = out.size();
-  out.resize(size + json_string_room(text.size()));
-  char* end = write_json_string(text, out.data() + size);
-  out.resize(static_cast<std::size_t>(end - out.data()));
-}
-
-NodeLinkWriter::NodeLinkWriter(NodeLinkLayout layout, Sink sink)
-    : layout_(layout), sink_(std::move(sink)), json_(buffer_) {}
-
-// Inlined, and short texts (keys, punctuation, escaped names) copied in two
-// overlapping words: a node or link is some forty pieces of a few bytes, each
-// a call to memcpy otherwise.
-[[gnu::always_inline]] inline void NodeLinkWriter::raw(std::string_view text) {
+// Copies `text` to `out`. Inlined, and short texts (keys, punctuation,
+// escaped names) copied in two overlapping words: a node or link is some
+// forty pieces of a few bytes, each a call to memcpy otherwise.
+[[gnu::always_inline]] inline void copy_short(std::string_view text, char* out) {
   const char* in = text.data();
   std::size_t size = text.size();
-  char* out = buffer_.Push(size);
   if (size > 16 || size < 4) {
     std::memcpy(out, in, size);
   } else if (size >= 8) {
@@ -190,19 +177,39 @@ NodeLinkWriter::NodeLinkWriter(NodeLinkLayout layout, Sink sink)
   }
 }
 
-void NodeLinkWriter::string(std::string_view text) {
-  std::size_t room = json_string_room(text.size());
-  char* begin = buffer_.Push(room);
-  char* end = write_json_string(text, begin);
-  buffer_.Pop(room - static_cast<std::size_t>(end - begin));
+// Appends the decimal digits of `number` to `buffer`.
+template <class Integer>
+void append_integer(rapidjson::StringBuffer& buffer, Integer number) {
+  constexpr std::size_t kRoom = 24;
+  char* begin = buffer.Push(kRoom);
+  char* end = std::to_chars(begin, begin + kRoom, number).ptr;
+  buffer.Pop(kRoom - static_cast<std::size_t>(end - begin));
 }
+
+// Appends `text` quoted and escaped to `buffer`.
+void append_string(rapidjson::StringBuffer& buffer, std::string_view text) {
+  std::size_t room = json_string_room(text.size());
+  char* begin = buffer.Push(room);
+  char* end = write_json_string(text, begin);
+  buffer.Pop(room - static_cast<std::size_t>(end - begin));
+}
+
+}  // namespace
+
+void JsonText::string(std::string_view text) { append_string(buffer_, text); }
+
+NodeLinkWriter::NodeLinkWriter(NodeLinkLayout layout, Sink sink)
+    : layout_(layout), sink_(std::move(sink)), json_(buffer_) {}
+
+[[gnu::always_inline]] inline void NodeLinkWriter::raw(std::string_view text) {
+  copy_short(text, buffer_.Push(text.size()));
+}
+
+void NodeLinkWriter::string(std::string_view text) { append_string(buffer_, text); }
 
 template <class Integer>
 void NodeLinkWriter::integer(Integer number) {
-  constexpr std::size_t kRoom = 24;
-  char* begin = buffer_.Push(kRoom);
-  char* end = std::to_chars(begin, begin + kRoom, number).ptr;
-  buffer_.Pop(kRoom - static_cast<std::size_t>(end - begin));
+  append_integer(buffer_, number);
 }
 
 void NodeLinkWriter::value(const Value& v) {

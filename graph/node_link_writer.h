@@ -4,8 +4,10 @@
 // building one. The text goes to a sink in chunks, not into one string.
 #pragma once
 
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <span>
 #include <string>
@@ -119,8 +121,27 @@ class NodeLinkWriter {
   bool in_links_ = false;
 };
 
-// Appends `text` as a JSON string, quoted and escaped as NodeLinkWriter
-// writes strings.
-void append_json_string(std::string& out, std::string_view text);
+// JSON text made apart from a writer, to be written many times as
+// NodeLinkWriter::Json: strings are escaped as the writer escapes them.
+class JsonText {
+ public:
+  void clear() { buffer_.Clear(); }
+  // Appends `text` as it is. Inline: most pieces are punctuation.
+  void raw(std::string_view text) { std::memcpy(buffer_.Push(text.size()), text.data(), text.size()); }
+  // Appends `text` as a JSON string, quoted and escaped.
+  void string(std::string_view text);
+  // Appends the decimal digits of `number`.
+  void number(std::uint64_t number) {
+    constexpr std::size_t kRoom = 24;
+    char* begin = buffer_.Push(kRoom);
+    buffer_.Pop(kRoom - static_cast<std::size_t>(std::to_chars(begin, begin + kRoom, number).ptr - begin));
+  }
+  std::size_t size() const { return buffer_.GetSize(); }
+  // The text so far; valid until the next append.
+  std::string_view view() const { return {buffer_.GetString(), buffer_.GetSize()}; }
+
+ private:
+  rapidjson::StringBuffer buffer_;
+};
 
 }  // namespace kg
