@@ -137,6 +137,15 @@ std::uint32_t GraphMerger::type_id(std::string_view type) {
   return static_cast<std::uint32_t>(types_.size() - 1);
 }
 
+std::uint32_t GraphMerger::deal_word(std::string_view word) {
+  if (word.empty()) return 0;
+  // A few currencies and statuses: a scan beats hashing.
+  for (std::size_t w = 1; w < deal_words_.size(); ++w)
+    if (deal_words_[w] == word) return static_cast<std::uint32_t>(w);
+  deal_words_.emplace_back(word);
+  return static_cast<std::uint32_t>(deal_words_.size() - 1);
+}
+
 std::uint32_t GraphMerger::node_for(std::string_view texts, const FoldedForm* forms, const ArticleNode& entity,
                                     std::uint32_t article) {
   auto view = [&](TextRef ref) { return texts.substr(ref.offset, ref.size); };
@@ -261,10 +270,10 @@ void GraphMerger::add(ArticleGraph&& article_graph) {
       relationships_[id].later.push_back(statement);
     }
     Relationship& rel = relationships_[id];
-    if (!rel.deal.amount_min) rel.deal.amount_min = r.deal.amount_min;
-    if (!rel.deal.amount_max) rel.deal.amount_max = r.deal.amount_max;
-    if (rel.deal.currency.empty()) rel.deal.currency = std::move(r.deal.currency);
-    if (rel.deal.status.empty()) rel.deal.status = std::move(r.deal.status);
+    if (!rel.amount_min) rel.amount_min = r.deal.amount_min;
+    if (!rel.amount_max) rel.amount_max = r.deal.amount_max;
+    if (rel.currency == 0) rel.currency = deal_word(r.deal.currency);
+    if (rel.status == 0) rel.status = deal_word(r.deal.status);
   }
 }
 
@@ -347,9 +356,9 @@ void GraphMerger::relationship_properties(const Relationship& r, Out& out) const
   for (std::size_t i = 0, from = 0; i < ends.size(); from = ends[i++])
     texts.push_back(std::string_view(sources).substr(from, ends[i] - from));
   out.property(kAllSources, texts);
-  if (r.deal.amount_max) out.property(kAmountMax, *r.deal.amount_max);
-  if (r.deal.amount_min) out.property(kAmountMin, *r.deal.amount_min);
-  if (!r.deal.currency.empty()) out.property(kCurrency, r.deal.currency);
+  if (r.amount_max) out.property(kAmountMax, *r.amount_max);
+  if (r.amount_min) out.property(kAmountMin, *r.amount_min);
+  if (r.currency != 0) out.property(kCurrency, deal_words_[r.currency]);
   const Statement& first = r.first;
   const Article& article = articles_[first.article];
   if (!article.date.empty()) out.property(kDate, article.date);
@@ -360,7 +369,7 @@ void GraphMerger::relationship_properties(const Relationship& r, Out& out) const
   out.property(kRule, r.rule);
   out.property(kSentenceIndex, static_cast<std::int64_t>(first.sentence));
   out.property(kStart, static_cast<std::int64_t>(first.start));
-  if (!r.deal.status.empty()) out.property(kStatus, r.deal.status);
+  if (r.status != 0) out.property(kStatus, deal_words_[r.status]);
 }
 
 void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, NodeLinkWriter& out,
@@ -401,9 +410,9 @@ void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, No
   }
   sources.raw("]");
   out.property(kAllSources, Json{sources.view()});
-  if (r.deal.amount_max) out.property(kAmountMax, *r.deal.amount_max);
-  if (r.deal.amount_min) out.property(kAmountMin, *r.deal.amount_min);
-  if (!r.deal.currency.empty()) out.property(kCurrency, r.deal.currency);
+  if (r.amount_max) out.property(kAmountMax, *r.amount_max);
+  if (r.amount_min) out.property(kAmountMin, *r.amount_min);
+  if (r.currency != 0) out.property(kCurrency, deal_words_[r.currency]);
   const Statement& first = r.first;
   const Article& article = articles_[first.article];
   if (!article.date.empty()) out.property(kDate, article.date);
@@ -414,7 +423,7 @@ void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, No
   out.property(kRule, r.rule);
   out.property(kSentenceIndex, static_cast<std::int64_t>(first.sentence));
   out.property(kStart, static_cast<std::int64_t>(first.start));
-  if (!r.deal.status.empty()) out.property(kStatus, r.deal.status);
+  if (r.status != 0) out.property(kStatus, deal_words_[r.status]);
   out.end_link();
 }
 
