@@ -115,6 +115,7 @@ void write_list(NodeLinkWriter& out, std::size_t count, unsigned threads, const 
 struct GraphMerger::JsonTexts {
   JsonText text;  // all of it; the views below point into it
   std::vector<std::string_view> article_names;  // by article
+  std::vector<std::string_view> article_lists;  // ["name"], by article
   std::vector<std::string_view> types;          // by type id
   std::vector<std::string_view> labels;         // ["Person"], by EntityType
 };
@@ -235,10 +236,17 @@ void GraphMerger::add(ArticleGraph&& article_graph) {
   // Each relation's identity first, its slot asked from memory, then the lookups.
   std::vector<RelationKey>& keys = relation_keys_;
   keys.clear();
+  std::optional<TextRef> last_type;
+  std::uint32_t last_type_id = 0;
   for (const ArticleRelation& r : article_graph.relations) {
     std::uint32_t source = nodes[r.subject];
     std::uint32_t target = nodes[r.object];
-    std::uint32_t type = type_id(view(r.type));
+    // A run of relations of one type shares its text (make_article_graph).
+    if (!last_type || r.type.offset != last_type->offset || r.type.size != last_type->size) {
+      last_type = r.type;
+      last_type_id = type_id(view(r.type));
+    }
+    std::uint32_t type = last_type_id;
     Ends ends = r.symmetric ? Ends{type, std::min(source, target), std::max(source, target)}
                             : Ends{type, source, target};
     std::uint64_t hash =
@@ -313,16 +321,20 @@ void GraphMerger::write_node(std::uint32_t id, NodeLinkWriter& out, const JsonTe
   if (!texts.empty()) out.property(kDescriptions, texts);
   std::string_view document = json.article_names[n.article];
   out.property(kDocument, Json{document});
-  JsonText& list = scratch().list;
-  list.clear();
-  list.raw("[");
-  list.raw(document);
-  for (std::uint32_t article : n.later_articles) {
-    list.raw(",");
-    list.raw(json.article_names[article]);
+  if (n.later_articles.empty()) {
+    out.property(kDocuments, Json{json.article_lists[n.article]});
+  } else {
+    JsonText& list = scratch().list;
+    list.clear();
+    list.raw("[");
+    list.raw(document);
+    for (std::uint32_t article : n.later_articles) {
+      list.raw(",");
+      list.raw(json.article_names[article]);
+    }
+    list.raw("]");
+    out.property(kDocuments, Json{list.view()});
   }
-  list.raw("]");
-  out.property(kDocuments, Json{list.view()});
   out.property(kEnd, static_cast<std::int64_t>(n.end));
   out.property(kName, n.name);
   out.property(kSentenceIndex, static_cast<std::int64_t>(n.sentence));
@@ -441,7 +453,9 @@ void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
   JsonTexts json;
   std::vector<std::size_t> ends;
   for (const Article& a : articles_) {
+    json.text.raw("[");
     json.text.string(a.name);
+    json.text.raw("]");
     ends.push_back(json.text.size());
   }
   for (const std::string& type : types_) {
@@ -462,7 +476,10 @@ void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
     std::size_t from = next == 0 ? 0 : ends[next - 1];
     return all.substr(from, ends[next++] - from);
   };
-  for (std::size_t a = 0; a < articles_.size(); ++a) json.article_names.push_back(piece());
+  for (std::size_t a = 0; a < articles_.size(); ++a) {
+    json.article_lists.push_back(piece());
+    json.article_names.push_back(json.article_lists.back().substr(1, json.article_lists.back().size() - 2));
+  }
   for (std::size_t t = 0; t < types_.size(); ++t) json.types.push_back(piece());
   for (EntityType type : kTypes) {
     auto index = static_cast<std::size_t>(type);
