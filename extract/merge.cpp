@@ -138,6 +138,19 @@ std::uint32_t GraphMerger::type_id(std::string_view type) {
   return static_cast<std::uint32_t>(types_.size() - 1);
 }
 
+const GraphMerger::NodeExtras& GraphMerger::extras(const Node& node) const {
+  static const NodeExtras kNone;
+  return node.extras == kNoExtras ? kNone : node_extras_[node.extras];
+}
+
+GraphMerger::NodeExtras& GraphMerger::extras_to_fill(Node& node) {
+  if (node.extras == kNoExtras) {
+    node.extras = static_cast<std::uint32_t>(node_extras_.size());
+    node_extras_.emplace_back();
+  }
+  return node_extras_[node.extras];
+}
+
 std::uint32_t GraphMerger::deal_word(std::string_view word) {
   if (word.empty()) return 0;
   // A few currencies and statuses: a scan beats hashing.
@@ -177,20 +190,23 @@ std::uint32_t GraphMerger::node_for(std::string_view texts, const FoldedForm* fo
   // A key already there stays where it is; a name makes it a name.
   auto add_alias = [&](TextRef text, KeyId key, bool is_name) {
     if (key == n.name_key) return;
-    for (Alias& a : n.aliases)
-      if (a.key == key) {
-        a.is_name = a.is_name || is_name;
-        return;
-      }
-    n.aliases.push_back({view(text), key, is_name});
+    if (n.extras != kNoExtras)
+      for (Alias& a : node_extras_[n.extras].aliases)
+        if (a.key == key) {
+          a.is_name = a.is_name || is_name;
+          return;
+        }
+    extras_to_fill(n).aliases.push_back({view(text), key, is_name});
   };
   add_alias(entity.name.text, name, true);
   for (std::uint32_t a = 0; a < entity.alias_count; ++a) add_alias(forms[a].text, alias_keys_[a], true);
   for (std::uint32_t d = entity.alias_count; d < entity.alias_count + entity.description_count; ++d)
     add_alias(forms[d].text, intern(view(forms[d].key), forms[d].key_hash), false);
   std::uint32_t document = articles_[article].document;
-  std::uint32_t last_article = n.later_articles.empty() ? n.article : n.later_articles.back();
-  if (articles_[last_article].document != document) n.later_articles.push_back(article);
+  std::uint32_t last_article = n.article;
+  if (n.extras != kNoExtras && !node_extras_[n.extras].later_articles.empty())
+    last_article = node_extras_[n.extras].later_articles.back();
+  if (articles_[last_article].document != document) extras_to_fill(n).later_articles.push_back(article);
   return node;
 }
 
@@ -289,16 +305,17 @@ template <class Out>
 void GraphMerger::node_properties(const Node& n, Out& out) const {
   std::vector<std::string_view>& texts = scratch().texts;
   texts.clear();
-  for (const Alias& a : n.aliases) texts.push_back(a.text);
+  const NodeExtras& more = extras(n);
+  for (const Alias& a : more.aliases) texts.push_back(a.text);
   out.property(kAliases, texts);
   texts.clear();
-  for (const Alias& a : n.aliases)
+  for (const Alias& a : more.aliases)
     if (!a.is_name) texts.push_back(a.text);
   if (!texts.empty()) out.property(kDescriptions, texts);
   out.property(kDocument, articles_[n.article].name);
   texts.clear();
   texts.push_back(articles_[n.article].name);
-  for (std::uint32_t article : n.later_articles) texts.push_back(articles_[article].name);
+  for (std::uint32_t article : more.later_articles) texts.push_back(articles_[article].name);
   out.property(kDocuments, texts);
   out.property(kEnd, static_cast<std::int64_t>(n.end));
   out.property(kName, n.name);
@@ -313,22 +330,23 @@ void GraphMerger::write_node(std::uint32_t id, NodeLinkWriter& out, const JsonTe
   // node_properties(), with the documents' names escaped once for the graph.
   std::vector<std::string_view>& texts = scratch().texts;
   texts.clear();
-  for (const Alias& a : n.aliases) texts.push_back(a.text);
+  const NodeExtras& more = extras(n);
+  for (const Alias& a : more.aliases) texts.push_back(a.text);
   out.property(kAliases, texts);
   texts.clear();
-  for (const Alias& a : n.aliases)
+  for (const Alias& a : more.aliases)
     if (!a.is_name) texts.push_back(a.text);
   if (!texts.empty()) out.property(kDescriptions, texts);
   std::string_view document = json.article_names[n.article];
   out.property(kDocument, Json{document});
-  if (n.later_articles.empty()) {
+  if (more.later_articles.empty()) {
     out.property(kDocuments, Json{json.article_lists[n.article]});
   } else {
     JsonText& list = scratch().list;
     list.clear();
     list.raw("[");
     list.raw(document);
-    for (std::uint32_t article : n.later_articles) {
+    for (std::uint32_t article : more.later_articles) {
       list.raw(",");
       list.raw(json.article_names[article]);
     }
