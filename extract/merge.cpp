@@ -1,6 +1,7 @@
 #include "extract/merge.h"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <thread>
 
@@ -63,12 +64,24 @@ class NodeKey {
 
 // What the writers build for each node or link, kept per formatting thread
 // so that each node or link does not allocate it again.
+// The text a link's one evidence was, in which call of write_node_link.
+struct EvidenceOf {
+  std::uint64_t write = 0;  // never 0 in a call
+  const char* data = nullptr;
+  std::size_t size = 0;
+  bool operator==(const EvidenceOf&) const = default;
+};
+
 struct Scratch {
   std::vector<std::string_view> texts;
   std::string sources;
   std::vector<std::size_t> source_ends;
   JsonText list;  // a list property's JSON text
   JsonText more;  // another's
+  // The last link's all_evidence, kept for the next link when both have one
+  // statement of one sentence (relations of a sentence are merged in turn).
+  JsonText evidence;
+  EvidenceOf evidence_of;
 };
 
 Scratch& scratch() {
@@ -113,6 +126,7 @@ void write_list(NodeLinkWriter& out, std::size_t count, unsigned threads, const 
 
 // The JSON text of what write_node_link() writes many times, escaped once.
 struct GraphMerger::JsonTexts {
+  std::uint64_t write = 0;  // which call of write_node_link, from 1
   JsonText text;  // all of it; the views below point into it
   std::vector<std::string_view> article_names;  // by article
   std::vector<std::string_view> article_lists;  // ["name"], by article
@@ -409,16 +423,24 @@ void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, No
   out.begin_link(NodeKey(r.source).json(), NodeKey(r.target).json(), parallel, id, Json{json.types[r.ends.type]});
   // relationship_properties(), with each evidence escaped once (the first is
   // written twice) and the sources written straight as JSON text.
-  JsonText& evidence = scratch().list;
-  evidence.clear();
-  evidence.raw("[");
-  evidence.string(r.first.evidence);
-  std::size_t first_evidence_end = evidence.size();
-  for (const Statement& s : r.later) {
-    evidence.raw(",");
-    evidence.string(s.evidence);
+  Scratch& scratch_space = scratch();
+  JsonText& evidence = scratch_space.evidence;
+  EvidenceOf evidence_of{json.write, r.first.evidence.data(), r.first.evidence.size()};
+  std::size_t first_evidence_end = 0;
+  if (r.later.empty() && scratch_space.evidence_of == evidence_of) {
+    first_evidence_end = evidence.size() - 1;
+  } else {
+    evidence.clear();
+    evidence.raw("[");
+    evidence.string(r.first.evidence);
+    first_evidence_end = evidence.size();
+    for (const Statement& s : r.later) {
+      evidence.raw(",");
+      evidence.string(s.evidence);
+    }
+    evidence.raw("]");
+    scratch_space.evidence_of = r.later.empty() ? evidence_of : EvidenceOf{};
   }
-  evidence.raw("]");
   out.property(kAllEvidence, Json{evidence.view()});
   std::string_view first_evidence = evidence.view().substr(1, first_evidence_end - 1);
   JsonText& sources = scratch().more;
@@ -468,7 +490,9 @@ Map GraphMerger::graph_attributes() const {
 
 void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
   // Everything escaped into one text first, then viewed: the text grows until then.
+  static std::atomic<std::uint64_t> writes{0};
   JsonTexts json;
+  json.write = ++writes;
   std::vector<std::size_t> ends;
   for (const Article& a : articles_) {
     json.text.raw("[");

@@ -181,3 +181,34 @@ TEST_CASE("written on several threads, the merged graph is the same text") {
   CHECK(one == written(3));
   CHECK(one == kg::to_node_link(GraphMerger(merger).take()));
 }
+
+TEST_CASE("relations of one sentence share its text, written once escaped for them all") {
+  auto article = [](const std::string& name, const std::string& sentence) {
+    ArticleGraph a{name, "", {}, {}, {}, {}};
+    entity(a, EntityType::Organization, "Zeta Capital");
+    entity(a, EntityType::Organization, "Brakko Labs");
+    entity(a, EntityType::Organization, "Nuvola");
+    ArticleRelation& first = relation(a, "INVESTS_IN", 0, 1, 0);
+    ArticleRelation& second = relation(a, "INVESTS_IN", 0, 2, 0);
+    second.start = first.start + 20;
+    first.evidence = second.evidence = a.add_text(sentence);
+    return a;
+  };
+  auto written = [](const GraphMerger& merger) {
+    std::string text;
+    kg::NodeLinkWriter out(kg::NodeLinkLayout::kLinePerItem, [&](std::string_view chunk) { text += chunk; });
+    merger.write_node_link(out);
+    return text;
+  };
+  GraphMerger one;
+  one.add(article("a.txt", "Zeta \"Capital\" invests in Brakko Labs and Nuvola."));
+  std::string text = written(one);
+  CHECK(text == kg::to_node_link(GraphMerger(one).take()));
+  CHECK(written(one) == text);
+  // Another graph, with another sentence in the same place.
+  GraphMerger other;
+  other.add(article("a.txt", "Zeta Capital backs Brakko Labs and Nuvola, twice over."));
+  std::string other_text = written(other);
+  CHECK(other_text == kg::to_node_link(GraphMerger(other).take()));
+  CHECK(other_text.find("twice over") != std::string::npos);
+}
