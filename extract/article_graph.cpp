@@ -136,8 +136,11 @@ ArticleGraph make_article_graph(const Document& doc, const RuleSet& rules) {
       evidence_sentence = r.sentence;
     }
     rel.evidence = evidence;
-    rel.deal = r.deal;
-    out.relations.push_back(std::move(rel));
+    rel.amount_min = r.deal.amount_min;
+    rel.amount_max = r.deal.amount_max;
+    if (!r.deal.currency.empty()) rel.currency = out.add_text(r.deal.currency);
+    if (!r.deal.status.empty()) rel.status = out.add_text(r.deal.status);
+    out.relations.push_back(rel);
   }
   gathered.swap(out.texts);
   out.texts.assign(gathered);

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,7 +58,9 @@ struct ArticleRelation {
   std::size_t end = 0;
   TextRef rule;
   TextRef evidence;  // the sentence
-  DealAttributes deal;
+  // The deal's attributes (DealAttributes), the words as texts; empty when unknown.
+  std::optional<double> amount_min, amount_max;
+  TextRef currency, status;
 };
 
 // An article reduced to what the graph keeps of it.

@@ -285,7 +285,7 @@ void GraphMerger::add(ArticleGraph&& article_graph) {
     keys.push_back({ends, hash});
   }
   for (std::size_t k = 0; k < keys.size(); ++k) {
-    ArticleRelation& r = article_graph.relations[k];
+    const ArticleRelation& r = article_graph.relations[k];
     std::uint32_t source = nodes[r.subject];
     std::uint32_t target = nodes[r.object];
     if (source == target) continue;
@@ -308,10 +308,10 @@ void GraphMerger::add(ArticleGraph&& article_graph) {
       relationships_[id].later.push_back(statement);
     }
     Relationship& rel = relationships_[id];
-    if (!rel.amount_min) rel.amount_min = r.deal.amount_min;
-    if (!rel.amount_max) rel.amount_max = r.deal.amount_max;
-    if (rel.currency == 0) rel.currency = deal_word(r.deal.currency);
-    if (rel.status == 0) rel.status = deal_word(r.deal.status);
+    if (!rel.amount_min) rel.amount_min = r.amount_min;
+    if (!rel.amount_max) rel.amount_max = r.amount_max;
+    if (rel.currency == 0) rel.currency = deal_word(view(r.currency));
+    if (rel.status == 0) rel.status = deal_word(view(r.status));
   }
 }
 

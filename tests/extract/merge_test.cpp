@@ -114,9 +114,9 @@ TEST_CASE("the merged graph written directly is the text of the PropertyGraph ta
   entity(a, EntityType::Organization, "Zeta Capital", {"Zeta"}, {"le fonds"});
   entity(a, EntityType::Organization, "Brakko Labs");
   ArticleRelation& deal = relation(a, "INVESTS_IN", 0, 1, 0);
-  deal.deal.amount_min = 5e6;
-  deal.deal.amount_max = 7.5e6;
-  deal.deal.currency = "EUR";
+  deal.amount_min = 5e6;
+  deal.amount_max = 7.5e6;
+  deal.currency = a.add_text("EUR");
   relation(a, "PARTNERS_WITH", 0, 1, 1, true);
   relation(a, "PARTNERS_WITH", 1, 0, 2, true);
   // The same file given twice: its statements are not counted twice.
@@ -126,7 +126,7 @@ TEST_CASE("the merged graph written directly is the text of the PropertyGraph ta
   ArticleGraph b{"b \"quoted\"\\.txt", "", {}, {}, {}, {}};
   entity(b, EntityType::Organization, "ZETA", {}, {"Brakko Labs"});
   entity(b, EntityType::Person, "Lorna Vettel");
-  relation(b, "INVESTS_IN", 0, 1, 3).deal.status = "completed";
+  relation(b, "INVESTS_IN", 0, 1, 3).status = b.add_text("completed");
   relation(b, "INVESTS_IN", 0, 0, 4);
   for (ArticleGraph* article : {&a, &again, &b}) merger.add(std::move(*article));
 
