@@ -31,21 +31,6 @@ const NodeLinkWriter::Key kSentenceIndex("sentence_index");
 const NodeLinkWriter::Key kStart("start");
 const NodeLinkWriter::Key kStatus("status");
 
-// Properties gathered into a Map, for take().
-struct MapOut {
-  Map properties;
-  using Key = NodeLinkWriter::Key;
-  void property(const Key& key, std::string_view text) { properties.emplace(key.name(), Value(text)); }
-  void property(const Key& key, std::int64_t number) { properties.emplace(key.name(), Value(number)); }
-  void property(const Key& key, double number) { properties.emplace(key.name(), Value(number)); }
-  void property(const Key& key, std::span<const std::string_view> texts) {
-    List list;
-    list.reserve(texts.size());
-    for (std::string_view t : texts) list.emplace_back(t);
-    properties.emplace(key.name(), Value(std::move(list)));
-  }
-};
-
 // The key node-link files give a node kg numbered `id`, "n" and the number,
 // as JSON text: no character of it needs an escape.
 class NodeKey {
@@ -123,6 +108,21 @@ void write_list(NodeLinkWriter& out, std::size_t count, unsigned threads, const 
 }
 
 }  // namespace
+
+// Properties gathered into a Map, for take().
+struct GraphMerger::MapOut {
+  Map properties;
+  using Key = NodeLinkWriter::Key;
+  void property(const Key& key, std::string_view text) { properties.emplace(key.name(), Value(text)); }
+  void property(const Key& key, std::int64_t number) { properties.emplace(key.name(), Value(number)); }
+  void property(const Key& key, double number) { properties.emplace(key.name(), Value(number)); }
+  void property(const Key& key, std::span<const std::string_view> texts) {
+    List list;
+    list.reserve(texts.size());
+    for (std::string_view t : texts) list.emplace_back(t);
+    properties.emplace(key.name(), Value(std::move(list)));
+  }
+};
 
 // The JSON text of what write_node_link() writes many times, escaped once.
 struct GraphMerger::JsonTexts {
@@ -315,8 +315,7 @@ void GraphMerger::add(ArticleGraph&& article_graph) {
   }
 }
 
-template <class Out>
-void GraphMerger::node_properties(const Node& n, Out& out) const {
+void GraphMerger::node_properties(const Node& n, MapOut& out) const {
   std::vector<std::string_view>& texts = scratch().texts;
   texts.clear();
   const NodeExtras& more = extras(n);
@@ -374,8 +373,7 @@ void GraphMerger::write_node(std::uint32_t id, NodeLinkWriter& out, const JsonTe
   out.end_node();
 }
 
-template <class Out>
-void GraphMerger::relationship_properties(const Relationship& r, Out& out) const {
+void GraphMerger::relationship_properties(const Relationship& r, MapOut& out) const {
   Scratch& scratch_space = scratch();
   std::vector<std::string_view>& texts = scratch_space.texts;
   texts.clear();

@@ -130,11 +130,10 @@ class GraphMerger {
   // Whether the relationship already has the statement `r` of `article`
   // (which the same file given twice would repeat).
   bool states_again(const Relationship& rel, std::uint32_t article, const ArticleRelation& r) const;
-  // Calls out.property(key, value) for each property, in ascending key order.
-  template <class Out>
-  void node_properties(const Node& node, Out& out) const;
-  template <class Out>
-  void relationship_properties(const Relationship& rel, Out& out) const;
+  // The properties of a node or relationship, for take().
+  struct MapOut;
+  void node_properties(const Node& node, MapOut& out) const;
+  void relationship_properties(const Relationship& rel, MapOut& out) const;
   // The same properties, with the node or link around them, as node-link
   // JSON; `json` holds the texts written many times, escaped once.
   struct JsonTexts;
