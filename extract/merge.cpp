@@ -130,6 +130,7 @@ struct GraphMerger::JsonTexts {
   JsonText text;  // all of it; the views below point into it
   std::vector<std::string_view> article_names;  // by article
   std::vector<std::string_view> article_lists;  // ["name"], by article
+  std::vector<std::string_view> article_dates;  // by article, empty for none
   std::vector<std::string_view> types;          // by type id
   std::vector<std::string_view> labels;         // ["Person"], by EntityType
 };
@@ -464,8 +465,7 @@ void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, No
   if (r.amount_min) out.property(kAmountMin, *r.amount_min);
   if (r.currency != 0) out.property(kCurrency, deal_words_[r.currency]);
   const Statement& first = r.first;
-  const Article& article = articles_[first.article];
-  if (!article.date.empty()) out.property(kDate, article.date);
+  if (!json.article_dates[first.article].empty()) out.property(kDate, Json{json.article_dates[first.article]});
   out.property(kDocument, Json{json.article_names[first.article]});
   out.property(kEnd, static_cast<std::int64_t>(first.end));
   out.property(kEvidence, Json{first_evidence});
@@ -497,6 +497,8 @@ void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
     json.text.string(a.name);
     json.text.raw("]");
     ends.push_back(json.text.size());
+    if (!a.date.empty()) json.text.string(a.date);
+    ends.push_back(json.text.size());
   }
   for (const std::string& type : types_) {
     json.text.string(type);
@@ -519,6 +521,7 @@ void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
   for (std::size_t a = 0; a < articles_.size(); ++a) {
     json.article_lists.push_back(piece());
     json.article_names.push_back(json.article_lists.back().substr(1, json.article_lists.back().size() - 2));
+    json.article_dates.push_back(piece());
   }
   for (std::size_t t = 0; t < types_.size(); ++t) json.types.push_back(piece());
   for (EntityType type : kTypes) {
