@@ -1,5 +1,6 @@
 #include "extract/article_graph.h"
 
+#include <algorithm>
 #include <cstring>
 #include <stdexcept>
 
@@ -101,26 +102,32 @@ ArticleGraph make_article_graph(const Document& doc, const RuleSet& rules) {
     node.end = e.first_end;
   }
   out.relations.reserve(doc.relations.size());
-  // Relations of one sentence share its text; relations of an article mostly
-  // repeat a type and often a rule, which are stored once for a run of them.
+  // Relations of one sentence share its text; a run of relations of one rule
+  // shares the rule's. An article has a few relation types, each stored once
+  // and its symmetry looked up once among the rule book's relation types.
   std::size_t evidence_sentence = SIZE_MAX;
   TextRef evidence;
-  const std::string* last_type = nullptr;
-  TextRef type;
-  bool last_symmetric = false;
+  struct TypeSeen {
+    const std::string* name;
+    TextRef text;
+    bool symmetric;
+  };
+  thread_local std::vector<TypeSeen> types;
+  types.clear();
   const std::string* last_rule = nullptr;
   TextRef rule;
   for (const Relation& r : doc.relations) {
     ArticleRelation rel;
-    if (last_type == nullptr || *last_type != r.type) {
-      last_type = &r.type;
-      type = out.add_text(r.type);
-      last_symmetric = false;
+    auto type = std::find_if(types.begin(), types.end(), [&](const TypeSeen& t) { return *t.name == r.type; });
+    if (type == types.end()) {
+      bool symmetric = false;
       for (const auto& [name, relation_type] : rules.relations)
-        if (relation_type.graph_type == r.type && relation_type.symmetric) last_symmetric = true;
+        if (relation_type.graph_type == r.type && relation_type.symmetric) symmetric = true;
+      types.push_back({&r.type, out.add_text(r.type), symmetric});
+      type = types.end() - 1;
     }
-    rel.type = type;
-    rel.symmetric = last_symmetric;
+    rel.type = type->text;
+    rel.symmetric = type->symmetric;
     rel.subject = static_cast<std::size_t>(r.subject);
     rel.object = static_cast<std::size_t>(r.object);
     rel.sentence = r.sentence;

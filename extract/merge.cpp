@@ -272,7 +272,7 @@ void GraphMerger::add(ArticleGraph&& article_graph) {
   for (const ArticleRelation& r : article_graph.relations) {
     std::uint32_t source = nodes[r.subject];
     std::uint32_t target = nodes[r.object];
-    // A run of relations of one type shares its text (make_article_graph).
+    // Relations of one type share its text (make_article_graph).
     if (!last_type || r.type.offset != last_type->offset || r.type.size != last_type->size) {
       last_type = r.type;
       last_type_id = type_id(view(r.type));
