@@ -442,7 +442,7 @@ void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, No
   }
   out.property(kAllEvidence, Json{evidence.view()});
   std::string_view first_evidence = evidence.view().substr(1, first_evidence_end - 1);
-  JsonText& sources = scratch().more;
+  JsonText& sources = scratch_space.more;
   sources.clear();
   sources.raw("[");
   for (std::size_t i = 0; i < r.statement_count(); ++i) {
