@@ -161,7 +161,7 @@ char* write_json_string(std::string_view text, char* out) {
   const char* in = text.data();
   std::size_t size = text.size();
   if (size > 16 || size < 4) {
-    std::memcpy(out, in, size);
+    if (size > 0) std::memcpy(out, in, size);  // never to or from a null pointer
   } else if (size >= 8) {
     std::uint64_t head, last;
     std::memcpy(&head, in, 8);

@@ -127,7 +127,10 @@ class JsonText {
  public:
   void clear() { buffer_.Clear(); }
   // Appends `text` as it is. Inline: most pieces are punctuation.
-  void raw(std::string_view text) { std::memcpy(buffer_.Push(text.size()), text.data(), text.size()); }
+  void raw(std::string_view text) {
+    // An empty buffer has no storage yet: no copy to or from a null pointer.
+    if (!text.empty()) std::memcpy(buffer_.Push(text.size()), text.data(), text.size());
+  }
   // Appends `text` as a JSON string, quoted and escaped.
   void string(std::string_view text);
   // Appends the decimal digits of `number`.

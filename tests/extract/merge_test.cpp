@@ -188,10 +188,9 @@ TEST_CASE("relations of one sentence share its text, written once escaped for th
     entity(a, EntityType::Organization, "Zeta Capital");
     entity(a, EntityType::Organization, "Brakko Labs");
     entity(a, EntityType::Organization, "Nuvola");
-    ArticleRelation& first = relation(a, "INVESTS_IN", 0, 1, 0);
-    ArticleRelation& second = relation(a, "INVESTS_IN", 0, 2, 0);
-    second.start = first.start + 20;
-    first.evidence = second.evidence = a.add_text(sentence);
+    relation(a, "INVESTS_IN", 0, 1, 0);
+    relation(a, "INVESTS_IN", 0, 2, 0).start += 20;
+    a.relations[0].evidence = a.relations[1].evidence = a.add_text(sentence);
     return a;
   };
   auto written = [](const GraphMerger& merger) {
