@@ -1,5 +1,7 @@
 #include "extract/article_graph.h"
 
+#include <algorithm>
+#include <cstring>
 #include <stdexcept>
 
 #include "graph/text_fold.h"
@@ -7,9 +9,26 @@
 namespace kg::extract {
 
 std::uint64_t key_hash(std::string_view key) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : key) h = (h ^ c) * 0x100000001b3ULL;
-  return h;
+  // Eight bytes a step: a key is hashed once per name of every entity.
+  constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
+  std::uint64_t h = key.size() * kMultiplier;
+  auto mix = [&](std::uint64_t word) {
+    h = (h ^ word) * kMultiplier;
+    h ^= h >> 29;
+  };
+  const char* in = key.data();
+  std::size_t left = key.size();
+  for (; left >= 8; in += 8, left -= 8) {
+    std::uint64_t word;
+    std::memcpy(&word, in, 8);
+    mix(word);
+  }
+  if (left > 0) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, in, left);
+    mix(word);
+  }
+  return h ^ (h >> 32);
 }
 
 namespace {
@@ -19,6 +38,14 @@ TextRef text_ref(std::size_t start, std::size_t end) {
   // check_article caps an article at 16 MiB; its strings stay far below 4 GiB.
   if (end > UINT32_MAX) throw std::length_error("article graph larger than 4 GiB");
   return {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end - start)};
+}
+
+// Document::sentence_text, as a view of the article rather than a copy.
+std::string_view sentence_view(const Document& doc, std::size_t sentence) {
+  const Sentence& s = doc.sentences[sentence];
+  if (s.first >= s.last) return {};
+  std::size_t start = doc.tokens[s.first].start;
+  return std::string_view(doc.text).substr(start, doc.tokens[s.last - 1].end - start);
 }
 
 }  // namespace
@@ -57,7 +84,17 @@ ArticleGraph make_article_graph(const Document& doc, const RuleSet& rules) {
   ArticleGraph out;
   out.document = doc.name;
   out.date = doc.date;
+  // The strings are gathered in a buffer kept by the thread from article to
+  // article, then copied once into a string of their exact size: the merge
+  // keeps that string for the whole run, and a buffer grown by doubling
+  // would keep up to twice the room, after as many reallocations.
+  thread_local std::string gathered;
+  gathered.clear();
+  out.texts.swap(gathered);
   out.nodes.reserve(doc.entities.size());
+  std::size_t form_count = 0;
+  for (const Entity& e : doc.entities) form_count += e.aliases.size() + e.descriptions.size();
+  out.forms.reserve(form_count);
   for (const Entity& e : doc.entities) {
     ArticleNode& node = out.add_node(e.type, e.name, e.aliases, e.descriptions);
     node.sentence = e.first_sentence;
@@ -65,37 +102,55 @@ ArticleGraph make_article_graph(const Document& doc, const RuleSet& rules) {
     node.end = e.first_end;
   }
   out.relations.reserve(doc.relations.size());
-  // Relations of one sentence share its text.
+  // Relations of one sentence share its text; a run of relations of one rule
+  // shares the rule's. An article has a few relation types, each stored once
+  // and its symmetry looked up once among the rule book's relation types.
   std::size_t evidence_sentence = SIZE_MAX;
   TextRef evidence;
-  // Relations of an article mostly repeat a type: its symmetry is looked up
-  // among the rule book's relation types only when the type changes.
-  const std::string* last_type = nullptr;
-  bool last_symmetric = false;
+  struct TypeSeen {
+    const std::string* name;
+    TextRef text;
+    bool symmetric;
+  };
+  thread_local std::vector<TypeSeen> types;
+  types.clear();
+  const std::string* last_rule = nullptr;
+  TextRef rule;
   for (const Relation& r : doc.relations) {
     ArticleRelation rel;
-    rel.type = out.add_text(r.type);
-    if (last_type == nullptr || *last_type != r.type) {
-      last_type = &r.type;
-      last_symmetric = false;
-      for (const auto& [name, type] : rules.relations)
-        if (type.graph_type == r.type && type.symmetric) last_symmetric = true;
+    auto type = std::find_if(types.begin(), types.end(), [&](const TypeSeen& t) { return *t.name == r.type; });
+    if (type == types.end()) {
+      bool symmetric = false;
+      for (const auto& [name, relation_type] : rules.relations)
+        if (relation_type.graph_type == r.type && relation_type.symmetric) symmetric = true;
+      types.push_back({&r.type, out.add_text(r.type), symmetric});
+      type = types.end() - 1;
     }
-    rel.symmetric = last_symmetric;
+    rel.type = type->text;
+    rel.symmetric = type->symmetric;
     rel.subject = static_cast<std::size_t>(r.subject);
     rel.object = static_cast<std::size_t>(r.object);
     rel.sentence = r.sentence;
     rel.start = r.start;
     rel.end = r.end;
-    rel.rule = out.add_text(r.rule);
+    if (last_rule == nullptr || *last_rule != r.rule) {
+      last_rule = &r.rule;
+      rule = out.add_text(r.rule);
+    }
+    rel.rule = rule;
     if (r.sentence != evidence_sentence) {
-      evidence = out.add_text(doc.sentence_text(r.sentence));
+      evidence = out.add_text(sentence_view(doc, r.sentence));
       evidence_sentence = r.sentence;
     }
     rel.evidence = evidence;
-    rel.deal = r.deal;
-    out.relations.push_back(std::move(rel));
+    rel.amount_min = r.deal.amount_min;
+    rel.amount_max = r.deal.amount_max;
+    if (!r.deal.currency.empty()) rel.currency = out.add_text(r.deal.currency);
+    if (!r.deal.status.empty()) rel.status = out.add_text(r.deal.status);
+    out.relations.push_back(rel);
   }
+  gathered.swap(out.texts);
+  out.texts.assign(gathered);
   return out;
 }
 

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,7 +58,9 @@ struct ArticleRelation {
   std::size_t end = 0;
   TextRef rule;
   TextRef evidence;  // the sentence
-  DealAttributes deal;
+  // The deal's attributes (DealAttributes), the words as texts; empty when unknown.
+  std::optional<double> amount_min, amount_max;
+  TextRef currency, status;
 };
 
 // An article reduced to what the graph keeps of it.
@@ -81,7 +84,8 @@ struct ArticleGraph {
   std::string_view text(TextRef ref) const { return std::string_view(texts).substr(ref.offset, ref.size); }
 };
 
-// The hash under which the merge indexes a folded key (64-bit FNV-1a).
+// The hash under which the merge indexes a folded key (64 bits, mixed eight
+// bytes at a time).
 std::uint64_t key_hash(std::string_view key);
 
 // The nodes and relations of an extracted article.

@@ -1,6 +1,7 @@
 #include "extract/merge.h"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <thread>
 
@@ -30,39 +31,42 @@ const NodeLinkWriter::Key kSentenceIndex("sentence_index");
 const NodeLinkWriter::Key kStart("start");
 const NodeLinkWriter::Key kStatus("status");
 
-// Properties gathered into a Map, for take().
-struct MapOut {
-  Map properties;
-  using Key = NodeLinkWriter::Key;
-  void property(const Key& key, std::string_view text) { properties.emplace(key.name(), Value(text)); }
-  void property(const Key& key, std::int64_t number) { properties.emplace(key.name(), Value(number)); }
-  void property(const Key& key, double number) { properties.emplace(key.name(), Value(number)); }
-  void property(const Key& key, std::span<const std::string_view> texts) {
-    List list;
-    list.reserve(texts.size());
-    for (std::string_view t : texts) list.emplace_back(t);
-    properties.emplace(key.name(), Value(std::move(list)));
-  }
-};
-
-// The key node-link files give a node kg numbered `id`: "n" and the number.
+// The key node-link files give a node kg numbered `id`, "n" and the number,
+// as JSON text: no character of it needs an escape.
 class NodeKey {
  public:
-  explicit NodeKey(std::uint32_t id)
-      : size_(static_cast<std::size_t>(std::to_chars(text_ + 1, text_ + sizeof text_, id).ptr - text_)) {}
-  std::string_view view() const { return {text_, size_}; }
+  explicit NodeKey(std::uint32_t id) {
+    char* end = std::to_chars(text_ + 2, text_ + sizeof text_ - 1, id).ptr;
+    *end++ = '"';
+    size_ = static_cast<std::size_t>(end - text_);
+  }
+  NodeLinkWriter::Json json() const { return {{text_, size_}}; }
 
  private:
-  char text_[16] = {'n'};
+  char text_[16] = {'"', 'n'};
   std::size_t size_;
 };
 
-// What the property writers build, kept per formatting thread so that each
-// node or link does not allocate it again.
+// What the writers build for each node or link, kept per formatting thread
+// so that each node or link does not allocate it again.
+// The text a link's one evidence was, in which call of write_node_link.
+struct EvidenceOf {
+  std::uint64_t write = 0;  // never 0 in a call
+  const char* data = nullptr;
+  std::size_t size = 0;
+  bool operator==(const EvidenceOf&) const = default;
+};
+
 struct Scratch {
   std::vector<std::string_view> texts;
   std::string sources;
   std::vector<std::size_t> source_ends;
+  JsonText list;  // a list property's JSON text
+  JsonText more;  // another's
+  // The last link's all_evidence, kept for the next link when both have one
+  // statement of one sentence (relations of a sentence are merged in turn).
+  JsonText evidence;
+  EvidenceOf evidence_of;
 };
 
 Scratch& scratch() {
@@ -105,6 +109,32 @@ void write_list(NodeLinkWriter& out, std::size_t count, unsigned threads, const 
 
 }  // namespace
 
+// Properties gathered into a Map, for take().
+struct GraphMerger::MapOut {
+  Map properties;
+  using Key = NodeLinkWriter::Key;
+  void property(const Key& key, std::string_view text) { properties.emplace(key.name(), Value(text)); }
+  void property(const Key& key, std::int64_t number) { properties.emplace(key.name(), Value(number)); }
+  void property(const Key& key, double number) { properties.emplace(key.name(), Value(number)); }
+  void property(const Key& key, std::span<const std::string_view> texts) {
+    List list;
+    list.reserve(texts.size());
+    for (std::string_view t : texts) list.emplace_back(t);
+    properties.emplace(key.name(), Value(std::move(list)));
+  }
+};
+
+// The JSON text of what write_node_link() writes many times, escaped once.
+struct GraphMerger::JsonTexts {
+  std::uint64_t write = 0;  // which call of write_node_link, from 1
+  JsonText text;  // all of it; the views below point into it
+  std::vector<std::string_view> article_names;  // by article
+  std::vector<std::string_view> article_lists;  // ["name"], by article
+  std::vector<std::string_view> article_dates;  // by article, empty for none
+  std::vector<std::string_view> types;          // by type id
+  std::vector<std::string_view> labels;         // ["Person"], by EntityType
+};
+
 GraphMerger::KeyId GraphMerger::intern(std::string_view key, std::uint64_t hash) {
   auto fresh_id = static_cast<KeyId>(key_texts_.size());
   auto [id, fresh] = key_ids_.find_or_insert(hash, fresh_id, [&](KeyId k) { return key_texts_[k] == key; });
@@ -121,6 +151,28 @@ std::uint32_t GraphMerger::type_id(std::string_view type) {
     if (types_[t] == type) return static_cast<std::uint32_t>(t);
   types_.emplace_back(type);
   return static_cast<std::uint32_t>(types_.size() - 1);
+}
+
+const GraphMerger::NodeExtras& GraphMerger::extras(const Node& node) const {
+  static const NodeExtras kNone;
+  return node.extras == kNoExtras ? kNone : node_extras_[node.extras];
+}
+
+GraphMerger::NodeExtras& GraphMerger::extras_to_fill(Node& node) {
+  if (node.extras == kNoExtras) {
+    node.extras = static_cast<std::uint32_t>(node_extras_.size());
+    node_extras_.emplace_back();
+  }
+  return node_extras_[node.extras];
+}
+
+std::uint32_t GraphMerger::deal_word(std::string_view word) {
+  if (word.empty()) return 0;
+  // A few currencies and statuses: a scan beats hashing.
+  for (std::size_t w = 1; w < deal_words_.size(); ++w)
+    if (deal_words_[w] == word) return static_cast<std::uint32_t>(w);
+  deal_words_.emplace_back(word);
+  return static_cast<std::uint32_t>(deal_words_.size() - 1);
 }
 
 std::uint32_t GraphMerger::node_for(std::string_view texts, const FoldedForm* forms, const ArticleNode& entity,
@@ -153,20 +205,23 @@ std::uint32_t GraphMerger::node_for(std::string_view texts, const FoldedForm* fo
   // A key already there stays where it is; a name makes it a name.
   auto add_alias = [&](TextRef text, KeyId key, bool is_name) {
     if (key == n.name_key) return;
-    for (Alias& a : n.aliases)
-      if (a.key == key) {
-        a.is_name = a.is_name || is_name;
-        return;
-      }
-    n.aliases.push_back({view(text), key, is_name});
+    if (n.extras != kNoExtras)
+      for (Alias& a : node_extras_[n.extras].aliases)
+        if (a.key == key) {
+          a.is_name = a.is_name || is_name;
+          return;
+        }
+    extras_to_fill(n).aliases.push_back({view(text), key, is_name});
   };
   add_alias(entity.name.text, name, true);
   for (std::uint32_t a = 0; a < entity.alias_count; ++a) add_alias(forms[a].text, alias_keys_[a], true);
   for (std::uint32_t d = entity.alias_count; d < entity.alias_count + entity.description_count; ++d)
     add_alias(forms[d].text, intern(view(forms[d].key), forms[d].key_hash), false);
   std::uint32_t document = articles_[article].document;
-  std::uint32_t last_article = n.later_articles.empty() ? n.article : n.later_articles.back();
-  if (articles_[last_article].document != document) n.later_articles.push_back(article);
+  std::uint32_t last_article = n.article;
+  if (n.extras != kNoExtras && !node_extras_[n.extras].later_articles.empty())
+    last_article = node_extras_[n.extras].later_articles.back();
+  if (articles_[last_article].document != document) extras_to_fill(n).later_articles.push_back(article);
   return node;
 }
 
@@ -212,10 +267,17 @@ void GraphMerger::add(ArticleGraph&& article_graph) {
   // Each relation's identity first, its slot asked from memory, then the lookups.
   std::vector<RelationKey>& keys = relation_keys_;
   keys.clear();
+  std::optional<TextRef> last_type;
+  std::uint32_t last_type_id = 0;
   for (const ArticleRelation& r : article_graph.relations) {
     std::uint32_t source = nodes[r.subject];
     std::uint32_t target = nodes[r.object];
-    std::uint32_t type = type_id(view(r.type));
+    // Relations of one type share its text (make_article_graph).
+    if (!last_type || r.type.offset != last_type->offset || r.type.size != last_type->size) {
+      last_type = r.type;
+      last_type_id = type_id(view(r.type));
+    }
+    std::uint32_t type = last_type_id;
     Ends ends = r.symmetric ? Ends{type, std::min(source, target), std::max(source, target)}
                             : Ends{type, source, target};
     std::uint64_t hash =
@@ -224,7 +286,7 @@ void GraphMerger::add(ArticleGraph&& article_graph) {
     keys.push_back({ends, hash});
   }
   for (std::size_t k = 0; k < keys.size(); ++k) {
-    ArticleRelation& r = article_graph.relations[k];
+    const ArticleRelation& r = article_graph.relations[k];
     std::uint32_t source = nodes[r.subject];
     std::uint32_t target = nodes[r.object];
     if (source == target) continue;
@@ -247,27 +309,27 @@ void GraphMerger::add(ArticleGraph&& article_graph) {
       relationships_[id].later.push_back(statement);
     }
     Relationship& rel = relationships_[id];
-    if (!rel.deal.amount_min) rel.deal.amount_min = r.deal.amount_min;
-    if (!rel.deal.amount_max) rel.deal.amount_max = r.deal.amount_max;
-    if (rel.deal.currency.empty()) rel.deal.currency = std::move(r.deal.currency);
-    if (rel.deal.status.empty()) rel.deal.status = std::move(r.deal.status);
+    if (!rel.amount_min) rel.amount_min = r.amount_min;
+    if (!rel.amount_max) rel.amount_max = r.amount_max;
+    if (rel.currency == 0) rel.currency = deal_word(view(r.currency));
+    if (rel.status == 0) rel.status = deal_word(view(r.status));
   }
 }
 
-template <class Out>
-void GraphMerger::node_properties(const Node& n, Out& out) const {
+void GraphMerger::node_properties(const Node& n, MapOut& out) const {
   std::vector<std::string_view>& texts = scratch().texts;
   texts.clear();
-  for (const Alias& a : n.aliases) texts.push_back(a.text);
+  const NodeExtras& more = extras(n);
+  for (const Alias& a : more.aliases) texts.push_back(a.text);
   out.property(kAliases, texts);
   texts.clear();
-  for (const Alias& a : n.aliases)
+  for (const Alias& a : more.aliases)
     if (!a.is_name) texts.push_back(a.text);
   if (!texts.empty()) out.property(kDescriptions, texts);
   out.property(kDocument, articles_[n.article].name);
   texts.clear();
   texts.push_back(articles_[n.article].name);
-  for (std::uint32_t article : n.later_articles) texts.push_back(articles_[article].name);
+  for (std::uint32_t article : more.later_articles) texts.push_back(articles_[article].name);
   out.property(kDocuments, texts);
   out.property(kEnd, static_cast<std::int64_t>(n.end));
   out.property(kName, n.name);
@@ -275,8 +337,44 @@ void GraphMerger::node_properties(const Node& n, Out& out) const {
   out.property(kStart, static_cast<std::int64_t>(n.start));
 }
 
-template <class Out>
-void GraphMerger::relationship_properties(const Relationship& r, Out& out) const {
+void GraphMerger::write_node(std::uint32_t id, NodeLinkWriter& out, const JsonTexts& json) const {
+  using Json = NodeLinkWriter::Json;
+  const Node& n = nodes_[id];
+  out.begin_node(NodeKey(id).json(), Json{json.labels[static_cast<std::size_t>(n.type)]});
+  // node_properties(), with the documents' names escaped once for the graph.
+  std::vector<std::string_view>& texts = scratch().texts;
+  texts.clear();
+  const NodeExtras& more = extras(n);
+  for (const Alias& a : more.aliases) texts.push_back(a.text);
+  out.property(kAliases, texts);
+  texts.clear();
+  for (const Alias& a : more.aliases)
+    if (!a.is_name) texts.push_back(a.text);
+  if (!texts.empty()) out.property(kDescriptions, texts);
+  std::string_view document = json.article_names[n.article];
+  out.property(kDocument, Json{document});
+  if (more.later_articles.empty()) {
+    out.property(kDocuments, Json{json.article_lists[n.article]});
+  } else {
+    JsonText& list = scratch().list;
+    list.clear();
+    list.raw("[");
+    list.raw(document);
+    for (std::uint32_t article : more.later_articles) {
+      list.raw(",");
+      list.raw(json.article_names[article]);
+    }
+    list.raw("]");
+    out.property(kDocuments, Json{list.view()});
+  }
+  out.property(kEnd, static_cast<std::int64_t>(n.end));
+  out.property(kName, n.name);
+  out.property(kSentenceIndex, static_cast<std::int64_t>(n.sentence));
+  out.property(kStart, static_cast<std::int64_t>(n.start));
+  out.end_node();
+}
+
+void GraphMerger::relationship_properties(const Relationship& r, MapOut& out) const {
   Scratch& scratch_space = scratch();
   std::vector<std::string_view>& texts = scratch_space.texts;
   texts.clear();
@@ -301,9 +399,9 @@ void GraphMerger::relationship_properties(const Relationship& r, Out& out) const
   for (std::size_t i = 0, from = 0; i < ends.size(); from = ends[i++])
     texts.push_back(std::string_view(sources).substr(from, ends[i] - from));
   out.property(kAllSources, texts);
-  if (r.deal.amount_max) out.property(kAmountMax, *r.deal.amount_max);
-  if (r.deal.amount_min) out.property(kAmountMin, *r.deal.amount_min);
-  if (!r.deal.currency.empty()) out.property(kCurrency, r.deal.currency);
+  if (r.amount_max) out.property(kAmountMax, *r.amount_max);
+  if (r.amount_min) out.property(kAmountMin, *r.amount_min);
+  if (r.currency != 0) out.property(kCurrency, deal_words_[r.currency]);
   const Statement& first = r.first;
   const Article& article = articles_[first.article];
   if (!article.date.empty()) out.property(kDate, article.date);
@@ -314,7 +412,69 @@ void GraphMerger::relationship_properties(const Relationship& r, Out& out) const
   out.property(kRule, r.rule);
   out.property(kSentenceIndex, static_cast<std::int64_t>(first.sentence));
   out.property(kStart, static_cast<std::int64_t>(first.start));
-  if (!r.deal.status.empty()) out.property(kStatus, r.deal.status);
+  if (r.status != 0) out.property(kStatus, deal_words_[r.status]);
+}
+
+void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, NodeLinkWriter& out,
+                                     const JsonTexts& json) const {
+  using Json = NodeLinkWriter::Json;
+  const Relationship& r = relationships_[id];
+  out.begin_link(NodeKey(r.source).json(), NodeKey(r.target).json(), parallel, id, Json{json.types[r.ends.type]});
+  // relationship_properties(), with each evidence escaped once (the first is
+  // written twice) and the sources written straight as JSON text.
+  Scratch& scratch_space = scratch();
+  JsonText& evidence = scratch_space.evidence;
+  EvidenceOf evidence_of{json.write, r.first.evidence.data(), r.first.evidence.size()};
+  std::size_t first_evidence_end = 0;
+  if (r.later.empty() && scratch_space.evidence_of == evidence_of) {
+    first_evidence_end = evidence.size() - 1;
+  } else {
+    evidence.clear();
+    evidence.raw("[");
+    evidence.string(r.first.evidence);
+    first_evidence_end = evidence.size();
+    for (const Statement& s : r.later) {
+      evidence.raw(",");
+      evidence.string(s.evidence);
+    }
+    evidence.raw("]");
+    scratch_space.evidence_of = r.later.empty() ? evidence_of : EvidenceOf{};
+  }
+  out.property(kAllEvidence, Json{evidence.view()});
+  std::string_view first_evidence = evidence.view().substr(1, first_evidence_end - 1);
+  JsonText& sources = scratch_space.more;
+  sources.clear();
+  sources.raw("[");
+  for (std::size_t i = 0; i < r.statement_count(); ++i) {
+    const Statement& s = r.statement(i);
+    if (i > 0) sources.raw(",");
+    // The name's JSON text without its closing quote; digits, ':' and '-' need no escape.
+    std::string_view name = json.article_names[s.article];
+    sources.raw(name.substr(0, name.size() - 1));
+    sources.raw(":");
+    sources.number(s.sentence);
+    sources.raw(":");
+    sources.number(s.start);
+    sources.raw("-");
+    sources.number(s.end);
+    sources.raw("\"");
+  }
+  sources.raw("]");
+  out.property(kAllSources, Json{sources.view()});
+  if (r.amount_max) out.property(kAmountMax, *r.amount_max);
+  if (r.amount_min) out.property(kAmountMin, *r.amount_min);
+  if (r.currency != 0) out.property(kCurrency, deal_words_[r.currency]);
+  const Statement& first = r.first;
+  if (!json.article_dates[first.article].empty()) out.property(kDate, Json{json.article_dates[first.article]});
+  out.property(kDocument, Json{json.article_names[first.article]});
+  out.property(kEnd, static_cast<std::int64_t>(first.end));
+  out.property(kEvidence, Json{first_evidence});
+  out.property(kEvidenceCount, static_cast<std::int64_t>(r.statement_count()));
+  out.property(kRule, r.rule);
+  out.property(kSentenceIndex, static_cast<std::int64_t>(first.sentence));
+  out.property(kStart, static_cast<std::int64_t>(first.start));
+  if (r.status != 0) out.property(kStatus, deal_words_[r.status]);
+  out.end_link();
 }
 
 Map GraphMerger::graph_attributes() const {
@@ -327,13 +487,51 @@ Map GraphMerger::graph_attributes() const {
 }
 
 void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
+  // Everything escaped into one text first, then viewed: the text grows until then.
+  static std::atomic<std::uint64_t> writes{0};
+  JsonTexts json;
+  json.write = ++writes;
+  std::vector<std::size_t> ends;
+  for (const Article& a : articles_) {
+    json.text.raw("[");
+    json.text.string(a.name);
+    json.text.raw("]");
+    ends.push_back(json.text.size());
+    if (!a.date.empty()) json.text.string(a.date);
+    ends.push_back(json.text.size());
+  }
+  for (const std::string& type : types_) {
+    json.text.string(type);
+    ends.push_back(json.text.size());
+  }
+  constexpr EntityType kTypes[] = {EntityType::Person, EntityType::Organization, EntityType::Product,
+                                   EntityType::Project, EntityType::Place};
+  for (EntityType type : kTypes) {
+    json.text.raw("[");
+    json.text.string(type_label(type));
+    json.text.raw("]");
+    ends.push_back(json.text.size());
+  }
+  std::string_view all = json.text.view();
+  std::size_t next = 0;
+  auto piece = [&] {
+    std::size_t from = next == 0 ? 0 : ends[next - 1];
+    return all.substr(from, ends[next++] - from);
+  };
+  for (std::size_t a = 0; a < articles_.size(); ++a) {
+    json.article_lists.push_back(piece());
+    json.article_names.push_back(json.article_lists.back().substr(1, json.article_lists.back().size() - 2));
+    json.article_dates.push_back(piece());
+  }
+  for (std::size_t t = 0; t < types_.size(); ++t) json.types.push_back(piece());
+  for (EntityType type : kTypes) {
+    auto index = static_cast<std::size_t>(type);
+    if (json.labels.size() <= index) json.labels.resize(index + 1);
+    json.labels[index] = piece();
+  }
   out.begin(graph_attributes());
   write_list(out, nodes_.size(), threads, [&](NodeLinkWriter& list, std::size_t i) {
-    const Node& n = nodes_[i];
-    std::string label = type_label(n.type);
-    list.begin_node(NodeKey(static_cast<std::uint32_t>(i)).view(), {&label, 1});
-    node_properties(n, list);
-    list.end_node();
+    write_node(static_cast<std::uint32_t>(i), list, json);
   });
   out.begin_links();
   // networkx's multigraph key: the index of a link among those joining the same pair.
@@ -352,10 +550,7 @@ void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
     parallel_keys[i] = links_so_far[id]++;
   }
   write_list(out, relationships_.size(), threads, [&](NodeLinkWriter& list, std::size_t i) {
-    const Relationship& r = relationships_[i];
-    list.begin_link(NodeKey(r.source).view(), NodeKey(r.target).view(), parallel_keys[i], i, types_[r.ends.type]);
-    relationship_properties(r, list);
-    list.end_link();
+    write_relationship(static_cast<std::uint32_t>(i), parallel_keys[i], list, json);
   });
   out.finish();
 }

@@ -84,21 +84,13 @@ bool needs_escape(std::uint64_t word) {
   return true;
 }
 
-}  // namespace
+// The room write_json_string() may need for `size` bytes: every byte written
+// \u00XX, the quotes, and whole words stored past the end.
+std::size_t json_string_room(std::size_t size) { return size * 6 + 2 + 16; }
 
-NodeLinkWriter::NodeLinkWriter(NodeLinkLayout layout, Sink sink)
-    : layout_(layout), sink_(std::move(sink)), json_(buffer_) {}
-
-void NodeLinkWriter::raw(std::string_view text) {
-  std::memcpy(buffer_.Push(text.size()), text.data(), text.size());
-}
-
-void NodeLinkWriter::string(std::string_view text) {
-  // Room for the worst case (every byte written \u00XX) and for whole words
-  // stored past the end; the rest is given back.
-  std::size_t room = text.size() * 6 + 2 + 16;
-  char* begin = buffer_.Push(room);
-  char* out = begin;
+// Writes `text` quoted and escaped at `out`, which has json_string_room()
+// bytes; returns the end of what it wrote.
+char* write_json_string(std::string_view text, char* out) {
   *out++ = '"';
   const char* in = text.data();
   const char* end = in + text.size();
@@ -159,15 +151,65 @@ void NodeLinkWriter::string(std::string_view text) {
     }
   }
   *out++ = '"';
-  buffer_.Pop(room - static_cast<std::size_t>(out - begin));
+  return out;
 }
+
+// Copies `text` to `out`. Inlined, and short texts (keys, punctuation,
+// escaped names) copied in two overlapping words: a node or link is some
+// forty pieces of a few bytes, each a call to memcpy otherwise.
+[[gnu::always_inline]] inline void copy_short(std::string_view text, char* out) {
+  const char* in = text.data();
+  std::size_t size = text.size();
+  if (size > 16 || size < 4) {
+    if (size > 0) std::memcpy(out, in, size);  // never to or from a null pointer
+  } else if (size >= 8) {
+    std::uint64_t head, last;
+    std::memcpy(&head, in, 8);
+    std::memcpy(&last, in + size - 8, 8);
+    std::memcpy(out, &head, 8);
+    std::memcpy(out + size - 8, &last, 8);
+  } else {
+    std::uint32_t head, last;
+    std::memcpy(&head, in, 4);
+    std::memcpy(&last, in + size - 4, 4);
+    std::memcpy(out, &head, 4);
+    std::memcpy(out + size - 4, &last, 4);
+  }
+}
+
+// Appends the decimal digits of `number` to `buffer`.
+template <class Integer>
+void append_integer(rapidjson::StringBuffer& buffer, Integer number) {
+  constexpr std::size_t kRoom = 24;
+  char* begin = buffer.Push(kRoom);
+  char* end = std::to_chars(begin, begin + kRoom, number).ptr;
+  buffer.Pop(kRoom - static_cast<std::size_t>(end - begin));
+}
+
+// Appends `text` quoted and escaped to `buffer`.
+void append_string(rapidjson::StringBuffer& buffer, std::string_view text) {
+  std::size_t room = json_string_room(text.size());
+  char* begin = buffer.Push(room);
+  char* end = write_json_string(text, begin);
+  buffer.Pop(room - static_cast<std::size_t>(end - begin));
+}
+
+}  // namespace
+
+void JsonText::string(std::string_view text) { append_string(buffer_, text); }
+
+NodeLinkWriter::NodeLinkWriter(NodeLinkLayout layout, Sink sink)
+    : layout_(layout), sink_(std::move(sink)), json_(buffer_) {}
+
+[[gnu::always_inline]] inline void NodeLinkWriter::raw(std::string_view text) {
+  copy_short(text, buffer_.Push(text.size()));
+}
+
+void NodeLinkWriter::string(std::string_view text) { append_string(buffer_, text); }
 
 template <class Integer>
 void NodeLinkWriter::integer(Integer number) {
-  constexpr std::size_t kRoom = 24;
-  char* begin = buffer_.Push(kRoom);
-  char* end = std::to_chars(begin, begin + kRoom, number).ptr;
-  buffer_.Pop(kRoom - static_cast<std::size_t>(end - begin));
+  append_integer(buffer_, number);
 }
 
 void NodeLinkWriter::value(const Value& v) {
@@ -267,7 +309,8 @@ void NodeLinkWriter::begin_link(const Value& source, const Value& target, std::i
   value(source);
   raw(",\"target\":");
   value(target);
-  link_members(parallel, id, type);
+  link_members(parallel, id);
+  string(type);
 }
 
 void NodeLinkWriter::begin_link(std::string_view source, std::string_view target, std::int64_t parallel, RelId id,
@@ -277,16 +320,16 @@ void NodeLinkWriter::begin_link(std::string_view source, std::string_view target
   string(source);
   raw(",\"target\":");
   string(target);
-  link_members(parallel, id, type);
+  link_members(parallel, id);
+  string(type);
 }
 
-void NodeLinkWriter::link_members(std::int64_t parallel, RelId id, std::string_view type) {
+void NodeLinkWriter::link_members(std::int64_t parallel, RelId id) {
   raw(",\"key\":");
   integer(parallel);
   raw(",\"id\":");
   integer(static_cast<std::uint64_t>(id));
   raw(",\"type\":");
-  string(type);
 }
 
 void NodeLinkWriter::end_link() { end_item(); }
@@ -370,6 +413,29 @@ void NodeLinkWriter::property(const Key& key, std::span<const std::string_view> 
     string(texts[i]);
   }
   raw("]");
+}
+
+void NodeLinkWriter::begin_node(Json node_key, Json labels) {
+  begin_item();
+  raw("{\"id\":");
+  raw(node_key.text);
+  raw(",\"labels\":");
+  raw(labels.text);
+}
+
+void NodeLinkWriter::begin_link(Json source, Json target, std::int64_t parallel, RelId id, Json type) {
+  begin_item();
+  raw("{\"source\":");
+  raw(source.text);
+  raw(",\"target\":");
+  raw(target.text);
+  link_members(parallel, id);
+  raw(type.text);
+}
+
+void NodeLinkWriter::property(const Key& key, Json value) {
+  raw(key.member_);
+  raw(value.text);
 }
 
 }  // namespace kg

@@ -4,8 +4,10 @@
 // building one. The text goes to a sink in chunks, not into one string.
 #pragma once
 
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <span>
 #include <string>
@@ -81,6 +83,17 @@ class NodeLinkWriter {
   void property(const Key& key, double number);
   void property(const Key& key, std::span<const std::string_view> texts);
 
+  // JSON text written as it is: a value already escaped (append_json_string),
+  // for a producer that writes the same text many times, escaped once.
+  struct Json {
+    std::string_view text;
+  };
+  // The same as the overloads above for keys, labels (the whole list), types
+  // and property values given as JSON text.
+  void begin_node(Json key, Json labels);
+  void begin_link(Json source, Json target, std::int64_t parallel, RelId id, Json type);
+  void property(const Key& key, Json value);
+
  private:
   void raw(std::string_view text);
   // A JSON string, escaped as RapidJSON's writer does.
@@ -93,7 +106,8 @@ class NodeLinkWriter {
   void key(std::string_view key);
   void begin_item();
   void labels_of_node(std::span<const std::string> labels);
-  void link_members(std::int64_t parallel, RelId id, std::string_view type);
+  // The members between the ends and the type: ,"key":..,"id":..,"type":
+  void link_members(std::int64_t parallel, RelId id);
   void end_item();
 
   void flush_if_full();
@@ -105,6 +119,32 @@ class NodeLinkWriter {
   JsonWriter json_;  // for the values written by write_json_value, each one reset as a root
   bool first_item_ = true;  // of the nodes or of the links
   bool in_links_ = false;
+};
+
+// JSON text made apart from a writer, to be written many times as
+// NodeLinkWriter::Json: strings are escaped as the writer escapes them.
+class JsonText {
+ public:
+  void clear() { buffer_.Clear(); }
+  // Appends `text` as it is. Inline: most pieces are punctuation.
+  void raw(std::string_view text) {
+    // An empty buffer has no storage yet: no copy to or from a null pointer.
+    if (!text.empty()) std::memcpy(buffer_.Push(text.size()), text.data(), text.size());
+  }
+  // Appends `text` as a JSON string, quoted and escaped.
+  void string(std::string_view text);
+  // Appends the decimal digits of `number`.
+  void number(std::uint64_t number) {
+    constexpr std::size_t kRoom = 24;
+    char* begin = buffer_.Push(kRoom);
+    buffer_.Pop(kRoom - static_cast<std::size_t>(std::to_chars(begin, begin + kRoom, number).ptr - begin));
+  }
+  std::size_t size() const { return buffer_.GetSize(); }
+  // The text so far; valid until the next append.
+  std::string_view view() const { return {buffer_.GetString(), buffer_.GetSize()}; }
+
+ private:
+  rapidjson::StringBuffer buffer_;
 };
 
 }  // namespace kg

@@ -114,18 +114,19 @@ TEST_CASE("the merged graph written directly is the text of the PropertyGraph ta
   entity(a, EntityType::Organization, "Zeta Capital", {"Zeta"}, {"le fonds"});
   entity(a, EntityType::Organization, "Brakko Labs");
   ArticleRelation& deal = relation(a, "INVESTS_IN", 0, 1, 0);
-  deal.deal.amount_min = 5e6;
-  deal.deal.amount_max = 7.5e6;
-  deal.deal.currency = "EUR";
+  deal.amount_min = 5e6;
+  deal.amount_max = 7.5e6;
+  deal.currency = a.add_text("EUR");
   relation(a, "PARTNERS_WITH", 0, 1, 1, true);
   relation(a, "PARTNERS_WITH", 1, 0, 2, true);
   // The same file given twice: its statements are not counted twice.
   ArticleGraph again = a;
-  // Known by an alias; its description here is a name elsewhere.
-  ArticleGraph b{"b.txt", "", {}, {}, {}, {}};
+  // Known by an alias; its description here is a name elsewhere. A file
+  // name is escaped in JSON like any text, in the sources too.
+  ArticleGraph b{"b \"quoted\"\\.txt", "", {}, {}, {}, {}};
   entity(b, EntityType::Organization, "ZETA", {}, {"Brakko Labs"});
   entity(b, EntityType::Person, "Lorna Vettel");
-  relation(b, "INVESTS_IN", 0, 1, 3).deal.status = "completed";
+  relation(b, "INVESTS_IN", 0, 1, 3).status = b.add_text("completed");
   relation(b, "INVESTS_IN", 0, 0, 4);
   for (ArticleGraph* article : {&a, &again, &b}) merger.add(std::move(*article));
 
@@ -150,6 +151,8 @@ TEST_CASE("the merged graph written directly is the text of the PropertyGraph ta
   kg::RelId invests_in_person = *g.relationships_of_type("INVESTS_IN").rbegin();
   CHECK(g.relationship_property(invests_in_person, "status")->as_string() == "completed");
   CHECK(g.relationship_property(invests_in_person, "date") == nullptr);
+  CHECK(g.relationship_property(invests_in_person, "all_sources")->as_list()[0].as_string() ==
+        "b \"quoted\"\\.txt:3:30-37");
   kg::RelId partners = *g.relationships_of_type("PARTNERS_WITH").begin();
   CHECK(g.relationship_property(partners, "evidence_count")->as_int() == 2);
   CHECK(g.graph_attributes().at("sources").as_list().size() == 3);
@@ -177,4 +180,34 @@ TEST_CASE("written on several threads, the merged graph is the same text") {
   CHECK(one == written(2));
   CHECK(one == written(3));
   CHECK(one == kg::to_node_link(GraphMerger(merger).take()));
+}
+
+TEST_CASE("relations of one sentence share its text, written once escaped for them all") {
+  auto article = [](const std::string& name, const std::string& sentence) {
+    ArticleGraph a{name, "", {}, {}, {}, {}};
+    entity(a, EntityType::Organization, "Zeta Capital");
+    entity(a, EntityType::Organization, "Brakko Labs");
+    entity(a, EntityType::Organization, "Nuvola");
+    relation(a, "INVESTS_IN", 0, 1, 0);
+    relation(a, "INVESTS_IN", 0, 2, 0).start += 20;
+    a.relations[0].evidence = a.relations[1].evidence = a.add_text(sentence);
+    return a;
+  };
+  auto written = [](const GraphMerger& merger) {
+    std::string text;
+    kg::NodeLinkWriter out(kg::NodeLinkLayout::kLinePerItem, [&](std::string_view chunk) { text += chunk; });
+    merger.write_node_link(out);
+    return text;
+  };
+  GraphMerger one;
+  one.add(article("a.txt", "Zeta \"Capital\" invests in Brakko Labs and Nuvola."));
+  std::string text = written(one);
+  CHECK(text == kg::to_node_link(GraphMerger(one).take()));
+  CHECK(written(one) == text);
+  // Another graph, with another sentence in the same place.
+  GraphMerger other;
+  other.add(article("a.txt", "Zeta Capital backs Brakko Labs and Nuvola, twice over."));
+  std::string other_text = written(other);
+  CHECK(other_text == kg::to_node_link(GraphMerger(other).take()));
+  CHECK(other_text.find("twice over") != std::string::npos);
 }

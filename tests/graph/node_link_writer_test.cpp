@@ -164,3 +164,68 @@ TEST_CASE("a list written in runs by other writers is the same text as written b
   CHECK(write(1) == one_writer);
   CHECK(write(2) == one_writer);
 }
+
+TEST_CASE("JSON text made apart from the writer writes what the plain overloads write") {
+  kg::NodeLinkWriter::Key name("name");
+  kg::NodeLinkWriter::Key names("names");
+  const std::string hostile = "Zeta \"Capital\"\\\x01 été";
+  auto write = [&](bool as_json) {
+    std::string text;
+    kg::NodeLinkWriter out(kg::NodeLinkLayout::kLinePerItem, [&](std::string_view chunk) { text += chunk; });
+    out.begin(kg::Map{});
+    std::vector<std::string> labels = {"Organization"};
+    std::vector<std::string_view> list = {hostile, "b"};
+    if (as_json) {
+      using Json = kg::NodeLinkWriter::Json;
+      kg::JsonText key, label_list, value, values, type;
+      key.raw("\"n");
+      key.number(0);
+      key.raw("\"");
+      label_list.raw("[");
+      label_list.string(labels[0]);
+      label_list.raw("]");
+      value.string(hostile);
+      values.raw("[");
+      values.string(list[0]);
+      values.raw(",");
+      values.string(list[1]);
+      values.raw("]");
+      type.string("OWNS");
+      out.begin_node(Json{key.view()}, Json{label_list.view()});
+      out.property(name, Json{value.view()});
+      out.property(names, Json{values.view()});
+      out.end_node();
+      out.begin_links();
+      out.begin_link(Json{key.view()}, Json{key.view()}, 0, 7, Json{type.view()});
+    } else {
+      out.begin_node(std::string_view("n0"), labels);
+      out.property(name, std::string_view(hostile));
+      out.property(names, std::span<const std::string_view>(list));
+      out.end_node();
+      out.begin_links();
+      out.begin_link(std::string_view("n0"), std::string_view("n0"), 0, 7, "OWNS");
+    }
+    out.end_link();
+    out.finish();
+    return text;
+  };
+  std::string plain = write(false);
+  CHECK(plain.find("\"Zeta \\\"Capital\\\"\\\\\\u0001 été\"") != std::string::npos);
+  CHECK(write(true) == plain);
+}
+
+TEST_CASE("JSON text grows by pieces of any size") {
+  kg::JsonText text;
+  std::string expected;
+  for (std::size_t size = 0; size < 40; ++size) {
+    std::string piece(size, static_cast<char>('a' + size % 26));
+    text.raw(piece);
+    expected += piece;
+  }
+  text.number(1234567890123ULL);
+  expected += "1234567890123";
+  CHECK(text.view() == expected);
+  CHECK(text.size() == expected.size());
+  text.clear();
+  CHECK(text.view().empty());
+}
