@@ -129,8 +129,10 @@ Matcher::Matcher(const Document& doc, Coordination coordination) : doc_(doc), co
 
 void Matcher::set_sentence(std::size_t sentence) {
   // What sentence_items() and the constructor do, in one pass into the
-  // buffers of the previous sentence (at most one item per token), with the
-  // plain tokens up to the next mention in a loop of their own.
+  // buffers of the previous sentence (at most one item per token). One loop
+  // serves plain tokens and mentions, with the next mention's first token
+  // kept in `next`: the runs of plain tokens between mentions are short (five
+  // tokens on average), too short for a loop of their own to pay its setup.
   const Sentence& s = doc_.sentences[sentence];
   std::size_t size = s.last - s.first;
   if (items_.size() < size) {
@@ -142,26 +144,30 @@ void Matcher::set_sentence(std::size_t sentence) {
   std::uint32_t* words = item_words_.data();
   std::uint8_t* types = item_types_.data();
   const Token* tokens = doc_.tokens.data();
-  auto m = std::lower_bound(doc_.mentions.begin(), doc_.mentions.end(), s.first,
+  const auto mentions_end = doc_.mentions.end();
+  auto m = std::lower_bound(doc_.mentions.begin(), mentions_end, s.first,
                             [](const Mention& mention, std::size_t token) { return mention.first < token; });
+  // The first token of mention `m`, or s.last when there is none in the
+  // sentence from `t` on; a mention before `t` (coreference appends
+  // descriptions out of order) is passed over with all after it, as
+  // sentence_items() does.
+  auto next_mention = [&](std::size_t t) { return m != mentions_end && m->first >= t ? std::min(m->first, s.last) : s.last; };
+  std::size_t next = next_mention(s.first);
   std::size_t n = 0;
-  for (std::size_t t = s.first; t < s.last;) {
-    // A mention before `t` (coreference appends descriptions out of order)
-    // is passed over, as sentence_items() does.
-    std::size_t plain_end = m != doc_.mentions.end() && m->first >= t ? std::min(m->first, s.last) : s.last;
-    for (; t < plain_end; ++t, ++n) {
+  for (std::size_t t = s.first; t < s.last; ++n) {
+    if (t < next) {
       items[n] = {t, t + 1, -1};
       words[n] = vocabulary::word_of(tokens[t]);
       types[n] = 0;
+      ++t;
+      continue;
     }
-    if (t < s.last) {
-      items[n] = {m->first, m->last, static_cast<int>(m - doc_.mentions.begin())};
-      words[n] = vocabulary::kUnknown;
-      types[n] = mention_bits(*m);
-      ++n;
-      t = m->last;
-      ++m;
-    }
+    items[n] = {m->first, m->last, static_cast<int>(m - doc_.mentions.begin())};
+    words[n] = vocabulary::kUnknown;
+    types[n] = mention_bits(*m);
+    t = m->last;
+    ++m;
+    next = next_mention(t);
   }
   items_.resize(n);
   item_words_.resize(n);
