@@ -28,6 +28,7 @@ class Resolver {
     articles_ = &rules.known().article;
     conjunctions_ = &rules.known().conj;
     appositions_.clear();
+    descriptions_ = 0;
     shown_first_.clear();
     group_names();
     join_short_forms();
@@ -177,11 +178,19 @@ class Resolver {
       if (m.kind == MentionKind::Name && m.place < 0 && m.last - m.first >= 2) long_forms_.push_back(&m);
     if (long_forms_.empty()) return;  // no short form without a long one
     move_to_.assign(protos_.size(), -1);
+    // The word of each entity's latest one-word name that abbreviates no long
+    // form: a name repeated is not compared with them again.
+    failed_.assign(protos_.size(), nullptr);
     bool moved = false;
     for (const Mention& m : doc_->mentions) {
       if (m.kind != MentionKind::Name || m.place >= 0 || m.last - m.first != 1) continue;
       int& target = move_to_[static_cast<std::size_t>(m.entity)];
-      if (target < 0) target = long_form_of(m);
+      if (target >= 0) continue;
+      const Token& word = doc_->tokens[m.first];
+      const Token*& failed = failed_[static_cast<std::size_t>(m.entity)];
+      if (failed && failed->all_caps == word.all_caps && failed->key == word.key) continue;
+      target = long_form_of(m);
+      if (target < 0) failed = &word;
       moved = moved || target >= 0;
     }
     if (!moved) return;
@@ -331,6 +340,7 @@ class Resolver {
           // Visible at once, so that a later description of the same sentence
           // does not pick the same entity again.
           doc_->mentions.push_back(d);
+          ++descriptions_;
           shown_first_.emplace_back(d.first, shown_first);
         }
       }
@@ -469,12 +479,10 @@ class Resolver {
   }
 
   void collect_aliases() {
-    // (entity, folded form) of every form kept: few per article, so a flat list.
     // Room for every text folded below, before any view of them is taken:
     // a place's name, a description, an apposition.
-    std::size_t to_fold = appositions_.size();
+    std::size_t to_fold = descriptions_ + appositions_.size();
     for (const Entity& e : doc_->entities) to_fold += e.place >= 0;
-    for (const Mention& m : doc_->mentions) to_fold += m.kind == MentionKind::Description;
     if (folded_.size() < to_fold) folded_.resize(to_fold);
     folded_count_ = 0;
     for (std::size_t e = 0; e < doc_->entities.size(); ++e)
@@ -492,7 +500,11 @@ class Resolver {
     for (std::size_t i = 0; i < doc_->mentions.size(); ++i) {
       const Mention& m = doc_->mentions[i];
       std::size_t e = static_cast<std::size_t>(m.entity);
-      if (m.kind == MentionKind::Name && m.place < 0) add(e, text_of(m), key_at_[m.first], false);
+      if (m.kind == MentionKind::Name && m.place < 0) {
+        std::string_view key = key_at_[m.first];
+        // Mostly the very key of the entity's name: passed over without comparing texts.
+        if (key.data() != names_[e].key.data()) add(e, text_of(m), key, false);
+      }
       if (m.kind == MentionKind::Description) {
         // "la firme" + "norvégienne" → "la firme norvégienne"; "the" + "[Oslo]-based firm"
         std::size_t last = m.last;
@@ -532,6 +544,7 @@ class Resolver {
   std::vector<std::pair<int, int>> by_place_;  // (place, entity): a few places an article
   std::vector<const Mention*> long_forms_;     // names of two words or more
   std::vector<int> move_to_;                   // per entity: the one it joins, or -1
+  std::vector<const Token*> failed_;           // join_short_forms()
   std::vector<int> nationality_;               // per entity: place index or -1
   // What antecedent() counts per entity, kept between calls for its buffer.
   struct Tally {
@@ -546,6 +559,7 @@ class Resolver {
     std::size_t first, last;
   };
   std::vector<Apposition> appositions_;
+  std::size_t descriptions_ = 0;  // description mentions added
   std::vector<std::pair<std::size_t, std::size_t>> shown_first_;  // description first token → first token shown
   // An entity's name, as finish_entities() picks it.
   struct EntityName {
