@@ -1,7 +1,8 @@
 #include "extract/coreference.h"
 
 #include <algorithm>
-#include <functional>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -16,6 +17,30 @@
 namespace kg::extract {
 
 namespace {
+
+// A hash of a short string (a name, its folded key) for the tables of
+// group_names(): eight bytes at a time, where std::hash costs about twice as
+// much on strings this short.
+std::size_t short_hash(std::string_view s) {
+  constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
+  std::uint64_t h = s.size() * kMultiplier;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, s.data() + i, sizeof word);
+    h = (h ^ word) * kMultiplier;
+  }
+  if (i < s.size()) {
+    std::uint64_t tail = 0;
+    if (s.size() >= 8) {
+      std::memcpy(&tail, s.data() + s.size() - 8, sizeof tail);  // the last eight bytes, overlapping
+    } else {
+      for (; i < s.size(); ++i) tail = tail << 8 | static_cast<unsigned char>(s[i]);
+    }
+    h = (h ^ tail) * kMultiplier;
+  }
+  return static_cast<std::size_t>(h ^ (h >> 32));
+}
 
 class Resolver {
  public:
@@ -101,14 +126,15 @@ class Resolver {
 
   void group_names() {
     // Entities by folded name: an open-addressing table of entity numbers,
-    // probed linearly and at most half full, so one allocation for the
-    // article instead of a node per name. Names are mostly distinct within
-    // an article, and so each is folded straight away rather than looked up
-    // in a cache of texts first.
+    // probed linearly and at most half full, so no node per name. A name
+    // written as before is found first by its text, in a table of mention
+    // numbers alike, and not folded again.
     std::size_t slots = 2;
     while (slots < 2 * doc_->mentions.size()) slots *= 2;
     std::vector<int>& by_key = by_key_;
     by_key.assign(slots, -1);
+    std::vector<int>& by_text = by_text_;
+    by_text.assign(slots, -1);
     std::vector<std::string_view>& key_of = key_of_;
     key_of.clear();
     by_place_.clear();
@@ -117,7 +143,8 @@ class Resolver {
     // One key per mention at most, made room for before any view of them is taken.
     if (name_keys_.size() < doc_->mentions.size()) name_keys_.resize(doc_->mentions.size());
     std::size_t names = 0;
-    for (Mention& m : doc_->mentions) {
+    for (std::size_t i = 0; i < doc_->mentions.size(); ++i) {
+      Mention& m = doc_->mentions[i];
       if (m.place >= 0) {
         auto it = std::find_if(by_place_.begin(), by_place_.end(), [&](const auto& p) { return p.first == m.place; });
         if (it == by_place_.end()) {
@@ -127,10 +154,21 @@ class Resolver {
         m.entity = it->second;
         continue;
       }
+      std::string_view text = text_of(m);
+      std::size_t text_slot = short_hash(text) & (slots - 1);
+      for (; by_text[text_slot] >= 0; text_slot = (text_slot + 1) & (slots - 1)) {
+        const Mention& same = doc_->mentions[static_cast<std::size_t>(by_text[text_slot])];
+        if (text_of(same) != text) continue;
+        m.entity = same.entity;
+        key_at_[m.first] = key_at_[same.first];
+        break;
+      }
+      if (by_text[text_slot] >= 0) continue;
+      by_text[text_slot] = static_cast<int>(i);
       std::string& stored = name_keys_[names++];
       stored = span_key(doc_->text, doc_->tokens, m.first, m.last);
       std::string_view key = key_at_[m.first] = stored;
-      std::size_t slot = std::hash<std::string_view>{}(key) & (slots - 1);
+      std::size_t slot = short_hash(key) & (slots - 1);
       while (by_key[slot] >= 0 && key_of[static_cast<std::size_t>(by_key[slot])] != key) slot = (slot + 1) & (slots - 1);
       if (by_key[slot] < 0) {
         by_key[slot] = new_entity(m);
@@ -145,13 +183,10 @@ class Resolver {
   int long_form_of(const Mention& m) const {
     const Token& word = doc_->tokens[m.first];
     int found = -1;
-    for (const Mention* long_form : long_forms_) {
-      const Mention& other = *long_form;
+    for (const LongForm& form : long_forms_) {
+      const Mention& other = *form.mention;
       if (other.entity == m.entity || other.entity == found) continue;
-      bool person = other.type == EntityType::Person;
-      bool match = (person && doc_->tokens[other.last - 1].key == word.key) ||
-                   (!person && doc_->tokens[other.first].key == word.key && !other.sure_type) ||
-                   (word.all_caps && are_initials(word.key, other));
+      bool match = (form.word && *form.word == word.key) || (word.all_caps && are_initials(word.key, other));
       if (!match) continue;
       if (found >= 0) return -1;
       found = other.entity;
@@ -175,7 +210,14 @@ class Resolver {
   void join_short_forms() {
     long_forms_.clear();
     for (const Mention& m : doc_->mentions)
-      if (m.kind == MentionKind::Name && m.place < 0 && m.last - m.first >= 2) long_forms_.push_back(&m);
+      if (m.kind == MentionKind::Name && m.place < 0 && m.last - m.first >= 2) {
+        // A person by the last word ("Vettel"), another entity by the first
+        // ("Quarry") unless its type is sure.
+        const std::string* word = m.type == EntityType::Person ? &doc_->tokens[m.last - 1].key
+                                  : m.sure_type                ? nullptr
+                                                               : &doc_->tokens[m.first].key;
+        long_forms_.push_back({&m, word});
+      }
     if (long_forms_.empty()) return;  // no short form without a long one
     move_to_.assign(protos_.size(), -1);
     // The word of each entity's latest one-word name that abbreviates no long
@@ -540,9 +582,16 @@ class Resolver {
   // group_names(): the open-addressing table of entity numbers, each
   // entity's folded name (empty for a place) and the places seen.
   std::vector<int> by_key_;
+  std::vector<int> by_text_;  // mention numbers, by text
   std::vector<std::string_view> key_of_;
   std::vector<std::pair<int, int>> by_place_;  // (place, entity): a few places an article
-  std::vector<const Mention*> long_forms_;     // names of two words or more
+  // A name of two words or more, and the key of the word by which a one-word
+  // name may stand for it (nullptr: none; initials aside).
+  struct LongForm {
+    const Mention* mention;
+    const std::string* word;
+  };
+  std::vector<LongForm> long_forms_;
   std::vector<int> move_to_;                   // per entity: the one it joins, or -1
   std::vector<const Token*> failed_;           // join_short_forms()
   std::vector<int> nationality_;               // per entity: place index or -1
