@@ -72,8 +72,8 @@ class Resolver {
   // descriptions and pronouns appended at the end: an insertion sort moves
   // each of those down to its place, and reads the others once.
   void sort_mentions() {
-    std::vector<Mention>& mentions = doc_->mentions;
-    for (std::size_t i = 1; i < mentions.size(); ++i) {
+    Mention* const mentions = doc_->mentions.data();
+    for (std::size_t i = 1; i < doc_->mentions.size(); ++i) {
       if (mentions[i - 1].first <= mentions[i].first) continue;
       Mention moved = mentions[i];
       std::size_t j = i;
@@ -139,13 +139,15 @@ class Resolver {
     key_of.clear();
     by_place_.clear();
     protos_.clear();
-    key_at_.assign(doc_->tokens.size(), {});
+    // Read only where written below (the first token of each name), so not cleared.
+    if (key_at_.size() < doc_->tokens.size()) key_at_.resize(doc_->tokens.size());
     // One key per mention at most, made room for before any view of them is taken.
     if (name_keys_.size() < doc_->mentions.size()) name_keys_.resize(doc_->mentions.size());
     std::size_t names = 0;
     for (std::size_t i = 0; i < doc_->mentions.size(); ++i) {
       Mention& m = doc_->mentions[i];
       if (m.place >= 0) {
+        key_at_[m.first] = {};  // a place is named by the rule set, not by its key
         auto it = std::find_if(by_place_.begin(), by_place_.end(), [&](const auto& p) { return p.first == m.place; });
         if (it == by_place_.end()) {
           it = by_place_.insert(it, {m.place, new_entity(m)});
@@ -299,6 +301,10 @@ class Resolver {
   // place adjective (`place` >= 0), entities of another nationality are out.
   int antecedent(EntityType type, std::size_t sentence, std::size_t before_token, int place) {
     tally_.assign(doc_->entities.size(), Tally{});  // reuses the buffer of the previous call
+    // The tables through locals: the compiler would load them again after every store.
+    Tally* const tally = tally_.data();
+    const Entity* const entities = doc_->entities.data();
+    const int* const nationality = nationality_.data();
     std::size_t previous_sentence = doc_->sentences.size();
     int subject = -1;     // the first entity of the description's sentence
     int neighbour = -1;   // the latest other entity of that sentence, six tokens away at least
@@ -306,25 +312,25 @@ class Resolver {
       if (m.first >= before_token) continue;
       std::size_t e = static_cast<std::size_t>(m.entity);
       if (m.sentence == sentence) {
-        tally_[e].in_sentence = true;
-        bool fits = m.kind != MentionKind::Adjective && doc_->entities[e].type == type &&
-                    (place < 0 || nationality_[e] < 0 || nationality_[e] == place);
+        tally[e].in_sentence = true;
+        bool fits = m.kind != MentionKind::Adjective && entities[e].type == type &&
+                    (place < 0 || nationality[e] < 0 || nationality[e] == place);
         if (subject < 0 && m.kind != MentionKind::Adjective) subject = m.entity;
         else if (fits && m.entity != subject && m.last + 6 <= before_token) neighbour = m.entity;
       }
       // A sentence's first mention is usually its subject: it counts twice.
-      tally_[e].count += m.sentence != previous_sentence ? 2 : 1;
+      tally[e].count += m.sentence != previous_sentence ? 2 : 1;
       previous_sentence = m.sentence;
-      tally_[e].last_seen = std::max(tally_[e].last_seen, m.first + 1);
+      tally[e].last_seen = std::max(tally[e].last_seen, m.first + 1);
     }
     if (neighbour >= 0) return neighbour;  // "un accord avec X, mais la firme ..."
     int best = -1;
     for (std::size_t e = 0; e < doc_->entities.size(); ++e) {
-      const Tally& t = tally_[e];
-      if (doc_->entities[e].type != type || t.count == 0 || t.in_sentence) continue;
-      if (place >= 0 && nationality_[e] >= 0 && nationality_[e] != place) continue;
+      const Tally& t = tally[e];
+      if (entities[e].type != type || t.count == 0 || t.in_sentence) continue;
+      if (place >= 0 && nationality[e] >= 0 && nationality[e] != place) continue;
       if (best >= 0) {
-        const Tally& so_far = tally_[static_cast<std::size_t>(best)];
+        const Tally& so_far = tally[static_cast<std::size_t>(best)];
         if (t.count < so_far.count || (t.count == so_far.count && t.last_seen <= so_far.last_seen)) continue;
       }
       best = static_cast<int>(e);
@@ -334,7 +340,7 @@ class Resolver {
 
   void add_descriptions() {
     const RuleIndex& index = rules_->index(Rule::Action::Describe);
-    std::vector<RuleIndex::Candidate> candidates;
+    std::vector<RuleIndex::Candidate>& candidates = candidates_;
     Matcher matcher(*doc_, Coordination{});
     const std::vector<Item>& items = matcher.items();
     for (std::size_t s = 0; s < doc_->sentences.size(); ++s) {
@@ -485,9 +491,13 @@ class Resolver {
     const WordSet& any = known.pronoun_any;
     const WordSet& possessive = known.possessive;
     const WordSet& possessed = known.possessed;
-    for (std::size_t s = 0; s < doc_->sentences.size(); ++s)
-      for (std::size_t t = doc_->sentences[s].first; t < doc_->sentences[s].last; ++t) {
-        const Token& token = doc_->tokens[t];
+    // Read through a local: only mentions are added below, and the compiler
+    // would otherwise load the tokens again at every token.
+    const Token* const tokens = doc_->tokens.data();
+    for (std::size_t s = 0; s < doc_->sentences.size(); ++s) {
+      const std::size_t last = doc_->sentences[s].last;
+      for (std::size_t t = doc_->sentences[s].first; t < last; ++t) {
+        const Token& token = tokens[t];
         // A word no rule file uses is in none of the classes: most tokens stop here.
         std::uint32_t word = vocabulary::word_of(token);
         if (word == vocabulary::kUnknown) continue;
@@ -501,9 +511,8 @@ class Resolver {
           types = type_bit(EntityType::Organization) | type_bit(EntityType::Person);
         } else if (possessive.has_number(word)) {
           // "son modèle", "its larger rivals": a possessed word within three tokens.
-          std::size_t end = std::min(t + 4, doc_->sentences[s].last);
-          for (std::size_t k = t + 1; k < end && !is_possessive; ++k)
-            is_possessive = possessed.contains(doc_->tokens[k]);
+          std::size_t end = std::min(t + 4, last);
+          for (std::size_t k = t + 1; k < end && !is_possessive; ++k) is_possessive = possessed.contains(tokens[k]);
           if (is_possessive) types = type_bit(EntityType::Organization);
         }
         if (types == 0 || overlaps(t, t + 1)) continue;
@@ -518,6 +527,7 @@ class Resolver {
         p.entity = target;
         doc_->mentions.push_back(p);  // visible at once: a later pronoun may refer through it
       }
+    }
   }
 
   void collect_aliases() {
@@ -602,6 +612,7 @@ class Resolver {
     bool in_sentence = false;   // mentioned in the description's sentence
   };
   std::vector<Tally> tally_;
+  std::vector<RuleIndex::Candidate> candidates_;  // add_descriptions(): the rules to try on a sentence
   // An apposition: tokens [first, last) describe `entity`.
   struct Apposition {
     int entity;
