@@ -246,7 +246,7 @@ class Resolver {
   void finish_entities() {
     std::vector<Entity>& kept = doc_->entities;
     kept.reserve(protos_.size());
-    std::vector<int>& renumber = move_to_;  // number in protos_ → number in doc_->entities
+    std::vector<int>& renumber = renumber_;
     renumber.assign(protos_.size(), -1);
     for (Mention& m : doc_->mentions) {
       int& number = renumber[static_cast<std::size_t>(m.entity)];
@@ -604,6 +604,7 @@ class Resolver {
   std::vector<LongForm> long_forms_;
   std::vector<int> move_to_;                   // per entity: the one it joins, or -1
   std::vector<const Token*> failed_;           // join_short_forms()
+  std::vector<int> renumber_;                  // per entity: its number in doc_->entities, or -1
   std::vector<int> nationality_;               // per entity: place index or -1
   // What antecedent() counts per entity, kept between calls for its buffer.
   struct Tally {
