@@ -53,7 +53,6 @@ class Resolver {
     articles_ = &rules.known().article;
     conjunctions_ = &rules.known().conj;
     appositions_.clear();
-    descriptions_ = 0;
     shown_first_.clear();
     group_names();
     join_short_forms();
@@ -388,7 +387,6 @@ class Resolver {
           // Visible at once, so that a later description of the same sentence
           // does not pick the same entity again.
           doc_->mentions.push_back(d);
-          ++descriptions_;
           shown_first_.emplace_back(d.first, shown_first);
         }
       }
@@ -533,8 +531,9 @@ class Resolver {
   void collect_aliases() {
     // Room for every text folded below, before any view of them is taken:
     // a place's name, a description, an apposition.
-    std::size_t to_fold = descriptions_ + appositions_.size();
+    std::size_t to_fold = appositions_.size();
     for (const Entity& e : doc_->entities) to_fold += e.place >= 0;
+    for (const Mention& m : doc_->mentions) to_fold += m.kind == MentionKind::Description;
     if (folded_.size() < to_fold) folded_.resize(to_fold);
     folded_count_ = 0;
     for (std::size_t e = 0; e < doc_->entities.size(); ++e)
@@ -620,7 +619,6 @@ class Resolver {
     std::size_t first, last;
   };
   std::vector<Apposition> appositions_;
-  std::size_t descriptions_ = 0;  // description mentions added
   std::vector<std::pair<std::size_t, std::size_t>> shown_first_;  // description first token → first token shown
   // An entity's name, as finish_entities() picks it.
   struct EntityName {
