@@ -1,11 +1,11 @@
 #include "extract/coreference.h"
 
 #include <algorithm>
-#include <deque>
-#include <functional>
-#include <map>
+#include <cstdint>
+#include <cstring>
+#include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "extract/matcher.h"
@@ -18,88 +18,158 @@ namespace kg::extract {
 
 namespace {
 
+// A hash of a short string (a name, its folded key) for the tables of
+// group_names(): eight bytes at a time, where std::hash costs about twice as
+// much on strings this short.
+std::size_t short_hash(std::string_view s) {
+  constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
+  std::uint64_t h = s.size() * kMultiplier;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, s.data() + i, sizeof word);
+    h = (h ^ word) * kMultiplier;
+  }
+  if (i < s.size()) {
+    std::uint64_t tail = 0;
+    if (s.size() >= 8) {
+      std::memcpy(&tail, s.data() + s.size() - 8, sizeof tail);  // the last eight bytes, overlapping
+    } else {
+      for (; i < s.size(); ++i) tail = tail << 8 | static_cast<unsigned char>(s[i]);
+    }
+    h = (h ^ tail) * kMultiplier;
+  }
+  return static_cast<std::size_t>(h ^ (h >> 32));
+}
+
 class Resolver {
  public:
-  Resolver(Document& doc, const RuleSet& rules)
-      : doc_(doc), rules_(rules), articles_(rules.known().article), conjunctions_(rules.known().conj) {}
-
-  void run() {
+  // Resolves `doc` with `rules`. One resolver serves every article of a
+  // thread (see resolve_coreference): its buffers keep their memory from one
+  // article to the next, and every one of them is reset here or where it is filled.
+  void run(Document& doc, const RuleSet& rules) {
+    doc_ = &doc;
+    rules_ = &rules;
+    articles_ = &rules.known().article;
+    conjunctions_ = &rules.known().conj;
+    appositions_.clear();
+    shown_first_.clear();
     group_names();
     join_short_forms();
     finish_entities();
     find_nationalities();
     add_descriptions();
-    sort_mentions();
+    // Pronouns are found in the mentions in any order (ties cannot occur:
+    // no two mentions start at the same token), so one sort serves both.
     add_pronouns();
     sort_mentions();
     collect_aliases();
   }
 
  private:
+  // Sorts the mentions by position, stably. They are sorted but for the few
+  // descriptions and pronouns appended at the end: an insertion sort moves
+  // each of those down to its place, and reads the others once.
   void sort_mentions() {
-    auto by_first = [](const Mention& a, const Mention& b) { return a.first < b.first; };
-    // Mostly nothing was added out of order: then skip the sort and its buffer.
-    if (std::is_sorted(doc_.mentions.begin(), doc_.mentions.end(), by_first)) return;
-    std::stable_sort(doc_.mentions.begin(), doc_.mentions.end(), by_first);
+    Mention* const mentions = doc_->mentions.data();
+    for (std::size_t i = 1; i < doc_->mentions.size(); ++i) {
+      if (mentions[i - 1].first <= mentions[i].first) continue;
+      Mention moved = mentions[i];
+      std::size_t j = i;
+      for (; j > 0 && mentions[j - 1].first > moved.first; --j) mentions[j] = mentions[j - 1];
+      mentions[j] = moved;
+    }
   }
 
-  // The bytes of doc_.text from token `first` to the end of token `last - 1`.
+  // The bytes of doc_->text from token `first` to the end of token `last - 1`.
   std::string_view span_view(std::size_t first, std::size_t last) const {
     if (first >= last) return {};
-    std::size_t start = doc_.tokens[first].start;
-    return std::string_view(doc_.text).substr(start, doc_.tokens[last - 1].end - start);
+    std::size_t start = doc_->tokens[first].start;
+    return std::string_view(doc_->text).substr(start, doc_->tokens[last - 1].end - start);
   }
   std::string_view text_of(const Mention& m) const { return span_view(m.first, m.last); }
 
   // kg::fold_key of the text of tokens [first, last), folded once per
-  // article: descriptions ("la firme") recur. Valid as long as the resolver.
+  // article: descriptions ("la firme") recur. Valid until the next article.
   std::string_view folded_span(std::size_t first, std::size_t last) {
-    auto [it, fresh] = folded_.try_emplace(span_view(first, last));
-    if (fresh) it->second = span_key(doc_.text, doc_.tokens, first, last);
-    return it->second;
+    std::string_view text = span_view(first, last);
+    if (const std::string* known = folded(text)) return *known;
+    auto& [view, key] = folded_[folded_count_++];
+    view = text;
+    key = span_key(doc_->text, doc_->tokens, first, last);
+    return key;
   }
 
   // kg::fold_key of a place name of the rule set, in the same cache.
   std::string_view folded_place_name(std::string_view name) {
-    auto [it, fresh] = folded_.try_emplace(name);
-    if (fresh) it->second = fold_key(name);
-    return it->second;
+    if (const std::string* known = folded(name)) return *known;
+    auto& [view, key] = folded_[folded_count_++];
+    view = name;
+    key = fold_key(name);
+    return key;
   }
 
+  // The key folded for `text` in this article, or nullptr. A few texts an
+  // article: a list is searched faster than a hash table is built.
+  const std::string* folded(std::string_view text) const {
+    for (std::size_t i = 0; i < folded_count_; ++i)
+      if (folded_[i].first == text) return &folded_[i].second;
+    return nullptr;
+  }
+
+  // A new entity first mentioned by `m`: its number.
   int new_entity(const Mention& m) {
-    Entity e;
-    e.type = m.type.value_or(EntityType::Organization);
-    e.place = m.place;
-    doc_.entities.push_back(std::move(e));
-    return static_cast<int>(doc_.entities.size() - 1);
+    protos_.push_back({m.type.value_or(EntityType::Organization), m.place});
+    return static_cast<int>(protos_.size() - 1);
   }
 
   void group_names() {
     // Entities by folded name: an open-addressing table of entity numbers,
-    // probed linearly and at most half full, so one allocation for the
-    // article instead of a node per name. Names are mostly distinct within
-    // an article, and so each is folded straight away rather than looked up
-    // in a cache of texts first.
+    // probed linearly and at most half full, so no node per name. A name
+    // written as before is found first by its text, in a table of mention
+    // numbers alike, and not folded again.
     std::size_t slots = 2;
-    while (slots < 2 * doc_.mentions.size()) slots *= 2;
-    std::vector<int> by_key(slots, -1);
-    std::vector<std::string_view> key_of;  // by entity number: its folded name (views of name_keys_)
-    std::vector<std::pair<int, int>> by_place;  // (place, entity): a few places an article
-    key_at_.assign(doc_.tokens.size(), {});
-    doc_.entities.reserve(doc_.mentions.size());  // at most one per mention
-    key_of.reserve(doc_.mentions.size());
-    for (Mention& m : doc_.mentions) {
+    while (slots < 2 * doc_->mentions.size()) slots *= 2;
+    std::vector<int>& by_key = by_key_;
+    by_key.assign(slots, -1);
+    std::vector<int>& by_text = by_text_;
+    by_text.assign(slots, -1);
+    std::vector<std::string_view>& key_of = key_of_;
+    key_of.clear();
+    by_place_.clear();
+    protos_.clear();
+    // Read only where written below (the first token of each name), so not cleared.
+    if (key_at_.size() < doc_->tokens.size()) key_at_.resize(doc_->tokens.size());
+    // One key per mention at most, made room for before any view of them is taken.
+    if (name_keys_.size() < doc_->mentions.size()) name_keys_.resize(doc_->mentions.size());
+    std::size_t names = 0;
+    for (std::size_t i = 0; i < doc_->mentions.size(); ++i) {
+      Mention& m = doc_->mentions[i];
       if (m.place >= 0) {
-        auto it = std::find_if(by_place.begin(), by_place.end(), [&](const auto& p) { return p.first == m.place; });
-        if (it == by_place.end()) {
-          it = by_place.insert(it, {m.place, new_entity(m)});
+        key_at_[m.first] = {};  // a place is named by the rule set, not by its key
+        auto it = std::find_if(by_place_.begin(), by_place_.end(), [&](const auto& p) { return p.first == m.place; });
+        if (it == by_place_.end()) {
+          it = by_place_.insert(it, {m.place, new_entity(m)});
           key_of.emplace_back();  // places are not in by_key
         }
         m.entity = it->second;
         continue;
       }
-      std::string_view key = key_at_[m.first] = name_keys_.emplace_back(span_key(doc_.text, doc_.tokens, m.first, m.last));
-      std::size_t slot = std::hash<std::string_view>{}(key) & (slots - 1);
+      std::string_view text = text_of(m);
+      std::size_t text_slot = short_hash(text) & (slots - 1);
+      for (; by_text[text_slot] >= 0; text_slot = (text_slot + 1) & (slots - 1)) {
+        const Mention& same = doc_->mentions[static_cast<std::size_t>(by_text[text_slot])];
+        if (text_of(same) != text) continue;
+        m.entity = same.entity;
+        key_at_[m.first] = key_at_[same.first];
+        break;
+      }
+      if (by_text[text_slot] >= 0) continue;
+      by_text[text_slot] = static_cast<int>(i);
+      std::string& stored = name_keys_[names++];
+      stored = span_key(doc_->text, doc_->tokens, m.first, m.last);
+      std::string_view key = key_at_[m.first] = stored;
+      std::size_t slot = short_hash(key) & (slots - 1);
       while (by_key[slot] >= 0 && key_of[static_cast<std::size_t>(by_key[slot])] != key) slot = (slot + 1) & (slots - 1);
       if (by_key[slot] < 0) {
         by_key[slot] = new_entity(m);
@@ -109,18 +179,15 @@ class Resolver {
     }
   }
 
-  // The entity `m` (a one-word name) is a short form of, or -1 when none or several.
+  // The entity `m` (a one-word name) is a short form of, or -1 when none or
+  // several: a name of long_forms_ that it abbreviates.
   int long_form_of(const Mention& m) const {
-    const Token& word = doc_.tokens[m.first];
+    const Token& word = doc_->tokens[m.first];
     int found = -1;
-    for (const Mention& other : doc_.mentions) {
-      if (other.kind != MentionKind::Name || other.place >= 0 || other.last - other.first < 2 ||
-          other.entity == m.entity || other.entity == found)
-        continue;
-      bool person = other.type == EntityType::Person;
-      bool match = (person && doc_.tokens[other.last - 1].key == word.key) ||
-                   (!person && doc_.tokens[other.first].key == word.key && !other.sure_type) ||
-                   (word.all_caps && are_initials(word.key, other));
+    for (const LongForm& form : long_forms_) {
+      const Mention& other = *form.mention;
+      if (other.entity == m.entity || other.entity == found) continue;
+      bool match = (form.word && *form.word == word.key) || (word.all_caps && are_initials(word.key, other));
       if (!match) continue;
       if (found >= 0) return -1;
       found = other.entity;
@@ -133,7 +200,7 @@ class Resolver {
   bool are_initials(std::string_view key, const Mention& m) const {
     std::size_t count = 0;
     for (std::size_t t = m.first; t < m.last; ++t) {
-      const Token& token = doc_.tokens[t];
+      const Token& token = doc_->tokens[t];
       if (!token.capitalized && !token.all_caps) continue;
       if (!key.empty() && (count >= key.size() || key[count] != token.key[0])) return false;
       ++count;
@@ -142,35 +209,62 @@ class Resolver {
   }
 
   void join_short_forms() {
-    std::map<int, int> moves;
-    for (const Mention& m : doc_.mentions)
-      if (m.kind == MentionKind::Name && m.place < 0 && m.last - m.first == 1 && !moves.count(m.entity))
-        if (int target = long_form_of(m); target >= 0) moves[m.entity] = target;
-    for (Mention& m : doc_.mentions)
-      if (auto it = moves.find(m.entity); it != moves.end()) m.entity = it->second;
+    long_forms_.clear();
+    for (const Mention& m : doc_->mentions)
+      if (m.kind == MentionKind::Name && m.place < 0 && m.last - m.first >= 2) {
+        // A person by the last word ("Vettel"), another entity by the first
+        // ("Quarry") unless its type is sure.
+        const std::string* word = m.type == EntityType::Person ? &doc_->tokens[m.last - 1].key
+                                  : m.sure_type                ? nullptr
+                                                               : &doc_->tokens[m.first].key;
+        long_forms_.push_back({&m, word});
+      }
+    if (long_forms_.empty()) return;  // no short form without a long one
+    move_to_.assign(protos_.size(), -1);
+    // The word of each entity's latest one-word name that abbreviates no long
+    // form: a name repeated is not compared with them again.
+    failed_.assign(protos_.size(), nullptr);
+    bool moved = false;
+    for (const Mention& m : doc_->mentions) {
+      if (m.kind != MentionKind::Name || m.place >= 0 || m.last - m.first != 1) continue;
+      int& target = move_to_[static_cast<std::size_t>(m.entity)];
+      if (target >= 0) continue;
+      const Token& word = doc_->tokens[m.first];
+      const Token*& failed = failed_[static_cast<std::size_t>(m.entity)];
+      if (failed && failed->all_caps == word.all_caps && failed->key == word.key) continue;
+      target = long_form_of(m);
+      if (target < 0) failed = &word;
+      moved = moved || target >= 0;
+    }
+    if (!moved) return;
+    for (Mention& m : doc_->mentions)
+      if (int target = move_to_[static_cast<std::size_t>(m.entity)]; target >= 0) m.entity = target;
   }
 
   // Type votes, names and first mentions; drops entities left without mentions.
   void finish_entities() {
-    std::vector<Entity> kept;
-    kept.reserve(doc_.entities.size());
-    std::vector<int> renumber(doc_.entities.size(), -1);  // old entity index → new one
-    for (Mention& m : doc_.mentions) {
+    std::vector<Entity>& kept = doc_->entities;
+    kept.reserve(protos_.size());
+    std::vector<int>& renumber = renumber_;
+    renumber.assign(protos_.size(), -1);
+    for (Mention& m : doc_->mentions) {
       int& number = renumber[static_cast<std::size_t>(m.entity)];
       if (number < 0) {
         number = static_cast<int>(kept.size());
-        Entity& e = kept.emplace_back(std::move(doc_.entities[static_cast<std::size_t>(m.entity)]));
+        const Proto& proto = protos_[static_cast<std::size_t>(m.entity)];
+        Entity& e = kept.emplace_back();
+        e.type = proto.type;
+        e.place = proto.place;
         e.first_sentence = m.sentence;
-        e.first_start = doc_.start_char(m.first);
-        e.first_end = doc_.end_char(m.last - 1);
+        e.first_start = doc_->start_char(m.first);
+        e.first_end = doc_->end_char(m.last - 1);
       }
       m.entity = number;
     }
-    doc_.entities = std::move(kept);
     // Type: the first sure type, else the shape of the longest name.
-    names_.assign(doc_.entities.size(), EntityName{});
-    for (const Mention& m : doc_.mentions) {
-      Entity& e = doc_.entities[static_cast<std::size_t>(m.entity)];
+    names_.assign(doc_->entities.size(), EntityName{});
+    for (const Mention& m : doc_->mentions) {
+      Entity& e = doc_->entities[static_cast<std::size_t>(m.entity)];
       EntityName& name = names_[static_cast<std::size_t>(m.entity)];
       if (m.sure_type && !name.sure_type) {
         e.type = *m.type;
@@ -183,21 +277,21 @@ class Resolver {
         if (!name.sure_type) e.type = m.type.value_or(EntityType::Organization);
       }
     }
-    for (std::size_t i = 0; i < doc_.entities.size(); ++i) {
-      Entity& e = doc_.entities[i];
+    for (std::size_t i = 0; i < doc_->entities.size(); ++i) {
+      Entity& e = doc_->entities[i];
       if (e.place >= 0) {
-        const Place& place = rules_.places[static_cast<std::size_t>(e.place)];
-        std::size_t pick = doc_.language == "en" && place.names.size() > 1 ? 1 : 0;
+        const Place& place = rules_->places[static_cast<std::size_t>(e.place)];
+        std::size_t pick = doc_->language == "en" && place.names.size() > 1 ? 1 : 0;
         names_[i].text = place.names[pick];
         e.type = EntityType::Place;
       }
       e.name.assign(names_[i].text);  // once, the longest name known
     }
-    for (Mention& m : doc_.mentions) m.type = doc_.entities[static_cast<std::size_t>(m.entity)].type;
+    for (Mention& m : doc_->mentions) m.type = doc_->entities[static_cast<std::size_t>(m.entity)].type;
   }
 
   bool overlaps(std::size_t first, std::size_t last) const {
-    for (const Mention& m : doc_.mentions)
+    for (const Mention& m : doc_->mentions)
       if (m.first < last && first < m.last) return true;
     return false;
   }
@@ -205,33 +299,37 @@ class Resolver {
   // The entity a description of `type` at `before_token` refers to. With a
   // place adjective (`place` >= 0), entities of another nationality are out.
   int antecedent(EntityType type, std::size_t sentence, std::size_t before_token, int place) {
-    tally_.assign(doc_.entities.size(), Tally{});  // reuses the buffer of the previous call
-    std::size_t previous_sentence = doc_.sentences.size();
+    tally_.assign(doc_->entities.size(), Tally{});  // reuses the buffer of the previous call
+    // The tables through locals: the compiler would load them again after every store.
+    Tally* const tally = tally_.data();
+    const Entity* const entities = doc_->entities.data();
+    const int* const nationality = nationality_.data();
+    std::size_t previous_sentence = doc_->sentences.size();
     int subject = -1;     // the first entity of the description's sentence
     int neighbour = -1;   // the latest other entity of that sentence, six tokens away at least
-    for (const Mention& m : doc_.mentions) {
+    for (const Mention& m : doc_->mentions) {
       if (m.first >= before_token) continue;
       std::size_t e = static_cast<std::size_t>(m.entity);
       if (m.sentence == sentence) {
-        tally_[e].in_sentence = true;
-        bool fits = m.kind != MentionKind::Adjective && doc_.entities[e].type == type &&
-                    (place < 0 || nationality_[e] < 0 || nationality_[e] == place);
+        tally[e].in_sentence = true;
+        bool fits = m.kind != MentionKind::Adjective && entities[e].type == type &&
+                    (place < 0 || nationality[e] < 0 || nationality[e] == place);
         if (subject < 0 && m.kind != MentionKind::Adjective) subject = m.entity;
         else if (fits && m.entity != subject && m.last + 6 <= before_token) neighbour = m.entity;
       }
       // A sentence's first mention is usually its subject: it counts twice.
-      tally_[e].count += m.sentence != previous_sentence ? 2 : 1;
+      tally[e].count += m.sentence != previous_sentence ? 2 : 1;
       previous_sentence = m.sentence;
-      tally_[e].last_seen = std::max(tally_[e].last_seen, m.first + 1);
+      tally[e].last_seen = std::max(tally[e].last_seen, m.first + 1);
     }
     if (neighbour >= 0) return neighbour;  // "un accord avec X, mais la firme ..."
     int best = -1;
-    for (std::size_t e = 0; e < doc_.entities.size(); ++e) {
-      const Tally& t = tally_[e];
-      if (doc_.entities[e].type != type || t.count == 0 || t.in_sentence) continue;
-      if (place >= 0 && nationality_[e] >= 0 && nationality_[e] != place) continue;
+    for (std::size_t e = 0; e < doc_->entities.size(); ++e) {
+      const Tally& t = tally[e];
+      if (entities[e].type != type || t.count == 0 || t.in_sentence) continue;
+      if (place >= 0 && nationality[e] >= 0 && nationality[e] != place) continue;
       if (best >= 0) {
-        const Tally& so_far = tally_[static_cast<std::size_t>(best)];
+        const Tally& so_far = tally[static_cast<std::size_t>(best)];
         if (t.count < so_far.count || (t.count == so_far.count && t.last_seen <= so_far.last_seen)) continue;
       }
       best = static_cast<int>(e);
@@ -240,16 +338,16 @@ class Resolver {
   }
 
   void add_descriptions() {
-    const RuleIndex& index = rules_.index(Rule::Action::Describe);
-    std::vector<RuleIndex::Candidate> candidates;
-    Matcher matcher(doc_, Coordination{});
+    const RuleIndex& index = rules_->index(Rule::Action::Describe);
+    std::vector<RuleIndex::Candidate>& candidates = candidates_;
+    Matcher matcher(*doc_, Coordination{});
     const std::vector<Item>& items = matcher.items();
-    for (std::size_t s = 0; s < doc_.sentences.size(); ++s) {
-      if (!index.worth_trying(doc_, s)) continue;
+    for (std::size_t s = 0; s < doc_->sentences.size(); ++s) {
+      if (!index.worth_trying(*doc_, s)) continue;
       matcher.set_sentence(s);
       index.select(matcher, candidates);
       for (const auto& [r, last_start] : candidates) {
-        const Rule& rule = rules_.rules[r];
+        const Rule& rule = rules_->rules[r];
         for (const Match& match : matcher.find_all(rule.pattern, last_start)) {
           // The description starts after the last entity the pattern holds:
           // "the [Oslo]-based firm" describes with "- based firm".
@@ -263,14 +361,14 @@ class Resolver {
           // "la firme norvégienne X": a title before a name, not a description.
           std::size_t next = match.last;
           while (next < items.size() && items[next].mention >= 0 &&
-                 doc_.mentions[static_cast<std::size_t>(items[next].mention)].kind == MentionKind::Adjective)
+                 doc_->mentions[static_cast<std::size_t>(items[next].mention)].kind == MentionKind::Adjective)
             ++next;
           if (next < items.size() && items[next].mention >= 0) continue;
           // "X, la firme norvégienne": an apposition only names X once more.
-          if (match.first >= 2 && doc_.tokens[items[match.first - 1].first].text == "," &&
+          if (match.first >= 2 && doc_->tokens[items[match.first - 1].first].text == "," &&
               items[match.first - 2].mention >= 0 &&
-              doc_.mentions[static_cast<std::size_t>(items[match.first - 2].mention)].type == rule.type) {
-            const Mention& head = doc_.mentions[static_cast<std::size_t>(items[match.first - 2].mention)];
+              doc_->mentions[static_cast<std::size_t>(items[match.first - 2].mention)].type == rule.type) {
+            const Mention& head = doc_->mentions[static_cast<std::size_t>(items[match.first - 2].mention)];
             std::size_t end = match.last;
             while (place_after(items, end) >= 0) ++end;
             appositions_.push_back({head.entity, items[match.first].first, items[end - 1].last});
@@ -288,8 +386,8 @@ class Resolver {
           d.entity = target;
           // Visible at once, so that a later description of the same sentence
           // does not pick the same entity again.
-          doc_.mentions.push_back(d);
-          shown_first_[d.first] = shown_first;
+          doc_->mentions.push_back(d);
+          shown_first_.emplace_back(d.first, shown_first);
         }
       }
     }
@@ -298,7 +396,7 @@ class Resolver {
   // The place of an adjective right after items [.., end) ("la firme norvégienne"), or -1.
   int place_after(const std::vector<Item>& items, std::size_t end) const {
     if (end >= items.size() || items[end].mention < 0) return -1;
-    const Mention& m = doc_.mentions[static_cast<std::size_t>(items[end].mention)];
+    const Mention& m = doc_->mentions[static_cast<std::size_t>(items[end].mention)];
     return m.kind == MentionKind::Adjective ? m.place : -1;
   }
 
@@ -306,12 +404,12 @@ class Resolver {
   // names, at most three tokens away in the same sentence ("la firme
   // norvégienne X", "X, une firme norvégienne").
   void find_nationalities() {
-    nationality_.assign(doc_.entities.size(), -1);
-    for (const Mention& a : doc_.mentions) {
+    nationality_.assign(doc_->entities.size(), -1);
+    for (const Mention& a : doc_->mentions) {
       if (a.kind != MentionKind::Adjective) continue;
       int best = -1;
       std::size_t best_gap = 4;
-      for (const Mention& m : doc_.mentions) {
+      for (const Mention& m : doc_->mentions) {
         if (m.kind != MentionKind::Name || m.place >= 0 || m.sentence != a.sentence) continue;
         std::size_t gap = m.first >= a.last ? m.first - a.last : a.first >= m.last ? a.first - m.last : 0;
         if (gap < best_gap) {
@@ -336,19 +434,19 @@ class Resolver {
   // Whether sentence `s` opens with a mention or an article, as a sentence
   // whose subject comes first does.
   bool plain_start(std::size_t s) const {
-    std::size_t first = doc_.sentences[s].first;
-    return articles_.contains(doc_.tokens[first]) ||
-           std::any_of(doc_.mentions.begin(), doc_.mentions.end(), [&](const Mention& m) { return m.first == first; });
+    std::size_t first = doc_->sentences[s].first;
+    return articles_->contains(doc_->tokens[first]) ||
+           std::any_of(doc_->mentions.begin(), doc_->mentions.end(), [&](const Mention& m) { return m.first == first; });
   }
 
   // Whether mention `m` opens a main clause after an opening phrase: a comma
   // before it and a word after it ("Fondée en 2020 par X, la firme a ...").
   bool opens_clause(const Mention& m) const {
-    const Sentence& sentence = doc_.sentences[m.sentence];
+    const Sentence& sentence = doc_->sentences[m.sentence];
     if (m.first == sentence.first || m.last >= sentence.last) return false;
-    const Token& after = doc_.tokens[m.last];
-    return doc_.tokens[m.first - 1].text == "," && after.is_word &&
-           !conjunctions_.contains(after);
+    const Token& after = doc_->tokens[m.last];
+    return doc_->tokens[m.first - 1].text == "," && after.is_word &&
+           !conjunctions_->contains(after);
   }
 
   // The antecedent of a subject pronoun at token `t` of sentence `s`: the first
@@ -361,7 +459,7 @@ class Resolver {
       bool clause = back > 0 && !plain_start(in);
       const Mention* first = nullptr;
       const Mention* opener = nullptr;
-      for (const Mention& m : doc_.mentions) {
+      for (const Mention& m : doc_->mentions) {
         if (m.sentence != in || (back == 0 && m.first >= t) || !accepted(m, types)) continue;
         if (!first || m.first < first->first) first = &m;
         if (clause && opens_clause(m) && (!opener || m.first < opener->first)) opener = &m;
@@ -376,24 +474,28 @@ class Resolver {
   // like a subject pronoun, else the latest accepted mention before it in its
   // sentence or the one before.
   int possessive_antecedent(std::size_t s, std::size_t t, TypeSet types) const {
-    if (t == doc_.sentences[s].first) return subject_antecedent(s, t, types);
+    if (t == doc_->sentences[s].first) return subject_antecedent(s, t, types);
     const Mention* latest = nullptr;
-    for (const Mention& m : doc_.mentions)
+    for (const Mention& m : doc_->mentions)
       if (m.first < t && m.sentence + 1 >= s && accepted(m, types) && (!latest || m.first > latest->first))
         latest = &m;
     return latest ? latest->entity : -1;
   }
 
   void add_pronouns() {
-    const KnownClasses& known = rules_.known();
+    const KnownClasses& known = rules_->known();
     const WordSet& person = known.pronoun_person;
     const WordSet& org = known.pronoun_org;
     const WordSet& any = known.pronoun_any;
     const WordSet& possessive = known.possessive;
     const WordSet& possessed = known.possessed;
-    for (std::size_t s = 0; s < doc_.sentences.size(); ++s)
-      for (std::size_t t = doc_.sentences[s].first; t < doc_.sentences[s].last; ++t) {
-        const Token& token = doc_.tokens[t];
+    // Read through a local: only mentions are added below, and the compiler
+    // would otherwise load the tokens again at every token.
+    const Token* const tokens = doc_->tokens.data();
+    for (std::size_t s = 0; s < doc_->sentences.size(); ++s) {
+      const std::size_t last = doc_->sentences[s].last;
+      for (std::size_t t = doc_->sentences[s].first; t < last; ++t) {
+        const Token& token = tokens[t];
         // A word no rule file uses is in none of the classes: most tokens stop here.
         std::uint32_t word = vocabulary::word_of(token);
         if (word == vocabulary::kUnknown) continue;
@@ -407,9 +509,8 @@ class Resolver {
           types = type_bit(EntityType::Organization) | type_bit(EntityType::Person);
         } else if (possessive.has_number(word)) {
           // "son modèle", "its larger rivals": a possessed word within three tokens.
-          std::size_t end = std::min(t + 4, doc_.sentences[s].last);
-          for (std::size_t k = t + 1; k < end && !is_possessive; ++k)
-            is_possessive = possessed.contains(doc_.tokens[k]);
+          std::size_t end = std::min(t + 4, last);
+          for (std::size_t k = t + 1; k < end && !is_possessive; ++k) is_possessive = possessed.contains(tokens[k]);
           if (is_possessive) types = type_bit(EntityType::Organization);
         }
         if (types == 0 || overlaps(t, t + 1)) continue;
@@ -420,55 +521,90 @@ class Resolver {
         p.first = t;
         p.last = t + 1;
         p.kind = MentionKind::Pronoun;
-        p.type = doc_.entities[static_cast<std::size_t>(target)].type;
+        p.type = doc_->entities[static_cast<std::size_t>(target)].type;
         p.entity = target;
-        doc_.mentions.push_back(p);  // visible at once: a later pronoun may refer through it
+        doc_->mentions.push_back(p);  // visible at once: a later pronoun may refer through it
       }
+    }
   }
 
   void collect_aliases() {
-    // (entity, folded form) of every form kept: few per article, so a flat list.
-    std::vector<std::pair<std::size_t, std::string_view>> keys;
-    keys.reserve(doc_.entities.size() + doc_.mentions.size());
-    for (std::size_t e = 0; e < doc_.entities.size(); ++e)
-      keys.emplace_back(e, doc_.entities[e].place >= 0 ? folded_place_name(names_[e].text) : names_[e].key);
+    // Room for every text folded below, before any view of them is taken:
+    // a place's name, a description, an apposition.
+    std::size_t to_fold = appositions_.size();
+    for (const Entity& e : doc_->entities) to_fold += e.place >= 0;
+    for (const Mention& m : doc_->mentions) to_fold += m.kind == MentionKind::Description;
+    if (folded_.size() < to_fold) folded_.resize(to_fold);
+    folded_count_ = 0;
+    for (std::size_t e = 0; e < doc_->entities.size(); ++e)
+      if (doc_->entities[e].place >= 0) names_[e].key = folded_place_name(names_[e].text);
+    // Each entity's name, then (entity, folded form) of every other form kept: few, so a flat list.
+    std::vector<std::pair<std::size_t, std::string_view>>& keys = alias_keys_;
+    keys.clear();
     auto add = [&](std::size_t e, std::string_view form, std::string_view key, bool description) {
-      if (key.empty()) return;
+      if (key.empty() || key == names_[e].key) return;
       for (const auto& [entity, known] : keys)
         if (entity == e && known == key) return;
       keys.emplace_back(e, key);
-      (description ? doc_.entities[e].descriptions : doc_.entities[e].aliases).emplace_back(form);
+      (description ? doc_->entities[e].descriptions : doc_->entities[e].aliases).emplace_back(form);
     };
-    for (std::size_t i = 0; i < doc_.mentions.size(); ++i) {
-      const Mention& m = doc_.mentions[i];
+    for (std::size_t i = 0; i < doc_->mentions.size(); ++i) {
+      const Mention& m = doc_->mentions[i];
       std::size_t e = static_cast<std::size_t>(m.entity);
-      if (m.kind == MentionKind::Name && m.place < 0) add(e, text_of(m), key_at_[m.first], false);
+      if (m.kind == MentionKind::Name && m.place < 0) {
+        std::string_view key = key_at_[m.first];
+        // Mostly the very key of the entity's name: passed over without comparing texts.
+        if (key.data() != names_[e].key.data()) add(e, text_of(m), key, false);
+      }
       if (m.kind == MentionKind::Description) {
         // "la firme" + "norvégienne" → "la firme norvégienne"; "the" + "[Oslo]-based firm"
         std::size_t last = m.last;
-        for (std::size_t j = i + 1; j < doc_.mentions.size() && doc_.mentions[j].first == last &&
-                                    doc_.mentions[j].kind == MentionKind::Adjective;
+        for (std::size_t j = i + 1; j < doc_->mentions.size() && doc_->mentions[j].first == last &&
+                                    doc_->mentions[j].kind == MentionKind::Adjective;
              ++j)
-          last = doc_.mentions[j].last;
-        auto shown = shown_first_.find(m.first);
+          last = doc_->mentions[j].last;
+        auto shown = std::find_if(shown_first_.begin(), shown_first_.end(), [&](const auto& s) { return s.first == m.first; });
         std::size_t first = shown == shown_first_.end() ? m.first : shown->second;
         add(e, span_view(first, last), folded_span(first, last), true);
       }
     }
     for (const auto& [entity, first, last] : appositions_)
       add(static_cast<std::size_t>(entity), span_view(first, last), folded_span(first, last), true);
-    for (Entity& e : doc_.entities)
+    for (Entity& e : doc_->entities)
       if (e.place >= 0)
-        for (const std::string& name : rules_.places[static_cast<std::size_t>(e.place)].names)
+        for (const std::string& name : rules_->places[static_cast<std::size_t>(e.place)].names)
           if (name != e.name) e.aliases.push_back(name);
   }
 
-  Document& doc_;
-  const RuleSet& rules_;
+  Document* doc_ = nullptr;
+  const RuleSet* rules_ = nullptr;
   // Word classes read per mention, looked up once.
-  const WordSet& articles_;
-  const WordSet& conjunctions_;
-  std::vector<int> nationality_;                      // per entity: place index or -1
+  const WordSet* articles_ = nullptr;
+  const WordSet* conjunctions_ = nullptr;
+  // An entity as group_names() makes it, before finish_entities() drops
+  // those left without mentions and numbers the others in order.
+  struct Proto {
+    EntityType type;  // of its first mention
+    int place;        // index into RuleSet::places, or -1
+  };
+  std::vector<Proto> protos_;
+  // group_names(): the open-addressing table of entity numbers, each
+  // entity's folded name (empty for a place) and the places seen.
+  std::vector<int> by_key_;
+  std::vector<int> by_text_;  // mention numbers, by text
+  std::vector<std::string_view> key_of_;
+  std::vector<std::pair<int, int>> by_place_;  // (place, entity): a few places an article
+  // A name of two words or more, and the key of the word by which a one-word
+  // name may stand for it (nullptr: none; initials aside).
+  struct LongForm {
+    const Mention* mention;
+    const std::string* word;
+  };
+  std::vector<LongForm> long_forms_;
+  std::vector<int> move_to_;                   // per entity: the one it joins, or -1
+  std::vector<const Token*> failed_;           // join_short_forms()
+  std::vector<int> renumber_;                  // per entity: its number in doc_->entities, or -1
+  std::vector<int> nationality_;               // per entity: place index or -1
   // What antecedent() counts per entity, kept between calls for its buffer.
   struct Tally {
     int count = 0;              // mentions before the description, a sentence's first counting twice
@@ -476,31 +612,40 @@ class Resolver {
     bool in_sentence = false;   // mentioned in the description's sentence
   };
   std::vector<Tally> tally_;
+  std::vector<RuleIndex::Candidate> candidates_;  // add_descriptions(): the rules to try on a sentence
   // An apposition: tokens [first, last) describe `entity`.
   struct Apposition {
     int entity;
     std::size_t first, last;
   };
   std::vector<Apposition> appositions_;
-  std::unordered_map<std::size_t, std::size_t> shown_first_;  // description first token → first token shown
+  std::vector<std::pair<std::size_t, std::size_t>> shown_first_;  // description first token → first token shown
   // An entity's name, as finish_entities() picks it.
   struct EntityName {
-    std::string_view text;    // in doc_.text, or in the rule set for a place
-    std::string_view key;     // its span_key (not for a place)
+    std::string_view text;    // in doc_->text, or in the rule set for a place
+    std::string_view key;     // its folded form
     std::size_t length = 0;   // in tokens
     bool sure_type = false;   // the entity's type comes from a sure mention
   };
   std::vector<EntityName> names_;  // per entity
-  std::deque<std::string> name_keys_;  // span_key of each name mention; a deque, so views stay valid
+  // span_key of each name mention, in order. Strings reassigned keep their
+  // memory; the list only grows, before any view of this article's keys is taken.
+  std::vector<std::string> name_keys_;
   std::vector<std::string_view> key_at_;  // by the first token of a name mention: its folded text
-  std::unordered_map<std::string_view, std::string> folded_;  // description or place name → its fold_key
+  // Description or place name → its fold_key: the first folded_count_ entries.
+  std::vector<std::pair<std::string_view, std::string>> folded_;
+  std::size_t folded_count_ = 0;
+  std::vector<std::pair<std::size_t, std::string_view>> alias_keys_;  // collect_aliases()
 };
 
 }  // namespace
 
 void resolve_coreference(Document& doc, const RuleSet& rules) {
   doc.entities.clear();
-  Resolver(doc, rules).run();
+  // One resolver per thread, for its buffers: most articles then allocate
+  // nothing here but the entities they yield.
+  thread_local Resolver resolver;
+  resolver.run(doc, rules);
 }
 
 }  // namespace kg::extract

@@ -84,3 +84,39 @@ TEST_CASE("places are one entity whatever form is used, with names in both langu
   for (const Entity& e : doc.entities) places += e.type == EntityType::Place;
   CHECK(places == 1);
 }
+
+TEST_CASE("descriptions and pronouns take their place among the mentions") {
+  Document doc = prepare("Zorvex lève des fonds. Brakko Conseil le confirme. La firme vise l'Asie. Elle recrute.", "fr",
+                         Upto::Coreference);
+  bool description = false, pronoun = false;
+  for (const Mention& m : doc.mentions) {
+    description = description || m.kind == MentionKind::Description;
+    pronoun = pronoun || m.kind == MentionKind::Pronoun;
+  }
+  CHECK(description);
+  CHECK(pronoun);
+  CHECK(std::is_sorted(doc.mentions.begin(), doc.mentions.end(),
+                       [](const Mention& a, const Mention& b) { return a.first < b.first; }));
+}
+
+TEST_CASE("an article resolves alike whatever articles were resolved before it on the thread") {
+  // The resolver keeps its buffers from one article to the next: nothing else may carry over.
+  const std::string text =
+      "Lorna Vettel dirige Quarry Robotics. Vettel dit que Quarry recrute. La firme norvégienne vise la Suède.";
+  Document first = prepare(text, "fr", Upto::Coreference);
+  Document other = prepare(
+      "Nordic Quantum Systems, the Norwegian firm, grows. NQS hired 40 people in Norway. The firm grew. It hires.", "en",
+      Upto::Coreference);
+  REQUIRE(entity_named(other, "Nordic Quantum Systems") != nullptr);
+  CHECK(has(entity_named(other, "Nordic Quantum Systems")->descriptions, "the Norwegian firm"));
+  Document again = prepare(text, "fr", Upto::Coreference);
+  REQUIRE(first.entities.size() == again.entities.size());
+  for (std::size_t e = 0; e < first.entities.size(); ++e) {
+    CHECK(first.entities[e].name == again.entities[e].name);
+    CHECK(first.entities[e].aliases == again.entities[e].aliases);
+    CHECK(first.entities[e].descriptions == again.entities[e].descriptions);
+    CHECK(first.entities[e].type == again.entities[e].type);
+  }
+  REQUIRE(first.mentions.size() == again.mentions.size());
+  for (std::size_t m = 0; m < first.mentions.size(); ++m) CHECK(first.mentions[m].entity == again.mentions[m].entity);
+}
