@@ -214,7 +214,7 @@ class Resolver {
       if (m.kind == MentionKind::Name && m.place < 0 && m.last - m.first >= 2) {
         // A person by the last word ("Vettel"), another entity by the first
         // ("Quarry") unless its type is sure.
-        const std::string* word = m.type == EntityType::Person ? &doc_->tokens[m.last - 1].key
+        const TokenString* word = m.type == EntityType::Person ? &doc_->tokens[m.last - 1].key
                                   : m.sure_type                ? nullptr
                                                                : &doc_->tokens[m.first].key;
         long_forms_.push_back({&m, word});
@@ -598,7 +598,7 @@ class Resolver {
   // name may stand for it (nullptr: none; initials aside).
   struct LongForm {
     const Mention* mention;
-    const std::string* word;
+    const TokenString* word;
   };
   std::vector<LongForm> long_forms_;
   std::vector<int> move_to_;                   // per entity: the one it joins, or -1
