@@ -177,13 +177,49 @@ char* write_json_string(std::string_view text, char* out) {
   }
 }
 
+// The room write_decimal() may need: "-9223372036854775808".
+constexpr std::size_t kDecimalRoom = 20;
+
+// The two digits of 0..99, in order.
+constexpr char kDigitPairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+// Writes the decimal digits of `number` at `out` (kDecimalRoom bytes) and
+// returns their end. Offsets, counts and ids, most of the numbers of a graph,
+// are below 10000: written from the table without std::to_chars's digit
+// count loop.
+template <class Integer>
+[[gnu::always_inline]] inline char* write_decimal(Integer number, char* out) {
+  if (number >= 0 && number < 10000) {
+    auto n = static_cast<unsigned>(number);
+    if (n < 10) {
+      *out = static_cast<char>('0' + n);
+      return out + 1;
+    }
+    if (n < 100) {
+      std::memcpy(out, kDigitPairs + 2 * n, 2);
+      return out + 2;
+    }
+    if (n < 1000) {
+      *out = static_cast<char>('0' + n / 100);
+      std::memcpy(out + 1, kDigitPairs + 2 * (n % 100), 2);
+      return out + 3;
+    }
+    std::memcpy(out, kDigitPairs + 2 * (n / 100), 2);
+    std::memcpy(out + 2, kDigitPairs + 2 * (n % 100), 2);
+    return out + 4;
+  }
+  return std::to_chars(out, out + kDecimalRoom, number).ptr;
+}
+
 // Appends the decimal digits of `number` to `buffer`.
 template <class Integer>
 void append_integer(rapidjson::StringBuffer& buffer, Integer number) {
-  constexpr std::size_t kRoom = 24;
-  char* begin = buffer.Push(kRoom);
-  char* end = std::to_chars(begin, begin + kRoom, number).ptr;
-  buffer.Pop(kRoom - static_cast<std::size_t>(end - begin));
+  char* begin = buffer.Push(kDecimalRoom);
+  char* end = write_decimal(number, begin);
+  buffer.Pop(kDecimalRoom - static_cast<std::size_t>(end - begin));
 }
 
 // Appends `text` quoted and escaped to `buffer`.
@@ -197,6 +233,8 @@ void append_string(rapidjson::StringBuffer& buffer, std::string_view text) {
 }  // namespace
 
 void JsonText::string(std::string_view text) { append_string(buffer_, text); }
+
+void JsonText::number(std::uint64_t number) { append_integer(buffer_, number); }
 
 NodeLinkWriter::NodeLinkWriter(NodeLinkLayout layout, Sink sink)
     : layout_(layout), sink_(std::move(sink)), json_(buffer_) {}
@@ -401,12 +439,10 @@ void NodeLinkWriter::property(const Key& key, std::string_view text) {
 }
 
 void NodeLinkWriter::property(const Key& key, std::int64_t number) {
-  constexpr std::size_t kDigitsRoom = 20;  // "-9223372036854775808"
-  std::size_t room = key.member_.size() + kDigitsRoom;
+  std::size_t room = key.member_.size() + kDecimalRoom;
   char* begin = buffer_.Push(room);
   copy_short(key.member_, begin);
-  char* digits = begin + key.member_.size();
-  char* end = std::to_chars(digits, digits + kDigitsRoom, number).ptr;
+  char* end = write_decimal(number, begin + key.member_.size());
   buffer_.Pop(room - static_cast<std::size_t>(end - begin));
 }
 

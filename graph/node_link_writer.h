@@ -134,11 +134,7 @@ class JsonText {
   // Appends `text` as a JSON string, quoted and escaped.
   void string(std::string_view text);
   // Appends the decimal digits of `number`.
-  void number(std::uint64_t number) {
-    constexpr std::size_t kRoom = 24;
-    char* begin = buffer_.Push(kRoom);
-    buffer_.Pop(kRoom - static_cast<std::size_t>(std::to_chars(begin, begin + kRoom, number).ptr - begin));
-  }
+  void number(std::uint64_t number);
   std::size_t size() const { return buffer_.GetSize(); }
   // The text so far; valid until the next append.
   std::string_view view() const { return {buffer_.GetString(), buffer_.GetSize()}; }
