@@ -449,7 +449,14 @@ void NodeLinkWriter::property(const Key& key, std::int64_t number) {
 void NodeLinkWriter::property(const Key& key, double number) {
   raw(key.member_);
   // The text write_json_value gives a number (non-finite ones as literals).
-  raw(format_float(number));
+  // Formatting the shortest text that reads back the same is costly, and an
+  // item's numbers often repeat one another (a deal's least and most amounts).
+  if (!has_last_float_ || std::memcmp(&number, &last_float_, sizeof number) != 0) {
+    last_float_text_ = format_float(number);
+    last_float_ = number;
+    has_last_float_ = true;
+  }
+  raw(last_float_text_);
 }
 
 void NodeLinkWriter::property(const Key& key, std::span<const std::string_view> texts) {

@@ -119,6 +119,10 @@ class NodeLinkWriter {
   JsonWriter json_;  // for the values written by write_json_value, each one reset as a root
   bool first_item_ = true;  // of the nodes or of the links
   bool in_links_ = false;
+  // The last float property written and its text (compared bit for bit).
+  bool has_last_float_ = false;
+  double last_float_ = 0;
+  std::string last_float_text_;
 };
 
 // JSON text made apart from a writer, to be written many times as

@@ -250,3 +250,14 @@ TEST_CASE("integers are written with the digits std::to_string gives, short ones
   }
   CHECK(json.view() == expected);
 }
+
+TEST_CASE("floats in a row, equal or not, are each written as RapidJSON writes them") {
+  kg::Map props = {{"a", kg::Value(2.5e8)},  {"b", kg::Value(2.5e8)},  {"c", kg::Value(0.0)},
+                   {"d", kg::Value(-0.0)},   {"e", kg::Value(0.1)},    {"f", kg::Value(0.1)},
+                   {"g", kg::Value(std::numeric_limits<double>::quiet_NaN())},
+                   {"h", kg::Value(std::numeric_limits<double>::quiet_NaN())},
+                   {"i", kg::Value(-std::numeric_limits<double>::infinity())}, {"j", kg::Value(1.0)}};
+  std::string text = node_text(props, true);
+  CHECK(text == rapidjson_node_text(props));
+  CHECK(text.find("\"a\":2.5e+08,\"b\":2.5e+08,\"c\":0.0,\"d\":-0.0,") != std::string::npos);
+}
