@@ -119,6 +119,10 @@ class NodeLinkWriter {
   JsonWriter json_;  // for the values written by write_json_value, each one reset as a root
   bool first_item_ = true;  // of the nodes or of the links
   bool in_links_ = false;
+  // The last float property written and its text (compared bit for bit).
+  bool has_last_float_ = false;
+  double last_float_ = 0;
+  std::string last_float_text_;
 };
 
 // JSON text made apart from a writer, to be written many times as
@@ -134,11 +138,7 @@ class JsonText {
   // Appends `text` as a JSON string, quoted and escaped.
   void string(std::string_view text);
   // Appends the decimal digits of `number`.
-  void number(std::uint64_t number) {
-    constexpr std::size_t kRoom = 24;
-    char* begin = buffer_.Push(kRoom);
-    buffer_.Pop(kRoom - static_cast<std::size_t>(std::to_chars(begin, begin + kRoom, number).ptr - begin));
-  }
+  void number(std::uint64_t number);
   std::size_t size() const { return buffer_.GetSize(); }
   // The text so far; valid until the next append.
   std::string_view view() const { return {buffer_.GetString(), buffer_.GetSize()}; }

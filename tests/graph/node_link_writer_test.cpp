@@ -229,3 +229,35 @@ TEST_CASE("JSON text grows by pieces of any size") {
   text.clear();
   CHECK(text.view().empty());
 }
+
+TEST_CASE("integers are written with the digits std::to_string gives, short ones and long ones") {
+  std::vector<std::int64_t> numbers = {0,     7,      9,       10,      42,     99,    100,  999,
+                                       1000,  9999,   10000,   123456,  -1,     -9999, -10000,
+                                       std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int64_t>::min()};
+  kg::Map props;
+  for (std::size_t i = 0; i < numbers.size(); ++i) props.emplace("p" + std::to_string(100 + i), kg::Value(numbers[i]));
+  std::string text = node_text(props, true);
+  CHECK(text == rapidjson_node_text(props));
+  CHECK(text.find("\"p109\":9999,\"p110\":10000,") != std::string::npos);
+  CHECK(text.find("\"p116\":-9223372036854775808}") != std::string::npos);
+
+  kg::JsonText json;
+  std::string expected;
+  for (std::uint64_t n : {0ULL, 5ULL, 10ULL, 99ULL, 100ULL, 999ULL, 1000ULL, 9999ULL, 10000ULL, ~0ULL}) {
+    json.number(n);
+    json.raw(",");
+    expected += std::to_string(n) + ",";
+  }
+  CHECK(json.view() == expected);
+}
+
+TEST_CASE("floats in a row, equal or not, are each written as RapidJSON writes them") {
+  kg::Map props = {{"a", kg::Value(2.5e8)},  {"b", kg::Value(2.5e8)},  {"c", kg::Value(0.0)},
+                   {"d", kg::Value(-0.0)},   {"e", kg::Value(0.1)},    {"f", kg::Value(0.1)},
+                   {"g", kg::Value(std::numeric_limits<double>::quiet_NaN())},
+                   {"h", kg::Value(std::numeric_limits<double>::quiet_NaN())},
+                   {"i", kg::Value(-std::numeric_limits<double>::infinity())}, {"j", kg::Value(1.0)}};
+  std::string text = node_text(props, true);
+  CHECK(text == rapidjson_node_text(props));
+  CHECK(text.find("\"a\":2.5e+08,\"b\":2.5e+08,\"c\":0.0,\"d\":-0.0,") != std::string::npos);
+}
