@@ -74,6 +74,21 @@ Scratch& scratch() {
   return s;
 }
 
+// Writes a node's "aliases" (its other forms) and, when it has any,
+// "descriptions" (the forms that are no name) to `out`: a NodeLinkWriter, or
+// a MapOut for take().
+template <class Aliases, class Out>
+void write_alias_properties(const Aliases& aliases, Out& out) {
+  std::vector<std::string_view>& texts = scratch().texts;
+  texts.clear();
+  for (const auto& a : aliases) texts.push_back(a.text);
+  out.property(kAliases, texts);
+  texts.clear();
+  for (const auto& a : aliases)
+    if (!a.is_name) texts.push_back(a.text);
+  if (!texts.empty()) out.property(kDescriptions, texts);
+}
+
 void append_number(std::string& out, std::size_t number) {
   char digits[24];
   out.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
@@ -317,16 +332,10 @@ void GraphMerger::add(ArticleGraph&& article_graph) {
 }
 
 void GraphMerger::node_properties(const Node& n, MapOut& out) const {
-  std::vector<std::string_view>& texts = scratch().texts;
-  texts.clear();
   const NodeExtras& more = extras(n);
-  for (const Alias& a : more.aliases) texts.push_back(a.text);
-  out.property(kAliases, texts);
-  texts.clear();
-  for (const Alias& a : more.aliases)
-    if (!a.is_name) texts.push_back(a.text);
-  if (!texts.empty()) out.property(kDescriptions, texts);
+  write_alias_properties(more.aliases, out);
   out.property(kDocument, articles_[n.article].name);
+  std::vector<std::string_view>& texts = scratch().texts;
   texts.clear();
   texts.push_back(articles_[n.article].name);
   for (std::uint32_t article : more.later_articles) texts.push_back(articles_[article].name);
@@ -342,15 +351,8 @@ void GraphMerger::write_node(std::uint32_t id, NodeLinkWriter& out, const JsonTe
   const Node& n = nodes_[id];
   out.begin_node(NodeKey(id).json(), Json{json.labels[static_cast<std::size_t>(n.type)]});
   // node_properties(), with the documents' names escaped once for the graph.
-  std::vector<std::string_view>& texts = scratch().texts;
-  texts.clear();
   const NodeExtras& more = extras(n);
-  for (const Alias& a : more.aliases) texts.push_back(a.text);
-  out.property(kAliases, texts);
-  texts.clear();
-  for (const Alias& a : more.aliases)
-    if (!a.is_name) texts.push_back(a.text);
-  if (!texts.empty()) out.property(kDescriptions, texts);
+  write_alias_properties(more.aliases, out);
   std::string_view document = json.article_names[n.article];
   out.property(kDocument, Json{document});
   if (more.later_articles.empty()) {
