@@ -420,6 +420,12 @@ std::vector<Token> tokenize(std::string_view text) {
       t.inner_caps = plain.inner_caps;
       t.folds_as_key = plain.letters_and_digits;
       pos = plain.end;
+      // Most words are followed by one space: passed here, not by another
+      // turn of the loop.
+      if (pos < text.size() && text[pos] == ' ') {
+        ++pos;
+        ++chars;
+      }
       continue;
     }
     if (kind == 0 && text[pos] != '\'' && static_cast<unsigned char>(text[pos]) < 0x80) {
