@@ -10,6 +10,7 @@
 #include <cstring>
 #include <memory>
 
+#include "graph/ascii_word_bytes.h"
 #include "graph/latin1.h"
 #include "graph/text_fold.h"
 #include "extract/vocabulary.h"
@@ -202,41 +203,6 @@ bool is_elision(std::string_view key) {
   return false;
 }
 
-constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighBits = 0x8080808080808080ull;
-
-// Eight bytes from `bytes`, in memory order from the low byte: the tests of
-// eight bytes at once below count the first byte as the lowest.
-static_assert(std::endian::native == std::endian::little, "read_plain_word reads words little-endian");
-std::uint64_t load8(const unsigned char* bytes) {
-  std::uint64_t word;
-  std::memcpy(&word, bytes, 8);
-  return word;
-}
-
-// Which of eight bytes are ASCII letters and which of them are upper case
-// (0x80 in each such byte), and where the run of ASCII letters and digits
-// from the first byte ends: range tests on all eight at once. Adding
-// 0x80 - lo to a byte below 0x80 sets its high bit exactly when the byte is
-// lo or more, with no carry into the next byte.
-struct AsciiWordBytes {
-  std::uint64_t letters = 0;  // within the run
-  std::uint64_t upper = 0;    // letters with bit 0x20 clear
-  std::size_t run = 0;        // bytes of the run, 8 when it fills the word
-
-  explicit AsciiWordBytes(std::uint64_t word) {
-    std::uint64_t low7 = word & ~kHighBits;
-    std::uint64_t folded = low7 | 0x20 * kOnes;
-    auto at_least = [](std::uint64_t bytes, unsigned lo) { return bytes + (0x80 - lo) * kOnes; };
-    std::uint64_t all_letters = at_least(folded, 'a') & ~at_least(folded, 'z' + 1);
-    std::uint64_t digits = at_least(low7, '0') & ~at_least(low7, '9' + 1);
-    std::uint64_t stops = ~((all_letters | digits) & ~word) & kHighBits;
-    std::uint64_t in_run = (stops & (~stops + 1)) - 1;  // the bits below the first stop
-    run = static_cast<std::size_t>(std::countr_zero(stops)) / 8;  // 64 / 8 when no stop
-    letters = all_letters & ~word & in_run & kHighBits;
-    upper = letters & ~(word << 2);  // bit 0x20 moved up to 0x80
-  }
-};
-
 // The longest word read_plain_word reads: its key is built on the stack.
 constexpr std::size_t kPlainWordBytes = 64;
 
@@ -295,10 +261,8 @@ bool read_plain_word(std::string_view text, std::size_t pos, PlainWord& word) {
       // one at a time near the limit: `| 0x20` lower-cases a letter and keeps
       // a digit.
       while (i + 8 <= limit) {
-        std::uint64_t eight = load8(bytes + i);
-        AsciiWordBytes kinds(eight);
-        std::uint64_t lowered = eight | 0x20 * kOnes;
-        std::memcpy(out, &lowered, 8);  // the bytes past the run are overwritten or ignored
+        AsciiWordBytes kinds = AsciiWordBytes::at(bytes + i);
+        std::memcpy(out, &kinds.lowered, 8);  // the bytes past the run are overwritten or ignored
         out += kinds.run;
         i += kinds.run;
         inner_capital = inner_capital || kinds.upper != 0;

@@ -9,6 +9,7 @@
 #include <memory>
 #include <utility>
 
+#include "graph/ascii_word_bytes.h"
 #include "graph/latin1.h"
 
 namespace kg {
@@ -78,6 +79,20 @@ bool append_fold_latin1(std::string_view text, std::string& out) {
   char* end = begin;
   bool pending_space = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
+    // A run of ASCII letters and digits, most of a name, lower-cased eight
+    // bytes at a time. The key never gets ahead of the text read, so the
+    // eight bytes written (those past the run are overwritten or dropped
+    // below) stay within the room made.
+    while (i + 8 <= text.size()) {
+      AsciiWordBytes kinds = AsciiWordBytes::at(text.data() + i);
+      if (kinds.run == 0) break;
+      if (pending_space && end > begin) *end++ = ' ';
+      pending_space = false;
+      std::memcpy(end, &kinds.lowered, 8);
+      end += kinds.run;
+      i += kinds.run;
+    }
+    if (i == text.size()) break;
     unsigned char c = static_cast<unsigned char>(text[i]);
     char folded = 0;
     if (c < 0x80) {
