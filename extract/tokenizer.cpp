@@ -338,17 +338,22 @@ std::string span_key(std::string_view text, const std::vector<Token>& tokens, st
                      std::size_t last) {
   if (first >= last) return {};
   std::size_t start = tokens[first].start, end = tokens[last - 1].end;
+  std::size_t size = last - first - 1;  // one space between two tokens
   for (std::size_t k = first; k < last; ++k) {
     // Tokens glued together ("10bn") fold as one word, not two.
     bool apart = k == first || tokens[k].start > tokens[k - 1].end;
     if (!apart || !(tokens[k].folds_as_key || folds_to_key(tokens[k].text)))
       return fold_key(text.substr(start, end - start));
+    size += tokens[k].key.size();
   }
-  std::string key;
-  key.reserve(end - start);  // never longer than the text
+  // The spaces in place, the keys copied between them: no append, which
+  // tests the room left at every piece.
+  std::string key(size, ' ');
+  char* out = key.data();
   for (std::size_t k = first; k < last; ++k) {
-    if (k > first) key += ' ';  // only spaces lie between tokens
-    key += tokens[k].key;
+    const TokenString& piece = tokens[k].key;
+    std::memcpy(out, piece.data(), piece.size());
+    out += piece.size() + 1;
   }
   return key;
 }
