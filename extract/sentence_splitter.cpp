@@ -6,32 +6,12 @@ namespace kg::extract {
 
 namespace {
 
-// Finds line breaks between tokens without reading the text between every
-// two of them: it keeps the first line break at or after the last byte it
-// was asked from, and looks for the next one (memchr) only past it. No token
-// holds a line break, so one lies between two tokens exactly when the first
-// one after the end of the first token comes before the start of the second.
-class LineBreaks {
- public:
-  explicit LineBreaks(std::string_view text) : text_(text) {}
-
-  bool between(const Token& a, const Token& b) { return first_from(a.end) < b.start; }
-
- private:
-  // The offset of the first '\n' at or after `pos`, or the text's size.
-  std::size_t first_from(std::size_t pos) {
-    if (pos < from_ || pos > at_) {
-      const void* found = pos < text_.size() ? std::memchr(text_.data() + pos, '\n', text_.size() - pos) : nullptr;
-      at_ = found ? static_cast<std::size_t>(static_cast<const char*>(found) - text_.data()) : text_.size();
-      from_ = pos;
-    }
-    return at_;
-  }
-
-  std::string_view text_;
-  std::size_t from_ = 1;  // the first '\n' at or after from_ is at_: none asked yet
-  std::size_t at_ = 0;
-};
+// The offset of the first '\n' of `text` at or after `pos`, or the text's size.
+std::size_t line_break_from(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return text.size();
+  const void* found = std::memchr(text.data() + pos, '\n', text.size() - pos);
+  return found ? static_cast<std::size_t>(static_cast<const char*>(found) - text.data()) : text.size();
+}
 
 // Token texts are compared as views: a length test settles most tokens
 // without a call to compare, and a word, most tokens, is not even read.
@@ -58,24 +38,37 @@ bool opens_sentence(const Token& t) {
 std::vector<Sentence> split_sentences(std::string_view text, const std::vector<Token>& tokens,
                                       const std::unordered_set<std::string>& abbreviations) {
   std::vector<Sentence> sentences;
-  LineBreaks line_breaks(text);
+  // Room for a sentence every 8 tokens, fewer than most texts have: one
+  // allocation instead of one at every doubling.
+  sentences.reserve(tokens.size() / 8 + 1);
   // The tokens through locals: a sentence pushed could, for the compiler,
   // move the vector's storage, which it would then reload at every token.
   const Token* const tok = tokens.data();
   const std::size_t count = tokens.size();
+  // The first line break at or after the end of the token before tok[i]: no
+  // token holds one, so one lies between that token and tok[i] exactly when
+  // tok[i] starts past it. A compare per token; memchr runs once a line.
+  std::size_t line_break = line_break_from(text, 0);
   std::size_t begin = 0;
   auto close = [&](std::size_t end) {
     if (end > begin) sentences.push_back({begin, end});
     begin = end;
   };
   for (std::size_t i = 0; i < count; ++i) {
-    if (i > begin && line_breaks.between(tok[i - 1], tok[i])) close(i);
+    // Words, most tokens, end no sentence: past them in a loop of their own
+    // up to a line break, with nothing but `i` and `line_break` to keep.
+    while (i < count && tok[i].is_word && tok[i].start <= line_break) ++i;
+    if (i == count) break;
+    if (tok[i].start > line_break) {
+      close(i);
+      line_break = line_break_from(text, tok[i].end);
+    }
     if (!is_terminal(tok[i])) continue;
     std::size_t end = i + 1;
     // Closing quotes glued to the mark belong to this sentence.
     while (end < count && is_closing(tok[end]) && tok[end].start == tok[end - 1].end) ++end;
     if (end >= count) break;
-    if (line_breaks.between(tok[end - 1], tok[end])) continue;  // handled above
+    if (tok[end].start > line_break) continue;  // a line break: handled above
     if (!opens_sentence(tok[end]) || tok[end].start == tok[end - 1].end) continue;
     if (std::string_view(tok[i].text) == "." && i > begin) {
       const Token& before = tok[i - 1];

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <memory>
 
+#include "graph/ascii_word_bytes.h"
 #include "graph/latin1.h"
 #include "graph/text_fold.h"
 #include "extract/vocabulary.h"
@@ -202,41 +203,6 @@ bool is_elision(std::string_view key) {
   return false;
 }
 
-constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighBits = 0x8080808080808080ull;
-
-// Eight bytes from `bytes`, in memory order from the low byte: the tests of
-// eight bytes at once below count the first byte as the lowest.
-static_assert(std::endian::native == std::endian::little, "read_plain_word reads words little-endian");
-std::uint64_t load8(const unsigned char* bytes) {
-  std::uint64_t word;
-  std::memcpy(&word, bytes, 8);
-  return word;
-}
-
-// Which of eight bytes are ASCII letters and which of them are upper case
-// (0x80 in each such byte), and where the run of ASCII letters and digits
-// from the first byte ends: range tests on all eight at once. Adding
-// 0x80 - lo to a byte below 0x80 sets its high bit exactly when the byte is
-// lo or more, with no carry into the next byte.
-struct AsciiWordBytes {
-  std::uint64_t letters = 0;  // within the run
-  std::uint64_t upper = 0;    // letters with bit 0x20 clear
-  std::size_t run = 0;        // bytes of the run, 8 when it fills the word
-
-  explicit AsciiWordBytes(std::uint64_t word) {
-    std::uint64_t low7 = word & ~kHighBits;
-    std::uint64_t folded = low7 | 0x20 * kOnes;
-    auto at_least = [](std::uint64_t bytes, unsigned lo) { return bytes + (0x80 - lo) * kOnes; };
-    std::uint64_t all_letters = at_least(folded, 'a') & ~at_least(folded, 'z' + 1);
-    std::uint64_t digits = at_least(low7, '0') & ~at_least(low7, '9' + 1);
-    std::uint64_t stops = ~((all_letters | digits) & ~word) & kHighBits;
-    std::uint64_t in_run = (stops & (~stops + 1)) - 1;  // the bits below the first stop
-    run = static_cast<std::size_t>(std::countr_zero(stops)) / 8;  // 64 / 8 when no stop
-    letters = all_letters & ~word & in_run & kHighBits;
-    upper = letters & ~(word << 2);  // bit 0x20 moved up to 0x80
-  }
-};
-
 // The longest word read_plain_word reads: its key is built on the stack.
 constexpr std::size_t kPlainWordBytes = 64;
 
@@ -295,10 +261,8 @@ bool read_plain_word(std::string_view text, std::size_t pos, PlainWord& word) {
       // one at a time near the limit: `| 0x20` lower-cases a letter and keeps
       // a digit.
       while (i + 8 <= limit) {
-        std::uint64_t eight = load8(bytes + i);
-        AsciiWordBytes kinds(eight);
-        std::uint64_t lowered = eight | 0x20 * kOnes;
-        std::memcpy(out, &lowered, 8);  // the bytes past the run are overwritten or ignored
+        AsciiWordBytes kinds = AsciiWordBytes::at(bytes + i);
+        std::memcpy(out, &kinds.lowered, 8);  // the bytes past the run are overwritten or ignored
         out += kinds.run;
         i += kinds.run;
         inner_capital = inner_capital || kinds.upper != 0;
@@ -374,17 +338,22 @@ std::string span_key(std::string_view text, const std::vector<Token>& tokens, st
                      std::size_t last) {
   if (first >= last) return {};
   std::size_t start = tokens[first].start, end = tokens[last - 1].end;
+  std::size_t size = last - first - 1;  // one space between two tokens
   for (std::size_t k = first; k < last; ++k) {
     // Tokens glued together ("10bn") fold as one word, not two.
     bool apart = k == first || tokens[k].start > tokens[k - 1].end;
     if (!apart || !(tokens[k].folds_as_key || folds_to_key(tokens[k].text)))
       return fold_key(text.substr(start, end - start));
+    size += tokens[k].key.size();
   }
-  std::string key;
-  key.reserve(end - start);  // never longer than the text
+  // The spaces in place, the keys copied between them: no append, which
+  // tests the room left at every piece.
+  std::string key(size, ' ');
+  char* out = key.data();
   for (std::size_t k = first; k < last; ++k) {
-    if (k > first) key += ' ';  // only spaces lie between tokens
-    key += tokens[k].key;
+    const TokenString& piece = tokens[k].key;
+    std::memcpy(out, piece.data(), piece.size());
+    out += piece.size() + 1;
   }
   return key;
 }
@@ -420,6 +389,12 @@ std::vector<Token> tokenize(std::string_view text) {
       t.inner_caps = plain.inner_caps;
       t.folds_as_key = plain.letters_and_digits;
       pos = plain.end;
+      // Most words are followed by one space: passed here, not by another
+      // turn of the loop.
+      if (pos < text.size() && text[pos] == ' ') {
+        ++pos;
+        ++chars;
+      }
       continue;
     }
     if (kind == 0 && text[pos] != '\'' && static_cast<unsigned char>(text[pos]) < 0x80) {

@@ -69,18 +69,33 @@ struct Words {
   std::deque<std::string> keys;  // by number: the keys longer than their packed form are compared here
   std::vector<Slot> slots = std::vector<Slot>(1024);
 
-  std::uint32_t find(std::string_view key) const {
-    if (key.empty()) return empty_key;
-    Packed packed(key);
-    std::size_t mask = slots.size() - 1;
-    for (std::size_t i = packed.hash() & mask;; i = (i + 1) & mask) {
-      const Slot& slot = slots[i];
-      if (slot.number == kUnknown) return kUnknown;
-      if (slot.head == packed.head && slot.tail == packed.tail && slot.size == packed.size &&
-          (packed.whole() || keys[slot.number] == key))
-        return slot.number;
+  // Looks keys up without a change to the table between two of them: its
+  // slots and their mask are read once, not again at every key, which a
+  // store to a token would make the compiler do.
+  class Reader {
+   public:
+    explicit Reader(const Words& words)
+        : words_(words), slots_(words.slots.data()), mask_(words.slots.size() - 1) {}
+
+    std::uint32_t find(std::string_view key) const {
+      if (key.empty()) return words_.empty_key;
+      Packed packed(key);
+      for (std::size_t i = packed.hash() & mask_;; i = (i + 1) & mask_) {
+        const Slot& slot = slots_[i];
+        if (slot.number == kUnknown) return kUnknown;
+        if (slot.head == packed.head && slot.tail == packed.tail && slot.size == packed.size &&
+            (packed.whole() || words_.keys[slot.number] == key))
+          return slot.number;
+      }
     }
-  }
+
+   private:
+    const Words& words_;
+    const Slot* slots_;
+    std::size_t mask_;
+  };
+
+  std::uint32_t find(std::string_view key) const { return Reader(*this).find(key); }
 
   void insert(std::string_view key, std::uint32_t number) {
     keys.emplace_back(key);
@@ -129,8 +144,9 @@ void label(std::vector<Token>& tokens) {
   Words& w = words();
   std::shared_lock lock(w.mutex);
   std::uint32_t known = detail::count.load();
+  const Words::Reader reader(w);
   for (Token& t : tokens) {
-    t.word = w.find(t.key);
+    t.word = reader.find(t.key);
     t.known_words = known;
   }
 }

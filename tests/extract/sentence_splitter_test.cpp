@@ -39,6 +39,11 @@ TEST_CASE("every line break ends a sentence, however far apart") {
         std::vector<std::string>{"Nova", "Lumen grandit", "Zorvex aussi.", "Et Quartzy", "Fin"});
   CHECK(sentences("Nova grandit.\nLumen aussi.", "fr") ==
         std::vector<std::string>{"Nova grandit.", "Lumen aussi."});
+  // After closing quotes glued to the mark, and after a mark that ends nothing.
+  CHECK(sentences("\"Nova grandit.\"\nLumen aussi.", "fr") ==
+        std::vector<std::string>{"\"Nova grandit.\"", "Lumen aussi."});
+  CHECK(sentences("Nova grandit, (\nlumen aussi)", "fr") ==
+        std::vector<std::string>{"Nova grandit, (", "lumen aussi)"});
 }
 
 TEST_CASE("closing quotes stay with their sentence") {

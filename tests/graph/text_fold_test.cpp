@@ -87,6 +87,24 @@ TEST_CASE("the Latin-1 fast path folds every character up to U+07FF as utf8proc 
   CHECK(kg::fold_key("") == "");
 }
 
+TEST_CASE("the fast path folds long runs of letters and digits as utf8proc does") {
+  // Runs shorter and longer than the eight bytes read at once, ending at
+  // every offset of the text, next to marks, accents and spaces.
+  const std::string pieces[] = {"NexoraAI", "x", "Quartzy2030", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "--", " ", "é", "0123456789"};
+  for (const std::string& a : pieces)
+    for (const std::string& b : pieces)
+      for (const std::string& c : pieces) {
+        std::string text = a + b + c;
+        CAPTURE(text);
+        CHECK(kg::fold_key(text) == kg::fold_key(text + kGeneralPath));
+        for (std::size_t cut = 0; cut <= text.size(); ++cut) {
+          std::string part = text.substr(0, cut);
+          CHECK(kg::fold_key(part) == kg::fold_key(part + kGeneralPath));
+        }
+      }
+  CHECK(kg::fold_key("RoboticsInternational, 2030") == "roboticsinternational 2030");
+}
+
 TEST_CASE("valid_utf8 accepts exactly the well-formed two-byte sequences") {
   // Every lead byte C0..DF with every second byte, inside ASCII and at the end.
   for (int lead = 0xC0; lead <= 0xDF; ++lead)
