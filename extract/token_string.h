@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "graph/short_copy.h"
+
 namespace kg::extract {
 
 class TokenString {
@@ -57,40 +59,17 @@ class TokenString {
   void init(std::string_view text) {
     size_ = text.size();
     if (size_ <= kInline) {
-      copy_short(text.data());
+      copy_short(text.data(), size_, inline_);
     } else {
       heap_ = new char[size_];
       std::memcpy(heap_, text.data(), size_);
     }
   }
 
-  // Copies size_ bytes, at most kInline, with two loads that may overlap
-  // instead of a call: the reads stay within the source.
-  void copy_short(const char* from) noexcept {
-    std::size_t n = size_;
-    if (n >= 8) {
-      std::uint64_t head, tail;
-      std::memcpy(&head, from, 8);
-      std::memcpy(&tail, from + n - 8, 8);
-      std::memcpy(inline_, &head, 8);
-      std::memcpy(inline_ + n - 8, &tail, 8);
-    } else if (n >= 4) {
-      std::uint32_t head, tail;
-      std::memcpy(&head, from, 4);
-      std::memcpy(&tail, from + n - 4, 4);
-      std::memcpy(inline_, &head, 4);
-      std::memcpy(inline_ + n - 4, &tail, 4);
-    } else if (n > 0) {
-      inline_[0] = from[0];
-      inline_[n / 2] = from[n / 2];
-      inline_[n - 1] = from[n - 1];
-    }
-  }
-
   void steal(TokenString& other) noexcept {
     size_ = other.size_;
     if (size_ <= kInline) {
-      std::memcpy(inline_, other.inline_, kInline);  // all of them: a fixed size needs no call
+      copy_short(other.inline_, size_, inline_);  // only the bytes in use: the rest were never written
     } else {
       heap_ = other.heap_;
       other.size_ = 0;

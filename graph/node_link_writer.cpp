@@ -7,6 +7,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "graph/short_copy.h"
+
 namespace kg {
 
 namespace {
@@ -154,27 +156,10 @@ char* write_json_string(std::string_view text, char* out) {
   return out;
 }
 
-// Copies `text` to `out`. Inlined, and short texts (keys, punctuation,
-// escaped names) copied in two overlapping words: a node or link is some
-// forty pieces of a few bytes, each a call to memcpy otherwise.
+// Copies `text` to `out`, inlined: a node or link is some forty pieces of a
+// few bytes, each a call to memcpy otherwise.
 [[gnu::always_inline]] inline void copy_short(std::string_view text, char* out) {
-  const char* in = text.data();
-  std::size_t size = text.size();
-  if (size > 16 || size < 4) {
-    if (size > 0) std::memcpy(out, in, size);  // never to or from a null pointer
-  } else if (size >= 8) {
-    std::uint64_t head, last;
-    std::memcpy(&head, in, 8);
-    std::memcpy(&last, in + size - 8, 8);
-    std::memcpy(out, &head, 8);
-    std::memcpy(out + size - 8, &last, 8);
-  } else {
-    std::uint32_t head, last;
-    std::memcpy(&head, in, 4);
-    std::memcpy(&last, in + size - 4, 4);
-    std::memcpy(out, &head, 4);
-    std::memcpy(out + size - 4, &last, 4);
-  }
+  kg::copy_short(text.data(), text.size(), out);
 }
 
 // The room write_decimal() may need: "-9223372036854775808".
