@@ -66,6 +66,15 @@ FoldedForm ArticleGraph::add_form(std::string_view text) {
   return form;
 }
 
+FoldedForm ArticleGraph::add_form(std::string_view text, std::string_view key) {
+  if (key.empty()) return add_form(text);
+  FoldedForm form;
+  form.text = add_text(text);
+  form.key = add_text(key);
+  form.key_hash = key_hash(key);
+  return form;
+}
+
 ArticleNode& ArticleGraph::add_node(EntityType type, std::string_view name, const std::vector<std::string>& aliases,
                                     const std::vector<std::string>& descriptions) {
   ArticleNode node;
@@ -76,6 +85,28 @@ ArticleNode& ArticleGraph::add_node(EntityType type, std::string_view name, cons
   node.description_count = static_cast<std::uint32_t>(descriptions.size());
   for (const std::string& a : aliases) forms.push_back(add_form(a));
   for (const std::string& d : descriptions) forms.push_back(add_form(d));
+  nodes.push_back(node);
+  return nodes.back();
+}
+
+ArticleNode& ArticleGraph::add_node(const Entity& entity) {
+  // A key the entity does not carry is folded by add_form.
+  auto key = [](const std::vector<std::string>& keys, std::size_t i) {
+    return i < keys.size() ? std::string_view(keys[i]) : std::string_view();
+  };
+  ArticleNode node;
+  node.type = entity.type;
+  node.name = add_form(entity.name, entity.name_key);
+  node.first_form = static_cast<std::uint32_t>(forms.size());
+  node.alias_count = static_cast<std::uint32_t>(entity.aliases.size());
+  node.description_count = static_cast<std::uint32_t>(entity.descriptions.size());
+  for (std::size_t i = 0; i < entity.aliases.size(); ++i)
+    forms.push_back(add_form(entity.aliases[i], key(entity.alias_keys, i)));
+  for (std::size_t i = 0; i < entity.descriptions.size(); ++i)
+    forms.push_back(add_form(entity.descriptions[i], key(entity.description_keys, i)));
+  node.sentence = entity.first_sentence;
+  node.start = entity.first_start;
+  node.end = entity.first_end;
   nodes.push_back(node);
   return nodes.back();
 }
@@ -95,12 +126,7 @@ ArticleGraph make_article_graph(const Document& doc, const RuleSet& rules) {
   std::size_t form_count = 0;
   for (const Entity& e : doc.entities) form_count += e.aliases.size() + e.descriptions.size();
   out.forms.reserve(form_count);
-  for (const Entity& e : doc.entities) {
-    ArticleNode& node = out.add_node(e.type, e.name, e.aliases, e.descriptions);
-    node.sentence = e.first_sentence;
-    node.start = e.first_start;
-    node.end = e.first_end;
-  }
+  for (const Entity& e : doc.entities) out.add_node(e);
   out.relations.reserve(doc.relations.size());
   // Relations of one sentence share its text; a run of relations of one rule
   // shares the rule's. An article has a few relation types, each stored once

@@ -546,7 +546,9 @@ class Resolver {
       for (const auto& [entity, known] : keys)
         if (entity == e && known == key) return;
       keys.emplace_back(e, key);
-      (description ? doc_->entities[e].descriptions : doc_->entities[e].aliases).emplace_back(form);
+      Entity& entity = doc_->entities[e];
+      (description ? entity.descriptions : entity.aliases).emplace_back(form);
+      (description ? entity.description_keys : entity.alias_keys).emplace_back(key);
     };
     for (std::size_t i = 0; i < doc_->mentions.size(); ++i) {
       const Mention& m = doc_->mentions[i];
@@ -570,10 +572,16 @@ class Resolver {
     }
     for (const auto& [entity, first, last] : appositions_)
       add(static_cast<std::size_t>(entity), span_view(first, last), folded_span(first, last), true);
-    for (Entity& e : doc_->entities)
-      if (e.place >= 0)
-        for (const std::string& name : rules_->places[static_cast<std::size_t>(e.place)].names)
-          if (name != e.name) e.aliases.push_back(name);
+    for (std::size_t i = 0; i < doc_->entities.size(); ++i) {
+      Entity& e = doc_->entities[i];
+      e.name_key.assign(names_[i].key);
+      if (e.place < 0) continue;
+      for (const std::string& name : rules_->places[static_cast<std::size_t>(e.place)].names)
+        if (name != e.name) {
+          e.aliases.push_back(name);
+          e.alias_keys.push_back(fold_key(name));
+        }
+    }
   }
 
   Document* doc_ = nullptr;

@@ -108,6 +108,37 @@ TEST_CASE("an article graph keeps its strings in one buffer, names with their fo
   CHECK(key_hash("zeta") != key_hash("zeta capital"));
 }
 
+TEST_CASE("an entity's node takes the keys it carries, and folds those it does not") {
+  Entity carried;
+  carried.name = "Zeta Capital";
+  carried.name_key = "zeta capital";
+  carried.aliases = {"ZÉTA", "Zeta-Cap"};
+  carried.alias_keys = {"zeta"};  // the second one not known
+  carried.descriptions = {"le fonds"};
+  carried.first_start = 4;
+  carried.first_end = 16;
+  Entity by_hand;  // no keys at all
+  by_hand.name = carried.name;
+  by_hand.aliases = carried.aliases;
+  by_hand.descriptions = carried.descriptions;
+  ArticleGraph article;
+  const ArticleNode& node = article.add_node(carried);
+  CHECK(node.start == 4);
+  CHECK(node.end == 16);
+  article.add_node(by_hand);
+  REQUIRE(article.nodes.size() == 2);
+  for (const ArticleNode& n : article.nodes) {
+    CHECK(article.text(n.name.key) == "zeta capital");
+    CHECK(n.name.key_hash == key_hash("zeta capital"));
+    REQUIRE(n.alias_count == 2);
+    REQUIRE(n.description_count == 1);
+    CHECK(article.text(article.forms[n.first_form].key) == "zeta");
+    CHECK(article.text(article.forms[n.first_form + 1].key) == "zeta cap");
+    CHECK(article.text(article.forms[n.first_form + 2].key) == "le fonds");
+    CHECK(article.forms[n.first_form + 2].key_hash == key_hash("le fonds"));
+  }
+}
+
 TEST_CASE("the merged graph written directly is the text of the PropertyGraph take() builds") {
   GraphMerger merger;
   ArticleGraph a{"a.txt", "2024-01", {}, {}, {}, {}};
