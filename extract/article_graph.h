@@ -76,9 +76,6 @@ struct ArticleGraph {
   TextRef add_text(std::string_view text);
   // Appends `text` and its fold_key.
   FoldedForm add_form(std::string_view text);
-  // Appends `text` and `key`, which the caller knows to be fold_key(text);
-  // an empty `key` is taken as not known and folded here.
-  FoldedForm add_form(std::string_view text, std::string_view key);
   // Appends a node named `name` with those aliases and descriptions; the
   // first mention is left at 0.
   ArticleNode& add_node(EntityType type, std::string_view name, const std::vector<std::string>& aliases = {},
