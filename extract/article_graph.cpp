@@ -1,12 +1,39 @@
 #include "extract/article_graph.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <stdexcept>
 
 #include "graph/text_fold.h"
 
 namespace kg::extract {
+
+namespace {
+
+// The `left` (1 to 7) bytes at `in` as a little-endian word, the bytes above
+// them zero: what a memcpy of `left` bytes into a zeroed word gives, without
+// the byte-by-byte copy a memcpy of variable size compiles to. The key,
+// `size` bytes in all, ends at in + left: with eight or more, the word is
+// loaded whole and shifted.
+static_assert(std::endian::native == std::endian::little, "tail_word assembles words little-endian");
+std::uint64_t tail_word(const char* in, std::size_t left, std::size_t size) {
+  auto byte = [&](std::size_t i) { return static_cast<std::uint64_t>(static_cast<unsigned char>(in[i])); };
+  if (size >= 8) {
+    std::uint64_t word;
+    std::memcpy(&word, in + left - 8, 8);
+    return word >> (8 * (8 - left));
+  }
+  if (left >= 4) {
+    std::uint32_t low, high;
+    std::memcpy(&low, in, 4);
+    std::memcpy(&high, in + left - 4, 4);
+    return static_cast<std::uint64_t>(low) | static_cast<std::uint64_t>(high) << (8 * (left - 4));
+  }
+  return byte(0) | byte(left / 2) << (8 * (left / 2)) | byte(left - 1) << (8 * (left - 1));
+}
+
+}  // namespace
 
 std::uint64_t key_hash(std::string_view key) {
   // Eight bytes a step: a key is hashed once per name of every entity.
@@ -23,11 +50,7 @@ std::uint64_t key_hash(std::string_view key) {
     std::memcpy(&word, in, 8);
     mix(word);
   }
-  if (left > 0) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, in, left);
-    mix(word);
-  }
+  if (left > 0) mix(tail_word(in, left, key.size()));
   return h ^ (h >> 32);
 }
 
