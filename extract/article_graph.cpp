@@ -183,9 +183,13 @@ ArticleGraph make_article_graph(const Document& doc, const RuleSet& rules) {
     ArticleRelation rel;
     auto type = std::find_if(types.begin(), types.end(), [&](const TypeSeen& t) { return *t.name == r.type; });
     if (type == types.end()) {
+      // Few types are symmetric: their flag is read before their name is compared.
       bool symmetric = false;
       for (const auto& [name, relation_type] : rules.relations)
-        if (relation_type.graph_type == r.type && relation_type.symmetric) symmetric = true;
+        if (relation_type.symmetric && relation_type.graph_type == r.type) {
+          symmetric = true;
+          break;
+        }
       types.push_back({&r.type, out.add_text(r.type), symmetric});
       type = types.end() - 1;
     }
