@@ -81,6 +81,10 @@ struct Mention {
 // A key left empty, or missing from a list shorter than its forms, is not
 // known: whoever needs it folds the form (an entity made by hand has none).
 struct Entity {
+  // User-provided for the reason Token's is: `entities.emplace_back()` then
+  // runs the initializers below without zero-filling the whole entity first.
+  Entity() {}  // NOLINT(modernize-use-equals-default)
+
   EntityType type = EntityType::Organization;
   std::string name;                  // the most complete form in the text
   std::vector<std::string> aliases;       // the other names used ("Doe", "NR", "Norway")
