@@ -1,12 +1,39 @@
 #include "extract/article_graph.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <stdexcept>
 
 #include "graph/text_fold.h"
 
 namespace kg::extract {
+
+namespace {
+
+// The `left` (1 to 7) bytes at `in` as a little-endian word, the bytes above
+// them zero: what a memcpy of `left` bytes into a zeroed word gives, without
+// the byte-by-byte copy a memcpy of variable size compiles to. The key,
+// `size` bytes in all, ends at in + left: with eight or more, the word is
+// loaded whole and shifted.
+static_assert(std::endian::native == std::endian::little, "tail_word assembles words little-endian");
+std::uint64_t tail_word(const char* in, std::size_t left, std::size_t size) {
+  auto byte = [&](std::size_t i) { return static_cast<std::uint64_t>(static_cast<unsigned char>(in[i])); };
+  if (size >= 8) {
+    std::uint64_t word;
+    std::memcpy(&word, in + left - 8, 8);
+    return word >> (8 * (8 - left));
+  }
+  if (left >= 4) {
+    std::uint32_t low, high;
+    std::memcpy(&low, in, 4);
+    std::memcpy(&high, in + left - 4, 4);
+    return static_cast<std::uint64_t>(low) | static_cast<std::uint64_t>(high) << (8 * (left - 4));
+  }
+  return byte(0) | byte(left / 2) << (8 * (left / 2)) | byte(left - 1) << (8 * (left - 1));
+}
+
+}  // namespace
 
 std::uint64_t key_hash(std::string_view key) {
   // Eight bytes a step: a key is hashed once per name of every entity.
@@ -23,11 +50,7 @@ std::uint64_t key_hash(std::string_view key) {
     std::memcpy(&word, in, 8);
     mix(word);
   }
-  if (left > 0) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, in, left);
-    mix(word);
-  }
+  if (left > 0) mix(tail_word(in, left, key.size()));
   return h ^ (h >> 32);
 }
 
@@ -68,14 +91,59 @@ FoldedForm ArticleGraph::add_form(std::string_view text) {
 
 ArticleNode& ArticleGraph::add_node(EntityType type, std::string_view name, const std::vector<std::string>& aliases,
                                     const std::vector<std::string>& descriptions) {
+  Entity entity;
+  entity.type = type;
+  entity.name = name;
+  entity.aliases = aliases;
+  entity.descriptions = descriptions;
+  return add_node(entity);
+}
+
+ArticleNode& ArticleGraph::add_node(const Entity& entity) {
+  auto carried = [](const std::vector<std::string>& keys, std::size_t i) {
+    return i < keys.size() ? std::string_view(keys[i]) : std::string_view();
+  };
+  // The entity's forms and the keys it carries are copied into one
+  // reservation of texts, not appended one by one (ten strings an entity on
+  // average); a key it does not carry is folded onto the end of texts.
+  std::size_t bytes = entity.name.size() + entity.name_key.size();
+  for (std::size_t i = 0; i < entity.aliases.size(); ++i)
+    bytes += entity.aliases[i].size() + carried(entity.alias_keys, i).size();
+  for (std::size_t i = 0; i < entity.descriptions.size(); ++i)
+    bytes += entity.descriptions[i].size() + carried(entity.description_keys, i).size();
+  std::size_t at = texts.size();
+  texts.resize(at + bytes);
+  auto put = [&](std::string_view piece) {
+    std::memcpy(texts.data() + at, piece.data(), piece.size());
+    at += piece.size();
+    return text_ref(at - piece.size(), at);
+  };
+  auto form = [&](std::string_view text, std::string_view key) {
+    FoldedForm folded;
+    folded.text = put(text);
+    if (key.empty()) {
+      std::size_t start = texts.size();
+      append_fold_key(text, texts);
+      folded.key = text_ref(start, texts.size());
+    } else {
+      folded.key = put(key);
+    }
+    folded.key_hash = key_hash(this->text(folded.key));
+    return folded;
+  };
   ArticleNode node;
-  node.type = type;
-  node.name = add_form(name);
+  node.type = entity.type;
+  node.name = form(entity.name, entity.name_key);
   node.first_form = static_cast<std::uint32_t>(forms.size());
-  node.alias_count = static_cast<std::uint32_t>(aliases.size());
-  node.description_count = static_cast<std::uint32_t>(descriptions.size());
-  for (const std::string& a : aliases) forms.push_back(add_form(a));
-  for (const std::string& d : descriptions) forms.push_back(add_form(d));
+  node.alias_count = static_cast<std::uint32_t>(entity.aliases.size());
+  node.description_count = static_cast<std::uint32_t>(entity.descriptions.size());
+  for (std::size_t i = 0; i < entity.aliases.size(); ++i)
+    forms.push_back(form(entity.aliases[i], carried(entity.alias_keys, i)));
+  for (std::size_t i = 0; i < entity.descriptions.size(); ++i)
+    forms.push_back(form(entity.descriptions[i], carried(entity.description_keys, i)));
+  node.sentence = entity.first_sentence;
+  node.start = entity.first_start;
+  node.end = entity.first_end;
   nodes.push_back(node);
   return nodes.back();
 }
@@ -95,12 +163,7 @@ ArticleGraph make_article_graph(const Document& doc, const RuleSet& rules) {
   std::size_t form_count = 0;
   for (const Entity& e : doc.entities) form_count += e.aliases.size() + e.descriptions.size();
   out.forms.reserve(form_count);
-  for (const Entity& e : doc.entities) {
-    ArticleNode& node = out.add_node(e.type, e.name, e.aliases, e.descriptions);
-    node.sentence = e.first_sentence;
-    node.start = e.first_start;
-    node.end = e.first_end;
-  }
+  for (const Entity& e : doc.entities) out.add_node(e);
   out.relations.reserve(doc.relations.size());
   // Relations of one sentence share its text; a run of relations of one rule
   // shares the rule's. An article has a few relation types, each stored once
@@ -120,9 +183,13 @@ ArticleGraph make_article_graph(const Document& doc, const RuleSet& rules) {
     ArticleRelation rel;
     auto type = std::find_if(types.begin(), types.end(), [&](const TypeSeen& t) { return *t.name == r.type; });
     if (type == types.end()) {
+      // Few types are symmetric: their flag is read before their name is compared.
       bool symmetric = false;
       for (const auto& [name, relation_type] : rules.relations)
-        if (relation_type.graph_type == r.type && relation_type.symmetric) symmetric = true;
+        if (relation_type.symmetric && relation_type.graph_type == r.type) {
+          symmetric = true;
+          break;
+        }
       types.push_back({&r.type, out.add_text(r.type), symmetric});
       type = types.end() - 1;
     }

@@ -80,6 +80,9 @@ struct ArticleGraph {
   // first mention is left at 0.
   ArticleNode& add_node(EntityType type, std::string_view name, const std::vector<std::string>& aliases = {},
                         const std::vector<std::string>& descriptions = {});
+  // Appends a node for `entity`, with the folded keys it carries (see
+  // Entity), and its first mention.
+  ArticleNode& add_node(const Entity& entity);
 
   std::string_view text(TextRef ref) const { return std::string_view(texts).substr(ref.offset, ref.size); }
 };

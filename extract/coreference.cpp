@@ -100,12 +100,24 @@ class Resolver {
     return key;
   }
 
-  // kg::fold_key of a place name of the rule set, in the same cache.
-  std::string_view folded_place_name(std::string_view name) {
-    if (const std::string* known = folded(name)) return *known;
-    auto& [view, key] = folded_[folded_count_++];
-    view = name;
-    key = fold_key(name);
+  // Makes room in place_keys_ for every name of place `place`; done for the
+  // article's places before any view of a key is taken.
+  void make_room_for_place(std::size_t place) {
+    if (place_keys_.size() <= place) place_keys_.resize(place + 1);
+    std::size_t names = rules_->places[place].names.size();
+    if (place_keys_[place].size() < names) place_keys_[place].resize(names);
+  }
+
+  // kg::fold_key of name `n` of place `place`, folded once per thread: the
+  // same places recur from article to article. An entry folded from another
+  // text (another rule set's place of that number) is folded again.
+  std::string_view place_name_key(std::size_t place, std::size_t n) {
+    const std::string& name = rules_->places[place].names[n];
+    auto& [folded_from, key] = place_keys_[place][n];
+    if (folded_from != name) {
+      folded_from = name;
+      key = fold_key(name);
+    }
     return key;
   }
 
@@ -530,14 +542,20 @@ class Resolver {
 
   void collect_aliases() {
     // Room for every text folded below, before any view of them is taken:
-    // a place's name, a description, an apposition.
+    // a description, an apposition, a place's names.
     std::size_t to_fold = appositions_.size();
-    for (const Entity& e : doc_->entities) to_fold += e.place >= 0;
     for (const Mention& m : doc_->mentions) to_fold += m.kind == MentionKind::Description;
     if (folded_.size() < to_fold) folded_.resize(to_fold);
     folded_count_ = 0;
-    for (std::size_t e = 0; e < doc_->entities.size(); ++e)
-      if (doc_->entities[e].place >= 0) names_[e].key = folded_place_name(names_[e].text);
+    for (const Entity& e : doc_->entities)
+      if (e.place >= 0) make_room_for_place(static_cast<std::size_t>(e.place));
+    for (std::size_t e = 0; e < doc_->entities.size(); ++e) {
+      if (doc_->entities[e].place < 0) continue;
+      std::size_t place = static_cast<std::size_t>(doc_->entities[e].place);
+      const std::vector<std::string>& names = rules_->places[place].names;
+      for (std::size_t n = 0; n < names.size(); ++n)
+        if (names[n].data() == names_[e].text.data()) names_[e].key = place_name_key(place, n);
+    }
     // Each entity's name, then (entity, folded form) of every other form kept: few, so a flat list.
     std::vector<std::pair<std::size_t, std::string_view>>& keys = alias_keys_;
     keys.clear();
@@ -546,7 +564,9 @@ class Resolver {
       for (const auto& [entity, known] : keys)
         if (entity == e && known == key) return;
       keys.emplace_back(e, key);
-      (description ? doc_->entities[e].descriptions : doc_->entities[e].aliases).emplace_back(form);
+      Entity& entity = doc_->entities[e];
+      (description ? entity.descriptions : entity.aliases).emplace_back(form);
+      (description ? entity.description_keys : entity.alias_keys).emplace_back(key);
     };
     for (std::size_t i = 0; i < doc_->mentions.size(); ++i) {
       const Mention& m = doc_->mentions[i];
@@ -570,10 +590,18 @@ class Resolver {
     }
     for (const auto& [entity, first, last] : appositions_)
       add(static_cast<std::size_t>(entity), span_view(first, last), folded_span(first, last), true);
-    for (Entity& e : doc_->entities)
-      if (e.place >= 0)
-        for (const std::string& name : rules_->places[static_cast<std::size_t>(e.place)].names)
-          if (name != e.name) e.aliases.push_back(name);
+    for (std::size_t i = 0; i < doc_->entities.size(); ++i) {
+      Entity& e = doc_->entities[i];
+      e.name_key.assign(names_[i].key);
+      if (e.place < 0) continue;
+      std::size_t place = static_cast<std::size_t>(e.place);
+      const std::vector<std::string>& names = rules_->places[place].names;
+      for (std::size_t n = 0; n < names.size(); ++n)
+        if (names[n] != e.name) {
+          e.aliases.push_back(names[n]);
+          e.alias_keys.emplace_back(place_name_key(place, n));
+        }
+    }
   }
 
   Document* doc_ = nullptr;
@@ -632,7 +660,9 @@ class Resolver {
   // memory; the list only grows, before any view of this article's keys is taken.
   std::vector<std::string> name_keys_;
   std::vector<std::string_view> key_at_;  // by the first token of a name mention: its folded text
-  // Description or place name → its fold_key: the first folded_count_ entries.
+  // Per place of the rule set, per name: (the name folded, its fold_key).
+  std::vector<std::vector<std::pair<std::string, std::string>>> place_keys_;
+  // Description → its fold_key: the first folded_count_ entries.
   std::vector<std::pair<std::string_view, std::string>> folded_;
   std::size_t folded_count_ = 0;
   std::vector<std::pair<std::size_t, std::string_view>> alias_keys_;  // collect_aliases()

@@ -75,12 +75,23 @@ struct Mention {
   int entity = -1;                  // index into Document::entities once resolved
 };
 
-// An entity of one article: every mention of it shares the index.
+// An entity of one article: every mention of it shares the index. The keys
+// are kg::fold_key of its forms, carried from coreference (which folds them
+// to group the mentions) so that the article graph does not fold them again.
+// A key left empty, or missing from a list shorter than its forms, is not
+// known: whoever needs it folds the form (an entity made by hand has none).
 struct Entity {
+  // User-provided for the reason Token's is: `entities.emplace_back()` then
+  // runs the initializers below without zero-filling the whole entity first.
+  Entity() {}  // NOLINT(modernize-use-equals-default)
+
   EntityType type = EntityType::Organization;
   std::string name;                  // the most complete form in the text
   std::vector<std::string> aliases;       // the other names used ("Doe", "NR", "Norway")
   std::vector<std::string> descriptions;  // descriptions used in its place ("la firme")
+  std::string name_key;                       // fold_key(name)
+  std::vector<std::string> alias_keys;        // fold_key of each alias, in order
+  std::vector<std::string> description_keys;  // fold_key of each description, in order
   std::size_t first_sentence = 0;
   std::size_t first_start = 0;       // code-point offsets of the first mention
   std::size_t first_end = 0;

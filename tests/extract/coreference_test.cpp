@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "graph/text_fold.h"
 #include "helpers.h"
 
 using namespace kg::extract;
@@ -119,4 +120,46 @@ TEST_CASE("an article resolves alike whatever articles were resolved before it o
   }
   REQUIRE(first.mentions.size() == again.mentions.size());
   for (std::size_t m = 0; m < first.mentions.size(); ++m) CHECK(first.mentions[m].entity == again.mentions[m].entity);
+}
+
+namespace {
+// Checks that every key `doc`'s entities carry is the fold_key of its form;
+// adds the aliases and descriptions seen to the counts.
+void check_carried_keys(const Document& doc, std::size_t& aliases, std::size_t& descriptions) {
+  for (const Entity& e : doc.entities) {
+    CHECK(e.name_key == kg::fold_key(e.name));
+    REQUIRE(e.alias_keys.size() == e.aliases.size());
+    for (std::size_t i = 0; i < e.aliases.size(); ++i) CHECK(e.alias_keys[i] == kg::fold_key(e.aliases[i]));
+    REQUIRE(e.description_keys.size() == e.descriptions.size());
+    for (std::size_t i = 0; i < e.descriptions.size(); ++i)
+      CHECK(e.description_keys[i] == kg::fold_key(e.descriptions[i]));
+    aliases += e.aliases.size();
+    descriptions += e.descriptions.size();
+  }
+}
+}  // namespace
+
+TEST_CASE("an entity carries the folded key of its name, of each alias and of each description") {
+  Document doc = prepare(
+      "Lorna Vettel dirige Quarry Robotics. Vettel dit que QUARRY recrute. Brakko, le géant norvégien du fret, "
+      "vise la Norvège. La firme suédoise attend.",
+      "fr", Upto::Coreference);
+  std::size_t aliases = 0, descriptions = 0;
+  check_carried_keys(doc, aliases, descriptions);
+  CHECK(aliases >= 3);  // "Vettel", "Quarry", "Norway" at least
+  CHECK(descriptions >= 1);
+  REQUIRE(entity_named(doc, "Quarry Robotics") != nullptr);
+  CHECK(entity_named(doc, "Quarry Robotics")->name_key == "quarry robotics");
+  // A place's names are folded once per thread: the keys stay right in an
+  // article of the other language, and in the first one again.
+  Document english = prepare("Zorvex opens in the United States and in Norway.", "en", Upto::Coreference);
+  std::size_t place_names = 0;
+  check_carried_keys(english, place_names, descriptions);
+  CHECK(place_names >= 2);
+  REQUIRE(entity_named(english, "United States") != nullptr);
+  CHECK(entity_named(english, "United States")->name_key == "united states");
+  Document again = prepare("La Norvège et les États-Unis.", "fr", Upto::Coreference);
+  check_carried_keys(again, place_names, descriptions);
+  REQUIRE(entity_named(again, "États-Unis") != nullptr);
+  CHECK(entity_named(again, "États-Unis")->name_key == "etats unis");
 }

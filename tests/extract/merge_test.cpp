@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstring>
+
 #include "extract/extractor.h"
 #include "extract/merge.h"
 #include "graph/node_link_writer.h"
@@ -106,6 +109,57 @@ TEST_CASE("an article graph keeps its strings in one buffer, names with their fo
   CHECK(article.text(alias.key) == "zeta");
   CHECK(article.text(article.forms[zeta.first_form + 1].text) == "le fonds");
   CHECK(key_hash("zeta") != key_hash("zeta capital"));
+}
+
+TEST_CASE("a key's hash mixes it eight bytes at a time, the last bytes zero-padded, at every length") {
+  // The definition, written plainly: whole words, then the tail copied into a zeroed word.
+  auto plain_hash = [](std::string_view key) {
+    constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
+    std::uint64_t h = key.size() * kMultiplier;
+    for (std::size_t at = 0; at < key.size(); at += 8) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, key.data() + at, std::min<std::size_t>(8, key.size() - at));
+      h = (h ^ word) * kMultiplier;
+      h ^= h >> 29;
+    }
+    return h ^ (h >> 32);
+  };
+  const std::string text = "zeta capital, société d'investissement";
+  for (std::size_t size = 0; size <= 24; ++size) {
+    std::string_view key = std::string_view(text).substr(3, size);  // not aligned
+    CHECK(key_hash(key) == plain_hash(key));
+  }
+}
+
+TEST_CASE("an entity's node takes the keys it carries, and folds those it does not") {
+  Entity carried;
+  carried.name = "Zeta Capital";
+  carried.name_key = "zeta capital";
+  carried.aliases = {"ZÉTA", "Zeta-Cap"};
+  carried.alias_keys = {"zeta"};  // the second one not known
+  carried.descriptions = {"le fonds"};
+  carried.first_start = 4;
+  carried.first_end = 16;
+  Entity by_hand;  // no keys at all
+  by_hand.name = carried.name;
+  by_hand.aliases = carried.aliases;
+  by_hand.descriptions = carried.descriptions;
+  ArticleGraph article;
+  const ArticleNode& node = article.add_node(carried);
+  CHECK(node.start == 4);
+  CHECK(node.end == 16);
+  article.add_node(by_hand);
+  REQUIRE(article.nodes.size() == 2);
+  for (const ArticleNode& n : article.nodes) {
+    CHECK(article.text(n.name.key) == "zeta capital");
+    CHECK(n.name.key_hash == key_hash("zeta capital"));
+    REQUIRE(n.alias_count == 2);
+    REQUIRE(n.description_count == 1);
+    CHECK(article.text(article.forms[n.first_form].key) == "zeta");
+    CHECK(article.text(article.forms[n.first_form + 1].key) == "zeta cap");
+    CHECK(article.text(article.forms[n.first_form + 2].key) == "le fonds");
+    CHECK(article.forms[n.first_form + 2].key_hash == key_hash("le fonds"));
+  }
 }
 
 TEST_CASE("the merged graph written directly is the text of the PropertyGraph take() builds") {
