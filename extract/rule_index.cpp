@@ -162,7 +162,10 @@ void RuleIndex::find_elements(const Matcher& matcher, std::vector<std::uint64_t>
                               std::vector<std::uint64_t>& present) const {
   const std::size_t n = matcher.items().size();
   const std::size_t mask_words = mask_words_;
-  item_elements.resize(n * mask_words);
+  item_elements.resize((n + 1) * mask_words);
+  // Row 0 holds every element: add_if_ordered()'s backward searches stop
+  // there without testing their position at each item.
+  std::fill_n(item_elements.begin(), mask_words, ~std::uint64_t{0});
   present.assign(mask_words, 0);
   // The tables are read through local pointers: the compiler cannot tell
   // that the masks written below are not them, and would load them again at
@@ -180,7 +183,7 @@ void RuleIndex::find_elements(const Matcher& matcher, std::vector<std::uint64_t>
   // that the loops over them unroll.
   auto fill = [&](auto words) {
     for (std::size_t p = 0; p < n; ++p) {
-      std::uint64_t* const mask = item_elements.data() + p * words;
+      std::uint64_t* const mask = item_elements.data() + (p + 1) * words;
       const std::uint64_t* from = nullptr;
       if (items[p].mention >= 0) from = entity_masks + types[p] * words;  // a mention: its word number is kUnknown
       else if (std::uint32_t word = item_words[p]; word < word_count) from = word_masks + word * words;
@@ -203,49 +206,63 @@ void RuleIndex::find_elements(const Matcher& matcher, std::vector<std::uint64_t>
 }
 
 void RuleIndex::select(const Matcher& matcher, std::vector<Candidate>& out) const {
-  thread_local std::vector<std::uint64_t> item_elements, present, hit;  // kept between calls
+  thread_local std::vector<std::uint64_t> item_elements, present;  // kept between calls
   find_elements(matcher, item_elements, present);
-  // The rules whose anchor occurs, by position in indexed_.
-  hit.assign((indexed_.size() + 63) / 64, 0);
-  auto mark = [&](std::uint32_t i) { hit[i / 64] |= std::uint64_t{1} << (i % 64); };
-  for (std::uint32_t i : always_indexed_) mark(i);
-  for (std::size_t w = 0; w < present.size(); ++w)
-    for (std::uint64_t bits = present[w] & anchors_[w]; bits != 0; bits &= bits - 1) {
-      std::size_t e = w * 64 + static_cast<std::size_t>(std::countr_zero(bits));
-      for (std::uint32_t k = anchored_begin_[e]; k < anchored_begin_[e + 1]; ++k) mark(anchored_[k]);
-    }
   out.clear();
-  // Room for every rule at once at the first hit: the caller's vector then
-  // grows once per article instead of doubling sentence by sentence.
-  if (out.capacity() < indexed_.size() &&
-      std::any_of(hit.begin(), hit.end(), [](std::uint64_t bits) { return bits != 0; }))
-    out.reserve(indexed_.size());
-  for (std::size_t w = 0; w < hit.size(); ++w)
-    for (std::uint64_t bits = hit[w]; bits != 0; bits &= bits - 1)
-      add_if_ordered(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)), item_elements, present,
-                     matcher.items().size(), out);
+  const std::size_t n = matcher.items().size();
+  for (std::uint32_t i : always_indexed_) add(i, n, out);
+  // Each rule has one anchor: going through the anchors that occur, every
+  // rule worth checking comes up once, and sorting the few kept restores
+  // their order. `words` is the number of mask words, a constant in the
+  // common cases so that the loops over them unroll.
+  auto keep_ordered = [&](auto words) {
+    const std::uint64_t* const present_bits = present.data();
+    const std::uint64_t* const rows = item_elements.data();
+    for (std::size_t w = 0; w < words; ++w)
+      for (std::uint64_t bits = present_bits[w] & anchors_[w]; bits != 0; bits &= bits - 1) {
+        std::size_t e = w * 64 + static_cast<std::size_t>(std::countr_zero(bits));
+        for (std::uint32_t k = anchored_begin_[e]; k < anchored_begin_[e + 1]; ++k) {
+          std::uint32_t i = anchored_[k];
+          std::size_t bound = ordered_bound(i, rows, present_bits, n, words);
+          if (bound != kNotOrdered) add(i, bound, out);
+        }
+      }
+  };
+  if (mask_words_ == 1) keep_ordered(std::integral_constant<std::size_t, 1>{});
+  else if (mask_words_ == 2) keep_ordered(std::integral_constant<std::size_t, 2>{});
+  else keep_ordered(mask_words_);
+  if (out.size() > 1)
+    std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.rule < b.rule; });
 }
 
-void RuleIndex::add_if_ordered(std::size_t i, const std::vector<std::uint64_t>& item_elements,
-                               const std::vector<std::uint64_t>& present, std::size_t n,
-                               std::vector<Candidate>& out) const {
+void RuleIndex::add(std::uint32_t i, std::size_t bound, std::vector<Candidate>& out) const {
+  // Room for every rule at once at the first: the caller's vector then
+  // grows once per article instead of doubling sentence by sentence.
+  if (out.capacity() < indexed_.size()) out.reserve(indexed_.size());
+  out.push_back({indexed_[i], bound});
+}
+
+std::size_t RuleIndex::ordered_bound(std::uint32_t i, const std::uint64_t* rows, const std::uint64_t* present,
+                                     std::size_t n, std::size_t words) const {
   // First whether they all occur, a few bit tests, since most rules miss one.
-  const std::uint64_t* mask = required_mask_.data() + i * mask_words_;  // no words when no rule has an element
-  for (std::size_t w = 0; w < mask_words_; ++w)
-    if ((mask[w] & ~present[w]) != 0) return;
+  const std::uint64_t* mask = required_mask_.data() + i * words;
+  for (std::size_t w = 0; w < words; ++w)
+    if ((mask[w] & ~present[w]) != 0) return kNotOrdered;
   // As Matcher::last_start: backwards, each required element before where
-  // the next one was found; the first one's place bounds the start.
+  // the next one was found; the first one's place bounds the start. Item p
+  // is row p + 1, and row 0 holds every element: a search ends there.
+  const std::uint32_t* const required = required_.data();
   std::size_t bound = n;
   for (std::uint32_t k = required_begin_[i + 1]; k > required_begin_[i]; --k) {
-    std::uint32_t e = required_[k - 1];
-    const std::uint64_t* word = item_elements.data() + e / 64;
+    std::uint32_t e = required[k - 1];
+    const std::uint64_t* word = rows + e / 64;
     const std::uint64_t bit = std::uint64_t{1} << (e % 64);
     std::size_t p = bound;
-    while (p > 0 && (word[(p - 1) * mask_words_] & bit) == 0) --p;
-    if (p == 0) return;
+    while ((word[p * words] & bit) == 0) --p;
+    if (p == 0) return kNotOrdered;
     bound = p - 1;
   }
-  out.push_back({indexed_[i], bound});
+  return bound;
 }
 
 }  // namespace kg::extract
