@@ -477,12 +477,12 @@ std::vector<Match> Matcher::find_all(const Pattern& pattern) const {
 
 std::span<const Match> Matcher::find_all(const Pattern& pattern, std::size_t last) const {
   std::size_t count = 0;
-  std::size_t resume = 0;  // matches do not overlap: the leftmost wins
   // Reused over starts and calls (its captures are cleared before each
   // start): one allocation per thread instead of one per rule and sentence.
   thread_local State state;
   // Starts where the first element cannot match are skipped: may_start(),
-  // or for the two common first elements their whole test, inline.
+  // or for the two common first elements their whole test, inline, in a
+  // loop of its own that runs to the next start worth a search.
   const PatternNode* first = pattern.empty() ? nullptr : &pattern[0];
   bool first_word = first && first->min >= 1 && first->kind == PatternNode::Kind::Words && first->words.stems.empty();
   bool first_entity = first && first->min >= 1 && first->kind == PatternNode::Kind::Entity;
@@ -492,22 +492,25 @@ std::span<const Match> Matcher::find_all(const Pattern& pattern, std::size_t las
   const Item* items = items_.data();
   const std::uint8_t* types = item_types_.data();
   const std::uint32_t* words = item_words_.data();
-  std::size_t end_start = last < n ? last + 1 : n;
-  for (std::size_t start = 0; start < end_start; ++start) {
-    start = std::max(start, resume);
-    if (start >= end_start) break;
+  const std::size_t end_start = last < n ? last + 1 : n;
+  std::size_t start = 0;
+  while (true) {
     if (first_word) {
-      if (!first->words.has_number(words[start])) continue;
+      while (start < end_start && !first->words.has_number(words[start])) ++start;
     } else if (first_entity) {  // a mention of its types, or an article before one
-      if (!(types[start] & first_types) &&
-          !(start + 1 < n && (types[start + 1] & first_types) && items[start].mention < 0 && coordination_.articles &&
-            has_word_at(*coordination_.articles, start)))
-        continue;
-    } else if (first && !may_start(*first, start)) {
+      while (start < end_start && !(types[start] & first_types) &&
+             !(start + 1 < n && (types[start + 1] & first_types) && items[start].mention < 0 &&
+               coordination_.articles && has_word_at(*coordination_.articles, start)))
+        ++start;
+    } else if (first) {
+      while (start < end_start && !may_start(*first, start)) ++start;
+    }
+    if (start >= end_start) break;
+    std::size_t end = match_at(pattern, start, state);
+    if (end == kNoStart || end == start) {
+      ++start;
       continue;
     }
-    std::size_t end = match_at(pattern, start, state);
-    if (end == kNoStart || end == start) continue;
     if (count == matches_.size()) matches_.emplace_back();
     Match& m = matches_[count++];  // its vectors keep their capacity
     m.first = start;
@@ -520,7 +523,7 @@ std::span<const Match> Matcher::find_all(const Pattern& pattern, std::size_t las
       else if (role == 'O') m.objects.push_back(mention);
       else if (role == 'T') m.targets.push_back(mention);
     }
-    resume = end;
+    start = end;  // matches do not overlap: the leftmost wins
   }
   return {matches_.data(), count};
 }
