@@ -163,9 +163,6 @@ void RuleIndex::find_elements(const Matcher& matcher, std::vector<std::uint64_t>
   const std::size_t n = matcher.items().size();
   const std::size_t mask_words = mask_words_;
   item_elements.resize((n + 1) * mask_words);
-  // Row 0 holds every element: add_if_ordered()'s backward searches stop
-  // there without testing their position at each item.
-  std::fill_n(item_elements.begin(), mask_words, ~std::uint64_t{0});
   present.assign(mask_words, 0);
   // The tables are read through local pointers: the compiler cannot tell
   // that the masks written below are not them, and would load them again at
@@ -182,6 +179,9 @@ void RuleIndex::find_elements(const Matcher& matcher, std::vector<std::uint64_t>
   // `words` is the number of mask words, a constant in the common cases so
   // that the loops over them unroll.
   auto fill = [&](auto words) {
+    // Row 0 holds every element: ordered_bound()'s backward searches stop
+    // there without testing their position at each item.
+    for (std::size_t w = 0; w < words; ++w) item_elements[w] = ~std::uint64_t{0};
     for (std::size_t p = 0; p < n; ++p) {
       std::uint64_t* const mask = item_elements.data() + (p + 1) * words;
       const std::uint64_t* from = nullptr;
