@@ -311,7 +311,7 @@ once:  // matches element `at` once more (a group: enters its first alternative)
       if (items[p].mention < 0 && coordination_.articles && p + 1 < n && items[p + 1].mention >= 0 &&
           has_word_at(*coordination_.articles, p))
         ++p;
-      if (!(types[p] & entity_bits(node.types))) goto fail;  // a plain token has no bits
+      if (!(types[p] & node.entity_bits)) goto fail;  // a plain token has no bits
       ++count;
       if (!node.coordinated || !coordination_.separators || p + 1 >= n ||
           !has_word_at(*coordination_.separators, p + 1)) {  // the common case, without conjuncts()
@@ -459,7 +459,7 @@ std::size_t Matcher::last_start(const Pattern& pattern) const {
     } else if (node->kind == PatternNode::Kind::Words) {
       while (p > 0 && !has_word_at(node->words, p - 1)) --p;
     } else if (node->kind == PatternNode::Kind::Entity) {
-      std::uint8_t accepted = entity_bits(node->types);
+      std::uint8_t accepted = node->entity_bits;
       while (p > 0 && !(item_types_[p - 1] & accepted)) --p;
     } else {
       continue;
@@ -488,7 +488,7 @@ std::span<const Match> Matcher::find_all(const Pattern& pattern, std::size_t las
   const PatternNode* first = pattern.empty() ? nullptr : &pattern[0];
   bool first_word = first && first->min >= 1 && first->kind == PatternNode::Kind::Words && first->words.stems.empty();
   bool first_entity = first && first->min >= 1 && first->kind == PatternNode::Kind::Entity;
-  std::uint8_t first_types = first_entity ? entity_bits(first->types) : 0;
+  std::uint8_t first_types = first_entity ? first->entity_bits : 0;
   // The sentence, read through pointers that stay in registers.
   const std::size_t n = items_.size();
   const Item* items = items_.data();
