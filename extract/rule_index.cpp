@@ -251,16 +251,17 @@ std::size_t RuleIndex::ordered_bound(std::uint32_t i, const std::uint64_t* rows,
   // As Matcher::last_start: backwards, each required element before where
   // the next one was found; the first one's place bounds the start. Item p
   // is row p + 1, and row 0 holds every element: a search ends there.
+  // The search steps a pointer, a row at a time, rather than an index.
   const std::uint32_t* const required = required_.data();
   std::size_t bound = n;
   for (std::uint32_t k = required_begin_[i + 1]; k > required_begin_[i]; --k) {
     std::uint32_t e = required[k - 1];
-    const std::uint64_t* word = rows + e / 64;
+    const std::uint64_t* const column = rows + e / 64;
     const std::uint64_t bit = std::uint64_t{1} << (e % 64);
-    std::size_t p = bound;
-    while ((word[p * words] & bit) == 0) --p;
-    if (p == 0) return kNotOrdered;
-    bound = p - 1;
+    const std::uint64_t* row = column + bound * words;
+    while ((*row & bit) == 0) row -= words;
+    if (row == column) return kNotOrdered;
+    bound = static_cast<std::size_t>(row - column) / words - 1;
   }
   return bound;
 }
