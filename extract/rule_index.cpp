@@ -184,10 +184,17 @@ void RuleIndex::find_elements(const Matcher& matcher, std::vector<std::uint64_t>
     for (std::size_t w = 0; w < words; ++w) item_elements[w] = ~std::uint64_t{0};
     for (std::size_t p = 0; p < n; ++p) {
       std::uint64_t* const mask = item_elements.data() + (p + 1) * words;
-      const std::uint64_t* from = nullptr;
-      if (items[p].mention >= 0) from = entity_masks + types[p] * words;  // a mention: its word number is kUnknown
-      else if (std::uint32_t word = item_words[p]; word < word_count) from = word_masks + word * words;
-      for (std::size_t w = 0; w < words; ++w) mask[w] = from ? from[w] : 0;
+      // Without a branch on what the item is: a mention's word number is
+      // kUnknown, past the word masks, and a plain token's item bits are 0,
+      // whose entity mask is empty; so is the row read for a word without one.
+      const std::uint32_t word = item_words[p];
+      const std::uint64_t* const from_word = word < word_count ? word_masks + word * words : entity_masks;
+      const std::uint64_t* const from_entity = entity_masks + types[p] * words;
+      for (std::size_t w = 0; w < words; ++w) {
+        std::uint64_t bits = from_word[w] | from_entity[w];
+        mask[w] = bits;
+        present_bits[w] |= bits;
+      }
       if (stems && items[p].mention < 0) {
         if (has_every_token_)
           for (std::size_t w = 0; w < words; ++w) mask[w] |= every_token_mask_[w];
@@ -196,8 +203,8 @@ void RuleIndex::find_elements(const Matcher& matcher, std::vector<std::uint64_t>
           for (const StemElements& s : stem_elements_[static_cast<unsigned char>(key[0])])
             if (key.size() >= s.stem.size() && key.compare(0, s.stem.size(), s.stem) == 0)
               for (std::size_t w = 0; w < words; ++w) mask[w] |= s.mask[w];
+        for (std::size_t w = 0; w < words; ++w) present_bits[w] |= mask[w];
       }
-      for (std::size_t w = 0; w < words; ++w) present_bits[w] |= mask[w];
     }
   };
   if (mask_words == 1) fill(std::integral_constant<std::size_t, 1>{});
