@@ -262,8 +262,10 @@ bool Matcher::fills_gap(const PatternNode& gap, std::size_t pos) const {
   state.branches.clear();
   State::Cursor at{pattern.data(), pattern.data() + pattern.size(), -1};
   std::size_t pos = start;
-  std::size_t count = 0;       // how many times element `at` was matched on the path
-  std::size_t gap_length = 0;  // gap: the items gap element `at` holds before item `pos`
+  // How many times element `at` was matched on the path; for a gap element,
+  // which is never repeated, how many items it holds before item `pos` (one
+  // variable for both leaves a register to the search's other state).
+  std::size_t count = 0;
 
 next:  // goes on with element `at`, matched `count` times
   if (at.node == at.end) {
@@ -276,10 +278,7 @@ next:  // goes on with element `at`, matched `count` times
   }
   if (count >= at.node->min) {
     if (at.node->kind == Kind::Any || at.node->kind == Kind::AnyItem) {
-      if (count == 0) {
-        gap_length = 0;
-        goto gap;
-      }
+      if (count == 0) goto gap;
     } else if (count < at.node->max && (at.node->kind == Kind::Words ? pos < n && has_word_at(at.node->words, pos)
                                                                      : may_begin(*at.node, pos))) {
       // Repeats are lazy: the rest first, then one more if it may begin.
@@ -289,10 +288,7 @@ next:  // goes on with element `at`, matched `count` times
     count = 0;
     goto next;
   }
-  if (at.node->kind == Kind::Any || at.node->kind == Kind::AnyItem) {
-    gap_length = 0;
-    goto gap;
-  }
+  if (at.node->kind == Kind::Any || at.node->kind == Kind::AnyItem) goto gap;
 
 once:  // matches element `at` once more (a group: enters its first alternative)
   switch (at.node->kind) {
@@ -356,7 +352,7 @@ gap:  // ends gap element `at` at the first place, from `pos` on, where the rest
     // where that element may start.
     const PatternNode* after = at.node + 1 < at.end && at.node[1].min >= 1 ? at.node + 1 : nullptr;
     bool after_word = after && after->kind == Kind::Words && after->words.stems.empty();
-    for (std::size_t length = gap_length; length <= gap.max && (!after || pos < n); ++length, ++pos) {
+    for (std::size_t length = count; length <= gap.max && (!after || pos < n); ++length, ++pos) {
       if (length >= gap.min && (!after || (after_word ? after->words.has_number(words[pos]) : may_start(*after, pos)))) {
         state.push(Choice::Gap, at, pos, length, 0);
         ++at.node;
@@ -392,7 +388,7 @@ fail:  // resumes at the last branch
         goto next;
       }
       case Choice::Gap:  // one item longer, if the gap may hold item `pos`
-        gap_length = branch.next + 1;
+        count = branch.next + 1;
         state.branches.pop_back();
         if (pos >= n || !fills_gap(*at.node, pos)) goto fail;
         ++pos;
