@@ -485,6 +485,13 @@ std::span<const Match> Matcher::find_all(const Pattern& pattern, std::size_t las
   bool first_word = first && first->min >= 1 && first->kind == PatternNode::Kind::Words && first->words.stems.empty();
   bool first_entity = first && first->min >= 1 && first->kind == PatternNode::Kind::Entity;
   std::uint8_t first_types = first_entity ? first->entity_bits : 0;
+  // A group whose alternatives each begin with a required word element
+  // without stems ("(the|this) ..."): may_start() of those words, inline.
+  bool first_group = first && first->min >= 1 && first->kind == PatternNode::Kind::Group &&
+                     std::all_of(first->alternatives.begin(), first->alternatives.end(), [](const Pattern& alternative) {
+                       return !alternative.empty() && alternative[0].min >= 1 &&
+                              alternative[0].kind == PatternNode::Kind::Words && alternative[0].words.stems.empty();
+                     });
   // The sentence, read through pointers that stay in registers.
   const std::size_t n = items_.size();
   const Item* items = items_.data();
@@ -499,6 +506,12 @@ std::span<const Match> Matcher::find_all(const Pattern& pattern, std::size_t las
       while (start < end_start && !(types[start] & first_types) &&
              !(start + 1 < n && (types[start + 1] & first_types) && items[start].mention < 0 &&
                coordination_.articles && has_word_at(*coordination_.articles, start)))
+        ++start;
+    } else if (first_group) {
+      const auto& alternatives = first->alternatives;
+      while (start < end_start && std::none_of(alternatives.begin(), alternatives.end(), [&](const Pattern& alternative) {
+               return alternative[0].words.has_number(words[start]);
+             }))
         ++start;
     } else if (first) {
       while (start < end_start && !may_start(*first, start)) ++start;
