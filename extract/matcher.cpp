@@ -242,7 +242,8 @@ bool Matcher::fills_gap(const PatternNode& gap, std::size_t pos) const {
 
 // Inlined into find_all(), its one caller: the sentence's pointers and the
 // saved registers are set up once per pattern instead of once per start.
-[[gnu::always_inline]] inline std::size_t Matcher::match_at(const Pattern& pattern, std::size_t start, State& state) const {
+[[gnu::always_inline]] inline std::size_t Matcher::match_at(const Pattern& pattern, std::size_t start,
+                                                           const ItemArrays& arrays, State& state) const {
   // A backtracking search without recursion: the path followed so far is the
   // cursor `at`, the item `pos` and the stacks; at each choice on the path a
   // Branch keeps what is left to try there, pushed so that the preferred way
@@ -251,10 +252,10 @@ bool Matcher::fills_gap(const PatternNode& gap, std::size_t pos) const {
   // search's state stays in registers and a step costs a few instructions.
   using Kind = PatternNode::Kind;
   using Choice = State::Choice;
-  const std::size_t n = items_.size();
-  const Item* items = items_.data();
-  const std::uint8_t* types = item_types_.data();
-  const std::uint32_t* words = item_words_.data();
+  const std::size_t n = arrays.n;
+  const Item* items = arrays.items;
+  const std::uint8_t* types = arrays.types;
+  const std::uint32_t* words = arrays.words;
   state.captures.clear();
   state.chains.clear();
   state.ends.clear();
@@ -497,6 +498,7 @@ std::span<const Match> Matcher::find_all(const Pattern& pattern, std::size_t las
   const Item* items = items_.data();
   const std::uint8_t* types = item_types_.data();
   const std::uint32_t* words = item_words_.data();
+  const ItemArrays arrays{n, items, types, words};
   const std::size_t end_start = last < n ? last + 1 : n;
   std::size_t start = 0;
   while (true) {
@@ -517,7 +519,7 @@ std::span<const Match> Matcher::find_all(const Pattern& pattern, std::size_t las
       while (start < end_start && !may_start(*first, start)) ++start;
     }
     if (start >= end_start) break;
-    std::size_t end = match_at(pattern, start, state);
+    std::size_t end = match_at(pattern, start, arrays, state);
     if (end == kNoStart || end == start) {
       ++start;
       continue;
