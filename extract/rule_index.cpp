@@ -153,8 +153,17 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
 bool RuleIndex::worth_trying(const Document& doc, std::size_t sentence) const {
   if (every_sentence_) return true;
   const Sentence& s = doc.sentences[sentence];
-  for (std::size_t t = s.first; t < s.last; ++t)
-    if (screen_.contains(doc.tokens[t])) return true;
+  // In locals, and the stems asked about once: word_of() may call a
+  // function, after which the compiler would load them all again.
+  const Token* const tokens = doc.tokens.data();
+  const std::size_t first = s.first, last = s.last;
+  if (!screen_.stems.empty()) {
+    for (std::size_t t = first; t < last; ++t)
+      if (screen_.contains(tokens[t])) return true;
+    return false;
+  }
+  for (std::size_t t = first; t < last; ++t)
+    if (screen_.has_word(tokens[t])) return true;
   return false;
 }
 
