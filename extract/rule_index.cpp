@@ -57,6 +57,7 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
   std::vector<std::vector<std::uint32_t>> required;
   std::vector<std::vector<std::uint32_t>> anchored;  // by element
   std::vector<std::uint32_t> every_token_elements;  // those with the empty stem
+  std::map<std::uint32_t, std::string> word_keys;   // the key of each word of elements_by_word
   const WordSet& function_words = rules.word_class("FUNCTION_WORDS");
   for (std::size_t r = 0; r < rules.rules.size(); ++r) {
     const Rule& rule = rules.rules[r];
@@ -95,6 +96,7 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
           std::uint32_t word = vocabulary::intern(w);
           if (elements_by_word.size() <= word) elements_by_word.resize(word + 1);
           elements_by_word[word].push_back(it->second);
+          word_keys.emplace(word, w);
         }
         for (const std::string& stem : node.words.stems) {
           if (stem.empty()) {
@@ -135,6 +137,18 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
       for (std::uint32_t e : lists[i]) masks[i * mask_words_ + e / 64] |= std::uint64_t{1} << (e % 64);
     return masks;
   };
+  // The words of the index also get the elements of their stems: a token
+  // that is one of them needs no stem test (find_elements()).
+  stems_in_word_mask_.assign(elements_by_word.size(), 0);
+  for (const auto& [word, key] : word_keys) {
+    std::vector<std::uint32_t>& elements = elements_by_word[word];
+    elements.insert(elements.end(), every_token_elements.begin(), every_token_elements.end());
+    if (!key.empty())
+      for (const StemElements& stem : stem_elements_[static_cast<unsigned char>(key[0])])
+        if (key.compare(0, stem.stem.size(), stem.stem) == 0)
+          elements.insert(elements.end(), stem.elements.begin(), stem.elements.end());
+    stems_in_word_mask_[word] = 1;
+  }
   word_count_ = elements_by_word.size();
   word_masks_ = to_masks(elements_by_word);
   entity_masks_ = to_masks(by_entity_bits);
@@ -183,6 +197,7 @@ void RuleIndex::find_elements(const Matcher& matcher, std::vector<std::uint64_t>
   const Token* const tokens = matcher.document().tokens.data();
   const std::uint64_t* const word_masks = word_masks_.data();
   const std::size_t word_count = word_count_;
+  const std::uint8_t* const stems_in_word_mask = stems_in_word_mask_.data();
   const std::uint64_t* const entity_masks = entity_masks_.data();
   const bool stems = has_every_token_ || has_stems_;
   // `words` is the number of mask words, a constant in the common cases so
@@ -204,7 +219,7 @@ void RuleIndex::find_elements(const Matcher& matcher, std::vector<std::uint64_t>
         mask[w] = bits;
         present_bits[w] |= bits;
       }
-      if (stems && items[p].mention < 0) {
+      if (stems && items[p].mention < 0 && !(word < word_count && stems_in_word_mask[word])) {
         if (has_every_token_)
           for (std::size_t w = 0; w < words; ++w) mask[w] |= every_token_mask_[w];
         const auto& key = tokens[items[p].first].key;

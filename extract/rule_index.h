@@ -70,6 +70,9 @@ class RuleIndex {
   // word number: one load per item instead of a list of elements to mark.
   std::size_t word_count_ = 0;
   std::vector<std::uint64_t> word_masks_;
+  // By word number: 1 when the word's mask also holds the elements of its
+  // stems and of the empty stem, so that a token of the word skips the stem test.
+  std::vector<std::uint8_t> stems_in_word_mask_;
   std::array<std::vector<StemElements>, 256> stem_elements_;  // by the first byte of the stem
   bool has_stems_ = false;  // whether stem_elements_ holds any
   std::vector<std::uint64_t> every_token_mask_;  // the elements with the empty stem
