@@ -240,7 +240,10 @@ bool Matcher::fills_gap(const PatternNode& gap, std::size_t pos) const {
   return kind == MentionKind::Adjective || kind == MentionKind::Pronoun;
 }
 
-std::size_t Matcher::match_at(const Pattern& pattern, std::size_t start, State& state) const {
+// Inlined into find_all(), its one caller: the sentence's pointers and the
+// saved registers are set up once per pattern instead of once per start.
+[[gnu::always_inline]] inline std::size_t Matcher::match_at(const Pattern& pattern, std::size_t start,
+                                                           const ItemArrays& arrays, State& state) const {
   // A backtracking search without recursion: the path followed so far is the
   // cursor `at`, the item `pos` and the stacks; at each choice on the path a
   // Branch keeps what is left to try there, pushed so that the preferred way
@@ -249,10 +252,10 @@ std::size_t Matcher::match_at(const Pattern& pattern, std::size_t start, State& 
   // search's state stays in registers and a step costs a few instructions.
   using Kind = PatternNode::Kind;
   using Choice = State::Choice;
-  const std::size_t n = items_.size();
-  const Item* items = items_.data();
-  const std::uint8_t* types = item_types_.data();
-  const std::uint32_t* words = item_words_.data();
+  const std::size_t n = arrays.n;
+  const Item* items = arrays.items;
+  const std::uint8_t* types = arrays.types;
+  const std::uint32_t* words = arrays.words;
   state.captures.clear();
   state.chains.clear();
   state.ends.clear();
@@ -260,8 +263,10 @@ std::size_t Matcher::match_at(const Pattern& pattern, std::size_t start, State& 
   state.branches.clear();
   State::Cursor at{pattern.data(), pattern.data() + pattern.size(), -1};
   std::size_t pos = start;
-  std::size_t count = 0;       // how many times element `at` was matched on the path
-  std::size_t gap_length = 0;  // gap: the items gap element `at` holds before item `pos`
+  // How many times element `at` was matched on the path; for a gap element,
+  // which is never repeated, how many items it holds before item `pos` (one
+  // variable for both leaves a register to the search's other state).
+  std::size_t count = 0;
 
 next:  // goes on with element `at`, matched `count` times
   if (at.node == at.end) {
@@ -274,10 +279,7 @@ next:  // goes on with element `at`, matched `count` times
   }
   if (count >= at.node->min) {
     if (at.node->kind == Kind::Any || at.node->kind == Kind::AnyItem) {
-      if (count == 0) {
-        gap_length = 0;
-        goto gap;
-      }
+      if (count == 0) goto gap;
     } else if (count < at.node->max && (at.node->kind == Kind::Words ? pos < n && has_word_at(at.node->words, pos)
                                                                      : may_begin(*at.node, pos))) {
       // Repeats are lazy: the rest first, then one more if it may begin.
@@ -287,10 +289,7 @@ next:  // goes on with element `at`, matched `count` times
     count = 0;
     goto next;
   }
-  if (at.node->kind == Kind::Any || at.node->kind == Kind::AnyItem) {
-    gap_length = 0;
-    goto gap;
-  }
+  if (at.node->kind == Kind::Any || at.node->kind == Kind::AnyItem) goto gap;
 
 once:  // matches element `at` once more (a group: enters its first alternative)
   switch (at.node->kind) {
@@ -309,7 +308,7 @@ once:  // matches element `at` once more (a group: enters its first alternative)
       if (items[p].mention < 0 && coordination_.articles && p + 1 < n && items[p + 1].mention >= 0 &&
           has_word_at(*coordination_.articles, p))
         ++p;
-      if (!(types[p] & entity_bits(node.types))) goto fail;  // a plain token has no bits
+      if (!(types[p] & node.entity_bits)) goto fail;  // a plain token has no bits
       ++count;
       if (!node.coordinated || !coordination_.separators || p + 1 >= n ||
           !has_word_at(*coordination_.separators, p + 1)) {  // the common case, without conjuncts()
@@ -354,7 +353,7 @@ gap:  // ends gap element `at` at the first place, from `pos` on, where the rest
     // where that element may start.
     const PatternNode* after = at.node + 1 < at.end && at.node[1].min >= 1 ? at.node + 1 : nullptr;
     bool after_word = after && after->kind == Kind::Words && after->words.stems.empty();
-    for (std::size_t length = gap_length; length <= gap.max && (!after || pos < n); ++length, ++pos) {
+    for (std::size_t length = count; length <= gap.max && (!after || pos < n); ++length, ++pos) {
       if (length >= gap.min && (!after || (after_word ? after->words.has_number(words[pos]) : may_start(*after, pos)))) {
         state.push(Choice::Gap, at, pos, length, 0);
         ++at.node;
@@ -390,7 +389,7 @@ fail:  // resumes at the last branch
         goto next;
       }
       case Choice::Gap:  // one item longer, if the gap may hold item `pos`
-        gap_length = branch.next + 1;
+        count = branch.next + 1;
         state.branches.pop_back();
         if (pos >= n || !fills_gap(*at.node, pos)) goto fail;
         ++pos;
@@ -457,7 +456,7 @@ std::size_t Matcher::last_start(const Pattern& pattern) const {
     } else if (node->kind == PatternNode::Kind::Words) {
       while (p > 0 && !has_word_at(node->words, p - 1)) --p;
     } else if (node->kind == PatternNode::Kind::Entity) {
-      std::uint8_t accepted = entity_bits(node->types);
+      std::uint8_t accepted = node->entity_bits;
       while (p > 0 && !(item_types_[p - 1] & accepted)) --p;
     } else {
       continue;
@@ -477,37 +476,54 @@ std::vector<Match> Matcher::find_all(const Pattern& pattern) const {
 
 std::span<const Match> Matcher::find_all(const Pattern& pattern, std::size_t last) const {
   std::size_t count = 0;
-  std::size_t resume = 0;  // matches do not overlap: the leftmost wins
   // Reused over starts and calls (its captures are cleared before each
   // start): one allocation per thread instead of one per rule and sentence.
   thread_local State state;
   // Starts where the first element cannot match are skipped: may_start(),
-  // or for the two common first elements their whole test, inline.
+  // or for the two common first elements their whole test, inline, in a
+  // loop of its own that runs to the next start worth a search.
   const PatternNode* first = pattern.empty() ? nullptr : &pattern[0];
   bool first_word = first && first->min >= 1 && first->kind == PatternNode::Kind::Words && first->words.stems.empty();
   bool first_entity = first && first->min >= 1 && first->kind == PatternNode::Kind::Entity;
-  std::uint8_t first_types = first_entity ? entity_bits(first->types) : 0;
+  std::uint8_t first_types = first_entity ? first->entity_bits : 0;
+  // A group whose alternatives each begin with a required word element
+  // without stems ("(the|this) ..."): may_start() of those words, inline.
+  bool first_group = first && first->min >= 1 && first->kind == PatternNode::Kind::Group &&
+                     std::all_of(first->alternatives.begin(), first->alternatives.end(), [](const Pattern& alternative) {
+                       return !alternative.empty() && alternative[0].min >= 1 &&
+                              alternative[0].kind == PatternNode::Kind::Words && alternative[0].words.stems.empty();
+                     });
   // The sentence, read through pointers that stay in registers.
   const std::size_t n = items_.size();
   const Item* items = items_.data();
   const std::uint8_t* types = item_types_.data();
   const std::uint32_t* words = item_words_.data();
-  std::size_t end_start = last < n ? last + 1 : n;
-  for (std::size_t start = 0; start < end_start; ++start) {
-    start = std::max(start, resume);
-    if (start >= end_start) break;
+  const ItemArrays arrays{n, items, types, words};
+  const std::size_t end_start = last < n ? last + 1 : n;
+  std::size_t start = 0;
+  while (true) {
     if (first_word) {
-      if (!first->words.has_number(words[start])) continue;
+      while (start < end_start && !first->words.has_number(words[start])) ++start;
     } else if (first_entity) {  // a mention of its types, or an article before one
-      if (!(types[start] & first_types) &&
-          !(start + 1 < n && (types[start + 1] & first_types) && items[start].mention < 0 && coordination_.articles &&
-            has_word_at(*coordination_.articles, start)))
-        continue;
-    } else if (first && !may_start(*first, start)) {
+      while (start < end_start && !(types[start] & first_types) &&
+             !(start + 1 < n && (types[start + 1] & first_types) && items[start].mention < 0 &&
+               coordination_.articles && has_word_at(*coordination_.articles, start)))
+        ++start;
+    } else if (first_group) {
+      const auto& alternatives = first->alternatives;
+      while (start < end_start && std::none_of(alternatives.begin(), alternatives.end(), [&](const Pattern& alternative) {
+               return alternative[0].words.has_number(words[start]);
+             }))
+        ++start;
+    } else if (first) {
+      while (start < end_start && !may_start(*first, start)) ++start;
+    }
+    if (start >= end_start) break;
+    std::size_t end = match_at(pattern, start, arrays, state);
+    if (end == kNoStart || end == start) {
+      ++start;
       continue;
     }
-    std::size_t end = match_at(pattern, start, state);
-    if (end == kNoStart || end == start) continue;
     if (count == matches_.size()) matches_.emplace_back();
     Match& m = matches_[count++];  // its vectors keep their capacity
     m.first = start;
@@ -520,7 +536,7 @@ std::span<const Match> Matcher::find_all(const Pattern& pattern, std::size_t las
       else if (role == 'O') m.objects.push_back(mention);
       else if (role == 'T') m.targets.push_back(mention);
     }
-    resume = end;
+    start = end;  // matches do not overlap: the leftmost wins
   }
   return {matches_.data(), count};
 }

@@ -91,9 +91,17 @@ class Matcher {
   // The item bits of a mention (see item_types_).
   static std::uint8_t mention_bits(const Mention& m);
   struct State;
-  // Runs `pattern` from item `start`: the end of the first match found, its
-  // captures left in state.captures; or kNoStart.
-  std::size_t match_at(const Pattern& pattern, std::size_t start, State& state) const;
+  // The sentence's items and side arrays, read once per find_all() and
+  // kept by the search in registers.
+  struct ItemArrays {
+    std::size_t n;
+    const Item* items;
+    const std::uint8_t* types;
+    const std::uint32_t* words;
+  };
+  // Runs `pattern` from item `start` of `arrays` (this matcher's): the end
+  // of the first match found, its captures left in state.captures; or kNoStart.
+  std::size_t match_at(const Pattern& pattern, std::size_t start, const ItemArrays& arrays, State& state) const;
   // The last item where a match of `pattern` may start, judged by its
   // required word and entity elements alone, or kNoStart when one of them
   // cannot be found in order.

@@ -57,6 +57,9 @@ struct PatternNode {
   WordSet words;
   char role = 0;  // Entity: 'S' subject, 'O' object, 'T' typed target, 'E' uncaptured
   bool coordinated = true;  // Entity: takes conjuncts (false when written `s:`, `o:` ...)
+  // Entity: Matcher::entity_bits(types), set when the pattern is sealed, as
+  // the words' bits are (rule_file.cpp): the matcher tests it at every try.
+  std::uint8_t entity_bits = 0;
   std::vector<EntityType> types;  // Entity: accepted types; empty = any
   std::vector<std::vector<PatternNode>> alternatives;  // Group
   std::size_t min = 1;

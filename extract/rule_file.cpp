@@ -189,6 +189,7 @@ class PatternParser {
 void seal_words(Pattern& pattern) {
   for (PatternNode& node : pattern) {
     node.words.seal();
+    node.entity_bits = Matcher::entity_bits(node.types);
     for (Pattern& alternative : node.alternatives) seal_words(alternative);
   }
 }

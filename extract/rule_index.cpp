@@ -57,6 +57,7 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
   std::vector<std::vector<std::uint32_t>> required;
   std::vector<std::vector<std::uint32_t>> anchored;  // by element
   std::vector<std::uint32_t> every_token_elements;  // those with the empty stem
+  std::map<std::uint32_t, std::string> word_keys;   // the key of each word of elements_by_word
   const WordSet& function_words = rules.word_class("FUNCTION_WORDS");
   for (std::size_t r = 0; r < rules.rules.size(); ++r) {
     const Rule& rule = rules.rules[r];
@@ -95,6 +96,7 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
           std::uint32_t word = vocabulary::intern(w);
           if (elements_by_word.size() <= word) elements_by_word.resize(word + 1);
           elements_by_word[word].push_back(it->second);
+          word_keys.emplace(word, w);
         }
         for (const std::string& stem : node.words.stems) {
           if (stem.empty()) {
@@ -135,6 +137,18 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
       for (std::uint32_t e : lists[i]) masks[i * mask_words_ + e / 64] |= std::uint64_t{1} << (e % 64);
     return masks;
   };
+  // The words of the index also get the elements of their stems: a token
+  // that is one of them needs no stem test (find_elements()).
+  stems_in_word_mask_.assign(elements_by_word.size(), 0);
+  for (const auto& [word, key] : word_keys) {
+    std::vector<std::uint32_t>& elements = elements_by_word[word];
+    elements.insert(elements.end(), every_token_elements.begin(), every_token_elements.end());
+    if (!key.empty())
+      for (const StemElements& stem : stem_elements_[static_cast<unsigned char>(key[0])])
+        if (key.compare(0, stem.stem.size(), stem.stem) == 0)
+          elements.insert(elements.end(), stem.elements.begin(), stem.elements.end());
+    stems_in_word_mask_[word] = 1;
+  }
   word_count_ = elements_by_word.size();
   word_masks_ = to_masks(elements_by_word);
   entity_masks_ = to_masks(by_entity_bits);
@@ -153,8 +167,17 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
 bool RuleIndex::worth_trying(const Document& doc, std::size_t sentence) const {
   if (every_sentence_) return true;
   const Sentence& s = doc.sentences[sentence];
-  for (std::size_t t = s.first; t < s.last; ++t)
-    if (screen_.contains(doc.tokens[t])) return true;
+  // In locals, and the stems asked about once: word_of() may call a
+  // function, after which the compiler would load them all again.
+  const Token* const tokens = doc.tokens.data();
+  const std::size_t first = s.first, last = s.last;
+  if (!screen_.stems.empty()) {
+    for (std::size_t t = first; t < last; ++t)
+      if (screen_.contains(tokens[t])) return true;
+    return false;
+  }
+  for (std::size_t t = first; t < last; ++t)
+    if (screen_.has_word(tokens[t])) return true;
   return false;
 }
 
@@ -162,7 +185,7 @@ void RuleIndex::find_elements(const Matcher& matcher, std::vector<std::uint64_t>
                               std::vector<std::uint64_t>& present) const {
   const std::size_t n = matcher.items().size();
   const std::size_t mask_words = mask_words_;
-  item_elements.resize(n * mask_words);
+  item_elements.resize((n + 1) * mask_words);
   present.assign(mask_words, 0);
   // The tables are read through local pointers: the compiler cannot tell
   // that the masks written below are not them, and would load them again at
@@ -174,18 +197,29 @@ void RuleIndex::find_elements(const Matcher& matcher, std::vector<std::uint64_t>
   const Token* const tokens = matcher.document().tokens.data();
   const std::uint64_t* const word_masks = word_masks_.data();
   const std::size_t word_count = word_count_;
+  const std::uint8_t* const stems_in_word_mask = stems_in_word_mask_.data();
   const std::uint64_t* const entity_masks = entity_masks_.data();
   const bool stems = has_every_token_ || has_stems_;
   // `words` is the number of mask words, a constant in the common cases so
   // that the loops over them unroll.
   auto fill = [&](auto words) {
+    // Row 0 holds every element: ordered_bound()'s backward searches stop
+    // there without testing their position at each item.
+    for (std::size_t w = 0; w < words; ++w) item_elements[w] = ~std::uint64_t{0};
     for (std::size_t p = 0; p < n; ++p) {
-      std::uint64_t* const mask = item_elements.data() + p * words;
-      const std::uint64_t* from = nullptr;
-      if (items[p].mention >= 0) from = entity_masks + types[p] * words;  // a mention: its word number is kUnknown
-      else if (std::uint32_t word = item_words[p]; word < word_count) from = word_masks + word * words;
-      for (std::size_t w = 0; w < words; ++w) mask[w] = from ? from[w] : 0;
-      if (stems && items[p].mention < 0) {
+      std::uint64_t* const mask = item_elements.data() + (p + 1) * words;
+      // Without a branch on what the item is: a mention's word number is
+      // kUnknown, past the word masks, and a plain token's item bits are 0,
+      // whose entity mask is empty; so is the row read for a word without one.
+      const std::uint32_t word = item_words[p];
+      const std::uint64_t* const from_word = word < word_count ? word_masks + word * words : entity_masks;
+      const std::uint64_t* const from_entity = entity_masks + types[p] * words;
+      for (std::size_t w = 0; w < words; ++w) {
+        std::uint64_t bits = from_word[w] | from_entity[w];
+        mask[w] = bits;
+        present_bits[w] |= bits;
+      }
+      if (stems && items[p].mention < 0 && !(word < word_count && stems_in_word_mask[word])) {
         if (has_every_token_)
           for (std::size_t w = 0; w < words; ++w) mask[w] |= every_token_mask_[w];
         const auto& key = tokens[items[p].first].key;
@@ -193,8 +227,8 @@ void RuleIndex::find_elements(const Matcher& matcher, std::vector<std::uint64_t>
           for (const StemElements& s : stem_elements_[static_cast<unsigned char>(key[0])])
             if (key.size() >= s.stem.size() && key.compare(0, s.stem.size(), s.stem) == 0)
               for (std::size_t w = 0; w < words; ++w) mask[w] |= s.mask[w];
+        for (std::size_t w = 0; w < words; ++w) present_bits[w] |= mask[w];
       }
-      for (std::size_t w = 0; w < words; ++w) present_bits[w] |= mask[w];
     }
   };
   if (mask_words == 1) fill(std::integral_constant<std::size_t, 1>{});
@@ -203,49 +237,64 @@ void RuleIndex::find_elements(const Matcher& matcher, std::vector<std::uint64_t>
 }
 
 void RuleIndex::select(const Matcher& matcher, std::vector<Candidate>& out) const {
-  thread_local std::vector<std::uint64_t> item_elements, present, hit;  // kept between calls
+  thread_local std::vector<std::uint64_t> item_elements, present;  // kept between calls
   find_elements(matcher, item_elements, present);
-  // The rules whose anchor occurs, by position in indexed_.
-  hit.assign((indexed_.size() + 63) / 64, 0);
-  auto mark = [&](std::uint32_t i) { hit[i / 64] |= std::uint64_t{1} << (i % 64); };
-  for (std::uint32_t i : always_indexed_) mark(i);
-  for (std::size_t w = 0; w < present.size(); ++w)
-    for (std::uint64_t bits = present[w] & anchors_[w]; bits != 0; bits &= bits - 1) {
-      std::size_t e = w * 64 + static_cast<std::size_t>(std::countr_zero(bits));
-      for (std::uint32_t k = anchored_begin_[e]; k < anchored_begin_[e + 1]; ++k) mark(anchored_[k]);
-    }
   out.clear();
-  // Room for every rule at once at the first hit: the caller's vector then
-  // grows once per article instead of doubling sentence by sentence.
-  if (out.capacity() < indexed_.size() &&
-      std::any_of(hit.begin(), hit.end(), [](std::uint64_t bits) { return bits != 0; }))
-    out.reserve(indexed_.size());
-  for (std::size_t w = 0; w < hit.size(); ++w)
-    for (std::uint64_t bits = hit[w]; bits != 0; bits &= bits - 1)
-      add_if_ordered(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)), item_elements, present,
-                     matcher.items().size(), out);
+  const std::size_t n = matcher.items().size();
+  for (std::uint32_t i : always_indexed_) add(i, n, out);
+  // Each rule has one anchor: going through the anchors that occur, every
+  // rule worth checking comes up once, and sorting the few kept restores
+  // their order. `words` is the number of mask words, a constant in the
+  // common cases so that the loops over them unroll.
+  auto keep_ordered = [&](auto words) {
+    const std::uint64_t* const present_bits = present.data();
+    const std::uint64_t* const rows = item_elements.data();
+    for (std::size_t w = 0; w < words; ++w)
+      for (std::uint64_t bits = present_bits[w] & anchors_[w]; bits != 0; bits &= bits - 1) {
+        std::size_t e = w * 64 + static_cast<std::size_t>(std::countr_zero(bits));
+        for (std::uint32_t k = anchored_begin_[e]; k < anchored_begin_[e + 1]; ++k) {
+          std::uint32_t i = anchored_[k];
+          std::size_t bound = ordered_bound(i, rows, present_bits, n, words);
+          if (bound != kNotOrdered) add(i, bound, out);
+        }
+      }
+  };
+  if (mask_words_ == 1) keep_ordered(std::integral_constant<std::size_t, 1>{});
+  else if (mask_words_ == 2) keep_ordered(std::integral_constant<std::size_t, 2>{});
+  else keep_ordered(mask_words_);
+  if (out.size() > 1)
+    std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.rule < b.rule; });
 }
 
-void RuleIndex::add_if_ordered(std::size_t i, const std::vector<std::uint64_t>& item_elements,
-                               const std::vector<std::uint64_t>& present, std::size_t n,
-                               std::vector<Candidate>& out) const {
+void RuleIndex::add(std::uint32_t i, std::size_t bound, std::vector<Candidate>& out) const {
+  // Room for every rule at once at the first: the caller's vector then
+  // grows once per article instead of doubling sentence by sentence.
+  if (out.capacity() < indexed_.size()) out.reserve(indexed_.size());
+  out.push_back({indexed_[i], bound});
+}
+
+std::size_t RuleIndex::ordered_bound(std::uint32_t i, const std::uint64_t* rows, const std::uint64_t* present,
+                                     std::size_t n, std::size_t words) const {
   // First whether they all occur, a few bit tests, since most rules miss one.
-  const std::uint64_t* mask = required_mask_.data() + i * mask_words_;  // no words when no rule has an element
-  for (std::size_t w = 0; w < mask_words_; ++w)
-    if ((mask[w] & ~present[w]) != 0) return;
+  const std::uint64_t* mask = required_mask_.data() + i * words;
+  for (std::size_t w = 0; w < words; ++w)
+    if ((mask[w] & ~present[w]) != 0) return kNotOrdered;
   // As Matcher::last_start: backwards, each required element before where
-  // the next one was found; the first one's place bounds the start.
+  // the next one was found; the first one's place bounds the start. Item p
+  // is row p + 1, and row 0 holds every element: a search ends there.
+  // The search steps a pointer, a row at a time, rather than an index.
+  const std::uint32_t* const required = required_.data();
   std::size_t bound = n;
   for (std::uint32_t k = required_begin_[i + 1]; k > required_begin_[i]; --k) {
-    std::uint32_t e = required_[k - 1];
-    const std::uint64_t* word = item_elements.data() + e / 64;
+    std::uint32_t e = required[k - 1];
+    const std::uint64_t* const column = rows + e / 64;
     const std::uint64_t bit = std::uint64_t{1} << (e % 64);
-    std::size_t p = bound;
-    while (p > 0 && (word[(p - 1) * mask_words_] & bit) == 0) --p;
-    if (p == 0) return;
-    bound = p - 1;
+    const std::uint64_t* row = column + bound * words;
+    while ((*row & bit) == 0) row -= words;
+    if (row == column) return kNotOrdered;
+    bound = static_cast<std::size_t>(row - column) / words - 1;
   }
-  out.push_back({indexed_[i], bound});
+  return bound;
 }
 
 }  // namespace kg::extract

@@ -43,14 +43,19 @@ class RuleIndex {
 
  private:
   // Fills `item_elements` with the elements each of the matcher's items
-  // holds (mask_words_ 64-bit words per item, bit e for element e), and
-  // `present` with their union.
+  // holds (mask_words_ 64-bit words per item, bit e for element e; item p
+  // in row p + 1, row 0 holding every element), and `present` with their union.
   void find_elements(const Matcher& matcher, std::vector<std::uint64_t>& item_elements,
                      std::vector<std::uint64_t>& present) const;
-  // Appends indexed rule `i` to `out` when its required elements occur, in
-  // pattern order, among the `n` items of `item_elements` (see find_elements()).
-  void add_if_ordered(std::size_t i, const std::vector<std::uint64_t>& item_elements,
-                      const std::vector<std::uint64_t>& present, std::size_t n, std::vector<Candidate>& out) const;
+  // Where a match of indexed rule `i` may start at the latest when its
+  // required elements occur, in pattern order, among the `n` items of `rows`
+  // (find_elements()'s item_elements, `words` 64-bit words a row, whose
+  // union is `present`); else kNotOrdered.
+  std::size_t ordered_bound(std::uint32_t i, const std::uint64_t* rows, const std::uint64_t* present, std::size_t n,
+                            std::size_t words) const;
+  static constexpr std::size_t kNotOrdered = static_cast<std::size_t>(-1);
+  // Appends indexed rule `i` to `out`, with `bound` the last item where its match may start.
+  void add(std::uint32_t i, std::size_t bound, std::vector<Candidate>& out) const;
 
   // A stem of some word elements, and those elements: as a list while the
   // index is built, then as a mask of mask_words_ words.
@@ -65,6 +70,9 @@ class RuleIndex {
   // word number: one load per item instead of a list of elements to mark.
   std::size_t word_count_ = 0;
   std::vector<std::uint64_t> word_masks_;
+  // By word number: 1 when the word's mask also holds the elements of its
+  // stems and of the empty stem, so that a token of the word skips the stem test.
+  std::vector<std::uint8_t> stems_in_word_mask_;
   std::array<std::vector<StemElements>, 256> stem_elements_;  // by the first byte of the stem
   bool has_stems_ = false;  // whether stem_elements_ holds any
   std::vector<std::uint64_t> every_token_mask_;  // the elements with the empty stem

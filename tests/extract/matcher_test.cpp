@@ -65,6 +65,14 @@ TEST_CASE("groups and alternatives") {
   CHECK(run("Zeta Capital entre chez Nova Labs.", "S:* entre ( au capital de | dans ) O:*").empty());
 }
 
+TEST_CASE("a pattern that begins with a group of words matches from every alternative") {
+  const std::string text = "Zeta Capital entre au capital de Nova Labs puis dans Vega Soft et chez Arko.";
+  CHECK(run(text, "( au capital de | dans | chez ) O:*") ==
+        std::vector<std::string>{"S=;O=Nova Labs,", "S=;O=Vega Soft,", "S=;O=Arko,"});
+  CHECK(run(text, "( dans | chez ) o:*") == std::vector<std::string>{"S=;O=Vega Soft,", "S=;O=Arko,"});
+  CHECK(run(text, "( sur | vers ) O:*").empty());
+}
+
 TEST_CASE("every required word and entity must be found, in pattern order") {
   CHECK(run("Nova Labs investit dans Lumen Robotics.", "S:Organization invest* dans O:Organization").size() == 1);
   CHECK(run("Nova Labs investit dans la robotique.", "S:* invest* dans O:*").empty());

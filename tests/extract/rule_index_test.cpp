@@ -86,6 +86,19 @@ TEST_CASE("select keeps the rules whose required elements occur in pattern order
         std::vector<std::string>{"3:0", "5:0"});
 }
 
+TEST_CASE("a word of one rule that starts with a stem of another holds both elements") {
+  const std::string text = "Nova Labs investit dans Lumen Robotics.";
+  // "investit" is a word of rule 4: its mask also gives rule 3's stem
+  // element, which its token no longer tests by its key.
+  CHECK(selected(text, "rule r: S:* invest* dans O:*\nrule r: S:* investit O:*\n") ==
+        std::vector<std::string>{"3:0", "4:0"});
+  CHECK(selected(text, "rule r: S:* invest* O:*\nrule r: S:* investit dans O:*\n") ==
+        std::vector<std::string>{"3:0", "4:0"});
+  // A stem that is not its prefix gives nothing.
+  CHECK(selected(text, "rule r: S:* invent* O:*\nrule r: S:* investit O:*\n") ==
+        std::vector<std::string>{"4:0"});
+}
+
 TEST_CASE("the bound is where the first required element was last found before the others") {
   const std::string text = "Nova Labs investit dans Lumen Robotics.";
   // `_` and optional elements are not required: the bound is dans's place.
