@@ -27,12 +27,23 @@ class MentionFinder {
         institutions_(rules.known().institution),
         suffixes_(rules.known().org_suffix),
         initial_not_name_(rules.known().initial_not_name),
-        english_(doc.language == "en") {
-    find_lower_case_initials();
-  }
+        english_(doc.language == "en"),
+        government_has_stems_(!government_.stems.empty()) {}
 
   void run() {
+    collect_initials();
+    // An article whose sentences hold all its tokens, in order (what the
+    // sentence splitter makes), is scanned once: the words written in lower
+    // case are noted on the way, and the few sentences whose first word was
+    // taken for a name too early are scanned again at the end. Otherwise the
+    // words are read first, in a pass of their own.
+    if (!initials_.empty() && !sentences_hold_all_tokens()) {
+      for (const Token& t : doc_.tokens) note_lower_case(t, vocabulary::word_of(t));
+      initials_.clear();
+    }
     for (std::size_t s = 0; s < doc_.sentences.size(); ++s) scan(s);
+    initials_.clear();  // lower_case_initials_ is complete
+    rescan_early_names();
   }
 
  private:
@@ -69,8 +80,8 @@ class MentionFinder {
     return word < rules_.place_adjective_by_word.size() ? rules_.place_adjective_by_word[word] : -1;
   }
 
-  // Whether a capitalised word may start a name here.
-  bool starts_name(std::size_t i, bool sentence_initial) const {
+  // Whether a capitalised word may start a name here, in sentence `s`.
+  bool starts_name(std::size_t s, std::size_t i, bool sentence_initial) {
     const Token& t = doc_.tokens[i];
     if (!name_shaped(t) || not_name_.contains(t)) return false;
     if (i > 0 && doc_.tokens[i - 1].is_number && is_scale(t)) return false;  // "2 Md$"
@@ -83,45 +94,94 @@ class MentionFinder {
       return i + 1 < doc_.tokens.size() && name_shaped(doc_.tokens[i + 1]);
     }
     if (function_words_.has_word(t) || initial_not_name_.contains(t)) return false;
-    return t.all_caps || t.inner_caps ||
-           !std::binary_search(lower_case_initials_.begin(), lower_case_initials_.end(), std::string_view(t.key));
+    return t.all_caps || t.inner_caps || !written_lower_case(s, t.key);
   }
 
-  // The keys of name-shaped first words of sentences ("Nova") that the
-  // article also writes as plain lower-case words: starts_name() asks about
-  // no other word, and never about a key of NOT_NAME, FUNCTION_WORDS or
-  // INITIAL_NOT_NAME ("Les"), which are left out, so that an article whose
-  // sentences all begin so needs no pass over its words. A word is looked up
-  // only when its first byte and length are those of such a key, which few
-  // are. Sorted vectors rather than hash sets: a few words an article, and
-  // no node allocated for each.
-  void find_lower_case_initials() {
-    std::vector<std::string_view> initials;
-    initials.reserve(doc_.sentences.size());
-    std::array<std::uint64_t, 256> lengths{};  // [first byte of a key]: bit min(size, 63)
-    auto shape = [&](std::string_view key) -> std::pair<std::size_t, std::uint64_t> {
-      return {key.empty() ? 0 : static_cast<unsigned char>(key[0]), std::uint64_t{1} << std::min<std::size_t>(key.size(), 63)};
-    };
+  // The keys of name-shaped first words of sentences ("Nova"), which
+  // starts_name() may ask about: it asks about no other word, and never about
+  // a key of NOT_NAME, FUNCTION_WORDS or INITIAL_NOT_NAME ("Les"), which are
+  // left out, so that an article whose sentences all begin so needs no
+  // lookup at all. Sorted vectors rather than hash sets: a few words an
+  // article, and no node allocated for each.
+  void collect_initials() {
     for (const Sentence& sentence : doc_.sentences)
       for (std::size_t i = sentence.first; i < sentence.last; ++i) {
         const Token& t = doc_.tokens[i];
         if (!t.is_word) continue;
         if (name_shaped(t) && !not_name_.contains(t) && !function_words_.has_word(t) && !initial_not_name_.contains(t)) {
-          initials.emplace_back(t.key);
-          auto [byte, bit] = shape(t.key);
-          lengths[byte] |= bit;
+          initials_.emplace_back(t.key);
+          if (std::uint32_t word = vocabulary::word_of(t); word != vocabulary::kUnknown) {
+            initial_words_.push_back(word);
+          } else {
+            auto [byte, bit] = key_shape(t.key);
+            initial_shapes_[byte] |= bit;
+          }
         }
         break;
       }
-    if (initials.empty()) return;
-    std::sort(initials.begin(), initials.end());
-    for (const Token& t : doc_.tokens) {
-      if (!t.is_word || t.capitalized || t.all_caps || t.is_number) continue;
-      auto [byte, bit] = shape(t.key);
-      if ((lengths[byte] & bit) && std::binary_search(initials.begin(), initials.end(), std::string_view(t.key)))
+    std::sort(initials_.begin(), initials_.end());
+  }
+
+  // The first byte of a key, and bit min(size, 63): a word that no rule
+  // file uses is looked up in initials_ only when both are those of such a
+  // key of initials_, which few are.
+  static std::pair<std::size_t, std::uint64_t> key_shape(std::string_view key) {
+    return {key.empty() ? 0 : static_cast<unsigned char>(key[0]), std::uint64_t{1} << std::min<std::size_t>(key.size(), 63)};
+  }
+
+  // Notes a word written in lower case, of word number `word`, whose key is
+  // in initials_. A rule word's key is known by its number: two keys are
+  // equal exactly when their numbers are.
+  void note_lower_case(const Token& t, std::uint32_t word) {
+    if (!t.is_word || t.capitalized || t.all_caps || t.is_number) return;
+    if (word != vocabulary::kUnknown) {
+      if (!initial_words_.empty() && std::find(initial_words_.begin(), initial_words_.end(), word) != initial_words_.end())
         lower_case_initials_.emplace_back(t.key);
+      return;
     }
-    std::sort(lower_case_initials_.begin(), lower_case_initials_.end());
+    auto [byte, bit] = key_shape(t.key);
+    if ((initial_shapes_[byte] & bit) && std::binary_search(initials_.begin(), initials_.end(), std::string_view(t.key)))
+      lower_case_initials_.emplace_back(t.key);
+  }
+
+  // Whether the article writes `key`, the first word of sentence `s`, in
+  // lower case. During the scan, only the words before it are known: a
+  // word not seen so far is taken for a name, and sentence `s` is noted to
+  // be scanned again if the word turns up later.
+  bool written_lower_case(std::size_t s, std::string_view key) {
+    if (std::find(lower_case_initials_.begin(), lower_case_initials_.end(), key) != lower_case_initials_.end())
+      return true;
+    if (!initials_.empty()) early_names_.push_back({s, key});
+    return false;
+  }
+
+  // Scans again, now that every lower-case word is known, the sentences
+  // whose first word was taken for a name before the article wrote it in
+  // lower case, and puts their mentions in place of the first ones. Few
+  // articles have any.
+  void rescan_early_names() {
+    std::vector<Mention>& mentions = doc_.mentions;
+    for (auto early = early_names_.rbegin(); early != early_names_.rend(); ++early) {
+      if (std::find(lower_case_initials_.begin(), lower_case_initials_.end(), early->key) == lower_case_initials_.end())
+        continue;
+      auto by_sentence = [](const Mention& m, std::size_t s) { return m.sentence < s; };
+      auto first = std::lower_bound(mentions.begin(), mentions.end(), early->sentence, by_sentence);
+      auto last = std::lower_bound(first, mentions.end(), early->sentence + 1, by_sentence);
+      std::vector<Mention> after(last, mentions.end());
+      mentions.erase(first, mentions.end());
+      scan(early->sentence);
+      mentions.insert(mentions.end(), after.begin(), after.end());
+    }
+  }
+
+  // Whether the sentences hold every token once, in order.
+  bool sentences_hold_all_tokens() const {
+    std::size_t next = 0;
+    for (const Sentence& sentence : doc_.sentences) {
+      if (sentence.first != next || sentence.last < sentence.first) return false;
+      next = sentence.last;
+    }
+    return next == doc_.tokens.size();
   }
 
   // The end of the name starting at `i`.
@@ -166,63 +226,84 @@ class MentionFinder {
     doc_.mentions.push_back(m);
   }
 
+  // A government or an institution named by its place: an organisation.
+  void add_organization(std::size_t s, std::size_t first, std::size_t last) {
+    add(s, first, last, MentionKind::Name, -1);
+    doc_.mentions.back().type = EntityType::Organization;
+    doc_.mentions.back().sure_type = true;
+  }
+
   void scan(std::size_t s) {
-    const Sentence& sentence = doc_.sentences[s];
-    std::size_t i = sentence.first;
+    // Through locals: a mention pushed could, for the compiler, change what
+    // doc_ holds, which it would then reload at every token.
+    const Token* const tokens = doc_.tokens.data();
+    const std::size_t last = doc_.sentences[s].last;
+    const bool noting = !initials_.empty();
+    std::size_t i = doc_.sentences[s].first;
     bool initial = true;
-    while (i < sentence.last) {
-      const Token& t = doc_.tokens[i];
-      // "le gouvernement norvégien", "the Norwegian government"
-      if (government_.contains(t) && i + 1 < sentence.last && place_adjective_at(i + 1) >= 0) {
-        add(s, i, i + 2, MentionKind::Name, -1);
-        doc_.mentions.back().type = EntityType::Organization;
-        doc_.mentions.back().sure_type = true;
-        i += 2;
-        initial = false;
-        continue;
-      }
-      if (int place = place_adjective_at(i); place >= 0) {
-        bool institution = i + 1 < sentence.last && doc_.tokens[i + 1].capitalized &&
-                           institutions_.contains(doc_.tokens[i + 1]);  // "Norwegian Agency"
-        if (i + 1 < sentence.last && (government_.contains(doc_.tokens[i + 1]) || institution)) {
-          add(s, i, i + 2, MentionKind::Name, -1);
-          doc_.mentions.back().type = EntityType::Organization;
-          doc_.mentions.back().sure_type = true;
-          i += 2;
-        } else {
-          add(s, i, i + 1, MentionKind::Adjective, place);
-          ++i;
-        }
-        initial = false;
-        continue;
-      }
-      if (auto [length, place] = place_name_at(i, sentence.last); length > 0) {
-        if (i + length < sentence.last && government_.contains(doc_.tokens[i + length])) {
-          add(s, i, i + length + 1, MentionKind::Name, -1);  // "the UK government"
-          doc_.mentions.back().type = EntityType::Organization;
-          doc_.mentions.back().sure_type = true;
-          i += length + 1;
+    while (i < last) {
+      const Token& t = tokens[i];
+      std::uint32_t word = vocabulary::word_of(t);
+      // Most tokens, lower-case words and marks, fail this quick test.
+      if (t.capitalized || t.all_caps || t.inner_caps || may_start_mention(word)) {
+        if (std::size_t end = mention_at(s, i, initial); end > i) {
+          if (noting)
+            for (std::size_t k = i; k < end; ++k) note_lower_case(tokens[k], vocabulary::word_of(tokens[k]));
+          i = end;
           initial = false;
           continue;
         }
-        add(s, i, i + length, MentionKind::Name, place);
-        i += length;
-        initial = false;
-        continue;
       }
-      if (starts_name(i, initial)) {
-        std::size_t j = name_end(i, sentence.last);
-        // "l'Agence norvégienne": an institution named by its place.
-        if (institutions_.contains(doc_.tokens[j - 1]) && j < sentence.last && place_adjective_at(j) >= 0) ++j;
-        add(s, i, j, MentionKind::Name, -1);
-        i = j;
-        initial = false;
-        continue;
-      }
+      if (noting) note_lower_case(t, word);
       // Opening quotes and dashes keep the next word sentence-initial.
       initial = initial && !t.is_word;
       ++i;
     }
+  }
+
+  // Whether a mention may start at a token of word number `word` without a
+  // capital: a government word or a place adjective, which are rule words
+  // (with the capitals, a necessary test for mention_at()).
+  bool may_start_mention(std::uint32_t word) const {
+    return government_.has_number(word) || government_has_stems_ ||
+           (word < rules_.place_adjective_by_word.size() && rules_.place_adjective_by_word[word] >= 0);
+  }
+
+  // Adds the mention starting at token `i` of sentence `s` and returns its
+  // end, or returns `i` when none starts there.
+  std::size_t mention_at(std::size_t s, std::size_t i, bool initial) {
+    const std::size_t last = doc_.sentences[s].last;
+    // "le gouvernement norvégien", "the Norwegian government"
+    if (government_.contains(doc_.tokens[i]) && i + 1 < last && place_adjective_at(i + 1) >= 0) {
+      add_organization(s, i, i + 2);
+      return i + 2;
+    }
+    if (int place = place_adjective_at(i); place >= 0) {
+      bool institution = i + 1 < last && doc_.tokens[i + 1].capitalized &&
+                         institutions_.contains(doc_.tokens[i + 1]);  // "Norwegian Agency"
+      if (i + 1 < last && (government_.contains(doc_.tokens[i + 1]) || institution)) {
+        add_organization(s, i, i + 2);
+        return i + 2;
+      }
+      add(s, i, i + 1, MentionKind::Adjective, place);
+      return i + 1;
+    }
+    if (auto [length, place] = place_name_at(i, last); length > 0) {
+      if (i + length < last && government_.contains(doc_.tokens[i + length])) {
+        add_organization(s, i, i + length + 1);  // "the UK government"
+        return i + length + 1;
+      }
+      add(s, i, i + length, MentionKind::Name, place);
+      return i + length;
+    }
+    if (starts_name(s, i, initial)) {
+      std::size_t j = name_end(i, last);
+      // "l'Agence norvégienne": an institution named by its place.
+      if (institutions_.contains(doc_.tokens[j - 1]) && j < last && place_adjective_at(j) >= 0) ++j;
+      add(s, i, j, MentionKind::Name, -1);
+      return j;
+    }
+    return i;
   }
 
   Document& doc_;
@@ -235,13 +316,25 @@ class MentionFinder {
   const WordSet& suffixes_;
   const WordSet& initial_not_name_;
   bool english_;  // English capitalises nationality adjectives ("Norwegian"); asked per token
-  std::vector<std::string_view> lower_case_initials_;  // keys of doc_.tokens, not copied; sorted
+  bool government_has_stems_;  // then any word may be one
+  std::vector<std::string_view> initials_;  // keys of doc_.tokens, not copied; sorted; empty once all are noted
+  std::vector<std::uint32_t> initial_words_;  // the word numbers of the rule words of initials_
+  std::array<std::uint64_t, 256> initial_shapes_{};  // [first byte]: key_shape() bits of the other keys of initials_
+  std::vector<std::string_view> lower_case_initials_;  // the keys of initials_ written in lower case
+  struct EarlyName {
+    std::size_t sentence;
+    std::string_view key;
+  };
+  std::vector<EarlyName> early_names_;  // sentences whose first word was taken for a name, in order
 };
 
 }  // namespace
 
 void detect_mentions(Document& doc, const RuleSet& rules) {
   doc.mentions.clear();
+  // Room for a mention every 8 tokens, more than most articles have: one
+  // allocation instead of one at every doubling.
+  doc.mentions.reserve(doc.tokens.size() / 8 + 1);
   MentionFinder(doc, rules).run();
 }
 
