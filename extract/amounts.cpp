@@ -1,6 +1,7 @@
 #include "extract/amounts.h"
 
 #include <cctype>
+#include <charconv>
 #include <cstdlib>
 #include <initializer_list>
 #include <string_view>
@@ -11,6 +12,7 @@ namespace kg::extract {
 
 double number_value(const std::string& text, const std::string& language) {
   std::string plain;
+  bool decimal = true;  // plain holds only digits and points
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (c == ',' || c == '.') {
@@ -20,8 +22,14 @@ double number_value(const std::string& text, const std::string& language) {
       if (!thousands) plain += '.';
       continue;
     }
+    decimal = decimal && std::isdigit(static_cast<unsigned char>(c));
     plain += c;
   }
+  // from_chars reads a plain decimal number to the same double as strtod
+  // (both round correctly), without strtod's locale and multi-precision
+  // set-up; anything else ("0x1F", "2e3") is left to strtod.
+  double value = 0;
+  if (decimal && std::from_chars(plain.data(), plain.data() + plain.size(), value).ec == std::errc()) return value;
   return std::strtod(plain.c_str(), nullptr);
 }
 
@@ -35,14 +43,17 @@ class AmountParser {
   std::vector<Amount> run() {
     std::vector<Amount> out;
     for (std::size_t i = first_; i < last_;) {
-      std::optional<Amount> a;
-      if (may_start(i)) a = parse_at(i);
+      if (!may_start(i)) {  // most tokens: no amount is made or destroyed for them
+        ++i;
+        continue;
+      }
+      std::optional<Amount> a = parse_at(i);
       if (!a) {
         ++i;
         continue;
       }
       i = a->last;
-      if (!excluded(a->first)) out.push_back(*a);
+      if (!excluded(a->first)) out.push_back(std::move(*a));
     }
     return out;
   }
@@ -145,11 +156,14 @@ class AmountParser {
 
   // The qualifier ending just before token `start` ("plus de"), About when none.
   AmountCue::Bound qualifier(std::size_t start) const {
+    const std::string_view before = start > first_ ? std::string_view(tok(start - 1).key) : std::string_view();
     for (const AmountCue& cue : rules_.amount_cues) {
-      if (start < first_ + cue.keys.size()) continue;
+      const std::size_t n = cue.keys.size();
+      if (start < first_ + n) continue;
+      // The last key first: its size alone rules out most cues.
+      if (n > 0 && before != cue.keys.back()) continue;
       bool same = true;
-      for (std::size_t k = 0; k < cue.keys.size() && same; ++k)
-        same = tok(start - cue.keys.size() + k).key == cue.keys[k];
+      for (std::size_t k = 0; k + 1 < n && same; ++k) same = tok(start - n + k).key == cue.keys[k];
       if (same) return cue.bound;
     }
     return AmountCue::Bound::About;
