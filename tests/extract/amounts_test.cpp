@@ -76,3 +76,27 @@ TEST_CASE("number values: decimal comma, decimal point, English thousands") {
   CHECK(number_value("2.25", "en") == 2.25);
   CHECK(number_value("1,000", "en") == 1000);
 }
+
+TEST_CASE("number values: the double strtod reads, long or not plain decimal") {
+  CHECK(number_value("0,1", "fr") == 0.1);
+  CHECK(number_value("123456789012345678901234567890", "en") == std::strtod("123456789012345678901234567890", nullptr));
+  CHECK(number_value("3.14159265358979323846", "en") == std::strtod("3.14159265358979323846", nullptr));
+  CHECK(number_value("2e3", "en") == 2000);  // not plain decimal: strtod reads the exponent
+}
+
+TEST_CASE("qualifiers of one or more words, and a last word alone is not one") {
+  auto at_least = amounts("au moins 5 millions d'euros", "fr");
+  REQUIRE(at_least.size() == 1);
+  CHECK(*at_least[0].min == 5e6);
+  CHECK_FALSE(at_least[0].max.has_value());
+
+  auto about = amounts("around $5m", "en");
+  REQUIRE(about.size() == 1);
+  CHECK(*about[0].min == 5e6);
+  CHECK(*about[0].max == 5e6);
+
+  auto bare = amounts("de 5 millions d'euros", "fr");  // "de" ends "plus de", but alone is no cue
+  REQUIRE(bare.size() == 1);
+  CHECK(*bare[0].min == 5e6);
+  CHECK(*bare[0].max == 5e6);
+}

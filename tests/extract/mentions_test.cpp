@@ -38,3 +38,21 @@ TEST_CASE("a glued ! belongs to the name; numbers after a name are kept") {
   Document doc = prepare("Il a misé sur Boomly! et sur Vortex 3 avant 2019.", "fr", Upto::Mentions);
   CHECK(mention_texts(doc) == "Boomly!|Vortex 3");
 }
+
+TEST_CASE("a first word written in lower case before or after it, as a rule word or not, is not a name") {
+  // "prudence" after, "firme" (a word of the rule files) before and after.
+  Document doc = prepare("Prudence reste de mise. La firme grandit. Firme solide, Zorvex recrute. La prudence paie.",
+                         "fr", Upto::Mentions);
+  CHECK(mention_texts(doc) == "Zorvex");
+  // The same first word without a lower-case use is a name.
+  CHECK(mention_texts(prepare("Prudence Capital recrute. Zorvex aussi.", "fr", Upto::Mentions)) ==
+        "Prudence Capital|Zorvex");
+}
+
+TEST_CASE("words outside every sentence still count as written in lower case") {
+  Document doc = prepare("Prudence reste de mise. La prudence paie.", "fr", Upto::Sentences);
+  REQUIRE(doc.sentences.size() == 2);
+  doc.sentences.pop_back();  // the lower-case "prudence" is now in no sentence
+  detect_mentions(doc, *rules().find("fr"));
+  CHECK(mention_texts(doc).empty());
+}
