@@ -15,10 +15,18 @@ bool name_shaped(const Token& t) {
   return t.is_word && !t.is_number && (t.capitalized || t.all_caps || t.inner_caps);
 }
 
+// set.contains(t), for token `t` of word number `word` (vocabulary::word_of),
+// which the caller looks up once for all the sets it asks about.
+bool contains(const WordSet& set, const Token& t, std::uint32_t word) {
+  return set.has_number(word) || (!set.stems.empty() && set.has_stem(t));
+}
+
 class MentionFinder {
  public:
   MentionFinder(Document& doc, const RuleSet& rules)
       : doc_(doc),
+        tokens_(doc.tokens.data()),
+        token_count_(doc.tokens.size()),
         rules_(rules),
         function_words_(rules.known().function_words),
         not_name_(rules.known().not_name),
@@ -49,23 +57,26 @@ class MentionFinder {
  private:
   // Length in tokens of the longest place name starting at `i`, with its place.
   std::pair<std::size_t, int> place_name_at(std::size_t i, std::size_t end) const {
-    if ((!doc_.tokens[i].capitalized && !doc_.tokens[i].all_caps) || !vocabulary::is_rule_word(doc_.tokens[i]))
-      return {0, -1};
-    auto it = rules_.place_names.find(doc_.tokens[i].key);
+    return place_name_at(i, end, vocabulary::word_of(tokens_[i]));
+  }
+  // The same, for token `i` of word number `word`.
+  std::pair<std::size_t, int> place_name_at(std::size_t i, std::size_t end, std::uint32_t word) const {
+    if ((!tokens_[i].capitalized && !tokens_[i].all_caps) || word == vocabulary::kUnknown) return {0, -1};
+    auto it = rules_.place_names.find(tokens_[i].key);
     if (it == rules_.place_names.end()) return {0, -1};
     std::pair<std::size_t, int> best{0, -1};
     for (const auto& [place, name] : it->second) {
       const auto& keys = rules_.places[static_cast<std::size_t>(place)].name_keys[static_cast<std::size_t>(name)];
       if (keys.size() <= best.first || i + keys.size() > end) continue;
       bool same = true;
-      for (std::size_t k = 0; k < keys.size() && same; ++k) same = doc_.tokens[i + k].key == keys[k];
+      for (std::size_t k = 0; k < keys.size() && same; ++k) same = tokens_[i + k].key == keys[k];
       if (same) best = {keys.size(), place};
     }
     return best;
   }
 
-  bool is_scale(const Token& t) const {
-    std::uint32_t word = vocabulary::word_of(t);
+  bool is_scale(const Token& t) const { return is_scale(vocabulary::word_of(t)); }
+  bool is_scale(std::uint32_t word) const {
     return word < rules_.scale_by_word.size() && rules_.scale_by_word[word] != 0;
   }
   bool is_currency(const Token& t) const {
@@ -74,26 +85,30 @@ class MentionFinder {
   }
 
   int place_adjective_at(std::size_t i) const {
-    const Token& t = doc_.tokens[i];
+    const Token& t = tokens_[i];
     if (!t.is_word || (t.capitalized && !english_)) return -1;
-    std::uint32_t word = vocabulary::word_of(t);
+    return place_adjective(vocabulary::word_of(t));
+  }
+  // The place of which word number `word` is an adjective, or -1.
+  int place_adjective(std::uint32_t word) const {
     return word < rules_.place_adjective_by_word.size() ? rules_.place_adjective_by_word[word] : -1;
   }
 
-  // Whether a capitalised word may start a name here, in sentence `s`.
-  bool starts_name(std::size_t s, std::size_t i, bool sentence_initial) {
-    const Token& t = doc_.tokens[i];
-    if (!name_shaped(t) || not_name_.contains(t)) return false;
-    if (i > 0 && doc_.tokens[i - 1].is_number && is_scale(t)) return false;  // "2 Md$"
-    if (i + 1 < doc_.tokens.size() && doc_.tokens[i + 1].start == t.end && !doc_.tokens[i + 1].is_word &&
-        is_currency(doc_.tokens[i + 1]))
+  // Whether a capitalised word, token `i` of sentence `s`, of word number
+  // `word`, may start a name here.
+  bool starts_name(std::size_t s, std::size_t i, bool sentence_initial, std::uint32_t word) {
+    const Token& t = tokens_[i];
+    if (!name_shaped(t) || contains(not_name_, t, word)) return false;
+    if (i > 0 && tokens_[i - 1].is_number && is_scale(word)) return false;  // "2 Md$"
+    if (i + 1 < token_count_ && tokens_[i + 1].start == t.end && !tokens_[i + 1].is_word &&
+        is_currency(tokens_[i + 1]))
       return false;  // "C$240m"
     if (!sentence_initial) {
       // A capitalised function word inside a sentence ("Le Verger") needs a capital after it.
-      if (!function_words_.has_word(t)) return true;
-      return i + 1 < doc_.tokens.size() && name_shaped(doc_.tokens[i + 1]);
+      if (!function_words_.has_number(word)) return true;
+      return i + 1 < token_count_ && name_shaped(tokens_[i + 1]);
     }
-    if (function_words_.has_word(t) || initial_not_name_.contains(t)) return false;
+    if (function_words_.has_number(word) || contains(initial_not_name_, t, word)) return false;
     return t.all_caps || t.inner_caps || !written_lower_case(s, t.key);
   }
 
@@ -106,7 +121,7 @@ class MentionFinder {
   void collect_initials() {
     for (const Sentence& sentence : doc_.sentences)
       for (std::size_t i = sentence.first; i < sentence.last; ++i) {
-        const Token& t = doc_.tokens[i];
+        const Token& t = tokens_[i];
         if (!t.is_word) continue;
         if (name_shaped(t) && !not_name_.contains(t) && !function_words_.has_word(t) && !initial_not_name_.contains(t)) {
           initials_.emplace_back(t.key);
@@ -188,21 +203,21 @@ class MentionFinder {
   std::size_t name_end(std::size_t i, std::size_t end) const {
     std::size_t j = i + 1;
     while (j < end) {
-      const Token& t = doc_.tokens[j];
-      if (name_shaped(t) && (!not_name_.has_word(t) || suffixes_.has_word(t)) &&
-          place_name_at(j, end).first == 0) {
+      const Token& t = tokens_[j];
+      const std::uint32_t word = vocabulary::word_of(t);
+      if (name_shaped(t) && (!not_name_.has_number(word) || suffixes_.has_number(word)) &&
+          place_name_at(j, end, word).first == 0) {
         ++j;
-      } else if (t.is_number && t.text.size() <= 3 && t.start == doc_.tokens[j - 1].end + 1 &&
-                 !doc_.tokens[j - 1].is_number &&
-                 (j + 1 >= end || (!is_scale(doc_.tokens[j + 1]) && !is_currency(doc_.tokens[j + 1]) &&
-                                   doc_.tokens[j + 1].text != "%"))) {
+      } else if (t.is_number && t.text.size() <= 3 && t.start == tokens_[j - 1].end + 1 &&
+                 !tokens_[j - 1].is_number &&
+                 (j + 1 >= end || (!is_scale(tokens_[j + 1]) && !is_currency(tokens_[j + 1]) &&
+                                   tokens_[j + 1].text != "%"))) {
         ++j;  // "Nova 3"
-      } else if (t.text == "!" && t.start == doc_.tokens[j - 1].end && j + 1 < end &&
-                 !doc_.tokens[j + 1].capitalized) {
+      } else if (t.text == "!" && t.start == tokens_[j - 1].end && j + 1 < end && !tokens_[j + 1].capitalized) {
         ++j;  // "Boomly! et"
         break;
-      } else if (j + 1 < end && (connectors_.contains(t) || t.text == "&") &&
-                 name_shaped(doc_.tokens[j + 1]) && !function_words_.has_word(doc_.tokens[j + 1]) &&
+      } else if (j + 1 < end && (contains(connectors_, t, word) || t.text == "&") &&
+                 name_shaped(tokens_[j + 1]) && !function_words_.has_word(tokens_[j + 1]) &&
                  place_name_at(j + 1, end).first == 0) {
         j += 2;
       } else {
@@ -235,8 +250,8 @@ class MentionFinder {
 
   void scan(std::size_t s) {
     // Through locals: a mention pushed could, for the compiler, change what
-    // doc_ holds, which it would then reload at every token.
-    const Token* const tokens = doc_.tokens.data();
+    // this finder holds, which it would then reload at every token.
+    const Token* const tokens = tokens_;
     const std::size_t last = doc_.sentences[s].last;
     const bool noting = !initials_.empty();
     std::size_t i = doc_.sentences[s].first;
@@ -246,7 +261,7 @@ class MentionFinder {
       std::uint32_t word = vocabulary::word_of(t);
       // Most tokens, lower-case words and marks, fail this quick test.
       if (t.capitalized || t.all_caps || t.inner_caps || may_start_mention(word)) {
-        if (std::size_t end = mention_at(s, i, initial); end > i) {
+        if (std::size_t end = mention_at(s, i, initial, word); end > i) {
           if (noting)
             for (std::size_t k = i; k < end; ++k) note_lower_case(tokens[k], vocabulary::word_of(tokens[k]));
           i = end;
@@ -269,37 +284,38 @@ class MentionFinder {
            (word < rules_.place_adjective_by_word.size() && rules_.place_adjective_by_word[word] >= 0);
   }
 
-  // Adds the mention starting at token `i` of sentence `s` and returns its
-  // end, or returns `i` when none starts there.
-  std::size_t mention_at(std::size_t s, std::size_t i, bool initial) {
+  // Adds the mention starting at token `i` (of word number `word`) of
+  // sentence `s` and returns its end, or returns `i` when none starts there.
+  std::size_t mention_at(std::size_t s, std::size_t i, bool initial, std::uint32_t word) {
+    const Token& t = tokens_[i];
     const std::size_t last = doc_.sentences[s].last;
     // "le gouvernement norvégien", "the Norwegian government"
-    if (government_.contains(doc_.tokens[i]) && i + 1 < last && place_adjective_at(i + 1) >= 0) {
+    if (contains(government_, t, word) && i + 1 < last && place_adjective_at(i + 1) >= 0) {
       add_organization(s, i, i + 2);
       return i + 2;
     }
-    if (int place = place_adjective_at(i); place >= 0) {
-      bool institution = i + 1 < last && doc_.tokens[i + 1].capitalized &&
-                         institutions_.contains(doc_.tokens[i + 1]);  // "Norwegian Agency"
-      if (i + 1 < last && (government_.contains(doc_.tokens[i + 1]) || institution)) {
+    if (int place = t.is_word && (!t.capitalized || english_) ? place_adjective(word) : -1; place >= 0) {
+      bool institution = i + 1 < last && tokens_[i + 1].capitalized &&
+                         institutions_.contains(tokens_[i + 1]);  // "Norwegian Agency"
+      if (i + 1 < last && (government_.contains(tokens_[i + 1]) || institution)) {
         add_organization(s, i, i + 2);
         return i + 2;
       }
       add(s, i, i + 1, MentionKind::Adjective, place);
       return i + 1;
     }
-    if (auto [length, place] = place_name_at(i, last); length > 0) {
-      if (i + length < last && government_.contains(doc_.tokens[i + length])) {
+    if (auto [length, place] = place_name_at(i, last, word); length > 0) {
+      if (i + length < last && government_.contains(tokens_[i + length])) {
         add_organization(s, i, i + length + 1);  // "the UK government"
         return i + length + 1;
       }
       add(s, i, i + length, MentionKind::Name, place);
       return i + length;
     }
-    if (starts_name(s, i, initial)) {
+    if (starts_name(s, i, initial, word)) {
       std::size_t j = name_end(i, last);
       // "l'Agence norvégienne": an institution named by its place.
-      if (institutions_.contains(doc_.tokens[j - 1]) && j < last && place_adjective_at(j) >= 0) ++j;
+      if (institutions_.contains(tokens_[j - 1]) && j < last && place_adjective_at(j) >= 0) ++j;
       add(s, i, j, MentionKind::Name, -1);
       return j;
     }
@@ -307,6 +323,8 @@ class MentionFinder {
   }
 
   Document& doc_;
+  const Token* const tokens_;  // doc_.tokens, which no stage changes while mentions are found
+  const std::size_t token_count_;
   const RuleSet& rules_;
   const WordSet& function_words_;
   const WordSet& not_name_;
