@@ -36,7 +36,9 @@ class MentionFinder {
         suffixes_(rules.known().org_suffix),
         initial_not_name_(rules.known().initial_not_name),
         english_(doc.language == "en"),
-        government_has_stems_(!government_.stems.empty()) {}
+        government_has_stems_(!government_.stems.empty()),
+        place_adjective_by_word_(rules.place_adjective_by_word.data()),
+        place_adjective_count_(rules.place_adjective_by_word.size()) {}
 
   void run() {
     collect_initials();
@@ -91,7 +93,7 @@ class MentionFinder {
   }
   // The place of which word number `word` is an adjective, or -1.
   int place_adjective(std::uint32_t word) const {
-    return word < rules_.place_adjective_by_word.size() ? rules_.place_adjective_by_word[word] : -1;
+    return word < place_adjective_count_ ? place_adjective_by_word_[word] : -1;
   }
 
   // Whether a capitalised word, token `i` of sentence `s`, of word number
@@ -119,6 +121,9 @@ class MentionFinder {
   // lookup at all. Sorted vectors rather than hash sets: a few words an
   // article, and no node allocated for each.
   void collect_initials() {
+    // At most one of each a sentence: one allocation each.
+    initials_.reserve(doc_.sentences.size());
+    early_names_.reserve(doc_.sentences.size());
     for (const Sentence& sentence : doc_.sentences)
       for (std::size_t i = sentence.first; i < sentence.last; ++i) {
         const Token& t = tokens_[i];
@@ -148,7 +153,10 @@ class MentionFinder {
   // in initials_. A rule word's key is known by its number: two keys are
   // equal exactly when their numbers are.
   void note_lower_case(const Token& t, std::uint32_t word) {
-    if (!t.is_word || t.capitalized || t.all_caps || t.is_number) return;
+    if (t.is_word && !t.capitalized && !t.all_caps && !t.is_number) note_word(t, word);
+  }
+  // The same for a word known to be written in lower case.
+  void note_word(const Token& t, std::uint32_t word) {
     if (word != vocabulary::kUnknown) {
       if (!initial_words_.empty() && std::find(initial_words_.begin(), initial_words_.end(), word) != initial_words_.end())
         lower_case_initials_.emplace_back(t.key);
@@ -252,27 +260,28 @@ class MentionFinder {
     // Through locals: a mention pushed could, for the compiler, change what
     // this finder holds, which it would then reload at every token.
     const Token* const tokens = tokens_;
-    const std::size_t last = doc_.sentences[s].last;
+    const Token* const last = tokens + doc_.sentences[s].last;
     const bool noting = !initials_.empty();
-    std::size_t i = doc_.sentences[s].first;
     bool initial = true;
-    while (i < last) {
-      const Token& t = tokens[i];
-      std::uint32_t word = vocabulary::word_of(t);
+    for (const Token* t = tokens + doc_.sentences[s].first; t < last;) {
+      const std::uint32_t word = vocabulary::word_of(*t);
       // Most tokens, lower-case words and marks, fail this quick test.
-      if (t.capitalized || t.all_caps || t.inner_caps || may_start_mention(word)) {
+      if (t->capitalized || t->all_caps || t->inner_caps || may_start_mention(word)) {
+        const auto i = static_cast<std::size_t>(t - tokens);
         if (std::size_t end = mention_at(s, i, initial, word); end > i) {
           if (noting)
             for (std::size_t k = i; k < end; ++k) note_lower_case(tokens[k], vocabulary::word_of(tokens[k]));
-          i = end;
+          t = tokens + end;
           initial = false;
           continue;
         }
+        if (noting) note_lower_case(*t, word);
+      } else if (noting && t->is_word && !t->is_number) {
+        note_word(*t, word);  // not capitalised, as the test found
       }
-      if (noting) note_lower_case(t, word);
       // Opening quotes and dashes keep the next word sentence-initial.
-      initial = initial && !t.is_word;
-      ++i;
+      initial = initial && !t->is_word;
+      ++t;
     }
   }
 
@@ -281,12 +290,14 @@ class MentionFinder {
   // (with the capitals, a necessary test for mention_at()).
   bool may_start_mention(std::uint32_t word) const {
     return government_.has_number(word) || government_has_stems_ ||
-           (word < rules_.place_adjective_by_word.size() && rules_.place_adjective_by_word[word] >= 0);
+           (word < place_adjective_count_ && place_adjective_by_word_[word] >= 0);
   }
 
   // Adds the mention starting at token `i` (of word number `word`) of
   // sentence `s` and returns its end, or returns `i` when none starts there.
-  std::size_t mention_at(std::size_t s, std::size_t i, bool initial, std::uint32_t word) {
+  // Not inlined: scan() then keeps its few values in registers for the
+  // tokens that fail its quick test.
+  [[gnu::noinline]] std::size_t mention_at(std::size_t s, std::size_t i, bool initial, std::uint32_t word) {
     const Token& t = tokens_[i];
     const std::size_t last = doc_.sentences[s].last;
     // "le gouvernement norvégien", "the Norwegian government"
@@ -335,6 +346,8 @@ class MentionFinder {
   const WordSet& initial_not_name_;
   bool english_;  // English capitalises nationality adjectives ("Norwegian"); asked per token
   bool government_has_stems_;  // then any word may be one
+  const int* const place_adjective_by_word_;  // rules_.place_adjective_by_word, read at every rule word
+  const std::size_t place_adjective_count_;
   std::vector<std::string_view> initials_;  // keys of doc_.tokens, not copied; sorted; empty once all are noted
   std::vector<std::uint32_t> initial_words_;  // the word numbers of the rule words of initials_
   std::array<std::uint64_t, 256> initial_shapes_{};  // [first byte]: key_shape() bits of the other keys of initials_
@@ -350,9 +363,10 @@ class MentionFinder {
 
 void detect_mentions(Document& doc, const RuleSet& rules) {
   doc.mentions.clear();
-  // Room for a mention every 8 tokens, more than most articles have: one
+  // Room for a mention every 4 tokens, more than articles have (one in 10
+  // is usual), and for the descriptions and pronouns coreference adds: one
   // allocation instead of one at every doubling.
-  doc.mentions.reserve(doc.tokens.size() / 8 + 1);
+  doc.mentions.reserve(doc.tokens.size() / 4 + 1);
   MentionFinder(doc, rules).run();
 }
 
