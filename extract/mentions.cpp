@@ -295,9 +295,7 @@ class MentionFinder {
 
   // Adds the mention starting at token `i` (of word number `word`) of
   // sentence `s` and returns its end, or returns `i` when none starts there.
-  // Not inlined: scan() then keeps its few values in registers for the
-  // tokens that fail its quick test.
-  [[gnu::noinline]] std::size_t mention_at(std::size_t s, std::size_t i, bool initial, std::uint32_t word) {
+  std::size_t mention_at(std::size_t s, std::size_t i, bool initial, std::uint32_t word) {
     const Token& t = tokens_[i];
     const std::size_t last = doc_.sentences[s].last;
     // "le gouvernement norvégien", "the Norwegian government"
