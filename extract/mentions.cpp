@@ -276,8 +276,9 @@ class MentionFinder {
           continue;
         }
         if (noting) note_lower_case(*t, word);
-      } else if (noting && t->is_word && !t->is_number) {
-        note_word(*t, word);  // not capitalised, as the test found
+      } else if (noting && t->is_word && !t->is_number &&
+                 (word == vocabulary::kUnknown || !initial_words_.empty())) {
+        note_word(*t, word);  // not capitalised, as the test found, and maybe a first word
       }
       // Opening quotes and dashes keep the next word sentence-initial.
       initial = initial && !t->is_word;
