@@ -142,11 +142,12 @@ class MentionFinder {
     std::sort(initials_.begin(), initials_.end());
   }
 
-  // The first byte of a key, and bit min(size, 63): a word that no rule
-  // file uses is looked up in initials_ only when both are those of such a
-  // key of initials_, which few are.
+  // The first byte of a key modulo 64 (which keeps the letters apart), and
+  // bit min(size, 63): a word that no rule file uses is looked up in
+  // initials_ only when both are those of such a key of initials_, which
+  // few are.
   static std::pair<std::size_t, std::uint64_t> key_shape(std::string_view key) {
-    return {key.empty() ? 0 : static_cast<unsigned char>(key[0]), std::uint64_t{1} << std::min<std::size_t>(key.size(), 63)};
+    return {key.empty() ? 0 : static_cast<unsigned char>(key[0]) % 64, std::uint64_t{1} << std::min<std::size_t>(key.size(), 63)};
   }
 
   // Notes a word written in lower case, of word number `word`, whose key is
@@ -349,7 +350,7 @@ class MentionFinder {
   const std::size_t place_adjective_count_;
   std::vector<std::string_view> initials_;  // keys of doc_.tokens, not copied; sorted; empty once all are noted
   std::vector<std::uint32_t> initial_words_;  // the word numbers of the rule words of initials_
-  std::array<std::uint64_t, 256> initial_shapes_{};  // [first byte]: key_shape() bits of the other keys of initials_
+  std::array<std::uint64_t, 64> initial_shapes_{};  // key_shape() of the other keys of initials_: [byte] |= bit
   std::vector<std::string_view> lower_case_initials_;  // the keys of initials_ written in lower case
   struct EarlyName {
     std::size_t sentence;
