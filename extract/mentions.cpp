@@ -237,7 +237,7 @@ class MentionFinder {
   }
 
   void add(std::size_t s, std::size_t first, std::size_t last, MentionKind kind, int place) {
-    Mention m;
+    Mention& m = doc_.mentions.emplace_back();  // made in place, not copied in
     m.sentence = s;
     m.first = first;
     m.last = last;
@@ -247,7 +247,6 @@ class MentionFinder {
       m.type = EntityType::Place;
       m.sure_type = true;
     }
-    doc_.mentions.push_back(m);
   }
 
   // A government or an institution named by its place: an organisation.
