@@ -95,10 +95,10 @@ class AmountParser {
   }
 
   // A quick necessary test for parse_at(): an amount begins with a number,
-  // a symbol (a currency such as "$"), or a word that opens a range.
+  // a currency symbol ("$", not a comma), or a word that opens a range.
   bool may_start(std::size_t i) const {
     const Token& t = tok(i);
-    return t.is_number || !t.is_word || opens_range(i);
+    return t.is_number || (t.is_word ? opens_range(i) : currency_at(i) != nullptr);
   }
 
   std::optional<Amount> parse_at(std::size_t start) const {
