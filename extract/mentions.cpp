@@ -21,9 +21,34 @@ bool contains(const WordSet& set, const Token& t, std::uint32_t word) {
   return set.has_number(word) || (!set.stems.empty() && set.has_stem(t));
 }
 
+// A sentence whose first word was taken for a name before the article was
+// read to its end.
+struct EarlyName {
+  std::size_t sentence;
+  std::string_view key;
+};
+
+// The buffers of a MentionFinder, kept by each thread from one article to
+// the next (cleared, not freed): most articles then allocate nothing for
+// them. See MentionFinder's members of the same names.
+struct MentionBuffers {
+  std::vector<std::string_view> initials;
+  std::vector<std::uint32_t> initial_words;
+  std::vector<std::string_view> lower_case_initials;
+  std::vector<EarlyName> early_names;
+
+  void clear() {
+    initials.clear();
+    initial_words.clear();
+    lower_case_initials.clear();
+    early_names.clear();
+  }
+};
+
 class MentionFinder {
  public:
-  MentionFinder(Document& doc, const RuleSet& rules)
+  // Uses `buffers`, cleared, for its lists.
+  MentionFinder(Document& doc, const RuleSet& rules, MentionBuffers& buffers)
       : doc_(doc),
         tokens_(doc.tokens.data()),
         token_count_(doc.tokens.size()),
@@ -38,7 +63,13 @@ class MentionFinder {
         english_(doc.language == "en"),
         government_has_stems_(!government_.stems.empty()),
         place_adjective_by_word_(rules.place_adjective_by_word.data()),
-        place_adjective_count_(rules.place_adjective_by_word.size()) {}
+        place_adjective_count_(rules.place_adjective_by_word.size()),
+        initials_(buffers.initials),
+        initial_words_(buffers.initial_words),
+        lower_case_initials_(buffers.lower_case_initials),
+        early_names_(buffers.early_names) {
+    buffers.clear();
+  }
 
   void run() {
     collect_initials();
@@ -121,9 +152,6 @@ class MentionFinder {
   // lookup at all. Sorted vectors rather than hash sets: a few words an
   // article, and no node allocated for each.
   void collect_initials() {
-    // At most one of each a sentence: one allocation each.
-    initials_.reserve(doc_.sentences.size());
-    early_names_.reserve(doc_.sentences.size());
     for (const Sentence& sentence : doc_.sentences)
       for (std::size_t i = sentence.first; i < sentence.last; ++i) {
         const Token& t = tokens_[i];
@@ -347,15 +375,11 @@ class MentionFinder {
   bool government_has_stems_;  // then any word may be one
   const int* const place_adjective_by_word_;  // rules_.place_adjective_by_word, read at every rule word
   const std::size_t place_adjective_count_;
-  std::vector<std::string_view> initials_;  // keys of doc_.tokens, not copied; sorted; empty once all are noted
-  std::vector<std::uint32_t> initial_words_;  // the word numbers of the rule words of initials_
+  std::vector<std::string_view>& initials_;  // keys of doc_.tokens, not copied; sorted; empty once all are noted
+  std::vector<std::uint32_t>& initial_words_;  // the word numbers of the rule words of initials_
   std::array<std::uint64_t, 64> initial_shapes_{};  // key_shape() of the other keys of initials_: [byte] |= bit
-  std::vector<std::string_view> lower_case_initials_;  // the keys of initials_ written in lower case
-  struct EarlyName {
-    std::size_t sentence;
-    std::string_view key;
-  };
-  std::vector<EarlyName> early_names_;  // sentences whose first word was taken for a name, in order
+  std::vector<std::string_view>& lower_case_initials_;  // the keys of initials_ written in lower case
+  std::vector<EarlyName>& early_names_;  // sentences whose first word was taken for a name, in order
 };
 
 }  // namespace
@@ -366,7 +390,8 @@ void detect_mentions(Document& doc, const RuleSet& rules) {
   // is usual), and for the descriptions and pronouns coreference adds: one
   // allocation instead of one at every doubling.
   doc.mentions.reserve(doc.tokens.size() / 4 + 1);
-  MentionFinder(doc, rules).run();
+  thread_local MentionBuffers buffers;
+  MentionFinder(doc, rules, buffers).run();
 }
 
 }  // namespace kg::extract
