@@ -240,8 +240,12 @@ void RuleIndex::select(const Matcher& matcher, std::vector<Candidate>& out) cons
   thread_local std::vector<std::uint64_t> item_elements, present;  // kept between calls
   find_elements(matcher, item_elements, present);
   out.clear();
+  // Room for every rule at once: each is kept at most once, so the pushes
+  // below never grow the vector, and the caller's vector grows once per
+  // article instead of doubling sentence by sentence.
+  if (out.capacity() < indexed_.size()) out.reserve(indexed_.size());
   const std::size_t n = matcher.items().size();
-  for (std::uint32_t i : always_indexed_) add(i, n, out);
+  for (std::uint32_t i : always_indexed_) out.push_back({indexed_[i], n});
   // Each rule has one anchor: going through the anchors that occur, every
   // rule worth checking comes up once, and sorting the few kept restores
   // their order. `words` is the number of mask words, a constant in the
@@ -255,7 +259,7 @@ void RuleIndex::select(const Matcher& matcher, std::vector<Candidate>& out) cons
         for (std::uint32_t k = anchored_begin_[e]; k < anchored_begin_[e + 1]; ++k) {
           std::uint32_t i = anchored_[k];
           std::size_t bound = ordered_bound(i, rows, present_bits, n, words);
-          if (bound != kNotOrdered) add(i, bound, out);
+          if (bound != kNotOrdered) out.push_back({indexed_[i], bound});
         }
       }
   };
@@ -264,13 +268,6 @@ void RuleIndex::select(const Matcher& matcher, std::vector<Candidate>& out) cons
   else keep_ordered(mask_words_);
   if (out.size() > 1)
     std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.rule < b.rule; });
-}
-
-void RuleIndex::add(std::uint32_t i, std::size_t bound, std::vector<Candidate>& out) const {
-  // Room for every rule at once at the first: the caller's vector then
-  // grows once per article instead of doubling sentence by sentence.
-  if (out.capacity() < indexed_.size()) out.reserve(indexed_.size());
-  out.push_back({indexed_[i], bound});
 }
 
 std::size_t RuleIndex::ordered_bound(std::uint32_t i, const std::uint64_t* rows, const std::uint64_t* present,

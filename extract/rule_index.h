@@ -54,8 +54,6 @@ class RuleIndex {
   std::size_t ordered_bound(std::uint32_t i, const std::uint64_t* rows, const std::uint64_t* present, std::size_t n,
                             std::size_t words) const;
   static constexpr std::size_t kNotOrdered = static_cast<std::size_t>(-1);
-  // Appends indexed rule `i` to `out`, with `bound` the last item where its match may start.
-  void add(std::uint32_t i, std::size_t bound, std::vector<Candidate>& out) const;
 
   // A stem of some word elements, and those elements: as a list while the
   // index is built, then as a mask of mask_words_ words.
