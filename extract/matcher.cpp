@@ -123,7 +123,8 @@ Matcher::Matcher(const Document& doc, std::vector<Item> items, Coordination coor
   }
 }
 
-Matcher::Matcher(const Document& doc, Coordination coordination) : doc_(doc), coordination_(coordination) {
+Matcher::Matcher(const Document& doc, Coordination coordination)
+    : doc_(doc), sorted_mentions_(doc.mentions.size()), coordination_(coordination) {
   take_buffers();
 }
 
@@ -144,13 +145,13 @@ void Matcher::set_sentence(std::size_t sentence) {
   std::uint32_t* words = item_words_.data();
   std::uint8_t* types = item_types_.data();
   const Token* tokens = doc_.tokens.data();
-  const auto mentions_end = doc_.mentions.end();
+  // Only the sorted mentions: a binary search that reached the ones
+  // coreference appends out of order could skip a sentence's mentions.
+  const auto mentions_end = doc_.mentions.begin() + static_cast<std::ptrdiff_t>(sorted_mentions_);
   auto m = std::lower_bound(doc_.mentions.begin(), mentions_end, s.first,
                             [](const Mention& mention, std::size_t token) { return mention.first < token; });
   // The first token of mention `m`, or s.last when there is none in the
-  // sentence from `t` on; a mention before `t` (coreference appends
-  // descriptions out of order) is passed over with all after it, as
-  // sentence_items() does.
+  // sentence from `t` on (or when `m` overlaps the item before it).
   auto next_mention = [&](std::size_t t) { return m != mentions_end && m->first >= t ? std::min(m->first, s.last) : s.last; };
   std::size_t next = next_mention(s.first);
   std::size_t n = 0;

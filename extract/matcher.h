@@ -50,6 +50,9 @@ class Matcher {
  public:
   Matcher(const Document& doc, std::vector<Item> items, Coordination coordination);
   // A matcher without a sentence yet: call set_sentence() before matching.
+  // Its sentences' items are the mentions the document holds now, which
+  // must be in order of their first token; mentions appended later (as
+  // coreference appends descriptions) are not items.
   Matcher(const Document& doc, Coordination coordination);
   // Gives its buffers back to the thread, for the next matcher to reuse.
   ~Matcher();
@@ -134,6 +137,7 @@ class Matcher {
   void take_buffers();
 
   const Document& doc_;
+  std::size_t sorted_mentions_ = 0;  // set_sentence(): the mentions it searches, doc_.mentions[0, sorted_mentions_)
   std::vector<Item> items_;
   // The word number (vocabulary::word_of) of each plain token item, side by
   // side: word elements are tested without reading the tokens.

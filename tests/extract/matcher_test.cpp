@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "extract/matcher.h"
 #include "helpers.h"
 
@@ -133,23 +135,29 @@ TEST_CASE("a matcher reuses the buffers of the thread's earlier matchers, with n
   CHECK(later.find_all(pattern, later.items().size()).empty());
 }
 
-TEST_CASE("a mention appended out of order, as coreference appends descriptions, is passed over") {
+TEST_CASE("mentions appended after the matcher was made, as coreference appends descriptions, are passed over") {
   Document doc = prepare("La firme Nova Labs investit. Puis Vega Soft investit dans Orbit Labs.", "fr", Upto::Types);
   REQUIRE(doc.sentences.size() == 2);
+  const std::vector<Item> expected[] = {sentence_items(doc, 0), sentence_items(doc, 1)};
+  auto holds_mentions = [](const std::vector<Item>& items) {
+    return std::count_if(items.begin(), items.end(), [](const Item& item) { return item.mention >= 0; });
+  };
+  REQUIRE(holds_mentions(expected[1]) == 2);  // "Vega Soft", "Orbit Labs"
+  Matcher reused(doc, Coordination{});
+  // Enough of them, all before every mention, that a search of the whole
+  // list for the second sentence's first mention would land among them.
   Mention description;
-  description.first = doc.sentences[0].first;  // "La", before every mention of both sentences
+  description.first = doc.sentences[0].first;  // "La"
   description.last = description.first + 1;
   description.kind = MentionKind::Description;
-  doc.mentions.push_back(description);
-  Matcher reused(doc, Coordination{});
+  doc.mentions.insert(doc.mentions.end(), 12, description);
   for (std::size_t s : {0, 1}) {
     reused.set_sentence(s);
-    std::vector<Item> expected = sentence_items(doc, s);
-    REQUIRE(reused.items().size() == expected.size());
-    for (std::size_t i = 0; i < expected.size(); ++i) {
-      CHECK(reused.items()[i].first == expected[i].first);
-      CHECK(reused.items()[i].last == expected[i].last);
-      CHECK(reused.items()[i].mention == expected[i].mention);
+    REQUIRE(reused.items().size() == expected[s].size());
+    for (std::size_t i = 0; i < expected[s].size(); ++i) {
+      CHECK(reused.items()[i].first == expected[s][i].first);
+      CHECK(reused.items()[i].last == expected[s][i].last);
+      CHECK(reused.items()[i].mention == expected[s][i].mention);
     }
   }
 }
