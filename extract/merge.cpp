@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <charconv>
+#include <cstring>
 #include <thread>
 
 #include "graph/node_link_writer.h"
@@ -31,22 +32,6 @@ const NodeLinkWriter::Key kSentenceIndex("sentence_index");
 const NodeLinkWriter::Key kStart("start");
 const NodeLinkWriter::Key kStatus("status");
 
-// The key node-link files give a node kg numbered `id`, "n" and the number,
-// as JSON text: no character of it needs an escape.
-class NodeKey {
- public:
-  explicit NodeKey(std::uint32_t id) {
-    char* end = std::to_chars(text_ + 2, text_ + sizeof text_ - 1, id).ptr;
-    *end++ = '"';
-    size_ = static_cast<std::size_t>(end - text_);
-  }
-  NodeLinkWriter::Json json() const { return {{text_, size_}}; }
-
- private:
-  char text_[16] = {'"', 'n'};
-  std::size_t size_;
-};
-
 // What the writers build for each node or link, kept per formatting thread
 // so that each node or link does not allocate it again.
 // The text a link's one evidence was, in which call of write_node_link.
@@ -57,16 +42,35 @@ struct EvidenceOf {
   bool operator==(const EvidenceOf&) const = default;
 };
 
+// The text write_json_value gives a float, remembered for the next one:
+// formatting the shortest text that reads back the same is costly, and deals
+// in a row often give the same amounts.
+class FloatText {
+ public:
+  std::string_view of(double number) {
+    if (!known_ || std::memcmp(&number, &number_, sizeof number) != 0) {
+      text_ = format_float(number);
+      number_ = number;
+      known_ = true;
+    }
+    return text_;
+  }
+
+ private:
+  bool known_ = false;
+  double number_ = 0;
+  std::string text_;
+};
+
 struct Scratch {
   std::vector<std::string_view> texts;
   std::string sources;
   std::vector<std::size_t> source_ends;
-  JsonText list;  // a list property's JSON text
-  JsonText more;  // another's
   // The last link's all_evidence, kept for the next link when both have one
   // statement of one sentence (relations of a sentence are merged in turn).
   JsonText evidence;
   EvidenceOf evidence_of;
+  FloatText amount_max, amount_min;
 };
 
 Scratch& scratch() {
@@ -148,6 +152,7 @@ struct GraphMerger::JsonTexts {
   std::vector<std::string_view> article_dates;  // by article, empty for none
   std::vector<std::string_view> types;          // by type id
   std::vector<std::string_view> labels;         // ["Person"], by EntityType
+  std::vector<std::string_view> deal_words;     // by deal_word() number
 };
 
 GraphMerger::KeyId GraphMerger::intern(std::string_view key, std::uint64_t hash) {
@@ -347,33 +352,76 @@ void GraphMerger::node_properties(const Node& n, MapOut& out) const {
 }
 
 void GraphMerger::write_node(std::uint32_t id, NodeLinkWriter& out, const JsonTexts& json) const {
-  using Json = NodeLinkWriter::Json;
+  // node_properties() as JSON text, written whole: the keys and punctuation
+  // as literals, the documents' names escaped once for the graph.
+  constexpr std::string_view kId = "{\"id\":\"n", kLabels = "\",\"labels\":", kAliases = ",\"aliases\":[",
+                             kDescriptions = "],\"descriptions\":[", kDocument = "],\"document\":",
+                             kDocuments = ",\"documents\":", kEnd = ",\"end\":", kName = ",\"name\":",
+                             kSentenceIndex = ",\"sentence_index\":", kStart = ",\"start\":", kClose = "}";
+  constexpr std::size_t kLiterals = kId.size() + kLabels.size() + kAliases.size() + kDescriptions.size() +
+                                    kDocument.size() + kDocuments.size() + kEnd.size() + kName.size() +
+                                    kSentenceIndex.size() + kStart.size() + kClose.size();
   const Node& n = nodes_[id];
-  out.begin_node(NodeKey(id).json(), Json{json.labels[static_cast<std::size_t>(n.type)]});
-  // node_properties(), with the documents' names escaped once for the graph.
   const NodeExtras& more = extras(n);
-  write_alias_properties(more.aliases, out);
+  std::string_view labels = json.labels[static_cast<std::size_t>(n.type)];
   std::string_view document = json.article_names[n.article];
-  out.property(kDocument, Json{document});
-  if (more.later_articles.empty()) {
-    out.property(kDocuments, Json{json.article_lists[n.article]});
-  } else {
-    JsonText& list = scratch().list;
-    list.clear();
-    list.raw("[");
-    list.raw(document);
-    for (std::uint32_t article : more.later_articles) {
-      list.raw(",");
-      list.raw(json.article_names[article]);
-    }
-    list.raw("]");
-    out.property(kDocuments, Json{list.view()});
+  std::size_t room = kLiterals + 4 * JsonCursor::kNumberRoom + labels.size() + JsonCursor::string_room(n.name.size());
+  bool has_descriptions = false;
+  for (const Alias& a : more.aliases) {
+    // Written in the aliases, and maybe again in the descriptions.
+    room += 2 * (1 + JsonCursor::string_room(a.text.size()));
+    has_descriptions |= !a.is_name;
   }
-  out.property(kEnd, static_cast<std::int64_t>(n.end));
-  out.property(kName, n.name);
-  out.property(kSentenceIndex, static_cast<std::int64_t>(n.sentence));
-  out.property(kStart, static_cast<std::int64_t>(n.start));
-  out.end_node();
+  if (more.later_articles.empty()) {
+    room += document.size() + json.article_lists[n.article].size();
+  } else {
+    room += 2 + 2 * document.size();
+    for (std::uint32_t article : more.later_articles) room += 1 + json.article_names[article].size();
+  }
+  JsonCursor o = out.begin_whole_item(room);
+  o.raw(kId);
+  o.number(id);
+  o.raw(kLabels);
+  o.raw(labels);
+  o.raw(kAliases);
+  for (std::size_t i = 0; i < more.aliases.size(); ++i) {
+    if (i > 0) o.raw(",");
+    o.string(more.aliases[i].text);
+  }
+  if (has_descriptions) {
+    o.raw(kDescriptions);
+    bool first = true;
+    for (const Alias& a : more.aliases) {
+      if (a.is_name) continue;
+      if (!first) o.raw(",");
+      first = false;
+      o.string(a.text);
+    }
+  }
+  o.raw(kDocument);
+  o.raw(document);
+  o.raw(kDocuments);
+  if (more.later_articles.empty()) {
+    o.raw(json.article_lists[n.article]);
+  } else {
+    o.raw("[");
+    o.raw(document);
+    for (std::uint32_t article : more.later_articles) {
+      o.raw(",");
+      o.raw(json.article_names[article]);
+    }
+    o.raw("]");
+  }
+  o.raw(kEnd);
+  o.number(n.end);
+  o.raw(kName);
+  o.string(n.name);
+  o.raw(kSentenceIndex);
+  o.number(n.sentence);
+  o.raw(kStart);
+  o.number(n.start);
+  o.raw(kClose);
+  out.end_whole_item(o);
 }
 
 void GraphMerger::relationship_properties(const Relationship& r, MapOut& out) const {
@@ -419,11 +467,26 @@ void GraphMerger::relationship_properties(const Relationship& r, MapOut& out) co
 
 void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, NodeLinkWriter& out,
                                      const JsonTexts& json) const {
-  using Json = NodeLinkWriter::Json;
+  // relationship_properties() as JSON text, written whole: the keys and
+  // punctuation as literals, each evidence escaped once (the first is written
+  // twice), the texts that recur escaped once for the graph.
+  constexpr std::string_view kSource = "{\"source\":\"n", kTarget = "\",\"target\":\"n", kKey = "\",\"key\":",
+                             kId = ",\"id\":", kType = ",\"type\":", kAllEvidence = ",\"all_evidence\":",
+                             kAllSources = ",\"all_sources\":[", kSourcesEnd = "]", kAmountMax = ",\"amount_max\":",
+                             kAmountMin = ",\"amount_min\":", kCurrency = ",\"currency\":", kDate = ",\"date\":",
+                             kDocument = ",\"document\":", kEnd = ",\"end\":", kEvidence = ",\"evidence\":",
+                             kEvidenceCount = ",\"evidence_count\":", kRule = ",\"rule\":",
+                             kSentenceIndex = ",\"sentence_index\":", kStart = ",\"start\":",
+                             kStatus = ",\"status\":", kClose = "}";
+  constexpr std::size_t kLiterals =
+      kSource.size() + kTarget.size() + kKey.size() + kId.size() + kType.size() + kAllEvidence.size() +
+      kAllSources.size() + kSourcesEnd.size() + kAmountMax.size() + kAmountMin.size() + kCurrency.size() +
+      kDate.size() + kDocument.size() + kEnd.size() + kEvidence.size() + kEvidenceCount.size() + kRule.size() +
+      kSentenceIndex.size() + kStart.size() + kStatus.size() + kClose.size();
+  // A source: the name's JSON text without its closing quote, then
+  // ":SENTENCE:START-END" and the quote; digits, ':' and '-' need no escape.
+  constexpr std::size_t kSourceLiterals = std::string_view(",::-\"").size();
   const Relationship& r = relationships_[id];
-  out.begin_link(NodeKey(r.source).json(), NodeKey(r.target).json(), parallel, id, Json{json.types[r.ends.type]});
-  // relationship_properties(), with each evidence escaped once (the first is
-  // written twice) and the sources written straight as JSON text.
   Scratch& scratch_space = scratch();
   JsonText& evidence = scratch_space.evidence;
   EvidenceOf evidence_of{json.write, r.first.evidence.data(), r.first.evidence.size()};
@@ -442,41 +505,90 @@ void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, No
     evidence.raw("]");
     scratch_space.evidence_of = r.later.empty() ? evidence_of : EvidenceOf{};
   }
-  out.property(kAllEvidence, Json{evidence.view()});
-  std::string_view first_evidence = evidence.view().substr(1, first_evidence_end - 1);
-  JsonText& sources = scratch_space.more;
-  sources.clear();
-  sources.raw("[");
+  std::string_view all_evidence = evidence.view();
+  std::string_view first_evidence = all_evidence.substr(1, first_evidence_end - 1);
+  const Statement& first = r.first;
+  std::string_view type = json.types[r.ends.type];
+  std::string_view date = json.article_dates[first.article];
+  std::string_view document = json.article_names[first.article];
+  std::string_view currency = json.deal_words[r.currency];
+  std::string_view status = json.deal_words[r.status];
+  std::string_view amount_max = r.amount_max ? scratch_space.amount_max.of(*r.amount_max) : std::string_view();
+  std::string_view amount_min;
+  if (r.amount_min) {
+    amount_min = r.amount_max && std::memcmp(&*r.amount_min, &*r.amount_max, sizeof(double)) == 0
+                     ? amount_max
+                     : scratch_space.amount_min.of(*r.amount_min);
+  }
+  std::size_t room = kLiterals + 8 * JsonCursor::kNumberRoom + type.size() + all_evidence.size() +
+                     first_evidence.size() + amount_max.size() + amount_min.size() + currency.size() + date.size() +
+                     document.size() + JsonCursor::string_room(r.rule.size()) + status.size();
+  for (std::size_t i = 0; i < r.statement_count(); ++i)
+    room += kSourceLiterals + 3 * JsonCursor::kNumberRoom + json.article_names[r.statement(i).article].size();
+  JsonCursor o = out.begin_whole_item(room);
+  o.raw(kSource);
+  o.number(r.source);
+  o.raw(kTarget);
+  o.number(r.target);
+  o.raw(kKey);
+  o.number(parallel);
+  o.raw(kId);
+  o.number(id);
+  o.raw(kType);
+  o.raw(type);
+  o.raw(kAllEvidence);
+  o.raw(all_evidence);
+  o.raw(kAllSources);
   for (std::size_t i = 0; i < r.statement_count(); ++i) {
     const Statement& s = r.statement(i);
-    if (i > 0) sources.raw(",");
-    // The name's JSON text without its closing quote; digits, ':' and '-' need no escape.
+    if (i > 0) o.raw(",");
     std::string_view name = json.article_names[s.article];
-    sources.raw(name.substr(0, name.size() - 1));
-    sources.raw(":");
-    sources.number(s.sentence);
-    sources.raw(":");
-    sources.number(s.start);
-    sources.raw("-");
-    sources.number(s.end);
-    sources.raw("\"");
+    o.raw(name.substr(0, name.size() - 1));
+    o.raw(":");
+    o.number(s.sentence);
+    o.raw(":");
+    o.number(s.start);
+    o.raw("-");
+    o.number(s.end);
+    o.raw("\"");
   }
-  sources.raw("]");
-  out.property(kAllSources, Json{sources.view()});
-  if (r.amount_max) out.property(kAmountMax, *r.amount_max);
-  if (r.amount_min) out.property(kAmountMin, *r.amount_min);
-  if (r.currency != 0) out.property(kCurrency, deal_words_[r.currency]);
-  const Statement& first = r.first;
-  if (!json.article_dates[first.article].empty()) out.property(kDate, Json{json.article_dates[first.article]});
-  out.property(kDocument, Json{json.article_names[first.article]});
-  out.property(kEnd, static_cast<std::int64_t>(first.end));
-  out.property(kEvidence, Json{first_evidence});
-  out.property(kEvidenceCount, static_cast<std::int64_t>(r.statement_count()));
-  out.property(kRule, r.rule);
-  out.property(kSentenceIndex, static_cast<std::int64_t>(first.sentence));
-  out.property(kStart, static_cast<std::int64_t>(first.start));
-  if (r.status != 0) out.property(kStatus, deal_words_[r.status]);
-  out.end_link();
+  o.raw(kSourcesEnd);
+  if (r.amount_max) {
+    o.raw(kAmountMax);
+    o.raw(amount_max);
+  }
+  if (r.amount_min) {
+    o.raw(kAmountMin);
+    o.raw(amount_min);
+  }
+  if (r.currency != 0) {
+    o.raw(kCurrency);
+    o.raw(currency);
+  }
+  if (!date.empty()) {
+    o.raw(kDate);
+    o.raw(date);
+  }
+  o.raw(kDocument);
+  o.raw(document);
+  o.raw(kEnd);
+  o.number(first.end);
+  o.raw(kEvidence);
+  o.raw(first_evidence);
+  o.raw(kEvidenceCount);
+  o.number(r.statement_count());
+  o.raw(kRule);
+  o.string(r.rule);
+  o.raw(kSentenceIndex);
+  o.number(first.sentence);
+  o.raw(kStart);
+  o.number(first.start);
+  if (r.status != 0) {
+    o.raw(kStatus);
+    o.raw(status);
+  }
+  o.raw(kClose);
+  out.end_whole_item(o);
 }
 
 Map GraphMerger::graph_attributes() const {
@@ -506,6 +618,10 @@ void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
     json.text.string(type);
     ends.push_back(json.text.size());
   }
+  for (const std::string& word : deal_words_) {
+    json.text.string(word);
+    ends.push_back(json.text.size());
+  }
   constexpr EntityType kTypes[] = {EntityType::Person, EntityType::Organization, EntityType::Product,
                                    EntityType::Project, EntityType::Place};
   for (EntityType type : kTypes) {
@@ -526,6 +642,7 @@ void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
     json.article_dates.push_back(piece());
   }
   for (std::size_t t = 0; t < types_.size(); ++t) json.types.push_back(piece());
+  for (std::size_t w = 0; w < deal_words_.size(); ++w) json.deal_words.push_back(piece());
   for (EntityType type : kTypes) {
     auto index = static_cast<std::size_t>(type);
     if (json.labels.size() <= index) json.labels.resize(index + 1);

@@ -15,8 +15,87 @@
 
 #include "graph/json_value_writer.h"
 #include "graph/node_link_json.h"
+#include "graph/short_copy.h"
 
 namespace kg {
+
+// JSON text written at a pointer, into room reserved beforehand for all of
+// it (NodeLinkWriter::begin_whole_item): a producer writing an item of many
+// small pieces writes each with no call and no test for room. Strings are
+// escaped as the writer escapes them.
+class JsonCursor {
+ public:
+  explicit JsonCursor(char* out) : out_(out) {}
+  // The room string() may need for `size` bytes: every byte written \u00XX,
+  // the quotes, and whole words stored past the end.
+  static constexpr std::size_t string_room(std::size_t size) { return size * 6 + 2 + 16; }
+  // The room number() may need: "-9223372036854775808".
+  static constexpr std::size_t kNumberRoom = 20;
+
+  // Writes `text` as it is.
+  [[gnu::always_inline]] void raw(std::string_view text) {
+    copy_short(text.data(), text.size(), out_);
+    out_ += text.size();
+  }
+  // Writes `text` as a JSON string, quoted and escaped.
+  void string(std::string_view text) { out_ = write_string(text, out_); }
+  // Writes the decimal digits of `number`.
+  template <class Integer>
+  [[gnu::always_inline]] void number(Integer number) {
+    out_ = write_decimal(number, out_);
+  }
+  // The end of what was written.
+  char* end() const { return out_; }
+
+  // Writes `text` quoted and escaped at `out` (string_room() bytes) and
+  // returns the end of what it wrote.
+  static char* write_string(std::string_view text, char* out);
+
+  // Writes the decimal digits of `number` at `out` (kNumberRoom bytes) and
+  // returns their end. Offsets, counts and ids, most of the numbers of a
+  // graph, are below 10^8: written from a table of digit pairs without
+  // std::to_chars's digit count loop.
+  template <class Integer>
+  [[gnu::always_inline]] static char* write_decimal(Integer number, char* out) {
+    if (number < 0 || number >= 100000000) return std::to_chars(out, out + kNumberRoom, number).ptr;
+    auto n = static_cast<unsigned>(number);
+    if (n < 10000) return write_below_10000(n, out);
+    // The first digits, then the last four.
+    out = write_below_10000(n / 10000, out);
+    unsigned low = n % 10000;
+    std::memcpy(out, kDigitPairs + 2 * (low / 100), 2);
+    std::memcpy(out + 2, kDigitPairs + 2 * (low % 100), 2);
+    return out + 4;
+  }
+
+ private:
+  // The two digits of 0..99, in order.
+  static constexpr char kDigitPairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
+
+  [[gnu::always_inline]] static char* write_below_10000(unsigned n, char* out) {
+    if (n < 10) {
+      *out = static_cast<char>('0' + n);
+      return out + 1;
+    }
+    if (n < 100) {
+      std::memcpy(out, kDigitPairs + 2 * n, 2);
+      return out + 2;
+    }
+    if (n < 1000) {
+      *out = static_cast<char>('0' + n / 100);
+      std::memcpy(out + 1, kDigitPairs + 2 * (n % 100), 2);
+      return out + 3;
+    }
+    std::memcpy(out, kDigitPairs + 2 * (n / 100), 2);
+    std::memcpy(out + 2, kDigitPairs + 2 * (n % 100), 2);
+    return out + 4;
+  }
+
+  char* out_;
+};
 
 class NodeLinkWriter {
  public:
@@ -83,6 +162,14 @@ class NodeLinkWriter {
   void property(const Key& key, double number);
   void property(const Key& key, std::span<const std::string_view> texts);
 
+  // An item written whole by its producer, with no call per member:
+  // begin_whole_item() writes the separator from the item before and returns
+  // a cursor to room for `room` bytes, where the producer writes the item's
+  // object, from "{" to "}"; end_whole_item() takes what it wrote. Nothing
+  // else is written to this writer in between.
+  JsonCursor begin_whole_item(std::size_t room);
+  void end_whole_item(const JsonCursor& item);
+
   // JSON text written as it is: a value already escaped (append_json_string),
   // for a producer that writes the same text many times, escaped once.
   struct Json {
@@ -123,6 +210,9 @@ class NodeLinkWriter {
   bool has_last_float_ = false;
   double last_float_ = 0;
   std::string last_float_text_;
+  // The room of the whole item being written, and its start.
+  std::size_t whole_item_room_ = 0;
+  char* whole_item_ = nullptr;
 };
 
 // JSON text made apart from a writer, to be written many times as
