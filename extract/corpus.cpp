@@ -78,14 +78,16 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, std
       continue;
     }
     std::error_code ec;
-    if (fs::is_directory(arg, ec)) {
+    fs::file_status status = fs::status(arg, ec);
+    if (fs::is_directory(status)) {
       std::vector<std::string> found;
       if (!find_articles(arg.ends_with('/') ? arg : arg + '/', found, ec))
         errors.push_back(arg + ": cannot read folder: " + ec.message());
       std::sort(found.begin(), found.end());
-      for (const std::string& f : found) inputs.push_back({f, f});
-    } else if (fs::exists(arg, ec)) {
-      inputs.push_back({arg, arg});
+      // find_articles lists regular files only (or links to them).
+      for (const std::string& f : found) inputs.push_back({f, f, true});
+    } else if (fs::exists(status)) {
+      inputs.push_back({arg, arg, fs::is_regular_file(status)});
     } else {
       errors.push_back(arg + ": no such file or folder");
     }
@@ -142,7 +144,7 @@ CorpusResult extract_corpus(const std::vector<Input>& inputs, const RuleBook& ru
       Outcome outcome;
       std::optional<std::string_view> bytes;
       if (in.path == "-") bytes = *stdin_text;
-      else if (reader.read(in.path)) bytes = reader.text();
+      else if (reader.read(in.path, in.regular_file)) bytes = reader.text();
       if (!bytes) {
         outcome.error = in.name + ": cannot read file";
       } else if (std::string why = check_article(*bytes); !why.empty()) {
