@@ -149,7 +149,7 @@ struct GraphMerger::JsonTexts {
   JsonText text;  // all of it; the views below point into it
   std::vector<std::string_view> article_names;  // by article
   std::vector<std::string_view> article_lists;  // ["name"], by article
-  std::vector<std::string_view> article_dates;  // by article, empty for none
+  std::vector<std::string_view> dated_documents;  // ,"date":"D","document":"NAME" (no date if none), by article
   std::vector<std::string_view> types;          // by type id
   std::vector<std::string_view> labels;         // ["Person"], by EntityType
   std::vector<std::string_view> deal_words;     // by deal_word() number
@@ -473,15 +473,15 @@ void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, No
   constexpr std::string_view kSource = "{\"source\":\"n", kTarget = "\",\"target\":\"n", kKey = "\",\"key\":",
                              kId = ",\"id\":", kType = ",\"type\":", kAllEvidence = ",\"all_evidence\":",
                              kAllSources = ",\"all_sources\":[", kSourcesEnd = "]", kAmountMax = ",\"amount_max\":",
-                             kAmountMin = ",\"amount_min\":", kCurrency = ",\"currency\":", kDate = ",\"date\":",
-                             kDocument = ",\"document\":", kEnd = ",\"end\":", kEvidence = ",\"evidence\":",
+                             kAmountMin = ",\"amount_min\":", kCurrency = ",\"currency\":",
+                             kEnd = ",\"end\":", kEvidence = ",\"evidence\":",
                              kEvidenceCount = ",\"evidence_count\":", kRule = ",\"rule\":",
                              kSentenceIndex = ",\"sentence_index\":", kStart = ",\"start\":",
                              kStatus = ",\"status\":", kClose = "}";
   constexpr std::size_t kLiterals =
       kSource.size() + kTarget.size() + kKey.size() + kId.size() + kType.size() + kAllEvidence.size() +
       kAllSources.size() + kSourcesEnd.size() + kAmountMax.size() + kAmountMin.size() + kCurrency.size() +
-      kDate.size() + kDocument.size() + kEnd.size() + kEvidence.size() + kEvidenceCount.size() + kRule.size() +
+      kEnd.size() + kEvidence.size() + kEvidenceCount.size() + kRule.size() +
       kSentenceIndex.size() + kStart.size() + kStatus.size() + kClose.size();
   // A source: the name's JSON text without its closing quote, then
   // ":SENTENCE:START-END" and the quote; digits, ':' and '-' need no escape.
@@ -509,8 +509,7 @@ void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, No
   std::string_view first_evidence = all_evidence.substr(1, first_evidence_end - 1);
   const Statement& first = r.first;
   std::string_view type = json.types[r.ends.type];
-  std::string_view date = json.article_dates[first.article];
-  std::string_view document = json.article_names[first.article];
+  std::string_view dated_document = json.dated_documents[first.article];
   std::string_view currency = json.deal_words[r.currency];
   std::string_view status = json.deal_words[r.status];
   std::string_view amount_max = r.amount_max ? scratch_space.amount_max.of(*r.amount_max) : std::string_view();
@@ -521,8 +520,8 @@ void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, No
                      : scratch_space.amount_min.of(*r.amount_min);
   }
   std::size_t room = kLiterals + 8 * JsonCursor::kNumberRoom + type.size() + all_evidence.size() +
-                     first_evidence.size() + amount_max.size() + amount_min.size() + currency.size() + date.size() +
-                     document.size() + JsonCursor::string_room(r.rule.size()) + status.size();
+                     first_evidence.size() + amount_max.size() + amount_min.size() + currency.size() +
+                     dated_document.size() + JsonCursor::string_room(r.rule.size()) + status.size();
   for (std::size_t i = 0; i < r.statement_count(); ++i)
     room += kSourceLiterals + 3 * JsonCursor::kNumberRoom + json.article_names[r.statement(i).article].size();
   JsonCursor o = out.begin_whole_item(room);
@@ -565,12 +564,7 @@ void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, No
     o.raw(kCurrency);
     o.raw(currency);
   }
-  if (!date.empty()) {
-    o.raw(kDate);
-    o.raw(date);
-  }
-  o.raw(kDocument);
-  o.raw(document);
+  o.raw(dated_document);
   o.raw(kEnd);
   o.number(first.end);
   o.raw(kEvidence);
@@ -608,10 +602,18 @@ void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
   std::vector<std::size_t> ends;
   for (const Article& a : articles_) {
     json.text.raw("[");
+    std::size_t name = json.text.size();
     json.text.string(a.name);
+    std::size_t name_end = json.text.size();
     json.text.raw("]");
     ends.push_back(json.text.size());
-    if (!a.date.empty()) json.text.string(a.date);
+    // A link's date and document, written together.
+    if (!a.date.empty()) {
+      json.text.raw(",\"date\":");
+      json.text.string(a.date);
+    }
+    json.text.raw(",\"document\":");
+    json.text.repeat(name, name_end);
     ends.push_back(json.text.size());
   }
   for (const std::string& type : types_) {
@@ -639,8 +641,9 @@ void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
   for (std::size_t a = 0; a < articles_.size(); ++a) {
     json.article_lists.push_back(piece());
     json.article_names.push_back(json.article_lists.back().substr(1, json.article_lists.back().size() - 2));
-    json.article_dates.push_back(piece());
+    json.dated_documents.push_back(piece());
   }
+
   for (std::size_t t = 0; t < types_.size(); ++t) json.types.push_back(piece());
   for (std::size_t w = 0; w < deal_words_.size(); ++w) json.deal_words.push_back(piece());
   for (EntityType type : kTypes) {

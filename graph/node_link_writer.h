@@ -229,6 +229,13 @@ class JsonText {
   void string(std::string_view text);
   // Appends the decimal digits of `number`.
   void number(std::uint64_t number);
+  // Appends a copy of its own text [from, to).
+  void repeat(std::size_t from, std::size_t to) {
+    std::size_t size = buffer_.GetSize();
+    // The buffer may move: the copy is read from where it is after the push.
+    char* out = buffer_.Push(to - from);
+    if (to > from) std::memcpy(out, out - size + from, to - from);
+  }
   std::size_t size() const { return buffer_.GetSize(); }
   // The text so far; valid until the next append.
   std::string_view view() const { return {buffer_.GetString(), buffer_.GetSize()}; }
