@@ -506,7 +506,7 @@ void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, No
     scratch_space.evidence_of = r.later.empty() ? evidence_of : EvidenceOf{};
   }
   std::string_view all_evidence = evidence.view();
-  std::string_view first_evidence = all_evidence.substr(1, first_evidence_end - 1);
+  std::string_view first_evidence(all_evidence.data() + 1, first_evidence_end - 1);
   const Statement& first = r.first;
   std::string_view type = json.types[r.ends.type];
   std::string_view dated_document = json.dated_documents[first.article];

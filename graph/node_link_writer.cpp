@@ -331,7 +331,7 @@ JsonCursor NodeLinkWriter::begin_whole_item(std::size_t room) {
   return out;
 }
 
-void NodeLinkWriter::end_whole_item(const JsonCursor& item) {
+void NodeLinkWriter::end_whole_item(JsonCursor item) {
   buffer_.Pop(whole_item_room_ - static_cast<std::size_t>(item.end() - whole_item_));
   flush_if_full();
 }

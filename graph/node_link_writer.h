@@ -166,9 +166,10 @@ class NodeLinkWriter {
   // begin_whole_item() writes the separator from the item before and returns
   // a cursor to room for `room` bytes, where the producer writes the item's
   // object, from "{" to "}"; end_whole_item() takes what it wrote. Nothing
-  // else is written to this writer in between.
+  // else is written to this writer in between. (The cursor is passed by
+  // value, so that it stays in a register while the item is written.)
   JsonCursor begin_whole_item(std::size_t room);
-  void end_whole_item(const JsonCursor& item);
+  void end_whole_item(JsonCursor item);
 
   // JSON text written as it is: a value already escaped (append_json_string),
   // for a producer that writes the same text many times, escaped once.
