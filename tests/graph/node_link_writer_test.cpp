@@ -261,3 +261,73 @@ TEST_CASE("floats in a row, equal or not, are each written as RapidJSON writes t
   CHECK(text == rapidjson_node_text(props));
   CHECK(text.find("\"a\":2.5e+08,\"b\":2.5e+08,\"c\":0.0,\"d\":-0.0,") != std::string::npos);
 }
+
+TEST_CASE("an item written whole through a cursor is the text of the same item written member by member") {
+  kg::NodeLinkWriter::Key name("name");
+  kg::NodeLinkWriter::Key start("start");
+  const std::string hostile = "Zeta \"Capital\"\\\x01 été, a name longer than sixteen bytes";
+  for (auto layout : {kg::NodeLinkLayout::kOneLine, kg::NodeLinkLayout::kLinePerItem}) {
+    auto write = [&](bool whole) {
+      std::string text;
+      kg::NodeLinkWriter out(layout, [&](std::string_view chunk) { text += chunk; });
+      out.begin(kg::Map{});
+      std::vector<std::string> labels = {"Organization"};
+      for (std::int64_t id : {0, 123456789}) {
+        std::string key = "n" + std::to_string(id);
+        if (whole) {
+          kg::JsonCursor item = out.begin_whole_item(64 + kg::JsonCursor::string_room(hostile.size()) +
+                                                     2 * kg::JsonCursor::kNumberRoom);
+          item.raw("{\"id\":\"n");
+          item.number(id);
+          item.raw("\",\"labels\":[\"Organization\"],\"name\":");
+          item.string(hostile);
+          item.raw(",\"start\":");
+          item.number(id * 2);
+          item.raw("}");
+          out.end_whole_item(item);
+        } else {
+          out.begin_node(std::string_view(key), labels);
+          out.property(name, std::string_view(hostile));
+          out.property(start, id * 2);
+          out.end_node();
+        }
+      }
+      out.begin_links();
+      out.finish();
+      return text;
+    };
+    std::string by_member = write(false);
+    CHECK(by_member.find("\"start\":246913578}") != std::string::npos);
+    CHECK(write(true) == by_member);
+  }
+}
+
+TEST_CASE("a cursor writes integers with the digits std::to_string gives, below 10^8 and above") {
+  std::vector<char> room(64);
+  for (std::int64_t n : {std::int64_t{0}, std::int64_t{9}, std::int64_t{10}, std::int64_t{9999}, std::int64_t{10000},
+                         std::int64_t{10001}, std::int64_t{12345678}, std::int64_t{99999999}, std::int64_t{100000000},
+                         std::int64_t{-1}, std::numeric_limits<std::int64_t>::min(),
+                         std::numeric_limits<std::int64_t>::max()}) {
+    kg::JsonCursor out(room.data());
+    out.number(n);
+    CHECK(std::string(room.data(), out.end()) == std::to_string(n));
+  }
+  kg::JsonCursor out(room.data());
+  out.number(std::numeric_limits<std::uint64_t>::max());
+  CHECK(std::string(room.data(), out.end()) == "18446744073709551615");
+}
+
+TEST_CASE("JSON text repeats a piece of itself, even when the buffer grows to hold it") {
+  kg::JsonText text;
+  text.raw("[");
+  text.string("a name");
+  std::size_t end = text.size();
+  text.raw("]");
+  text.repeat(1, end);
+  CHECK(text.view() == "[\"a name\"]\"a name\"");
+  std::string long_piece(5000, 'x');
+  text.clear();
+  text.raw(long_piece);
+  text.repeat(0, text.size());
+  CHECK(text.view() == long_piece + long_piece);
+}
