@@ -681,7 +681,16 @@ void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
     if (json.labels.size() <= index) json.labels.resize(index + 1);
     json.labels[index] = piece();
   }
-  out.begin(graph_attributes());
+  // graph_attributes() as JSON text, from the names escaped above: a
+  // corpus has tens of thousands of them.
+  JsonText attributes;
+  attributes.raw("{\"sources\":[");
+  for (std::size_t a = 0; a < articles_.size(); ++a) {
+    if (a > 0) attributes.raw(",");
+    attributes.raw(json.article_names[a]);
+  }
+  attributes.raw("]}");
+  out.begin(NodeLinkWriter::Json{attributes.view()});
   write_list(out, nodes_.size(), threads, [&](NodeLinkWriter& list, std::size_t i) {
     write_node(static_cast<std::uint32_t>(i), list, json);
   });

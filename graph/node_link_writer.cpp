@@ -229,9 +229,21 @@ void NodeLinkWriter::key(std::string_view key) {
 }
 
 void NodeLinkWriter::begin(const Map& graph_attributes) {
-  raw("{\"directed\": true, \"multigraph\": true, \"graph\": ");
+  begin_graph();
   json_.Reset(buffer_);
   write_json_value(json_, Value(graph_attributes), NonFinite::AsLiterals);
+  begin_nodes();
+}
+
+void NodeLinkWriter::begin(Json graph_attributes) {
+  begin_graph();
+  raw(graph_attributes.text);
+  begin_nodes();
+}
+
+void NodeLinkWriter::begin_graph() { raw("{\"directed\": true, \"multigraph\": true, \"graph\": "); }
+
+void NodeLinkWriter::begin_nodes() {
   raw(layout_ == NodeLinkLayout::kOneLine ? "," : ",\n");
   raw("\"nodes\": [");
   first_item_ = true;

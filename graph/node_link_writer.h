@@ -178,6 +178,7 @@ class NodeLinkWriter {
   };
   // The same as the overloads above for keys, labels (the whole list), types
   // and property values given as JSON text.
+  void begin(Json graph_attributes);
   void begin_node(Json key, Json labels);
   void begin_link(Json source, Json target, std::int64_t parallel, RelId id, Json type);
   void property(const Key& key, Json value);
@@ -192,6 +193,9 @@ class NodeLinkWriter {
   void value(const Value& v);
   // ,"key": (every member but an item's first has a comma before it).
   void key(std::string_view key);
+  // What begin() writes before and after the graph's attributes.
+  void begin_graph();
+  void begin_nodes();
   void begin_item();
   void labels_of_node(std::span<const std::string> labels);
   // The members between the ends and the type: ,"key":..,"id":..,"type":

@@ -331,3 +331,29 @@ TEST_CASE("JSON text repeats a piece of itself, even when the buffer grows to ho
   text.repeat(0, text.size());
   CHECK(text.view() == long_piece + long_piece);
 }
+
+TEST_CASE("graph attributes given as JSON text are written as the same attributes given as a Map") {
+  const std::string hostile = "a \"quoted\"\\ name\x02";
+  auto write = [&](bool as_json) {
+    std::string text;
+    kg::NodeLinkWriter out(kg::NodeLinkLayout::kLinePerItem, [&](std::string_view chunk) { text += chunk; });
+    if (as_json) {
+      kg::JsonText attributes;
+      attributes.raw("{\"sources\":[");
+      attributes.string("doc1.txt");
+      attributes.raw(",");
+      attributes.string(hostile);
+      attributes.raw("]}");
+      out.begin(kg::NodeLinkWriter::Json{attributes.view()});
+    } else {
+      out.begin(kg::Map{{"sources", kg::Value(kg::List{kg::Value("doc1.txt"), kg::Value(hostile)})}});
+    }
+    out.begin_links();
+    out.finish();
+    return text;
+  };
+  std::string from_map = write(false);
+  CHECK(from_map.find("\"graph\": {\"sources\":[\"doc1.txt\",\"a \\\"quoted\\\"\\\\ name\\u0002\"]},\n") !=
+        std::string::npos);
+  CHECK(write(true) == from_map);
+}
