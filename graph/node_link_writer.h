@@ -225,6 +225,9 @@ class NodeLinkWriter {
 class JsonText {
  public:
   void clear() { buffer_.Clear(); }
+  // Makes room for `bytes` more bytes at once: a long text grown by halves
+  // would be copied again at each step, into fresh memory.
+  void reserve(std::size_t bytes) { buffer_.Reserve(bytes); }
   // Appends `text` as it is. Inline: most pieces are punctuation.
   void raw(std::string_view text) {
     // An empty buffer has no storage yet: no copy to or from a null pointer.
