@@ -12,25 +12,27 @@ namespace kg::extract {
 
 namespace {
 
-// Property keys, escaped once.
-const NodeLinkWriter::Key kAliases("aliases");
-const NodeLinkWriter::Key kAllEvidence("all_evidence");
-const NodeLinkWriter::Key kAllSources("all_sources");
-const NodeLinkWriter::Key kAmountMax("amount_max");
-const NodeLinkWriter::Key kAmountMin("amount_min");
-const NodeLinkWriter::Key kCurrency("currency");
-const NodeLinkWriter::Key kDate("date");
-const NodeLinkWriter::Key kDescriptions("descriptions");
-const NodeLinkWriter::Key kDocument("document");
-const NodeLinkWriter::Key kDocuments("documents");
-const NodeLinkWriter::Key kEnd("end");
-const NodeLinkWriter::Key kEvidence("evidence");
-const NodeLinkWriter::Key kEvidenceCount("evidence_count");
-const NodeLinkWriter::Key kName("name");
-const NodeLinkWriter::Key kRule("rule");
-const NodeLinkWriter::Key kSentenceIndex("sentence_index");
-const NodeLinkWriter::Key kStart("start");
-const NodeLinkWriter::Key kStatus("status");
+// Property keys, for take() (write_node_link writes them as literals).
+namespace key {
+constexpr std::string_view kAliases = "aliases";
+constexpr std::string_view kAllEvidence = "all_evidence";
+constexpr std::string_view kAllSources = "all_sources";
+constexpr std::string_view kAmountMax = "amount_max";
+constexpr std::string_view kAmountMin = "amount_min";
+constexpr std::string_view kCurrency = "currency";
+constexpr std::string_view kDate = "date";
+constexpr std::string_view kDescriptions = "descriptions";
+constexpr std::string_view kDocument = "document";
+constexpr std::string_view kDocuments = "documents";
+constexpr std::string_view kEnd = "end";
+constexpr std::string_view kEvidence = "evidence";
+constexpr std::string_view kEvidenceCount = "evidence_count";
+constexpr std::string_view kName = "name";
+constexpr std::string_view kRule = "rule";
+constexpr std::string_view kSentenceIndex = "sentence_index";
+constexpr std::string_view kStart = "start";
+constexpr std::string_view kStatus = "status";
+}  // namespace key
 
 // What the writers build for each node or link, kept per formatting thread
 // so that each node or link does not allocate it again.
@@ -86,11 +88,11 @@ void write_alias_properties(const Aliases& aliases, Out& out) {
   std::vector<std::string_view>& texts = scratch().texts;
   texts.clear();
   for (const auto& a : aliases) texts.push_back(a.text);
-  out.property(kAliases, texts);
+  out.property(key::kAliases, texts);
   texts.clear();
   for (const auto& a : aliases)
     if (!a.is_name) texts.push_back(a.text);
-  if (!texts.empty()) out.property(kDescriptions, texts);
+  if (!texts.empty()) out.property(key::kDescriptions, texts);
 }
 
 // Whether `a` and `b` hold the same bytes. Folded keys are mostly sixteen
@@ -160,15 +162,14 @@ void write_list(NodeLinkWriter& out, std::size_t count, unsigned threads, const 
 // Properties gathered into a Map, for take().
 struct GraphMerger::MapOut {
   Map properties;
-  using Key = NodeLinkWriter::Key;
-  void property(const Key& key, std::string_view text) { properties.emplace(key.name(), Value(text)); }
-  void property(const Key& key, std::int64_t number) { properties.emplace(key.name(), Value(number)); }
-  void property(const Key& key, double number) { properties.emplace(key.name(), Value(number)); }
-  void property(const Key& key, std::span<const std::string_view> texts) {
+  void property(std::string_view key, std::string_view text) { properties.emplace(key, Value(text)); }
+  void property(std::string_view key, std::int64_t number) { properties.emplace(key, Value(number)); }
+  void property(std::string_view key, double number) { properties.emplace(key, Value(number)); }
+  void property(std::string_view key, std::span<const std::string_view> texts) {
     List list;
     list.reserve(texts.size());
     for (std::string_view t : texts) list.emplace_back(t);
-    properties.emplace(key.name(), Value(std::move(list)));
+    properties.emplace(key, Value(std::move(list)));
   }
 };
 
@@ -369,16 +370,16 @@ void GraphMerger::add(ArticleGraph&& article_graph) {
 void GraphMerger::node_properties(const Node& n, MapOut& out) const {
   const NodeExtras& more = extras(n);
   write_alias_properties(more.aliases, out);
-  out.property(kDocument, articles_[n.article].name);
+  out.property(key::kDocument, articles_[n.article].name);
   std::vector<std::string_view>& texts = scratch().texts;
   texts.clear();
   texts.push_back(articles_[n.article].name);
   for (std::uint32_t article : more.later_articles) texts.push_back(articles_[article].name);
-  out.property(kDocuments, texts);
-  out.property(kEnd, static_cast<std::int64_t>(n.end));
-  out.property(kName, n.name);
-  out.property(kSentenceIndex, static_cast<std::int64_t>(n.sentence));
-  out.property(kStart, static_cast<std::int64_t>(n.start));
+  out.property(key::kDocuments, texts);
+  out.property(key::kEnd, static_cast<std::int64_t>(n.end));
+  out.property(key::kName, n.name);
+  out.property(key::kSentenceIndex, static_cast<std::int64_t>(n.sentence));
+  out.property(key::kStart, static_cast<std::int64_t>(n.start));
 }
 
 void GraphMerger::write_node(std::uint32_t id, NodeLinkWriter& out, const JsonTexts& json) const {
@@ -459,7 +460,7 @@ void GraphMerger::relationship_properties(const Relationship& r, MapOut& out) co
   std::vector<std::string_view>& texts = scratch_space.texts;
   texts.clear();
   for (std::size_t i = 0; i < r.statement_count(); ++i) texts.push_back(r.statement(i).evidence);
-  out.property(kAllEvidence, texts);
+  out.property(key::kAllEvidence, texts);
   // Every source "DOC:SENTENCE:START-END" in one buffer, then a view of each.
   std::string& sources = scratch_space.sources;
   std::vector<std::size_t>& ends = scratch_space.source_ends;
@@ -478,21 +479,21 @@ void GraphMerger::relationship_properties(const Relationship& r, MapOut& out) co
   texts.clear();
   for (std::size_t i = 0, from = 0; i < ends.size(); from = ends[i++])
     texts.push_back(std::string_view(sources).substr(from, ends[i] - from));
-  out.property(kAllSources, texts);
-  if (r.amount_max) out.property(kAmountMax, *r.amount_max);
-  if (r.amount_min) out.property(kAmountMin, *r.amount_min);
-  if (r.currency != 0) out.property(kCurrency, deal_words_[r.currency]);
+  out.property(key::kAllSources, texts);
+  if (r.amount_max) out.property(key::kAmountMax, *r.amount_max);
+  if (r.amount_min) out.property(key::kAmountMin, *r.amount_min);
+  if (r.currency != 0) out.property(key::kCurrency, deal_words_[r.currency]);
   const Statement& first = r.first;
   const Article& article = articles_[first.article];
-  if (!article.date.empty()) out.property(kDate, article.date);
-  out.property(kDocument, article.name);
-  out.property(kEnd, static_cast<std::int64_t>(first.end));
-  out.property(kEvidence, first.evidence);
-  out.property(kEvidenceCount, static_cast<std::int64_t>(r.statement_count()));
-  out.property(kRule, r.rule);
-  out.property(kSentenceIndex, static_cast<std::int64_t>(first.sentence));
-  out.property(kStart, static_cast<std::int64_t>(first.start));
-  if (r.status != 0) out.property(kStatus, deal_words_[r.status]);
+  if (!article.date.empty()) out.property(key::kDate, article.date);
+  out.property(key::kDocument, article.name);
+  out.property(key::kEnd, static_cast<std::int64_t>(first.end));
+  out.property(key::kEvidence, first.evidence);
+  out.property(key::kEvidenceCount, static_cast<std::int64_t>(r.statement_count()));
+  out.property(key::kRule, r.rule);
+  out.property(key::kSentenceIndex, static_cast<std::int64_t>(first.sentence));
+  out.property(key::kStart, static_cast<std::int64_t>(first.start));
+  if (r.status != 0) out.property(key::kStatus, deal_words_[r.status]);
 }
 
 void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, NodeLinkWriter& out,

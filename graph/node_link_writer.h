@@ -1,7 +1,8 @@
 // Node-link JSON (node_link_json.h) written item by item: to_node_link writes
 // a PropertyGraph through it, and a producer that holds no PropertyGraph (the
 // extractor's merge) writes the very same text for the same graph without
-// building one. The text goes to a sink in chunks, not into one string.
+// building one, each node and link whole through a JsonCursor. The text goes
+// to a sink in chunks, not into one string.
 #pragma once
 
 #include <charconv>
@@ -107,8 +108,9 @@ class NodeLinkWriter {
   NodeLinkWriter(NodeLinkLayout layout, Sink sink);
 
   // Call in this order: begin(); then for each node, in id order, begin_node(),
-  // its properties, end_node(); begin_links(); for each link, in id order,
-  // begin_link(), its properties, end_link(); finish().
+  // its properties, end_node() (or the node whole: begin_whole_item() ...);
+  // begin_links(); for each link, in id order, begin_link(), its properties,
+  // end_link() (or the same whole); finish().
   void begin(const Map& graph_attributes);
   void begin_node(const Value& key, std::span<const std::string> labels);
   // The same for a key that is a string (no Value to build).
@@ -142,26 +144,6 @@ class NodeLinkWriter {
   // All the properties of the current node or link; those named like a key of
   // the object itself ("id", "type", ...) go into its "properties" member.
   void properties(const Map& properties);
-  // A property key escaped once: written many times, it is copied, not
-  // escaped again on each call. Make it once, outside the loop.
-  class Key {
-   public:
-    explicit Key(std::string_view name);
-    const std::string& name() const { return name_; }
-
-   private:
-    friend class NodeLinkWriter;
-    std::string name_;
-    std::string member_;  // ,"name":
-  };
-  // One property of the current node or link, for producers without a Map.
-  // They come in ascending key order (Map's), and none is named like a key of
-  // the object itself.
-  void property(const Key& key, std::string_view text);
-  void property(const Key& key, std::int64_t number);
-  void property(const Key& key, double number);
-  void property(const Key& key, std::span<const std::string_view> texts);
-
   // An item written whole by its producer, with no call per member:
   // begin_whole_item() writes the separator from the item before and returns
   // a cursor to room for `room` bytes, where the producer writes the item's
@@ -171,17 +153,12 @@ class NodeLinkWriter {
   JsonCursor begin_whole_item(std::size_t room);
   void end_whole_item(JsonCursor item);
 
-  // JSON text written as it is: a value already escaped (append_json_string),
-  // for a producer that writes the same text many times, escaped once.
+  // The graph's attributes given as JSON text (a JsonText, say), for a
+  // producer that has escaped their strings already.
   struct Json {
     std::string_view text;
   };
-  // The same as the overloads above for keys, labels (the whole list), types
-  // and property values given as JSON text.
   void begin(Json graph_attributes);
-  void begin_node(Json key, Json labels);
-  void begin_link(Json source, Json target, std::int64_t parallel, RelId id, Json type);
-  void property(const Key& key, Json value);
 
  private:
   void raw(std::string_view text);
@@ -211,17 +188,13 @@ class NodeLinkWriter {
   JsonWriter json_;  // for the values written by write_json_value, each one reset as a root
   bool first_item_ = true;  // of the nodes or of the links
   bool in_links_ = false;
-  // The last float property written and its text (compared bit for bit).
-  bool has_last_float_ = false;
-  double last_float_ = 0;
-  std::string last_float_text_;
   // The room of the whole item being written, and its start.
   std::size_t whole_item_room_ = 0;
   char* whole_item_ = nullptr;
 };
 
-// JSON text made apart from a writer, to be written many times as
-// NodeLinkWriter::Json: strings are escaped as the writer escapes them.
+// JSON text made apart from a writer, to be written many times (as raw text
+// of a JsonCursor, say): strings are escaped as the writer escapes them.
 class JsonText {
  public:
   void clear() { buffer_.Clear(); }
