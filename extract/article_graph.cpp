@@ -5,6 +5,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "graph/short_copy.h"
 #include "graph/text_fold.h"
 
 namespace kg::extract {
@@ -113,8 +114,9 @@ ArticleNode& ArticleGraph::add_node(const Entity& entity) {
     bytes += entity.descriptions[i].size() + carried(entity.description_keys, i).size();
   std::size_t at = texts.size();
   texts.resize(at + bytes);
+  // Names and keys are mostly a few bytes: copied without a call to memcpy.
   auto put = [&](std::string_view piece) {
-    std::memcpy(texts.data() + at, piece.data(), piece.size());
+    copy_short(piece.data(), piece.size(), texts.data() + at);
     at += piece.size();
     return text_ref(at - piece.size(), at);
   };

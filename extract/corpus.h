@@ -18,6 +18,8 @@ namespace kg::extract {
 struct Input {
   std::string name;  // as shown in messages and provenance
   std::string path;  // "-" for standard input
+  // Whether the path was a regular file when listed (FileReader::read).
+  bool regular_file = false;
 };
 
 // Files named by the arguments, folders expanded (sorted, recursive *.txt).

@@ -12,7 +12,7 @@ FileReader::~FileReader() {
   if (folder_ >= 0) close(folder_);
 }
 
-bool FileReader::read(const std::string& path) {
+bool FileReader::read(const std::string& path, bool regular_file) {
   size_ = 0;
   std::size_t slash = path.rfind('/');
   std::string_view folder = slash == std::string::npos ? std::string_view() : std::string_view(path).substr(0, slash + 1);
@@ -32,7 +32,8 @@ bool FileReader::read(const std::string& path) {
   constexpr std::size_t kMinRoom = 1 << 16;
   while (true) {
     if (buffer_.size() - size_ < kMinRoom / 2) buffer_.resize(std::max(2 * buffer_.size(), size_ + kMinRoom));
-    ssize_t n = ::read(fd, buffer_.data() + size_, buffer_.size() - size_);
+    std::size_t room = buffer_.size() - size_;
+    ssize_t n = ::read(fd, buffer_.data() + size_, room);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
       close(fd);
@@ -40,6 +41,10 @@ bool FileReader::read(const std::string& path) {
       return n == 0;
     }
     size_ += static_cast<std::size_t>(n);
+    if (regular_file && static_cast<std::size_t>(n) < room) {
+      close(fd);
+      return true;
+    }
   }
 }
 

@@ -20,8 +20,11 @@ class FileReader {
   FileReader& operator=(const FileReader&) = delete;
 
   // Reads the whole file at `path` into text(); false if it cannot be
-  // opened or read (text() is then empty).
-  bool read(const std::string& path);
+  // opened or read (text() is then empty). For a file known to be regular
+  // (`regular_file`), a read that returns less than asked is its end, as on
+  // Linux it is: no further read to be told so. Otherwise (a pipe, say) the
+  // file is read until a read returns nothing.
+  bool read(const std::string& path, bool regular_file = false);
   // The last file read; valid until the next read().
   std::string_view text() const { return std::string_view(buffer_).substr(0, size_); }
 

@@ -43,6 +43,14 @@ class IdIndex {
   // How many ids are indexed.
   std::size_t size() const { return size_; }
 
+  // Makes room for `count` ids in all at once, so that inserting that many
+  // does not grow the table (and move its slots) again and again.
+  void reserve(std::size_t count) {
+    std::size_t capacity = slots_.empty() ? 64 : slots_.size();
+    while ((count + 1) * 2 > capacity) capacity *= 2;
+    if (capacity != slots_.size()) rehash(capacity);
+  }
+
  private:
   static constexpr std::uint32_t kEmpty = UINT32_MAX;
   struct Slot {
@@ -57,9 +65,10 @@ class IdIndex {
     return static_cast<std::uint32_t>((hash * 0x9E3779B97F4A7C15ULL) >> 32);
   }
   std::size_t home(std::uint32_t tag) const { return tag >> shift_; }
-  void grow() {
+  void grow() { rehash(slots_.empty() ? 64 : slots_.size() * 2); }
+  // Moves the slots into a table of `capacity` (a power of two) slots.
+  void rehash(std::size_t capacity) {
     std::vector<Slot> old = std::move(slots_);
-    std::size_t capacity = old.empty() ? 64 : old.size() * 2;
     // Ids are 32-bit: a table of 2^32 slots is never more than half full.
     if (capacity > (std::size_t{1} << 32)) throw std::length_error("IdIndex: more than 2^31 ids");
     slots_.assign(capacity, Slot{});

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <charconv>
+#include <cstring>
 #include <thread>
 
 #include "graph/node_link_writer.h"
@@ -11,41 +12,27 @@ namespace kg::extract {
 
 namespace {
 
-// Property keys, escaped once.
-const NodeLinkWriter::Key kAliases("aliases");
-const NodeLinkWriter::Key kAllEvidence("all_evidence");
-const NodeLinkWriter::Key kAllSources("all_sources");
-const NodeLinkWriter::Key kAmountMax("amount_max");
-const NodeLinkWriter::Key kAmountMin("amount_min");
-const NodeLinkWriter::Key kCurrency("currency");
-const NodeLinkWriter::Key kDate("date");
-const NodeLinkWriter::Key kDescriptions("descriptions");
-const NodeLinkWriter::Key kDocument("document");
-const NodeLinkWriter::Key kDocuments("documents");
-const NodeLinkWriter::Key kEnd("end");
-const NodeLinkWriter::Key kEvidence("evidence");
-const NodeLinkWriter::Key kEvidenceCount("evidence_count");
-const NodeLinkWriter::Key kName("name");
-const NodeLinkWriter::Key kRule("rule");
-const NodeLinkWriter::Key kSentenceIndex("sentence_index");
-const NodeLinkWriter::Key kStart("start");
-const NodeLinkWriter::Key kStatus("status");
-
-// The key node-link files give a node kg numbered `id`, "n" and the number,
-// as JSON text: no character of it needs an escape.
-class NodeKey {
- public:
-  explicit NodeKey(std::uint32_t id) {
-    char* end = std::to_chars(text_ + 2, text_ + sizeof text_ - 1, id).ptr;
-    *end++ = '"';
-    size_ = static_cast<std::size_t>(end - text_);
-  }
-  NodeLinkWriter::Json json() const { return {{text_, size_}}; }
-
- private:
-  char text_[16] = {'"', 'n'};
-  std::size_t size_;
-};
+// Property keys, for take() (write_node_link writes them as literals).
+namespace key {
+constexpr std::string_view kAliases = "aliases";
+constexpr std::string_view kAllEvidence = "all_evidence";
+constexpr std::string_view kAllSources = "all_sources";
+constexpr std::string_view kAmountMax = "amount_max";
+constexpr std::string_view kAmountMin = "amount_min";
+constexpr std::string_view kCurrency = "currency";
+constexpr std::string_view kDate = "date";
+constexpr std::string_view kDescriptions = "descriptions";
+constexpr std::string_view kDocument = "document";
+constexpr std::string_view kDocuments = "documents";
+constexpr std::string_view kEnd = "end";
+constexpr std::string_view kEvidence = "evidence";
+constexpr std::string_view kEvidenceCount = "evidence_count";
+constexpr std::string_view kName = "name";
+constexpr std::string_view kRule = "rule";
+constexpr std::string_view kSentenceIndex = "sentence_index";
+constexpr std::string_view kStart = "start";
+constexpr std::string_view kStatus = "status";
+}  // namespace key
 
 // What the writers build for each node or link, kept per formatting thread
 // so that each node or link does not allocate it again.
@@ -57,16 +44,35 @@ struct EvidenceOf {
   bool operator==(const EvidenceOf&) const = default;
 };
 
+// The text write_json_value gives a float, remembered for the next one:
+// formatting the shortest text that reads back the same is costly, and deals
+// in a row often give the same amounts.
+class FloatText {
+ public:
+  std::string_view of(double number) {
+    if (!known_ || std::memcmp(&number, &number_, sizeof number) != 0) {
+      text_ = format_float(number);
+      number_ = number;
+      known_ = true;
+    }
+    return text_;
+  }
+
+ private:
+  bool known_ = false;
+  double number_ = 0;
+  std::string text_;
+};
+
 struct Scratch {
   std::vector<std::string_view> texts;
   std::string sources;
   std::vector<std::size_t> source_ends;
-  JsonText list;  // a list property's JSON text
-  JsonText more;  // another's
   // The last link's all_evidence, kept for the next link when both have one
   // statement of one sentence (relations of a sentence are merged in turn).
   JsonText evidence;
   EvidenceOf evidence_of;
+  FloatText amount_max, amount_min;
 };
 
 Scratch& scratch() {
@@ -82,11 +88,40 @@ void write_alias_properties(const Aliases& aliases, Out& out) {
   std::vector<std::string_view>& texts = scratch().texts;
   texts.clear();
   for (const auto& a : aliases) texts.push_back(a.text);
-  out.property(kAliases, texts);
+  out.property(key::kAliases, texts);
   texts.clear();
   for (const auto& a : aliases)
     if (!a.is_name) texts.push_back(a.text);
-  if (!texts.empty()) out.property(kDescriptions, texts);
+  if (!texts.empty()) out.property(key::kDescriptions, texts);
+}
+
+// Whether `a` and `b` hold the same bytes. Folded keys are mostly sixteen
+// bytes or fewer: compared with two loads of each that may overlap, without
+// a call to memcmp.
+bool same_key(std::string_view a, std::string_view b) {
+  std::size_t size = a.size();
+  if (size != b.size()) return false;
+  const char* x = a.data();
+  const char* y = b.data();
+  if (size > 16) return std::memcmp(x, y, size) == 0;
+  if (size >= 8) {
+    std::uint64_t x_head, x_tail, y_head, y_tail;
+    std::memcpy(&x_head, x, 8);
+    std::memcpy(&x_tail, x + size - 8, 8);
+    std::memcpy(&y_head, y, 8);
+    std::memcpy(&y_tail, y + size - 8, 8);
+    return ((x_head ^ y_head) | (x_tail ^ y_tail)) == 0;
+  }
+  if (size >= 4) {
+    std::uint32_t x_head, x_tail, y_head, y_tail;
+    std::memcpy(&x_head, x, 4);
+    std::memcpy(&x_tail, x + size - 4, 4);
+    std::memcpy(&y_head, y, 4);
+    std::memcpy(&y_tail, y + size - 4, 4);
+    return ((x_head ^ y_head) | (x_tail ^ y_tail)) == 0;
+  }
+  // One to three bytes: the first, the middle and the last.
+  return size == 0 || (x[0] == y[0] && x[size / 2] == y[size / 2] && x[size - 1] == y[size - 1]);
 }
 
 void append_number(std::string& out, std::size_t number) {
@@ -127,15 +162,14 @@ void write_list(NodeLinkWriter& out, std::size_t count, unsigned threads, const 
 // Properties gathered into a Map, for take().
 struct GraphMerger::MapOut {
   Map properties;
-  using Key = NodeLinkWriter::Key;
-  void property(const Key& key, std::string_view text) { properties.emplace(key.name(), Value(text)); }
-  void property(const Key& key, std::int64_t number) { properties.emplace(key.name(), Value(number)); }
-  void property(const Key& key, double number) { properties.emplace(key.name(), Value(number)); }
-  void property(const Key& key, std::span<const std::string_view> texts) {
+  void property(std::string_view key, std::string_view text) { properties.emplace(key, Value(text)); }
+  void property(std::string_view key, std::int64_t number) { properties.emplace(key, Value(number)); }
+  void property(std::string_view key, double number) { properties.emplace(key, Value(number)); }
+  void property(std::string_view key, std::span<const std::string_view> texts) {
     List list;
     list.reserve(texts.size());
     for (std::string_view t : texts) list.emplace_back(t);
-    properties.emplace(key.name(), Value(std::move(list)));
+    properties.emplace(key, Value(std::move(list)));
   }
 };
 
@@ -145,14 +179,15 @@ struct GraphMerger::JsonTexts {
   JsonText text;  // all of it; the views below point into it
   std::vector<std::string_view> article_names;  // by article
   std::vector<std::string_view> article_lists;  // ["name"], by article
-  std::vector<std::string_view> article_dates;  // by article, empty for none
+  std::vector<std::string_view> dated_documents;  // ,"date":"D","document":"NAME" (no date if none), by article
   std::vector<std::string_view> types;          // by type id
   std::vector<std::string_view> labels;         // ["Person"], by EntityType
+  std::vector<std::string_view> deal_words;     // by deal_word() number
 };
 
 GraphMerger::KeyId GraphMerger::intern(std::string_view key, std::uint64_t hash) {
   auto fresh_id = static_cast<KeyId>(key_texts_.size());
-  auto [id, fresh] = key_ids_.find_or_insert(hash, fresh_id, [&](KeyId k) { return key_texts_[k] == key; });
+  auto [id, fresh] = key_ids_.find_or_insert(hash, fresh_id, [&](KeyId k) { return same_key(key_texts_[k], key); });
   if (fresh) {
     key_texts_.emplace_back(key);
     key_first_node_.emplace_back(kNoNode);
@@ -326,54 +361,98 @@ void GraphMerger::add(ArticleGraph&& article_graph) {
     Relationship& rel = relationships_[id];
     if (!rel.amount_min) rel.amount_min = r.amount_min;
     if (!rel.amount_max) rel.amount_max = r.amount_max;
-    if (rel.currency == 0) rel.currency = deal_word(view(r.currency));
-    if (rel.status == 0) rel.status = deal_word(view(r.status));
+    // Most relations are no deals: no call for their empty words.
+    if (rel.currency == 0 && r.currency.size != 0) rel.currency = deal_word(view(r.currency));
+    if (rel.status == 0 && r.status.size != 0) rel.status = deal_word(view(r.status));
   }
 }
 
 void GraphMerger::node_properties(const Node& n, MapOut& out) const {
   const NodeExtras& more = extras(n);
   write_alias_properties(more.aliases, out);
-  out.property(kDocument, articles_[n.article].name);
+  out.property(key::kDocument, articles_[n.article].name);
   std::vector<std::string_view>& texts = scratch().texts;
   texts.clear();
   texts.push_back(articles_[n.article].name);
   for (std::uint32_t article : more.later_articles) texts.push_back(articles_[article].name);
-  out.property(kDocuments, texts);
-  out.property(kEnd, static_cast<std::int64_t>(n.end));
-  out.property(kName, n.name);
-  out.property(kSentenceIndex, static_cast<std::int64_t>(n.sentence));
-  out.property(kStart, static_cast<std::int64_t>(n.start));
+  out.property(key::kDocuments, texts);
+  out.property(key::kEnd, static_cast<std::int64_t>(n.end));
+  out.property(key::kName, n.name);
+  out.property(key::kSentenceIndex, static_cast<std::int64_t>(n.sentence));
+  out.property(key::kStart, static_cast<std::int64_t>(n.start));
 }
 
 void GraphMerger::write_node(std::uint32_t id, NodeLinkWriter& out, const JsonTexts& json) const {
-  using Json = NodeLinkWriter::Json;
+  // node_properties() as JSON text, written whole: the keys and punctuation
+  // as literals, the documents' names escaped once for the graph.
+  constexpr std::string_view kId = "{\"id\":\"n", kLabels = "\",\"labels\":", kAliases = ",\"aliases\":[",
+                             kDescriptions = "],\"descriptions\":[", kDocument = "],\"document\":",
+                             kDocuments = ",\"documents\":", kEnd = ",\"end\":", kName = ",\"name\":",
+                             kSentenceIndex = ",\"sentence_index\":", kStart = ",\"start\":", kClose = "}";
+  constexpr std::size_t kLiterals = kId.size() + kLabels.size() + kAliases.size() + kDescriptions.size() +
+                                    kDocument.size() + kDocuments.size() + kEnd.size() + kName.size() +
+                                    kSentenceIndex.size() + kStart.size() + kClose.size();
   const Node& n = nodes_[id];
-  out.begin_node(NodeKey(id).json(), Json{json.labels[static_cast<std::size_t>(n.type)]});
-  // node_properties(), with the documents' names escaped once for the graph.
   const NodeExtras& more = extras(n);
-  write_alias_properties(more.aliases, out);
+  std::string_view labels = json.labels[static_cast<std::size_t>(n.type)];
   std::string_view document = json.article_names[n.article];
-  out.property(kDocument, Json{document});
-  if (more.later_articles.empty()) {
-    out.property(kDocuments, Json{json.article_lists[n.article]});
-  } else {
-    JsonText& list = scratch().list;
-    list.clear();
-    list.raw("[");
-    list.raw(document);
-    for (std::uint32_t article : more.later_articles) {
-      list.raw(",");
-      list.raw(json.article_names[article]);
-    }
-    list.raw("]");
-    out.property(kDocuments, Json{list.view()});
+  std::size_t room = kLiterals + 4 * JsonCursor::kNumberRoom + labels.size() + JsonCursor::string_room(n.name.size());
+  bool has_descriptions = false;
+  for (const Alias& a : more.aliases) {
+    // Written in the aliases, and maybe again in the descriptions.
+    room += 2 * (1 + JsonCursor::string_room(a.text.size()));
+    has_descriptions |= !a.is_name;
   }
-  out.property(kEnd, static_cast<std::int64_t>(n.end));
-  out.property(kName, n.name);
-  out.property(kSentenceIndex, static_cast<std::int64_t>(n.sentence));
-  out.property(kStart, static_cast<std::int64_t>(n.start));
-  out.end_node();
+  if (more.later_articles.empty()) {
+    room += document.size() + json.article_lists[n.article].size();
+  } else {
+    room += 2 + 2 * document.size();
+    for (std::uint32_t article : more.later_articles) room += 1 + json.article_names[article].size();
+  }
+  JsonCursor o = out.begin_whole_item(room);
+  o.raw(kId);
+  o.number(id);
+  o.raw(kLabels);
+  o.raw(labels);
+  o.raw(kAliases);
+  for (std::size_t i = 0; i < more.aliases.size(); ++i) {
+    if (i > 0) o.raw(",");
+    o.string(more.aliases[i].text);
+  }
+  if (has_descriptions) {
+    o.raw(kDescriptions);
+    bool first = true;
+    for (const Alias& a : more.aliases) {
+      if (a.is_name) continue;
+      if (!first) o.raw(",");
+      first = false;
+      o.string(a.text);
+    }
+  }
+  o.raw(kDocument);
+  o.raw(document);
+  o.raw(kDocuments);
+  if (more.later_articles.empty()) {
+    o.raw(json.article_lists[n.article]);
+  } else {
+    o.raw("[");
+    o.raw(document);
+    for (std::uint32_t article : more.later_articles) {
+      o.raw(",");
+      o.raw(json.article_names[article]);
+    }
+    o.raw("]");
+  }
+  o.raw(kEnd);
+  o.number(n.end);
+  o.raw(kName);
+  o.string(n.name);
+  o.raw(kSentenceIndex);
+  o.number(n.sentence);
+  o.raw(kStart);
+  o.number(n.start);
+  o.raw(kClose);
+  out.end_whole_item(o);
 }
 
 void GraphMerger::relationship_properties(const Relationship& r, MapOut& out) const {
@@ -381,7 +460,7 @@ void GraphMerger::relationship_properties(const Relationship& r, MapOut& out) co
   std::vector<std::string_view>& texts = scratch_space.texts;
   texts.clear();
   for (std::size_t i = 0; i < r.statement_count(); ++i) texts.push_back(r.statement(i).evidence);
-  out.property(kAllEvidence, texts);
+  out.property(key::kAllEvidence, texts);
   // Every source "DOC:SENTENCE:START-END" in one buffer, then a view of each.
   std::string& sources = scratch_space.sources;
   std::vector<std::size_t>& ends = scratch_space.source_ends;
@@ -400,30 +479,45 @@ void GraphMerger::relationship_properties(const Relationship& r, MapOut& out) co
   texts.clear();
   for (std::size_t i = 0, from = 0; i < ends.size(); from = ends[i++])
     texts.push_back(std::string_view(sources).substr(from, ends[i] - from));
-  out.property(kAllSources, texts);
-  if (r.amount_max) out.property(kAmountMax, *r.amount_max);
-  if (r.amount_min) out.property(kAmountMin, *r.amount_min);
-  if (r.currency != 0) out.property(kCurrency, deal_words_[r.currency]);
+  out.property(key::kAllSources, texts);
+  if (r.amount_max) out.property(key::kAmountMax, *r.amount_max);
+  if (r.amount_min) out.property(key::kAmountMin, *r.amount_min);
+  if (r.currency != 0) out.property(key::kCurrency, deal_words_[r.currency]);
   const Statement& first = r.first;
   const Article& article = articles_[first.article];
-  if (!article.date.empty()) out.property(kDate, article.date);
-  out.property(kDocument, article.name);
-  out.property(kEnd, static_cast<std::int64_t>(first.end));
-  out.property(kEvidence, first.evidence);
-  out.property(kEvidenceCount, static_cast<std::int64_t>(r.statement_count()));
-  out.property(kRule, r.rule);
-  out.property(kSentenceIndex, static_cast<std::int64_t>(first.sentence));
-  out.property(kStart, static_cast<std::int64_t>(first.start));
-  if (r.status != 0) out.property(kStatus, deal_words_[r.status]);
+  if (!article.date.empty()) out.property(key::kDate, article.date);
+  out.property(key::kDocument, article.name);
+  out.property(key::kEnd, static_cast<std::int64_t>(first.end));
+  out.property(key::kEvidence, first.evidence);
+  out.property(key::kEvidenceCount, static_cast<std::int64_t>(r.statement_count()));
+  out.property(key::kRule, r.rule);
+  out.property(key::kSentenceIndex, static_cast<std::int64_t>(first.sentence));
+  out.property(key::kStart, static_cast<std::int64_t>(first.start));
+  if (r.status != 0) out.property(key::kStatus, deal_words_[r.status]);
 }
 
 void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, NodeLinkWriter& out,
                                      const JsonTexts& json) const {
-  using Json = NodeLinkWriter::Json;
+  // relationship_properties() as JSON text, written whole: the keys and
+  // punctuation as literals, each evidence escaped once (the first is written
+  // twice), the texts that recur escaped once for the graph.
+  constexpr std::string_view kSource = "{\"source\":\"n", kTarget = "\",\"target\":\"n", kKey = "\",\"key\":",
+                             kId = ",\"id\":", kType = ",\"type\":", kAllEvidence = ",\"all_evidence\":",
+                             kAllSources = ",\"all_sources\":[", kSourcesEnd = "]", kAmountMax = ",\"amount_max\":",
+                             kAmountMin = ",\"amount_min\":", kCurrency = ",\"currency\":",
+                             kEnd = ",\"end\":", kEvidence = ",\"evidence\":",
+                             kEvidenceCount = ",\"evidence_count\":", kRule = ",\"rule\":",
+                             kSentenceIndex = ",\"sentence_index\":", kStart = ",\"start\":",
+                             kStatus = ",\"status\":", kClose = "}";
+  constexpr std::size_t kLiterals =
+      kSource.size() + kTarget.size() + kKey.size() + kId.size() + kType.size() + kAllEvidence.size() +
+      kAllSources.size() + kSourcesEnd.size() + kAmountMax.size() + kAmountMin.size() + kCurrency.size() +
+      kEnd.size() + kEvidence.size() + kEvidenceCount.size() + kRule.size() +
+      kSentenceIndex.size() + kStart.size() + kStatus.size() + kClose.size();
+  // A source: the name's JSON text without its closing quote, then
+  // ":SENTENCE:START-END" and the quote; digits, ':' and '-' need no escape.
+  constexpr std::size_t kSourceLiterals = std::string_view(",::-\"").size();
   const Relationship& r = relationships_[id];
-  out.begin_link(NodeKey(r.source).json(), NodeKey(r.target).json(), parallel, id, Json{json.types[r.ends.type]});
-  // relationship_properties(), with each evidence escaped once (the first is
-  // written twice) and the sources written straight as JSON text.
   Scratch& scratch_space = scratch();
   JsonText& evidence = scratch_space.evidence;
   EvidenceOf evidence_of{json.write, r.first.evidence.data(), r.first.evidence.size()};
@@ -442,41 +536,84 @@ void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, No
     evidence.raw("]");
     scratch_space.evidence_of = r.later.empty() ? evidence_of : EvidenceOf{};
   }
-  out.property(kAllEvidence, Json{evidence.view()});
-  std::string_view first_evidence = evidence.view().substr(1, first_evidence_end - 1);
-  JsonText& sources = scratch_space.more;
-  sources.clear();
-  sources.raw("[");
+  std::string_view all_evidence = evidence.view();
+  std::string_view first_evidence(all_evidence.data() + 1, first_evidence_end - 1);
+  const Statement& first = r.first;
+  std::string_view type = json.types[r.ends.type];
+  std::string_view dated_document = json.dated_documents[first.article];
+  std::string_view currency = json.deal_words[r.currency];
+  std::string_view status = json.deal_words[r.status];
+  std::string_view amount_max = r.amount_max ? scratch_space.amount_max.of(*r.amount_max) : std::string_view();
+  std::string_view amount_min;
+  if (r.amount_min) {
+    amount_min = r.amount_max && std::memcmp(&*r.amount_min, &*r.amount_max, sizeof(double)) == 0
+                     ? amount_max
+                     : scratch_space.amount_min.of(*r.amount_min);
+  }
+  std::size_t room = kLiterals + 8 * JsonCursor::kNumberRoom + type.size() + all_evidence.size() +
+                     first_evidence.size() + amount_max.size() + amount_min.size() + currency.size() +
+                     dated_document.size() + JsonCursor::string_room(r.rule.size()) + status.size();
+  for (std::size_t i = 0; i < r.statement_count(); ++i)
+    room += kSourceLiterals + 3 * JsonCursor::kNumberRoom + json.article_names[r.statement(i).article].size();
+  JsonCursor o = out.begin_whole_item(room);
+  o.raw(kSource);
+  o.number(r.source);
+  o.raw(kTarget);
+  o.number(r.target);
+  o.raw(kKey);
+  o.number(parallel);
+  o.raw(kId);
+  o.number(id);
+  o.raw(kType);
+  o.raw(type);
+  o.raw(kAllEvidence);
+  o.raw(all_evidence);
+  o.raw(kAllSources);
   for (std::size_t i = 0; i < r.statement_count(); ++i) {
     const Statement& s = r.statement(i);
-    if (i > 0) sources.raw(",");
-    // The name's JSON text without its closing quote; digits, ':' and '-' need no escape.
+    if (i > 0) o.raw(",");
     std::string_view name = json.article_names[s.article];
-    sources.raw(name.substr(0, name.size() - 1));
-    sources.raw(":");
-    sources.number(s.sentence);
-    sources.raw(":");
-    sources.number(s.start);
-    sources.raw("-");
-    sources.number(s.end);
-    sources.raw("\"");
+    o.raw(name.substr(0, name.size() - 1));
+    o.raw(":");
+    o.number(s.sentence);
+    o.raw(":");
+    o.number(s.start);
+    o.raw("-");
+    o.number(s.end);
+    o.raw("\"");
   }
-  sources.raw("]");
-  out.property(kAllSources, Json{sources.view()});
-  if (r.amount_max) out.property(kAmountMax, *r.amount_max);
-  if (r.amount_min) out.property(kAmountMin, *r.amount_min);
-  if (r.currency != 0) out.property(kCurrency, deal_words_[r.currency]);
-  const Statement& first = r.first;
-  if (!json.article_dates[first.article].empty()) out.property(kDate, Json{json.article_dates[first.article]});
-  out.property(kDocument, Json{json.article_names[first.article]});
-  out.property(kEnd, static_cast<std::int64_t>(first.end));
-  out.property(kEvidence, Json{first_evidence});
-  out.property(kEvidenceCount, static_cast<std::int64_t>(r.statement_count()));
-  out.property(kRule, r.rule);
-  out.property(kSentenceIndex, static_cast<std::int64_t>(first.sentence));
-  out.property(kStart, static_cast<std::int64_t>(first.start));
-  if (r.status != 0) out.property(kStatus, deal_words_[r.status]);
-  out.end_link();
+  o.raw(kSourcesEnd);
+  if (r.amount_max) {
+    o.raw(kAmountMax);
+    o.raw(amount_max);
+  }
+  if (r.amount_min) {
+    o.raw(kAmountMin);
+    o.raw(amount_min);
+  }
+  if (r.currency != 0) {
+    o.raw(kCurrency);
+    o.raw(currency);
+  }
+  o.raw(dated_document);
+  o.raw(kEnd);
+  o.number(first.end);
+  o.raw(kEvidence);
+  o.raw(first_evidence);
+  o.raw(kEvidenceCount);
+  o.number(r.statement_count());
+  o.raw(kRule);
+  o.string(r.rule);
+  o.raw(kSentenceIndex);
+  o.number(first.sentence);
+  o.raw(kStart);
+  o.number(first.start);
+  if (r.status != 0) {
+    o.raw(kStatus);
+    o.raw(status);
+  }
+  o.raw(kClose);
+  out.end_whole_item(o);
 }
 
 Map GraphMerger::graph_attributes() const {
@@ -494,16 +631,32 @@ void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
   JsonTexts json;
   json.write = ++writes;
   std::vector<std::size_t> ends;
+  // The room the articles' pieces take when nothing needs an escape (little does).
+  std::size_t room = 0;
+  for (const Article& a : articles_) room += 2 * a.name.size() + a.date.size() + 32;
+  json.text.reserve(room);
   for (const Article& a : articles_) {
     json.text.raw("[");
+    std::size_t name = json.text.size();
     json.text.string(a.name);
+    std::size_t name_end = json.text.size();
     json.text.raw("]");
     ends.push_back(json.text.size());
-    if (!a.date.empty()) json.text.string(a.date);
+    // A link's date and document, written together.
+    if (!a.date.empty()) {
+      json.text.raw(",\"date\":");
+      json.text.string(a.date);
+    }
+    json.text.raw(",\"document\":");
+    json.text.repeat(name, name_end);
     ends.push_back(json.text.size());
   }
   for (const std::string& type : types_) {
     json.text.string(type);
+    ends.push_back(json.text.size());
+  }
+  for (const std::string& word : deal_words_) {
+    json.text.string(word);
     ends.push_back(json.text.size());
   }
   constexpr EntityType kTypes[] = {EntityType::Person, EntityType::Organization, EntityType::Product,
@@ -523,15 +676,29 @@ void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
   for (std::size_t a = 0; a < articles_.size(); ++a) {
     json.article_lists.push_back(piece());
     json.article_names.push_back(json.article_lists.back().substr(1, json.article_lists.back().size() - 2));
-    json.article_dates.push_back(piece());
+    json.dated_documents.push_back(piece());
   }
+
   for (std::size_t t = 0; t < types_.size(); ++t) json.types.push_back(piece());
+  for (std::size_t w = 0; w < deal_words_.size(); ++w) json.deal_words.push_back(piece());
   for (EntityType type : kTypes) {
     auto index = static_cast<std::size_t>(type);
     if (json.labels.size() <= index) json.labels.resize(index + 1);
     json.labels[index] = piece();
   }
-  out.begin(graph_attributes());
+  // graph_attributes() as JSON text, from the names escaped above: a
+  // corpus has tens of thousands of them.
+  JsonText attributes;
+  std::size_t attributes_size = 16;
+  for (std::string_view name : json.article_names) attributes_size += name.size() + 1;
+  attributes.reserve(attributes_size);
+  attributes.raw("{\"sources\":[");
+  for (std::size_t a = 0; a < articles_.size(); ++a) {
+    if (a > 0) attributes.raw(",");
+    attributes.raw(json.article_names[a]);
+  }
+  attributes.raw("]}");
+  out.begin(NodeLinkWriter::Json{attributes.view()});
   write_list(out, nodes_.size(), threads, [&](NodeLinkWriter& list, std::size_t i) {
     write_node(static_cast<std::uint32_t>(i), list, json);
   });
@@ -539,6 +706,7 @@ void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
   // networkx's multigraph key: the index of a link among those joining the same pair.
   std::vector<std::int64_t> parallel_keys(relationships_.size());
   IdIndex pair_ids;
+  pair_ids.reserve(relationships_.size());
   std::vector<std::uint64_t> pairs;
   std::vector<std::int64_t> links_so_far;  // by pair
   for (std::size_t i = 0; i < relationships_.size(); ++i) {

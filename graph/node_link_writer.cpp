@@ -86,12 +86,8 @@ bool needs_escape(std::uint64_t word) {
   return true;
 }
 
-// The room write_json_string() may need for `size` bytes: every byte written
-// \u00XX, the quotes, and whole words stored past the end.
-std::size_t json_string_room(std::size_t size) { return size * 6 + 2 + 16; }
-
-// Writes `text` quoted and escaped at `out`, which has json_string_room()
-// bytes; returns the end of what it wrote.
+// Writes `text` quoted and escaped at `out`, which has
+// JsonCursor::string_room() bytes; returns the end of what it wrote.
 char* write_json_string(std::string_view text, char* out) {
   *out++ = '"';
   const char* in = text.data();
@@ -162,54 +158,17 @@ char* write_json_string(std::string_view text, char* out) {
   kg::copy_short(text.data(), text.size(), out);
 }
 
-// The room write_decimal() may need: "-9223372036854775808".
-constexpr std::size_t kDecimalRoom = 20;
-
-// The two digits of 0..99, in order.
-constexpr char kDigitPairs[] =
-    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-    "8081828384858687888990919293949596979899";
-
-// Writes the decimal digits of `number` at `out` (kDecimalRoom bytes) and
-// returns their end. Offsets, counts and ids, most of the numbers of a graph,
-// are below 10000: written from the table without std::to_chars's digit
-// count loop.
-template <class Integer>
-[[gnu::always_inline]] inline char* write_decimal(Integer number, char* out) {
-  if (number >= 0 && number < 10000) {
-    auto n = static_cast<unsigned>(number);
-    if (n < 10) {
-      *out = static_cast<char>('0' + n);
-      return out + 1;
-    }
-    if (n < 100) {
-      std::memcpy(out, kDigitPairs + 2 * n, 2);
-      return out + 2;
-    }
-    if (n < 1000) {
-      *out = static_cast<char>('0' + n / 100);
-      std::memcpy(out + 1, kDigitPairs + 2 * (n % 100), 2);
-      return out + 3;
-    }
-    std::memcpy(out, kDigitPairs + 2 * (n / 100), 2);
-    std::memcpy(out + 2, kDigitPairs + 2 * (n % 100), 2);
-    return out + 4;
-  }
-  return std::to_chars(out, out + kDecimalRoom, number).ptr;
-}
-
 // Appends the decimal digits of `number` to `buffer`.
 template <class Integer>
 void append_integer(rapidjson::StringBuffer& buffer, Integer number) {
-  char* begin = buffer.Push(kDecimalRoom);
-  char* end = write_decimal(number, begin);
-  buffer.Pop(kDecimalRoom - static_cast<std::size_t>(end - begin));
+  char* begin = buffer.Push(JsonCursor::kNumberRoom);
+  char* end = JsonCursor::write_decimal(number, begin);
+  buffer.Pop(JsonCursor::kNumberRoom - static_cast<std::size_t>(end - begin));
 }
 
 // Appends `text` quoted and escaped to `buffer`.
 void append_string(rapidjson::StringBuffer& buffer, std::string_view text) {
-  std::size_t room = json_string_room(text.size());
+  std::size_t room = JsonCursor::string_room(text.size());
   char* begin = buffer.Push(room);
   char* end = write_json_string(text, begin);
   buffer.Pop(room - static_cast<std::size_t>(end - begin));
@@ -217,12 +176,17 @@ void append_string(rapidjson::StringBuffer& buffer, std::string_view text) {
 
 }  // namespace
 
+char* JsonCursor::write_string(std::string_view text, char* out) { return write_json_string(text, out); }
+
 void JsonText::string(std::string_view text) { append_string(buffer_, text); }
 
 void JsonText::number(std::uint64_t number) { append_integer(buffer_, number); }
 
 NodeLinkWriter::NodeLinkWriter(NodeLinkLayout layout, Sink sink)
-    : layout_(layout), sink_(std::move(sink)), json_(buffer_) {}
+    : layout_(layout), sink_(std::move(sink)), json_(buffer_) {
+  // A chunk and its last item, without growing (each growth copies the chunk).
+  if (sink_) buffer_.Reserve(kChunkBytes + kChunkBytes / 8);
+}
 
 [[gnu::always_inline]] inline void NodeLinkWriter::raw(std::string_view text) {
   copy_short(text, buffer_.Push(text.size()));
@@ -265,9 +229,21 @@ void NodeLinkWriter::key(std::string_view key) {
 }
 
 void NodeLinkWriter::begin(const Map& graph_attributes) {
-  raw("{\"directed\": true, \"multigraph\": true, \"graph\": ");
+  begin_graph();
   json_.Reset(buffer_);
   write_json_value(json_, Value(graph_attributes), NonFinite::AsLiterals);
+  begin_nodes();
+}
+
+void NodeLinkWriter::begin(Json graph_attributes) {
+  begin_graph();
+  raw(graph_attributes.text);
+  begin_nodes();
+}
+
+void NodeLinkWriter::begin_graph() { raw("{\"directed\": true, \"multigraph\": true, \"graph\": "); }
+
+void NodeLinkWriter::begin_nodes() {
   raw(layout_ == NodeLinkLayout::kOneLine ? "," : ",\n");
   raw("\"nodes\": [");
   first_item_ = true;
@@ -357,6 +333,21 @@ void NodeLinkWriter::link_members(std::int64_t parallel, RelId id) {
 
 void NodeLinkWriter::end_link() { end_item(); }
 
+JsonCursor NodeLinkWriter::begin_whole_item(std::size_t room) {
+  whole_item_room_ = room + 2;  // and the separator
+  whole_item_ = buffer_.Push(whole_item_room_);
+  JsonCursor out(whole_item_);
+  if (!first_item_) out.raw(",");
+  if (layout_ == NodeLinkLayout::kLinePerItem) out.raw("\n");
+  first_item_ = false;
+  return out;
+}
+
+void NodeLinkWriter::end_whole_item(JsonCursor item) {
+  buffer_.Pop(whole_item_room_ - static_cast<std::size_t>(item.end() - whole_item_));
+  flush_if_full();
+}
+
 NodeLinkWriter::NodeLinkWriter(const NodeLinkWriter& list, bool first) : NodeLinkWriter(list.layout_, nullptr) {
   is_part_ = true;
   in_links_ = list.in_links_;
@@ -404,117 +395,6 @@ void NodeLinkWriter::properties(const Map& props) {
     key("properties");
     value(Value(std::move(escaped)));
   }
-}
-
-NodeLinkWriter::Key::Key(std::string_view name) : name_(name) {
-  NodeLinkWriter escaper(NodeLinkLayout::kOneLine, nullptr);
-  escaper.key(name);
-  member_.assign(escaper.buffer_.GetString(), escaper.buffer_.GetSize());
-}
-
-// The properties below reserve room for the key and the value at once: a
-// merged graph writes some fifteen of them per item.
-
-void NodeLinkWriter::property(const Key& key, std::string_view text) {
-  std::size_t room = key.member_.size() + json_string_room(text.size());
-  char* begin = buffer_.Push(room);
-  copy_short(key.member_, begin);
-  char* end = write_json_string(text, begin + key.member_.size());
-  buffer_.Pop(room - static_cast<std::size_t>(end - begin));
-}
-
-void NodeLinkWriter::property(const Key& key, std::int64_t number) {
-  std::size_t room = key.member_.size() + kDecimalRoom;
-  char* begin = buffer_.Push(room);
-  copy_short(key.member_, begin);
-  char* end = write_decimal(number, begin + key.member_.size());
-  buffer_.Pop(room - static_cast<std::size_t>(end - begin));
-}
-
-void NodeLinkWriter::property(const Key& key, double number) {
-  raw(key.member_);
-  // The text write_json_value gives a number (non-finite ones as literals).
-  // Formatting the shortest text that reads back the same is costly, and an
-  // item's numbers often repeat one another (a deal's least and most amounts).
-  if (!has_last_float_ || std::memcmp(&number, &last_float_, sizeof number) != 0) {
-    last_float_text_ = format_float(number);
-    last_float_ = number;
-    has_last_float_ = true;
-  }
-  raw(last_float_text_);
-}
-
-void NodeLinkWriter::property(const Key& key, std::span<const std::string_view> texts) {
-  raw(key.member_);
-  raw("[");
-  for (std::size_t i = 0; i < texts.size(); ++i) {
-    if (i > 0) raw(",");
-    string(texts[i]);
-  }
-  raw("]");
-}
-
-namespace {
-
-// Writes pieces of text and numbers into room reserved at once for all of
-// them: the start of a node or link is a dozen pieces of a few bytes.
-class PieceWriter {
- public:
-  PieceWriter(rapidjson::StringBuffer& buffer, std::size_t room)
-      : buffer_(buffer), room_(room), begin_(buffer.Push(room)), out_(begin_) {}
-  ~PieceWriter() { buffer_.Pop(room_ - static_cast<std::size_t>(out_ - begin_)); }
-  void text(std::string_view piece) {
-    copy_short(piece, out_);
-    out_ += piece.size();
-  }
-  template <class Integer>
-  void integer(Integer number) {
-    out_ = write_decimal(number, out_);
-  }
-
- private:
-  rapidjson::StringBuffer& buffer_;
-  std::size_t room_;
-  char* begin_;
-  char* out_;
-};
-
-constexpr std::string_view kNodeId = "{\"id\":", kNodeLabels = ",\"labels\":";
-constexpr std::string_view kLinkSource = "{\"source\":", kLinkTarget = ",\"target\":", kLinkKey = ",\"key\":",
-                           kLinkId = ",\"id\":", kLinkType = ",\"type\":";
-
-}  // namespace
-
-void NodeLinkWriter::begin_node(Json node_key, Json labels) {
-  begin_item();
-  PieceWriter out(buffer_, kNodeId.size() + node_key.text.size() + kNodeLabels.size() + labels.text.size());
-  out.text(kNodeId);
-  out.text(node_key.text);
-  out.text(kNodeLabels);
-  out.text(labels.text);
-}
-
-void NodeLinkWriter::begin_link(Json source, Json target, std::int64_t parallel, RelId id, Json type) {
-  begin_item();
-  PieceWriter out(buffer_, kLinkSource.size() + source.text.size() + kLinkTarget.size() + target.text.size() +
-                               kLinkKey.size() + kDecimalRoom + kLinkId.size() + kDecimalRoom + kLinkType.size() +
-                               type.text.size());
-  out.text(kLinkSource);
-  out.text(source.text);
-  out.text(kLinkTarget);
-  out.text(target.text);
-  out.text(kLinkKey);
-  out.integer(parallel);
-  out.text(kLinkId);
-  out.integer(static_cast<std::uint64_t>(id));
-  out.text(kLinkType);
-  out.text(type.text);
-}
-
-void NodeLinkWriter::property(const Key& key, Json value) {
-  char* out = buffer_.Push(key.member_.size() + value.text.size());
-  copy_short(key.member_, out);
-  copy_short(value.text, out + key.member_.size());
 }
 
 }  // namespace kg

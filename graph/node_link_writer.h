@@ -1,7 +1,8 @@
 // Node-link JSON (node_link_json.h) written item by item: to_node_link writes
 // a PropertyGraph through it, and a producer that holds no PropertyGraph (the
 // extractor's merge) writes the very same text for the same graph without
-// building one. The text goes to a sink in chunks, not into one string.
+// building one, each node and link whole through a JsonCursor. The text goes
+// to a sink in chunks, not into one string.
 #pragma once
 
 #include <charconv>
@@ -15,8 +16,87 @@
 
 #include "graph/json_value_writer.h"
 #include "graph/node_link_json.h"
+#include "graph/short_copy.h"
 
 namespace kg {
+
+// JSON text written at a pointer, into room reserved beforehand for all of
+// it (NodeLinkWriter::begin_whole_item): a producer writing an item of many
+// small pieces writes each with no call and no test for room. Strings are
+// escaped as the writer escapes them.
+class JsonCursor {
+ public:
+  explicit JsonCursor(char* out) : out_(out) {}
+  // The room string() may need for `size` bytes: every byte written \u00XX,
+  // the quotes, and whole words stored past the end.
+  static constexpr std::size_t string_room(std::size_t size) { return size * 6 + 2 + 16; }
+  // The room number() may need: "-9223372036854775808".
+  static constexpr std::size_t kNumberRoom = 20;
+
+  // Writes `text` as it is.
+  [[gnu::always_inline]] void raw(std::string_view text) {
+    copy_short(text.data(), text.size(), out_);
+    out_ += text.size();
+  }
+  // Writes `text` as a JSON string, quoted and escaped.
+  void string(std::string_view text) { out_ = write_string(text, out_); }
+  // Writes the decimal digits of `number`.
+  template <class Integer>
+  [[gnu::always_inline]] void number(Integer number) {
+    out_ = write_decimal(number, out_);
+  }
+  // The end of what was written.
+  char* end() const { return out_; }
+
+  // Writes `text` quoted and escaped at `out` (string_room() bytes) and
+  // returns the end of what it wrote.
+  static char* write_string(std::string_view text, char* out);
+
+  // Writes the decimal digits of `number` at `out` (kNumberRoom bytes) and
+  // returns their end. Offsets, counts and ids, most of the numbers of a
+  // graph, are below 10^8: written from a table of digit pairs without
+  // std::to_chars's digit count loop.
+  template <class Integer>
+  [[gnu::always_inline]] static char* write_decimal(Integer number, char* out) {
+    if (number < 0 || number >= 100000000) return std::to_chars(out, out + kNumberRoom, number).ptr;
+    auto n = static_cast<unsigned>(number);
+    if (n < 10000) return write_below_10000(n, out);
+    // The first digits, then the last four.
+    out = write_below_10000(n / 10000, out);
+    unsigned low = n % 10000;
+    std::memcpy(out, kDigitPairs + 2 * (low / 100), 2);
+    std::memcpy(out + 2, kDigitPairs + 2 * (low % 100), 2);
+    return out + 4;
+  }
+
+ private:
+  // The two digits of 0..99, in order.
+  static constexpr char kDigitPairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
+
+  [[gnu::always_inline]] static char* write_below_10000(unsigned n, char* out) {
+    if (n < 10) {
+      *out = static_cast<char>('0' + n);
+      return out + 1;
+    }
+    if (n < 100) {
+      std::memcpy(out, kDigitPairs + 2 * n, 2);
+      return out + 2;
+    }
+    if (n < 1000) {
+      *out = static_cast<char>('0' + n / 100);
+      std::memcpy(out + 1, kDigitPairs + 2 * (n % 100), 2);
+      return out + 3;
+    }
+    std::memcpy(out, kDigitPairs + 2 * (n / 100), 2);
+    std::memcpy(out + 2, kDigitPairs + 2 * (n % 100), 2);
+    return out + 4;
+  }
+
+  char* out_;
+};
 
 class NodeLinkWriter {
  public:
@@ -28,8 +108,9 @@ class NodeLinkWriter {
   NodeLinkWriter(NodeLinkLayout layout, Sink sink);
 
   // Call in this order: begin(); then for each node, in id order, begin_node(),
-  // its properties, end_node(); begin_links(); for each link, in id order,
-  // begin_link(), its properties, end_link(); finish().
+  // its properties, end_node() (or the node whole: begin_whole_item() ...);
+  // begin_links(); for each link, in id order, begin_link(), its properties,
+  // end_link() (or the same whole); finish().
   void begin(const Map& graph_attributes);
   void begin_node(const Value& key, std::span<const std::string> labels);
   // The same for a key that is a string (no Value to build).
@@ -63,36 +144,21 @@ class NodeLinkWriter {
   // All the properties of the current node or link; those named like a key of
   // the object itself ("id", "type", ...) go into its "properties" member.
   void properties(const Map& properties);
-  // A property key escaped once: written many times, it is copied, not
-  // escaped again on each call. Make it once, outside the loop.
-  class Key {
-   public:
-    explicit Key(std::string_view name);
-    const std::string& name() const { return name_; }
+  // An item written whole by its producer, with no call per member:
+  // begin_whole_item() writes the separator from the item before and returns
+  // a cursor to room for `room` bytes, where the producer writes the item's
+  // object, from "{" to "}"; end_whole_item() takes what it wrote. Nothing
+  // else is written to this writer in between. (The cursor is passed by
+  // value, so that it stays in a register while the item is written.)
+  JsonCursor begin_whole_item(std::size_t room);
+  void end_whole_item(JsonCursor item);
 
-   private:
-    friend class NodeLinkWriter;
-    std::string name_;
-    std::string member_;  // ,"name":
-  };
-  // One property of the current node or link, for producers without a Map.
-  // They come in ascending key order (Map's), and none is named like a key of
-  // the object itself.
-  void property(const Key& key, std::string_view text);
-  void property(const Key& key, std::int64_t number);
-  void property(const Key& key, double number);
-  void property(const Key& key, std::span<const std::string_view> texts);
-
-  // JSON text written as it is: a value already escaped (append_json_string),
-  // for a producer that writes the same text many times, escaped once.
+  // The graph's attributes given as JSON text (a JsonText, say), for a
+  // producer that has escaped their strings already.
   struct Json {
     std::string_view text;
   };
-  // The same as the overloads above for keys, labels (the whole list), types
-  // and property values given as JSON text.
-  void begin_node(Json key, Json labels);
-  void begin_link(Json source, Json target, std::int64_t parallel, RelId id, Json type);
-  void property(const Key& key, Json value);
+  void begin(Json graph_attributes);
 
  private:
   void raw(std::string_view text);
@@ -104,6 +170,9 @@ class NodeLinkWriter {
   void value(const Value& v);
   // ,"key": (every member but an item's first has a comma before it).
   void key(std::string_view key);
+  // What begin() writes before and after the graph's attributes.
+  void begin_graph();
+  void begin_nodes();
   void begin_item();
   void labels_of_node(std::span<const std::string> labels);
   // The members between the ends and the type: ,"key":..,"id":..,"type":
@@ -119,17 +188,19 @@ class NodeLinkWriter {
   JsonWriter json_;  // for the values written by write_json_value, each one reset as a root
   bool first_item_ = true;  // of the nodes or of the links
   bool in_links_ = false;
-  // The last float property written and its text (compared bit for bit).
-  bool has_last_float_ = false;
-  double last_float_ = 0;
-  std::string last_float_text_;
+  // The room of the whole item being written, and its start.
+  std::size_t whole_item_room_ = 0;
+  char* whole_item_ = nullptr;
 };
 
-// JSON text made apart from a writer, to be written many times as
-// NodeLinkWriter::Json: strings are escaped as the writer escapes them.
+// JSON text made apart from a writer, to be written many times (as raw text
+// of a JsonCursor, say): strings are escaped as the writer escapes them.
 class JsonText {
  public:
   void clear() { buffer_.Clear(); }
+  // Makes room for `bytes` more bytes at once: a long text grown by halves
+  // would be copied again at each step, into fresh memory.
+  void reserve(std::size_t bytes) { buffer_.Reserve(bytes); }
   // Appends `text` as it is. Inline: most pieces are punctuation.
   void raw(std::string_view text) {
     // An empty buffer has no storage yet: no copy to or from a null pointer.
@@ -139,6 +210,13 @@ class JsonText {
   void string(std::string_view text);
   // Appends the decimal digits of `number`.
   void number(std::uint64_t number);
+  // Appends a copy of its own text [from, to).
+  void repeat(std::size_t from, std::size_t to) {
+    std::size_t size = buffer_.GetSize();
+    // The buffer may move: the copy is read from where it is after the push.
+    char* out = buffer_.Push(to - from);
+    if (to > from) std::memcpy(out, out - size + from, to - from);
+  }
   std::size_t size() const { return buffer_.GetSize(); }
   // The text so far; valid until the next append.
   std::string_view view() const { return {buffer_.GetString(), buffer_.GetSize()}; }

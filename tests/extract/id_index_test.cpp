@@ -41,3 +41,21 @@ TEST_CASE("entries of the same hash are told apart by the caller's equality") {
   CHECK(insert(31) == 100);
   CHECK(index.size() == 101);
 }
+
+TEST_CASE("an id index made room for beforehand finds the same ids, before and after it grows past it") {
+  IdIndex index;
+  index.reserve(1000);
+  std::vector<std::uint64_t> keys;
+  auto insert = [&](std::uint64_t key) {
+    auto [id, fresh] = index.find_or_insert(key, static_cast<std::uint32_t>(keys.size()),
+                                            [&](std::uint32_t known) { return keys[known] == key; });
+    if (fresh) keys.push_back(key);
+    return id;
+  };
+  // Pairs of small integers, as the merge's (source, target) keys are.
+  for (std::uint64_t i = 0; i < 3000; ++i) CHECK(insert(i << 32 | (i % 7)) == i);
+  index.reserve(10);  // less than it holds: nothing lost
+  index.reserve(5000);
+  for (std::uint64_t i = 0; i < 3000; ++i) CHECK(insert(i << 32 | (i % 7)) == i);
+  CHECK(index.size() == 3000);
+}

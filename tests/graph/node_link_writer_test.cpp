@@ -8,36 +8,53 @@
 
 #include "graph/json_value_writer.h"
 #include "graph/node_link_writer.h"
+#include "graph/value.h"
 
 namespace {
 
-// The text of one node whose properties are `props`, written property by
-// property (the extractor's way) or as a Map (to_node_link's way).
-std::string node_text(const kg::Map& props, bool one_by_one) {
+// The text of one node whose properties are `props`, written whole through
+// a cursor (the extractor's way) or as a Map (to_node_link's way).
+std::string node_text(const kg::Map& props, bool whole) {
   std::string text;
   kg::NodeLinkWriter out(kg::NodeLinkLayout::kOneLine, [&](std::string_view chunk) { text += chunk; });
   out.begin(kg::Map{});
   std::vector<std::string> labels = {"Organization"};
-  out.begin_node(std::string_view("n0"), labels);
-  if (one_by_one) {
+  if (whole) {
+    std::size_t room = 64;
     for (const auto& [name, value] : props) {
-      kg::NodeLinkWriter::Key key(name);
+      room += kg::JsonCursor::string_room(name.size()) + kg::JsonCursor::kNumberRoom + 64;
+      if (value.is_string()) room += kg::JsonCursor::string_room(value.as_string().size());
+      if (value.is_list())
+        for (const kg::Value& v : value.as_list()) room += 1 + kg::JsonCursor::string_room(v.as_string().size());
+    }
+    kg::JsonCursor item = out.begin_whole_item(room);
+    item.raw("{\"id\":\"n0\",\"labels\":[\"Organization\"]");
+    for (const auto& [name, value] : props) {
+      item.raw(",");
+      item.string(name);
+      item.raw(":");
       if (value.is_string()) {
-        out.property(key, std::string_view(value.as_string()));
+        item.string(value.as_string());
       } else if (value.is_int()) {
-        out.property(key, value.as_int());
+        item.number(value.as_int());
       } else if (value.is_float()) {
-        out.property(key, value.as_float());
+        item.raw(kg::format_float(value.as_float()));
       } else {
-        std::vector<std::string_view> texts;
-        for (const kg::Value& v : value.as_list()) texts.push_back(v.as_string());
-        out.property(key, texts);
+        item.raw("[");
+        for (std::size_t i = 0; i < value.as_list().size(); ++i) {
+          if (i > 0) item.raw(",");
+          item.string(value.as_list()[i].as_string());
+        }
+        item.raw("]");
       }
     }
+    item.raw("}");
+    out.end_whole_item(item);
   } else {
+    out.begin_node(std::string_view("n0"), labels);
     out.properties(props);
+    out.end_node();
   }
-  out.end_node();
   out.begin_links();
   out.finish();
   return text;
@@ -116,10 +133,10 @@ TEST_CASE("short strings are escaped whatever their size and wherever the escape
   }
 }
 
-TEST_CASE("a key made once is written escaped, like any other key") {
+TEST_CASE("keys are written escaped, like any other string") {
   kg::Map props = {{"plain", kg::Value("a")}, {"with \"quote\"", kg::Value(std::int64_t{1})}};
   CHECK(node_text(props, true) == rapidjson_node_text(props));
-  CHECK(kg::NodeLinkWriter::Key("with \"quote\"").name() == "with \"quote\"");
+  CHECK(node_text(props, false) == rapidjson_node_text(props));
 }
 
 TEST_CASE("a list written in runs by other writers is the same text as written by one") {
@@ -129,11 +146,22 @@ TEST_CASE("a list written in runs by other writers is the same text as written b
     kg::NodeLinkWriter out(kg::NodeLinkLayout::kLinePerItem, [&](std::string_view chunk) { text += chunk; });
     out.begin(kg::Map{});
     std::vector<std::string> labels = {"Person"};
-    kg::NodeLinkWriter::Key name("name");
     auto node = [&](kg::NodeLinkWriter& w, int i) {
-      w.begin_node(std::string_view("n" + std::to_string(i)), labels);
-      w.property(name, std::string_view("Person \"" + std::to_string(i) + "\""));
-      w.end_node();
+      // Even nodes member by member, odd ones whole: the same text either way.
+      std::string name = "Person \"" + std::to_string(i) + "\"";
+      if (i % 2 == 0) {
+        w.begin_node(std::string_view("n" + std::to_string(i)), labels);
+        w.properties(kg::Map{{"name", kg::Value(name)}});
+        w.end_node();
+        return;
+      }
+      kg::JsonCursor item = w.begin_whole_item(64 + kg::JsonCursor::string_room(name.size()));
+      item.raw("{\"id\":\"n");
+      item.number(i);
+      item.raw("\",\"labels\":[\"Person\"],\"name\":");
+      item.string(name);
+      item.raw("}");
+      w.end_whole_item(item);
     };
     auto link = [&](kg::NodeLinkWriter& w, int i) {
       w.begin_link(std::string_view("n" + std::to_string(i)), std::string_view("n" + std::to_string(i + 1)), 0,
@@ -163,55 +191,6 @@ TEST_CASE("a list written in runs by other writers is the same text as written b
   CHECK(one_writer.find("\"Person \\\"3\\\"\"") != std::string::npos);
   CHECK(write(1) == one_writer);
   CHECK(write(2) == one_writer);
-}
-
-TEST_CASE("JSON text made apart from the writer writes what the plain overloads write") {
-  kg::NodeLinkWriter::Key name("name");
-  kg::NodeLinkWriter::Key names("names");
-  const std::string hostile = "Zeta \"Capital\"\\\x01 été";
-  auto write = [&](bool as_json) {
-    std::string text;
-    kg::NodeLinkWriter out(kg::NodeLinkLayout::kLinePerItem, [&](std::string_view chunk) { text += chunk; });
-    out.begin(kg::Map{});
-    std::vector<std::string> labels = {"Organization"};
-    std::vector<std::string_view> list = {hostile, "b"};
-    if (as_json) {
-      using Json = kg::NodeLinkWriter::Json;
-      kg::JsonText key, label_list, value, values, type;
-      key.raw("\"n");
-      key.number(0);
-      key.raw("\"");
-      label_list.raw("[");
-      label_list.string(labels[0]);
-      label_list.raw("]");
-      value.string(hostile);
-      values.raw("[");
-      values.string(list[0]);
-      values.raw(",");
-      values.string(list[1]);
-      values.raw("]");
-      type.string("OWNS");
-      out.begin_node(Json{key.view()}, Json{label_list.view()});
-      out.property(name, Json{value.view()});
-      out.property(names, Json{values.view()});
-      out.end_node();
-      out.begin_links();
-      out.begin_link(Json{key.view()}, Json{key.view()}, 0, 7, Json{type.view()});
-    } else {
-      out.begin_node(std::string_view("n0"), labels);
-      out.property(name, std::string_view(hostile));
-      out.property(names, std::span<const std::string_view>(list));
-      out.end_node();
-      out.begin_links();
-      out.begin_link(std::string_view("n0"), std::string_view("n0"), 0, 7, "OWNS");
-    }
-    out.end_link();
-    out.finish();
-    return text;
-  };
-  std::string plain = write(false);
-  CHECK(plain.find("\"Zeta \\\"Capital\\\"\\\\\\u0001 été\"") != std::string::npos);
-  CHECK(write(true) == plain);
 }
 
 TEST_CASE("JSON text grows by pieces of any size") {
@@ -260,4 +239,97 @@ TEST_CASE("floats in a row, equal or not, are each written as RapidJSON writes t
   std::string text = node_text(props, true);
   CHECK(text == rapidjson_node_text(props));
   CHECK(text.find("\"a\":2.5e+08,\"b\":2.5e+08,\"c\":0.0,\"d\":-0.0,") != std::string::npos);
+}
+
+TEST_CASE("an item written whole through a cursor is the text of the same item written from a Map") {
+  const std::string hostile = "Zeta \"Capital\"\\\x01 été, a name longer than sixteen bytes";
+  for (auto layout : {kg::NodeLinkLayout::kOneLine, kg::NodeLinkLayout::kLinePerItem}) {
+    auto write = [&](bool whole) {
+      std::string text;
+      kg::NodeLinkWriter out(layout, [&](std::string_view chunk) { text += chunk; });
+      out.begin(kg::Map{});
+      std::vector<std::string> labels = {"Organization"};
+      for (std::int64_t id : {0, 123456789}) {
+        std::string key = "n" + std::to_string(id);
+        if (whole) {
+          kg::JsonCursor item = out.begin_whole_item(64 + kg::JsonCursor::string_room(hostile.size()) +
+                                                     2 * kg::JsonCursor::kNumberRoom);
+          item.raw("{\"id\":\"n");
+          item.number(id);
+          item.raw("\",\"labels\":[\"Organization\"],\"name\":");
+          item.string(hostile);
+          item.raw(",\"start\":");
+          item.number(id * 2);
+          item.raw("}");
+          out.end_whole_item(item);
+        } else {
+          out.begin_node(std::string_view(key), labels);
+          out.properties(kg::Map{{"name", kg::Value(hostile)}, {"start", kg::Value(id * 2)}});
+          out.end_node();
+        }
+      }
+      out.begin_links();
+      out.finish();
+      return text;
+    };
+    std::string by_member = write(false);
+    CHECK(by_member.find("\"start\":246913578}") != std::string::npos);
+    CHECK(write(true) == by_member);
+  }
+}
+
+TEST_CASE("a cursor writes integers with the digits std::to_string gives, below 10^8 and above") {
+  std::vector<char> room(64);
+  for (std::int64_t n : {std::int64_t{0}, std::int64_t{9}, std::int64_t{10}, std::int64_t{9999}, std::int64_t{10000},
+                         std::int64_t{10001}, std::int64_t{12345678}, std::int64_t{99999999}, std::int64_t{100000000},
+                         std::int64_t{-1}, std::numeric_limits<std::int64_t>::min(),
+                         std::numeric_limits<std::int64_t>::max()}) {
+    kg::JsonCursor out(room.data());
+    out.number(n);
+    CHECK(std::string(room.data(), out.end()) == std::to_string(n));
+  }
+  kg::JsonCursor out(room.data());
+  out.number(std::numeric_limits<std::uint64_t>::max());
+  CHECK(std::string(room.data(), out.end()) == "18446744073709551615");
+}
+
+TEST_CASE("JSON text repeats a piece of itself, even when the buffer grows to hold it") {
+  kg::JsonText text;
+  text.raw("[");
+  text.string("a name");
+  std::size_t end = text.size();
+  text.raw("]");
+  text.repeat(1, end);
+  CHECK(text.view() == "[\"a name\"]\"a name\"");
+  std::string long_piece(5000, 'x');
+  text.clear();
+  text.raw(long_piece);
+  text.repeat(0, text.size());
+  CHECK(text.view() == long_piece + long_piece);
+}
+
+TEST_CASE("graph attributes given as JSON text are written as the same attributes given as a Map") {
+  const std::string hostile = "a \"quoted\"\\ name\x02";
+  auto write = [&](bool as_json) {
+    std::string text;
+    kg::NodeLinkWriter out(kg::NodeLinkLayout::kLinePerItem, [&](std::string_view chunk) { text += chunk; });
+    if (as_json) {
+      kg::JsonText attributes;
+      attributes.raw("{\"sources\":[");
+      attributes.string("doc1.txt");
+      attributes.raw(",");
+      attributes.string(hostile);
+      attributes.raw("]}");
+      out.begin(kg::NodeLinkWriter::Json{attributes.view()});
+    } else {
+      out.begin(kg::Map{{"sources", kg::Value(kg::List{kg::Value("doc1.txt"), kg::Value(hostile)})}});
+    }
+    out.begin_links();
+    out.finish();
+    return text;
+  };
+  std::string from_map = write(false);
+  CHECK(from_map.find("\"graph\": {\"sources\":[\"doc1.txt\",\"a \\\"quoted\\\"\\\\ name\\u0002\"]},\n") !=
+        std::string::npos);
+  CHECK(write(true) == from_map);
 }
