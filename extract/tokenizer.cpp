@@ -210,7 +210,7 @@ constexpr std::size_t kPlainWordBytes = 64;
 struct PlainWord {
   std::size_t end = 0;
   std::size_t code_points = 0;
-  char key[kPlainWordBytes];
+  char key[kPlainWordBytes] = {};  // all read by Labeler::find_padded: defined past the key too
   std::size_t key_size = 0;
   bool number = false;
   bool capitalized = false;
@@ -257,19 +257,33 @@ bool read_plain_word(std::string_view text, std::size_t pos, PlainWord& word) {
     lower_case = !capitalized;
     *out++ = static_cast<char>(bytes[i++] | 0x20);
     for (;;) {
-      // ASCII letters and digits, most of every word, eight at a time, then
-      // one at a time near the limit: `| 0x20` lower-cases a letter and keeps
-      // a digit.
-      while (i + 8 <= limit) {
+      // ASCII letters and digits, most of every word, sixteen at a time (one
+      // turn for most words), then eight, then one at a time near the limit:
+      // `| 0x20` lower-cases a letter and keeps a digit. The bytes written
+      // past the run are overwritten or ignored.
+      bool run_ended = false;
+      while (i + 16 <= limit) {
+        AsciiWordBytes16 kinds(reinterpret_cast<const char*>(bytes + i));
+        kinds.store_lowered(out);
+        out += kinds.run;
+        i += kinds.run;
+        inner_capital = inner_capital || kinds.upper != 0;
+        lower_case = lower_case || kinds.letters != kinds.upper;
+        if (kinds.run < 16) {
+          run_ended = true;  // at bytes[i]: no need to test it again below
+          break;
+        }
+      }
+      while (!run_ended && i + 8 <= limit) {
         AsciiWordBytes kinds = AsciiWordBytes::at(bytes + i);
-        std::memcpy(out, &kinds.lowered, 8);  // the bytes past the run are overwritten or ignored
+        std::memcpy(out, &kinds.lowered, 8);
         out += kinds.run;
         i += kinds.run;
         inner_capital = inner_capital || kinds.upper != 0;
         lower_case = lower_case || kinds.letters != kinds.upper;
         if (kinds.run < 8) break;
       }
-      while (i < limit) {
+      while (!run_ended && i < limit) {
         unsigned char kind = kAsciiClass[bytes[i]];
         if ((kind & (kDigit | kLetter)) == 0) break;
         *out++ = static_cast<char>(bytes[i] | 0x20);
@@ -370,6 +384,7 @@ std::vector<Token> tokenize(std::string_view text) {
   std::size_t pos = 0;
   std::size_t chars = 0;  // code points before `pos`
   PlainWord plain;
+  const vocabulary::Labeler labeler;
   while (pos < text.size()) {
     unsigned char kind = kAsciiClass[static_cast<unsigned char>(text[pos])];
     if (kind == kSpace) {
@@ -388,6 +403,8 @@ std::vector<Token> tokenize(std::string_view text) {
       t.all_caps = plain.all_caps;
       t.inner_caps = plain.inner_caps;
       t.folds_as_key = plain.letters_and_digits;
+      t.word = labeler.find_padded(plain.key, plain.key_size);
+      t.known_words = labeler.known();
       pos = plain.end;
       // Most words are followed by one space: passed here, not by another
       // turn of the loop.
@@ -403,6 +420,8 @@ std::vector<Token> tokenize(std::string_view text) {
       Token& t = tokens.emplace_back(pos, pos + 1, mark, mark);
       t.start_char = chars;
       t.end_char = ++chars;
+      t.word = labeler.find(mark);
+      t.known_words = labeler.known();
       ++pos;
       continue;
     }
@@ -437,9 +456,10 @@ std::vector<Token> tokenize(std::string_view text) {
       describe_shape(t);
     }
     t.end_char = chars;
+    t.word = labeler.find(t.key);
+    t.known_words = labeler.known();
     pos = t.end;
   }
-  vocabulary::label(tokens);
   return tokens;
 }
 
