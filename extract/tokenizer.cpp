@@ -393,8 +393,16 @@ std::vector<Token> tokenize(std::string_view text) {
       continue;
     }
     if ((kind & (kDigit | kLetter)) && read_plain_word(text, pos, plain)) {
-      Token& t = tokens.emplace_back(pos, plain.end, text.substr(pos, plain.end - pos),
-                                     std::string_view(plain.key, plain.key_size));
+      Token& t = tokens.emplace_back();
+      t.start = pos;
+      t.end = plain.end;
+      // Most words are copied with fixed moves of 16 bytes: the key from its
+      // buffer, the text when 16 bytes remain from its start.
+      if (pos + 16 <= text.size())
+        t.text.assign_padded(text.data() + pos, plain.end - pos);
+      else
+        t.text.assign(text.substr(pos, plain.end - pos));
+      t.key.assign_padded(plain.key, plain.key_size);
       t.start_char = chars;
       t.end_char = chars += plain.code_points;
       t.is_word = true;
