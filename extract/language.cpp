@@ -1,36 +1,36 @@
 #include "extract/language.h"
 
+#include <bit>
 #include <cstdint>
-#include <memory>
 
 #include "extract/vocabulary.h"
 
 namespace kg::extract {
 
 std::string detect_language(const std::vector<Token>& tokens, const RuleBook& rules) {
-  // First the numbers of the lower-case words some rule file uses, then one
-  // tight loop per language over them: its counter stays in a register and
-  // its bits are not reloaded at every token, as they were when one pass
-  // tested every language in turn and stored to a vector of counts.
-  // The numbers go to an array sized for every token, by an index that
-  // moves past known words only: no capacity test and no branch per word.
-  std::unique_ptr<std::uint32_t[]> words(new std::uint32_t[tokens.size()]);
-  std::size_t word_count = 0;
+  // One pass over the tokens: the languages a lower-case word is a function
+  // word of are one row of the rule book's table, read by the word's number,
+  // instead of a test of every language's word set.
+  const RuleBook::FunctionWordTable& table = rules.function_word_table();
+  const std::size_t row_words = table.row_words;
+  const std::size_t rows = row_words == 0 ? 0 : table.bits.size() / row_words;
+  std::vector<std::size_t> counts(table.languages.size());
+  const std::uint32_t known = vocabulary::size();  // word_of()'s test, without an atomic load per token
   for (const Token& t : tokens) {
     if (!t.is_word || t.capitalized) continue;
-    std::uint32_t word = vocabulary::word_of(t);
-    words[word_count] = word;
-    word_count += word != vocabulary::kUnknown;
+    std::uint32_t word = t.word;
+    if (word == vocabulary::kUnknown && t.known_words != known) word = vocabulary::word_of(t);
+    if (word >= rows) continue;  // kUnknown too
+    for (std::size_t k = 0; k < row_words; ++k)
+      for (std::uint64_t bits = table.bits[word * row_words + k]; bits != 0; bits &= bits - 1)
+        ++counts[k * 64 + static_cast<std::size_t>(std::countr_zero(bits))];
   }
   std::string best;
   std::size_t best_count = 0;
-  for (const std::string& language : rules.languages()) {
-    const WordSet& function_words = rules.find(language)->known().function_words;
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < word_count; ++i) count += function_words.has_number(words[i]);
-    if (best.empty() || count > best_count) {
-      best = language;
-      best_count = count;
+  for (std::size_t i = 0; i < counts.size(); ++i) {
+    if (best.empty() || counts[i] > best_count) {
+      best = table.languages[i];
+      best_count = counts[i];
     }
   }
   return best;

@@ -1,8 +1,12 @@
 #include "extract/normalize.h"
 
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
@@ -34,10 +38,19 @@ bool has_non_ascii_or_cr(std::uint64_t word) {
   return ((word | ((cr - kOnes) & ~cr)) & kHighs) != 0;
 }
 
-// The end of the run of ASCII without '\r' from `pos`, to a multiple of
-// eight bytes: eight bytes tested at once, where plain text spends most of
-// its time.
+// The end of the run of ASCII without '\r' from `pos`, or a point of it
+// fewer than eight bytes before: sixteen bytes tested at once with SSE2 (to
+// the exact end), then eight, where plain text spends most of its time.
 std::size_t skip_plain_ascii(const char* data, std::size_t pos, std::size_t size) {
+#if defined(__SSE2__)
+  while (pos + 16 <= size) {
+    __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + pos));
+    __m128i carriage_returns = _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\r'));
+    auto stops = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(bytes, carriage_returns)));
+    if (stops != 0) return pos + static_cast<std::size_t>(std::countr_zero(stops));
+    pos += 16;
+  }
+#endif
   while (pos + 8 <= size) {
     std::uint64_t word;
     std::memcpy(&word, data + pos, 8);

@@ -457,6 +457,16 @@ void RuleBook::load(std::string_view text, const std::string& origin) {
     set.relation_index = std::make_shared<const RuleIndex>(set, Rule::Action::Relation);
     set.known_classes = std::make_shared<const KnownClasses>(set);
   }
+  FunctionWordTable& table = function_word_table_;
+  table.languages = languages();
+  table.row_words = (table.languages.size() + 63) / 64;
+  const std::uint32_t words = vocabulary::size();  // every function word is numbered by now
+  table.bits.assign(std::size_t{words} * table.row_words, 0);
+  for (std::size_t i = 0; i < table.languages.size(); ++i) {
+    const WordSet& function_words = sets_.at(table.languages[i]).known().function_words;
+    for (std::uint32_t w = 0; w < words; ++w)
+      if (function_words.has_number(w)) table.bits[w * table.row_words + i / 64] |= std::uint64_t{1} << (i % 64);
+  }
 }
 
 void RuleBook::load_file(const std::string& path) {

@@ -138,8 +138,19 @@ class RuleBook {
   // The relationship types declared symmetric (competes-with), in any language.
   std::set<std::string> symmetric_types() const;
 
+  // What language detection counts, made after every load: the languages,
+  // as languages(), and by word number (extract/vocabulary.h) the languages
+  // whose FUNCTION_WORDS hold the word, as bits (bit i for languages[i]).
+  struct FunctionWordTable {
+    std::vector<std::string> languages;
+    std::size_t row_words = 0;         // 64-bit words of bits per word number
+    std::vector<std::uint64_t> bits;   // word w's at w * row_words; a word past the end is in none
+  };
+  const FunctionWordTable& function_word_table() const { return function_word_table_; }
+
  private:
   std::map<std::string, RuleSet> sets_;
+  FunctionWordTable function_word_table_;
   // Lines meant for every language, replayed into languages added later.
   std::vector<std::pair<std::string, std::string>> shared_lines_;  // (line, origin)
   RuleSet& language_set(const std::string& language);

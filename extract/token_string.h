@@ -37,6 +37,19 @@ class TokenString {
   // Replaces the bytes with `text`, which may lie in this string.
   void assign(std::string_view text) { *this = TokenString(text); }
 
+  // Replaces the bytes with the `size` bytes at `bytes`, outside this string,
+  // of which 16 may be read even past the `size`: a string of up to 16 bytes
+  // is then copied with one fixed move of 16 bytes, without a test of its size.
+  void assign_padded(const char* bytes, std::size_t size) {
+    if (size > kInline) {
+      assign(std::string_view(bytes, size));
+      return;
+    }
+    release();
+    size_ = size;
+    std::memcpy(inline_, bytes, kInline);
+  }
+
   const char* data() const noexcept { return size_ <= kInline ? inline_ : heap_; }
   std::size_t size() const noexcept { return size_; }
   bool empty() const noexcept { return size_ == 0; }

@@ -206,30 +206,20 @@ bool is_elision(std::string_view key) {
 // The longest word read_plain_word reads: its key is built on the stack.
 constexpr std::size_t kPlainWordBytes = 64;
 
-// What read_plain_word finds of a word.
-struct PlainWord {
-  std::size_t end = 0;
-  std::size_t code_points = 0;
-  char key[kPlainWordBytes];
-  std::size_t key_size = 0;
-  bool number = false;
-  bool capitalized = false;
-  bool all_caps = false;
-  bool inner_caps = false;
-  bool letters_and_digits = false;  // no decimal separator, no elision's apostrophe
-};
-
 // Reads the word at `pos`, which opens with an ASCII letter or digit, in one
-// pass over its bytes: its end, key and shape, as word_end, the elision test
-// of tokenize, build_key and describe_shape give them, and its code points.
-// Returns false for a word that only they can settle: one with a hyphen, a
-// non-ASCII byte other than an accented Latin-1 letter with a one-letter
-// key, or kPlainWordBytes bytes or more.
-bool read_plain_word(std::string_view text, std::size_t pos, PlainWord& word) {
+// pass over its bytes into `t`, a token made for it: its span, text, key,
+// word number (from `labeler`) and shape, as word_end, the elision test of
+// tokenize, build_key and describe_shape give them. The key is built in
+// `key`, kPlainWordBytes bytes all defined (they are read past the key).
+// Returns the word's code points, or 0, with `t` partly written, for a word
+// that only they can settle: one with a hyphen, a non-ASCII byte other than
+// an accented Latin-1 letter with a one-letter key, or kPlainWordBytes bytes
+// or more. The token is written once, not through a struct in between.
+std::size_t read_plain_word(std::string_view text, std::size_t pos, char* const key,
+                            const vocabulary::Labeler& labeler, Token& t) {
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
   const std::size_t limit = std::min(size, pos + kPlainWordBytes - 1);  // room for an elision's '
-  char* const key = word.key;
   char* out = key;
   const bool number = kAsciiClass[bytes[pos]] == kDigit;
   std::size_t i = pos, pairs = 0;
@@ -247,7 +237,7 @@ bool read_plain_word(std::string_view text, std::size_t pos, PlainWord& word) {
         ++i;
         continue;
       }
-      if (c == '-') return false;
+      if (c == '-') return 0;
       break;
     }
   } else {
@@ -257,19 +247,33 @@ bool read_plain_word(std::string_view text, std::size_t pos, PlainWord& word) {
     lower_case = !capitalized;
     *out++ = static_cast<char>(bytes[i++] | 0x20);
     for (;;) {
-      // ASCII letters and digits, most of every word, eight at a time, then
-      // one at a time near the limit: `| 0x20` lower-cases a letter and keeps
-      // a digit.
-      while (i + 8 <= limit) {
+      // ASCII letters and digits, most of every word, sixteen at a time (one
+      // turn for most words), then eight, then one at a time near the limit:
+      // `| 0x20` lower-cases a letter and keeps a digit. The bytes written
+      // past the run are overwritten or ignored.
+      bool run_ended = false;
+      while (i + 16 <= limit) {
+        AsciiWordBytes16 kinds(reinterpret_cast<const char*>(bytes + i));
+        kinds.store_lowered(out);
+        out += kinds.run;
+        i += kinds.run;
+        inner_capital = inner_capital || kinds.upper != 0;
+        lower_case = lower_case || kinds.letters != kinds.upper;
+        if (kinds.run < 16) {
+          run_ended = true;  // at bytes[i]: no need to test it again below
+          break;
+        }
+      }
+      while (!run_ended && i + 8 <= limit) {
         AsciiWordBytes kinds = AsciiWordBytes::at(bytes + i);
-        std::memcpy(out, &kinds.lowered, 8);  // the bytes past the run are overwritten or ignored
+        std::memcpy(out, &kinds.lowered, 8);
         out += kinds.run;
         i += kinds.run;
         inner_capital = inner_capital || kinds.upper != 0;
         lower_case = lower_case || kinds.letters != kinds.upper;
         if (kinds.run < 8) break;
       }
-      while (i < limit) {
+      while (!run_ended && i < limit) {
         unsigned char kind = kAsciiClass[bytes[i]];
         if ((kind & (kDigit | kLetter)) == 0) break;
         *out++ = static_cast<char>(bytes[i] | 0x20);
@@ -282,7 +286,7 @@ bool read_plain_word(std::string_view text, std::size_t pos, PlainWord& word) {
       if (c == 0xC3 && i + 1 < limit && (bytes[i + 1] & 0xC0) == 0x80) {
         unsigned cp = 0xC0u + (bytes[i + 1] & 0x3Fu);
         char folded = latin1_key(cp);
-        if (folded == 0) return false;  // æ, ß, ø ... or × ÷: the general path decides
+        if (folded == 0) return 0;  // æ, ß, ø ... or × ÷: the general path decides
         *out++ = folded;
         if (cp < 0xE0) inner_capital = true;  // À..Þ
         else lower_case = true;
@@ -290,11 +294,11 @@ bool read_plain_word(std::string_view text, std::size_t pos, PlainWord& word) {
         ++pairs;
         continue;
       }
-      if (c >= 0x80 || c == '-') return false;  // another letter or mark, or a hyphen that may join
+      if (c >= 0x80 || c == '-') return 0;  // another letter or mark, or a hyphen that may join
       break;
     }
   }
-  if (i == limit && limit < size) return false;
+  if (i == limit && limit < size) return 0;
   // An apostrophe after an elided word belongs to it when a letter follows: l'avion.
   if (!number && i + 1 < size && bytes[i] == '\'' &&
       is_elision(std::string_view(key, static_cast<std::size_t>(out - key))) && is_letter(decode(text, i + 1).cp)) {
@@ -302,16 +306,26 @@ bool read_plain_word(std::string_view text, std::size_t pos, PlainWord& word) {
     ++i;
     separated = true;
   }
-  word.end = i;
-  word.code_points = i - pos - pairs;
-  word.key_size = static_cast<std::size_t>(out - key);
-  word.number = number;
-  word.letters_and_digits = !separated;
+  const std::size_t key_size = static_cast<std::size_t>(out - key);
+  t.start = pos;
+  t.end = i;
+  // Most words are copied with fixed moves of 16 bytes: the key from its
+  // buffer, the text when 16 bytes remain from its start.
+  if (pos + 16 <= size)
+    t.text.assign_padded(text.data() + pos, i - pos);
+  else
+    t.text.assign(text.substr(pos, i - pos));
+  t.key.assign_padded(key, key_size);
+  t.word = labeler.find_padded(key, key_size);
+  t.known_words = labeler.known();
+  t.is_word = true;
+  t.is_number = number;
+  t.folds_as_key = !separated;
   // All caps: two letters or more, none lower case; a number has no letter.
-  word.capitalized = capitalized;
-  word.all_caps = capitalized && inner_capital && !lower_case;
-  word.inner_caps = inner_capital && !word.all_caps;
-  return true;
+  t.capitalized = capitalized;
+  t.all_caps = capitalized && inner_capital && !lower_case;
+  t.inner_caps = inner_capital && !t.all_caps;
+  return i - pos - pairs;
 }
 
 // Whether kg::fold_key of `word` is its token key: every byte an ASCII letter
@@ -364,12 +378,16 @@ std::string token_key(std::string_view word) {
   return key;
 }
 
-std::vector<Token> tokenize(std::string_view text) {
+// Flattened: GCC otherwise keeps vector::emplace_back, called at every
+// token, out of line (its growth path is large), a call that cost a tenth of
+// the tokenizer's instructions.
+[[gnu::flatten]] std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 5 + 1);
   std::size_t pos = 0;
   std::size_t chars = 0;  // code points before `pos`
-  PlainWord plain;
+  char key[kPlainWordBytes] = {};  // a plain word's key: all read by Labeler::find_padded
+  const vocabulary::Labeler labeler;
   while (pos < text.size()) {
     unsigned char kind = kAsciiClass[static_cast<unsigned char>(text[pos])];
     if (kind == kSpace) {
@@ -377,25 +395,21 @@ std::vector<Token> tokenize(std::string_view text) {
       ++chars;
       continue;
     }
-    if ((kind & (kDigit | kLetter)) && read_plain_word(text, pos, plain)) {
-      Token& t = tokens.emplace_back(pos, plain.end, text.substr(pos, plain.end - pos),
-                                     std::string_view(plain.key, plain.key_size));
-      t.start_char = chars;
-      t.end_char = chars += plain.code_points;
-      t.is_word = true;
-      t.is_number = plain.number;
-      t.capitalized = plain.capitalized;
-      t.all_caps = plain.all_caps;
-      t.inner_caps = plain.inner_caps;
-      t.folds_as_key = plain.letters_and_digits;
-      pos = plain.end;
-      // Most words are followed by one space: passed here, not by another
-      // turn of the loop.
-      if (pos < text.size() && text[pos] == ' ') {
-        ++pos;
-        ++chars;
+    if (kind & (kDigit | kLetter)) {
+      Token& t = tokens.emplace_back();
+      if (std::size_t code_points = read_plain_word(text, pos, key, labeler, t)) {
+        t.start_char = chars;
+        t.end_char = chars += code_points;
+        pos = t.end;
+        // Most words are followed by one space: passed here, not by another
+        // turn of the loop.
+        if (pos < text.size() && text[pos] == ' ') {
+          ++pos;
+          ++chars;
+        }
+        continue;
       }
-      continue;
+      tokens.pop_back();  // left to the general path below
     }
     if (kind == 0 && text[pos] != '\'' && static_cast<unsigned char>(text[pos]) < 0x80) {
       // An ASCII mark or symbol: a token of its own, its own key.
@@ -403,6 +417,8 @@ std::vector<Token> tokenize(std::string_view text) {
       Token& t = tokens.emplace_back(pos, pos + 1, mark, mark);
       t.start_char = chars;
       t.end_char = ++chars;
+      t.word = labeler.find(mark);
+      t.known_words = labeler.known();
       ++pos;
       continue;
     }
@@ -437,9 +453,10 @@ std::vector<Token> tokenize(std::string_view text) {
       describe_shape(t);
     }
     t.end_char = chars;
+    t.word = labeler.find(t.key);
+    t.known_words = labeler.known();
     pos = t.end;
   }
-  vocabulary::label(tokens);
   return tokens;
 }
 

@@ -10,9 +10,11 @@
 #pragma once
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <shared_mutex>
 #include <string_view>
-#include <vector>
 
 #include "extract/document.h"
 
@@ -29,13 +31,81 @@ namespace detail {
 extern std::atomic<std::uint32_t> count;
 // word_of() for a token labelled before the last words were added.
 std::uint32_t find(std::string_view key);
+// The table of numbered words (vocabulary.cpp).
+struct Words;
+
+// A slot of that table: a key packed as two words and its size (Packed in
+// vocabulary.cpp), and its number, kUnknown for a free slot.
+struct Slot {
+  std::uint64_t head = 0;
+  std::uint64_t tail = 0;
+  std::uint32_t size = 0;
+  std::uint32_t number = kUnknown;
+};
+
+// The eight bytes at `bytes` as one number: an unaligned load that the
+// compiler turns into a single move.
+inline std::uint64_t load(const char* bytes) {
+  std::uint64_t word;
+  std::memcpy(&word, bytes, 8);
+  return word;
+}
+
+// The bytes of a number below the first `count` (up to 8) cleared.
+inline std::uint64_t first_bytes(std::uint64_t word, std::size_t count) {
+  return count >= 8 ? word : word & ((std::uint64_t{1} << (8 * count)) - 1);
+}
+
+// The hash of a packed key, which picks its slot; a power-of-two table needs
+// no division.
+inline std::uint64_t hash_packed(std::uint64_t head, std::uint64_t tail, std::size_t size) {
+  std::uint64_t h = (head ^ 0x9e3779b97f4a7c15ull) * 0xbf58476d1ce4e5b9ull ^ (tail + size) * 0x94d049bb133111ebull;
+  return h ^ (h >> 31);  // high bits into the low ones, which pick the slot
+}
 }  // namespace detail
 
 // How many words are numbered. Thread-safe.
 inline std::uint32_t size() { return detail::count.load(std::memory_order_acquire); }
 
-// Sets Token::word and Token::known_words of every token. Thread-safe.
-void label(std::vector<Token>& tokens);
+// Gives tokens their word numbers as the tokenizer makes them, while no word
+// can be numbered: it holds a shared lock from construction to destruction,
+// so that a lookup takes no lock. Thread-safe (one per thread).
+class Labeler {
+ public:
+  Labeler();
+
+  // How many words were numbered when it was made: Token::known_words.
+  std::uint32_t known() const { return known_; }
+
+  // The number of `key`, or kUnknown.
+  std::uint32_t find(std::string_view key) const;
+
+  // The number of the key of `size` bytes at `bytes`, or kUnknown, where the
+  // 16 bytes from `bytes` may be read even past the key: a key of up to 16
+  // bytes, most words, is then packed with two loads and looked up here,
+  // without a call.
+  std::uint32_t find_padded(const char* bytes, std::size_t size) const {
+    if (size == 1) return one_byte_keys_[static_cast<unsigned char>(bytes[0])];
+    if (size > 16 || size == 0) return find(std::string_view(bytes, size));
+    std::uint64_t head = detail::first_bytes(detail::load(bytes), size);
+    std::uint64_t tail = size <= 8 ? 0 : detail::first_bytes(detail::load(bytes + 8), size - 8);
+    for (std::size_t i = detail::hash_packed(head, tail, size) & mask_;; i = (i + 1) & mask_) {
+      const detail::Slot& slot = slots_[i];
+      if (slot.number == kUnknown || (slot.head == head && slot.tail == tail && slot.size == size))
+        return slot.number;
+    }
+  }
+
+ private:
+  std::shared_lock<std::shared_mutex> lock_;
+  const detail::Words& words_;
+  std::uint32_t known_;
+  // The table's slots, its mask (a size less one) and the numbers of the
+  // one-byte keys by their byte, read once rather than at every key.
+  const detail::Slot* slots_;
+  std::size_t mask_;
+  const std::uint32_t* one_byte_keys_;
+};
 
 // The number of the token's key, or kUnknown. Looks the key up again only
 // when words were added since the token was labelled.

@@ -1,8 +1,12 @@
 #include "graph/text_fold.h"
 
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -163,7 +167,19 @@ std::string nfc(std::string_view text) {
 bool valid_utf8(std::string_view text, std::size_t* bad_offset) {
   std::size_t pos = 0;
   while (pos < text.size()) {
-    // Runs of ASCII, most of a news article, eight bytes at a time.
+    // Runs of ASCII, most of a news article, sixteen bytes at a time with
+    // SSE2 (to the first byte that is not), then eight.
+#if defined(__SSE2__)
+    while (text.size() - pos >= 16) {
+      __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
+      auto high_bits = static_cast<unsigned>(_mm_movemask_epi8(bytes));
+      if (high_bits != 0) {
+        pos += static_cast<std::size_t>(std::countr_zero(high_bits));
+        break;
+      }
+      pos += 16;
+    }
+#endif
     while (text.size() - pos >= 8) {
       std::uint64_t word;
       std::memcpy(&word, text.data() + pos, 8);

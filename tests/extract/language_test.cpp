@@ -26,3 +26,25 @@ TEST_CASE("every token votes: a language that leads early can be overtaken") {
   CHECK(detect_language(tokenize(french + english), rules) == "en");  // overtaken late
   CHECK(detect_language(tokenize(english + french), rules) == "en");
 }
+
+TEST_CASE("any number of languages: the most function words win, the first in order on a tie") {
+  // Seventy languages: their function-word bits take two 64-bit words a word.
+  RuleBook book;
+  std::string rules;
+  for (int i = 0; i < 70; ++i) {
+    std::string code = "l" + std::to_string(100 + i);
+    rules += "language " + code + "\ndefine FUNCTION_WORDS = shared " + code + "word\n";
+  }
+  book.load(rules, "many.rules");
+  CHECK(detect_language(tokenize("shared l168word l168word l105word"), book) == "l168");
+  CHECK(detect_language(tokenize("l105word l168word"), book) == "l105");  // a tie: l105 sorts first
+  CHECK(detect_language(tokenize("shared"), book) == "l100");
+}
+
+TEST_CASE("words numbered after the text was tokenized still vote") {
+  std::vector<Token> tokens = tokenize("zq1lang zq1lang zq2lang");  // not yet rule words
+  RuleBook book;
+  book.load("language aa\ndefine FUNCTION_WORDS = zq2lang\nlanguage bb\ndefine FUNCTION_WORDS = zq1lang\n",
+            "late.rules");
+  CHECK(detect_language(tokens, book) == "bb");
+}

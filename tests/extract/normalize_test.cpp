@@ -90,3 +90,14 @@ TEST_CASE("a code point that needs NFC late in the text composes the whole text"
   CHECK(normalize_text("\xC2\xAB" "oui\xC2\xBB l\xE2\x80\x99" "e\xCC\x81t\xC3\xA9\r\n") ==
         "\"oui\" l'\xC3\xA9t\xC3\xA9\n");
 }
+
+TEST_CASE("long plain runs are passed sixteen bytes at a time up to what must change") {
+  // Each change lies at another distance from the start and from the last one.
+  std::string raw = "Une longue phrase sans rien \xC3\xA0 changer, puis une fin de ligne\r\n";
+  raw += "et l\xE2\x80\x99" "apostrophe d'une usine situ\xC3\xA9" "e tr\xC3\xA8s loin du d\xC3\xA9" "but.\r";
+  CHECK(normalize_text(raw) ==
+        "Une longue phrase sans rien \xC3\xA0 changer, puis une fin de ligne\n"
+        "et l'apostrophe d'une usine situ\xC3\xA9" "e tr\xC3\xA8s loin du d\xC3\xA9" "but.");
+  std::string plain(100, 'x');
+  CHECK(normalize_text(plain) == plain);
+}

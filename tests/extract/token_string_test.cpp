@@ -54,3 +54,16 @@ TEST_CASE("a token string compares and converts where a string is expected") {
   keys.push_back(key);
   CHECK(keys[0] == "levee");
 }
+
+TEST_CASE("a token string takes its bytes from a buffer that may be read past them") {
+  const std::string text = "Nova Robotics investit dans une start-up de robotique industrielle";
+  TokenString word("a string on the heap before");
+  word.assign_padded(text.data() + 5, 8);  // reads 16 bytes, keeps 8
+  CHECK(word == "Robotics");
+  TokenString longer;
+  longer.assign_padded(text.data() + 23, 21);  // past 16 bytes: copied like assign
+  CHECK(longer == "dans une start-up de ");
+  TokenString empty("x");
+  empty.assign_padded(text.data(), 0);
+  CHECK(empty.empty());
+}

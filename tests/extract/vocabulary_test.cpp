@@ -71,3 +71,24 @@ TEST_CASE("the empty key can be numbered like any other") {
   CHECK(number != vocabulary::kUnknown);
   CHECK(vocabulary::intern("") == number);
 }
+
+TEST_CASE("a labeler finds keys as they lie in a buffer read 16 bytes at a time") {
+  std::uint32_t short_key = vocabulary::intern("plinq");
+  std::uint32_t nine = vocabulary::intern("plinqwart");
+  std::uint32_t sixteen = vocabulary::intern("plinqwartzorbeli");
+  std::uint32_t long_key = vocabulary::intern("plinqwartzorbelisk");
+  std::uint32_t mark = vocabulary::intern("~");
+  const vocabulary::Labeler labeler;
+  CHECK(labeler.known() == vocabulary::size());
+  // The bytes past each key are other letters: they must not count.
+  const char buffer[64] = "plinqwartzorbelisk and more bytes after the keys";
+  CHECK(labeler.find_padded(buffer, 5) == short_key);
+  CHECK(labeler.find_padded(buffer, 9) == nine);
+  CHECK(labeler.find_padded(buffer, 16) == sixteen);
+  CHECK(labeler.find_padded(buffer, 18) == long_key);
+  CHECK(labeler.find_padded(buffer, 6) == vocabulary::kUnknown);
+  CHECK(labeler.find_padded("~ and more bytes", 1) == mark);
+  CHECK(labeler.find("plinqwart") == nine);
+  CHECK(labeler.find("~") == mark);
+  CHECK(labeler.find("plinqwar") == vocabulary::kUnknown);
+}
