@@ -121,6 +121,30 @@ class Resolver {
     return key;
   }
 
+  // Sets `key` to span_key() of tokens [first, last) (not empty), in the
+  // memory `key` already holds: a name of plain words is its tokens' keys
+  // joined by spaces, copied without allocating a string per name. Other
+  // names go through span_key(), which folds their text again.
+  void assign_span_key(std::string& key, std::size_t first, std::size_t last) const {
+    const Token* const tokens = doc_->tokens.data();
+    std::size_t size = last - first - 1;  // one space between two tokens
+    for (std::size_t k = first; k < last; ++k) {
+      bool apart = k == first || tokens[k].start > tokens[k - 1].end;
+      if (!apart || !tokens[k].folds_as_key) {
+        key = span_key(doc_->text, doc_->tokens, first, last);
+        return;
+      }
+      size += tokens[k].key.size();
+    }
+    key.assign(size, ' ');
+    char* out = key.data();
+    for (std::size_t k = first; k < last; ++k) {
+      const TokenString& piece = tokens[k].key;
+      std::memcpy(out, piece.data(), piece.size());
+      out += piece.size() + 1;
+    }
+  }
+
   // The key folded for `text` in this article, or nullptr. A few texts an
   // article: a list is searched faster than a hash table is built.
   const std::string* folded(std::string_view text) const {
@@ -179,7 +203,7 @@ class Resolver {
       if (by_text[text_slot] >= 0) continue;
       by_text[text_slot] = static_cast<int>(i);
       std::string& stored = name_keys_[names++];
-      stored = span_key(doc_->text, doc_->tokens, m.first, m.last);
+      assign_span_key(stored, m.first, m.last);
       std::string_view key = key_at_[m.first] = stored;
       std::size_t slot = short_hash(key) & (slots - 1);
       while (by_key[slot] >= 0 && key_of[static_cast<std::size_t>(by_key[slot])] != key) slot = (slot + 1) & (slots - 1);
