@@ -520,30 +520,29 @@ class Resolver {
 
   void add_pronouns() {
     const KnownClasses& known = rules_->known();
-    const WordSet& person = known.pronoun_person;
-    const WordSet& org = known.pronoun_org;
-    const WordSet& any = known.pronoun_any;
-    const WordSet& possessive = known.possessive;
     const WordSet& possessed = known.possessed;
-    // Read through a local: only mentions are added below, and the compiler
-    // would otherwise load the tokens again at every token.
+    // Read through locals: only mentions are added below, and the compiler
+    // would otherwise load the tokens and the classes again at every token.
     const Token* const tokens = doc_->tokens.data();
+    const std::uint8_t* const cues = known.pronoun_cues.data();
+    const std::size_t cue_count = known.pronoun_cues.size();
     for (std::size_t s = 0; s < doc_->sentences.size(); ++s) {
       const std::size_t last = doc_->sentences[s].last;
       for (std::size_t t = doc_->sentences[s].first; t < last; ++t) {
         const Token& token = tokens[t];
-        // A word no rule file uses is in none of the classes: most tokens stop here.
+        // A word in none of the classes (kUnknown among them) has no cue: most tokens stop here.
         std::uint32_t word = vocabulary::word_of(token);
-        if (word == vocabulary::kUnknown) continue;
+        if (word >= cue_count || cues[word] == 0) continue;
+        const std::uint8_t cue = cues[word];
         TypeSet types = 0;
         bool is_possessive = false;
-        if (person.has_number(word)) {
+        if (cue & KnownClasses::kPersonPronoun) {
           types = type_bit(EntityType::Person);
-        } else if (org.has_number(word)) {
+        } else if (cue & KnownClasses::kOrgPronoun) {
           types = type_bit(EntityType::Organization);
-        } else if (any.has_number(word)) {
+        } else if (cue & KnownClasses::kAnyPronoun) {
           types = type_bit(EntityType::Organization) | type_bit(EntityType::Person);
-        } else if (possessive.has_number(word)) {
+        } else {
           // "son modèle", "its larger rivals": a possessed word within three tokens.
           std::size_t end = std::min(t + 4, last);
           for (std::size_t k = t + 1; k < end && !is_possessive; ++k) is_possessive = possessed.contains(tokens[k]);
