@@ -5,6 +5,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -89,15 +90,16 @@ class Resolver {
   }
   std::string_view text_of(const Mention& m) const { return span_view(m.first, m.last); }
 
-  // kg::fold_key of the text of tokens [first, last), folded once per
-  // article: descriptions ("la firme") recur. Valid until the next article.
+  // kg::fold_key of the text of tokens [first, last), a description's,
+  // folded once per thread: the same descriptions ("la firme", "the
+  // company") recur from article to article, and many are folded from their
+  // text ("l'entreprise", "the Oslo-based firm"). Valid until the next article.
   std::string_view folded_span(std::size_t first, std::size_t last) {
     std::string_view text = span_view(first, last);
-    if (const std::string* known = folded(text)) return *known;
-    auto& [view, key] = folded_[folded_count_++];
-    view = text;
-    key = span_key(doc_->text, doc_->tokens, first, last);
-    return key;
+    auto known = description_keys_.find(text);
+    if (known == description_keys_.end())
+      known = description_keys_.emplace(text, span_key(doc_->text, doc_->tokens, first, last)).first;
+    return known->second;
   }
 
   // Makes room in place_keys_ for every name of place `place`; done for the
@@ -143,14 +145,6 @@ class Resolver {
       std::memcpy(out, piece.data(), piece.size());
       out += piece.size() + 1;
     }
-  }
-
-  // The key folded for `text` in this article, or nullptr. A few texts an
-  // article: a list is searched faster than a hash table is built.
-  const std::string* folded(std::string_view text) const {
-    for (std::size_t i = 0; i < folded_count_; ++i)
-      if (folded_[i].first == text) return &folded_[i].second;
-    return nullptr;
   }
 
   // A new entity first mentioned by `m`: its number.
@@ -564,12 +558,9 @@ class Resolver {
   }
 
   void collect_aliases() {
-    // Room for every text folded below, before any view of them is taken:
-    // a description, an apposition, a place's names.
-    std::size_t to_fold = appositions_.size();
-    for (const Mention& m : doc_->mentions) to_fold += m.kind == MentionKind::Description;
-    if (folded_.size() < to_fold) folded_.resize(to_fold);
-    folded_count_ = 0;
+    // Before any view of a key is taken: the descriptions folded are
+    // forgotten when too many (a bound on memory), and room is made for a place's names.
+    if (description_keys_.size() > kMaxDescriptionKeys) description_keys_.clear();
     for (const Entity& e : doc_->entities)
       if (e.place >= 0) make_room_for_place(static_cast<std::size_t>(e.place));
     for (std::size_t e = 0; e < doc_->entities.size(); ++e) {
@@ -685,9 +676,14 @@ class Resolver {
   std::vector<std::string_view> key_at_;  // by the first token of a name mention: its folded text
   // Per place of the rule set, per name: (the name folded, its fold_key).
   std::vector<std::vector<std::pair<std::string, std::string>>> place_keys_;
-  // Description → its fold_key: the first folded_count_ entries.
-  std::vector<std::pair<std::string_view, std::string>> folded_;
-  std::size_t folded_count_ = 0;
+  // Description text → its fold_key, kept from one article to the next
+  // (see folded_span); looked up by a view of the text.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return short_hash(text); }
+  };
+  std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> description_keys_;
+  static constexpr std::size_t kMaxDescriptionKeys = 4096;
   std::vector<std::pair<std::size_t, std::string_view>> alias_keys_;  // collect_aliases()
 };
 
