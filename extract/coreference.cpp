@@ -210,18 +210,24 @@ class Resolver {
   }
 
   // The entity `m` (a one-word name) is a short form of, or -1 when none or
-  // several: a name of long_forms_ that it abbreviates.
+  // several: the entity of a long name that it abbreviates, by its word
+  // (long_words_) or, written in capitals, by its initials (long_names_).
+  // Which long names match is all that counts, not in which order.
   int long_form_of(const Mention& m) const {
     const Token& word = doc_->tokens[m.first];
     int found = -1;
-    for (const LongForm& form : long_forms_) {
-      const Mention& other = *form.mention;
-      if (other.entity == m.entity || other.entity == found) continue;
-      bool match = (form.word && *form.word == word.key) || (word.all_caps && are_initials(word.key, other));
-      if (!match) continue;
-      if (found >= 0) return -1;
-      found = other.entity;
-    }
+    // False when `entity` is a second entity that `m` abbreviates.
+    auto take = [&](int entity) {
+      if (entity == m.entity || entity == found) return true;
+      if (found >= 0) return false;
+      found = entity;
+      return true;
+    };
+    for (const LongWord& long_word : long_words_)
+      if (*long_word.word == word.key && !take(long_word.entity)) return -1;
+    if (word.all_caps)
+      for (const Mention* name : long_names_)
+        if (are_initials(word.key, *name) && !take(name->entity)) return -1;
     return found;
   }
 
@@ -239,17 +245,23 @@ class Resolver {
   }
 
   void join_short_forms() {
-    long_forms_.clear();
+    long_names_.clear();
+    long_words_.clear();
     for (const Mention& m : doc_->mentions)
       if (m.kind == MentionKind::Name && m.place < 0 && m.last - m.first >= 2) {
+        long_names_.push_back(&m);
         // A person by the last word ("Vettel"), another entity by the first
-        // ("Quarry") unless its type is sure.
+        // ("Quarry") unless its type is sure. A name repeated gives the same
+        // word again, kept once.
         const TokenString* word = m.type == EntityType::Person ? &doc_->tokens[m.last - 1].key
                                   : m.sure_type                ? nullptr
                                                                : &doc_->tokens[m.first].key;
-        long_forms_.push_back({&m, word});
+        if (word && std::none_of(long_words_.begin(), long_words_.end(), [&](const LongWord& known) {
+              return known.entity == m.entity && *known.word == *word;
+            }))
+          long_words_.push_back({m.entity, word});
       }
-    if (long_forms_.empty()) return;  // no short form without a long one
+    if (long_names_.empty()) return;  // no short form without a long one
     move_to_.assign(protos_.size(), -1);
     // The word of each entity's latest one-word name that abbreviates no long
     // form: a name repeated is not compared with them again.
@@ -636,13 +648,14 @@ class Resolver {
   std::vector<int> by_text_;  // mention numbers, by text
   std::vector<std::string_view> key_of_;
   std::vector<std::pair<int, int>> by_place_;  // (place, entity): a few places an article
-  // A name of two words or more, and the key of the word by which a one-word
-  // name may stand for it (nullptr: none; initials aside).
-  struct LongForm {
-    const Mention* mention;
+  // join_short_forms(): the names of two words or more, and each word by
+  // which a one-word name may stand for one of their entities (initials aside).
+  struct LongWord {
+    int entity;
     const TokenString* word;
   };
-  std::vector<LongForm> long_forms_;
+  std::vector<const Mention*> long_names_;
+  std::vector<LongWord> long_words_;
   std::vector<int> move_to_;                   // per entity: the one it joins, or -1
   std::vector<const Token*> failed_;           // join_short_forms()
   std::vector<int> renumber_;                  // per entity: its number in doc_->entities, or -1
