@@ -152,6 +152,18 @@ void check_carried_keys(const Document& doc, std::size_t& aliases, std::size_t& 
 }
 }  // namespace
 
+TEST_CASE("a description folded in one article has the same key in the next ones") {
+  // Descriptions are folded once per thread ("l'entreprise" from its text):
+  // a description met again takes the key kept for the same text.
+  std::size_t aliases = 0, descriptions = 0;
+  for (const char* text : {"Zorvex lève des fonds. Zorvex recrute. L'entreprise vise l'Asie.",
+                           "Brakko Conseil recrute. Brakko Conseil grandit. L'entreprise vise la Suède. La firme aussi."}) {
+    Document doc = prepare(text, "fr", Upto::Coreference);
+    check_carried_keys(doc, aliases, descriptions);
+  }
+  CHECK(descriptions >= 3);
+}
+
 TEST_CASE("an entity carries the folded key of its name, of each alias and of each description") {
   Document doc = prepare(
       "Lorna Vettel dirige Quarry Robotics. Vettel dit que QUARRY recrute. Brakko, le géant norvégien du fret, "
