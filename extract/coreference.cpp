@@ -532,40 +532,44 @@ class Resolver {
     const Token* const tokens = doc_->tokens.data();
     const std::uint8_t* const cues = known.pronoun_cues.data();
     const std::size_t cue_count = known.pronoun_cues.size();
-    for (std::size_t s = 0; s < doc_->sentences.size(); ++s) {
-      const std::size_t last = doc_->sentences[s].last;
-      for (std::size_t t = doc_->sentences[s].first; t < last; ++t) {
-        const Token& token = tokens[t];
-        // A word in none of the classes (kUnknown among them) has no cue: most tokens stop here.
-        std::uint32_t word = vocabulary::word_of(token);
-        if (word >= cue_count || cues[word] == 0) continue;
-        const std::uint8_t cue = cues[word];
-        TypeSet types = 0;
-        bool is_possessive = false;
-        if (cue & KnownClasses::kPersonPronoun) {
-          types = type_bit(EntityType::Person);
-        } else if (cue & KnownClasses::kOrgPronoun) {
-          types = type_bit(EntityType::Organization);
-        } else if (cue & KnownClasses::kAnyPronoun) {
-          types = type_bit(EntityType::Organization) | type_bit(EntityType::Person);
-        } else {
-          // "son modèle", "its larger rivals": a possessed word within three tokens.
-          std::size_t end = std::min(t + 4, last);
-          for (std::size_t k = t + 1; k < end && !is_possessive; ++k) is_possessive = possessed.contains(tokens[k]);
-          if (is_possessive) types = type_bit(EntityType::Organization);
-        }
-        if (types == 0 || overlaps(t, t + 1)) continue;
-        int target = is_possessive ? possessive_antecedent(s, t, types) : subject_antecedent(s, t, types);
-        if (target < 0) continue;
-        Mention p;
-        p.sentence = s;
-        p.first = t;
-        p.last = t + 1;
-        p.kind = MentionKind::Pronoun;
-        p.type = doc_->entities[static_cast<std::size_t>(target)].type;
-        p.entity = target;
-        doc_->mentions.push_back(p);  // visible at once: a later pronoun may refer through it
+    const std::size_t token_count = doc_->tokens.size();
+    const std::vector<Sentence>& sentences = doc_->sentences;
+    // One pass over the tokens; the sentence of a token is looked for only
+    // when it has a cue.
+    std::size_t s = 0;
+    for (std::size_t t = 0; t < token_count; ++t) {
+      // A word in none of the classes (kUnknown among them) has no cue: most tokens stop here.
+      std::uint32_t word = vocabulary::word_of(tokens[t]);
+      if (word >= cue_count || cues[word] == 0) continue;
+      while (s < sentences.size() && sentences[s].last <= t) ++s;
+      if (s == sentences.size() || t < sentences[s].first) continue;  // between sentences
+      const std::size_t last = sentences[s].last;
+      const std::uint8_t cue = cues[word];
+      TypeSet types = 0;
+      bool is_possessive = false;
+      if (cue & KnownClasses::kPersonPronoun) {
+        types = type_bit(EntityType::Person);
+      } else if (cue & KnownClasses::kOrgPronoun) {
+        types = type_bit(EntityType::Organization);
+      } else if (cue & KnownClasses::kAnyPronoun) {
+        types = type_bit(EntityType::Organization) | type_bit(EntityType::Person);
+      } else {
+        // "son modèle", "its larger rivals": a possessed word within three tokens.
+        std::size_t end = std::min(t + 4, last);
+        for (std::size_t k = t + 1; k < end && !is_possessive; ++k) is_possessive = possessed.contains(tokens[k]);
+        if (is_possessive) types = type_bit(EntityType::Organization);
       }
+      if (types == 0 || overlaps(t, t + 1)) continue;
+      int target = is_possessive ? possessive_antecedent(s, t, types) : subject_antecedent(s, t, types);
+      if (target < 0) continue;
+      Mention p;
+      p.sentence = s;
+      p.first = t;
+      p.last = t + 1;
+      p.kind = MentionKind::Pronoun;
+      p.type = doc_->entities[static_cast<std::size_t>(target)].type;
+      p.entity = target;
+      doc_->mentions.push_back(p);  // visible at once: a later pronoun may refer through it
     }
   }
 
