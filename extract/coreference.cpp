@@ -123,19 +123,16 @@ class Resolver {
     return key;
   }
 
-  // Sets `key` to span_key() of tokens [first, last) (not empty), in the
-  // memory `key` already holds: a name of plain words is its tokens' keys
-  // joined by spaces, copied without allocating a string per name. Other
-  // names go through span_key(), which folds their text again.
-  void assign_span_key(std::string& key, std::size_t first, std::size_t last) const {
+  // Sets `key` to span_key() of tokens [first, last) (not empty) when they
+  // are plain words, apart and known to fold as their keys: then the key is
+  // their keys joined by spaces, copied into the memory `key` already holds.
+  // False for other tokens, which span_key() folds from their text.
+  bool assign_plain_key(std::string& key, std::size_t first, std::size_t last) const {
     const Token* const tokens = doc_->tokens.data();
     std::size_t size = last - first - 1;  // one space between two tokens
     for (std::size_t k = first; k < last; ++k) {
       bool apart = k == first || tokens[k].start > tokens[k - 1].end;
-      if (!apart || !tokens[k].folds_as_key) {
-        key = span_key(doc_->text, doc_->tokens, first, last);
-        return;
-      }
+      if (!apart || !tokens[k].folds_as_key) return false;
       size += tokens[k].key.size();
     }
     key.assign(size, ' ');
@@ -145,6 +142,7 @@ class Resolver {
       std::memcpy(out, piece.data(), piece.size());
       out += piece.size() + 1;
     }
+    return true;
   }
 
   // A new entity first mentioned by `m`: its number.
@@ -155,9 +153,10 @@ class Resolver {
 
   void group_names() {
     // Entities by folded name: an open-addressing table of entity numbers,
-    // probed linearly and at most half full, so no node per name. A name
-    // written as before is found first by its text, in a table of mention
-    // numbers alike, and not folded again.
+    // probed linearly and at most half full, so no node per name. A name of
+    // plain words gets its key from its tokens' keys, cheaper than finding
+    // its text again; another name written as before is found first by its
+    // text, in a table of mention numbers alike, and not folded again.
     std::size_t slots = 2;
     while (slots < 2 * doc_->mentions.size()) slots *= 2;
     std::vector<int>& by_key = by_key_;
@@ -185,27 +184,31 @@ class Resolver {
         m.entity = it->second;
         continue;
       }
-      std::string_view text = text_of(m);
-      std::size_t text_slot = short_hash(text) & (slots - 1);
-      for (; by_text[text_slot] >= 0; text_slot = (text_slot + 1) & (slots - 1)) {
-        const Mention& same = doc_->mentions[static_cast<std::size_t>(by_text[text_slot])];
-        if (text_of(same) != text) continue;
-        m.entity = same.entity;
-        key_at_[m.first] = key_at_[same.first];
-        break;
+      // Kept (names advanced) only when no entity has its key yet.
+      std::string& key = name_keys_[names];
+      if (!assign_plain_key(key, m.first, m.last)) {
+        std::string_view text = text_of(m);
+        std::size_t text_slot = short_hash(text) & (slots - 1);
+        for (; by_text[text_slot] >= 0; text_slot = (text_slot + 1) & (slots - 1)) {
+          const Mention& same = doc_->mentions[static_cast<std::size_t>(by_text[text_slot])];
+          if (text_of(same) != text) continue;
+          m.entity = same.entity;
+          key_at_[m.first] = key_at_[same.first];
+          break;
+        }
+        if (by_text[text_slot] >= 0) continue;
+        by_text[text_slot] = static_cast<int>(i);
+        key = span_key(doc_->text, doc_->tokens, m.first, m.last);
       }
-      if (by_text[text_slot] >= 0) continue;
-      by_text[text_slot] = static_cast<int>(i);
-      std::string& stored = name_keys_[names++];
-      assign_span_key(stored, m.first, m.last);
-      std::string_view key = key_at_[m.first] = stored;
       std::size_t slot = short_hash(key) & (slots - 1);
       while (by_key[slot] >= 0 && key_of[static_cast<std::size_t>(by_key[slot])] != key) slot = (slot + 1) & (slots - 1);
       if (by_key[slot] < 0) {
         by_key[slot] = new_entity(m);
         key_of.push_back(key);
+        ++names;
       }
       m.entity = by_key[slot];
+      key_at_[m.first] = key_of[static_cast<std::size_t>(m.entity)];
     }
   }
 
