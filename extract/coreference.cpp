@@ -59,6 +59,7 @@ class Resolver {
     join_short_forms();
     finish_entities();
     find_nationalities();
+    found_ = doc_->mentions.size();
     add_descriptions();
     // Pronouns are found in the mentions in any order (ties cannot occur:
     // no two mentions start at the same token), so one sort serves both.
@@ -335,10 +336,15 @@ class Resolver {
     for (Mention& m : doc_->mentions) m.type = doc_->entities[static_cast<std::size_t>(m.entity)].type;
   }
 
+  // Whether a mention holds one of tokens [first, last): among the mentions
+  // found (sorted, not overlapping, so sorted by end too) the first that ends
+  // after `first` is found by bisection; the few added are all looked at.
   bool overlaps(std::size_t first, std::size_t last) const {
-    for (const Mention& m : doc_->mentions)
-      if (m.first < last && first < m.last) return true;
-    return false;
+    auto found_end = doc_->mentions.begin() + static_cast<std::ptrdiff_t>(found_);
+    auto after = std::partition_point(doc_->mentions.begin(), found_end, [&](const Mention& m) { return m.last <= first; });
+    if (after != found_end && after->first < last) return true;
+    return std::any_of(found_end, doc_->mentions.end(),
+                       [&](const Mention& m) { return m.first < last && first < m.last; });
   }
 
   // The entity a description of `type` at `before_token` refers to. With a
@@ -352,8 +358,15 @@ class Resolver {
     std::size_t previous_sentence = doc_->sentences.size();
     int subject = -1;     // the first entity of the description's sentence
     int neighbour = -1;   // the latest other entity of that sentence, six tokens away at least
-    for (const Mention& m : doc_->mentions) {
-      if (m.first >= before_token) continue;
+    // In the order of doc_->mentions: the mentions found, sorted, up to
+    // `before_token`, then the descriptions added, wherever they are.
+    const Mention* const mentions = doc_->mentions.data();
+    for (std::size_t i = 0; i < doc_->mentions.size(); ++i) {
+      const Mention& m = mentions[i];
+      if (m.first >= before_token) {
+        if (i < found_) i = found_ - 1;
+        continue;
+      }
       std::size_t e = static_cast<std::size_t>(m.entity);
       if (m.sentence == sentence) {
         tally[e].in_sentence = true;
@@ -667,6 +680,9 @@ class Resolver {
   std::vector<const Token*> failed_;           // join_short_forms()
   std::vector<int> renumber_;                  // per entity: its number in doc_->entities, or -1
   std::vector<int> nationality_;               // per entity: place index or -1
+  // How many mentions were found before coreference: sorted by position,
+  // before the descriptions and pronouns added.
+  std::size_t found_ = 0;
   // What antecedent() counts per entity, kept between calls for its buffer.
   struct Tally {
     int count = 0;              // mentions before the description, a sentence's first counting twice
