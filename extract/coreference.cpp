@@ -163,7 +163,7 @@ class Resolver {
     std::vector<int>& by_key = by_key_;
     by_key.assign(slots, -1);
     std::vector<int>& by_text = by_text_;
-    by_text.assign(slots, -1);
+    by_text.clear();  // filled at the first name that is not plain words: most articles have none
     std::vector<std::string_view>& key_of = key_of_;
     key_of.clear();
     by_place_.clear();
@@ -188,6 +188,7 @@ class Resolver {
       // Kept (names advanced) only when no entity has its key yet.
       std::string& key = name_keys_[names];
       if (!assign_plain_key(key, m.first, m.last)) {
+        if (by_text.empty()) by_text.assign(slots, -1);
         std::string_view text = text_of(m);
         std::size_t text_slot = short_hash(text) & (slots - 1);
         for (; by_text[text_slot] >= 0; text_slot = (text_slot + 1) & (slots - 1)) {
