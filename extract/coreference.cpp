@@ -5,6 +5,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -58,6 +59,7 @@ class Resolver {
     join_short_forms();
     finish_entities();
     find_nationalities();
+    found_ = doc_->mentions.size();
     add_descriptions();
     // Pronouns are found in the mentions in any order (ties cannot occur:
     // no two mentions start at the same token), so one sort serves both.
@@ -89,15 +91,16 @@ class Resolver {
   }
   std::string_view text_of(const Mention& m) const { return span_view(m.first, m.last); }
 
-  // kg::fold_key of the text of tokens [first, last), folded once per
-  // article: descriptions ("la firme") recur. Valid until the next article.
+  // kg::fold_key of the text of tokens [first, last), a description's,
+  // folded once per thread: the same descriptions ("la firme", "the
+  // company") recur from article to article, and many are folded from their
+  // text ("l'entreprise", "the Oslo-based firm"). Valid until the next article.
   std::string_view folded_span(std::size_t first, std::size_t last) {
     std::string_view text = span_view(first, last);
-    if (const std::string* known = folded(text)) return *known;
-    auto& [view, key] = folded_[folded_count_++];
-    view = text;
-    key = span_key(doc_->text, doc_->tokens, first, last);
-    return key;
+    auto known = description_keys_.find(text);
+    if (known == description_keys_.end())
+      known = description_keys_.emplace(text, span_key(doc_->text, doc_->tokens, first, last)).first;
+    return known->second;
   }
 
   // Makes room in place_keys_ for every name of place `place`; done for the
@@ -121,12 +124,26 @@ class Resolver {
     return key;
   }
 
-  // The key folded for `text` in this article, or nullptr. A few texts an
-  // article: a list is searched faster than a hash table is built.
-  const std::string* folded(std::string_view text) const {
-    for (std::size_t i = 0; i < folded_count_; ++i)
-      if (folded_[i].first == text) return &folded_[i].second;
-    return nullptr;
+  // Sets `key` to span_key() of tokens [first, last) (not empty) when they
+  // are plain words, apart and known to fold as their keys: then the key is
+  // their keys joined by spaces, copied into the memory `key` already holds.
+  // False for other tokens, which span_key() folds from their text.
+  bool assign_plain_key(std::string& key, std::size_t first, std::size_t last) const {
+    const Token* const tokens = doc_->tokens.data();
+    std::size_t size = last - first - 1;  // one space between two tokens
+    for (std::size_t k = first; k < last; ++k) {
+      bool apart = k == first || tokens[k].start > tokens[k - 1].end;
+      if (!apart || !tokens[k].folds_as_key) return false;
+      size += tokens[k].key.size();
+    }
+    key.assign(size, ' ');
+    char* out = key.data();
+    for (std::size_t k = first; k < last; ++k) {
+      const TokenString& piece = tokens[k].key;
+      std::memcpy(out, piece.data(), piece.size());
+      out += piece.size() + 1;
+    }
+    return true;
   }
 
   // A new entity first mentioned by `m`: its number.
@@ -137,15 +154,16 @@ class Resolver {
 
   void group_names() {
     // Entities by folded name: an open-addressing table of entity numbers,
-    // probed linearly and at most half full, so no node per name. A name
-    // written as before is found first by its text, in a table of mention
-    // numbers alike, and not folded again.
+    // probed linearly and at most half full, so no node per name. A name of
+    // plain words gets its key from its tokens' keys, cheaper than finding
+    // its text again; another name written as before is found first by its
+    // text, in a table of mention numbers alike, and not folded again.
     std::size_t slots = 2;
     while (slots < 2 * doc_->mentions.size()) slots *= 2;
     std::vector<int>& by_key = by_key_;
     by_key.assign(slots, -1);
     std::vector<int>& by_text = by_text_;
-    by_text.assign(slots, -1);
+    by_text.clear();  // filled at the first name that is not plain words: most articles have none
     std::vector<std::string_view>& key_of = key_of_;
     key_of.clear();
     by_place_.clear();
@@ -167,43 +185,54 @@ class Resolver {
         m.entity = it->second;
         continue;
       }
-      std::string_view text = text_of(m);
-      std::size_t text_slot = short_hash(text) & (slots - 1);
-      for (; by_text[text_slot] >= 0; text_slot = (text_slot + 1) & (slots - 1)) {
-        const Mention& same = doc_->mentions[static_cast<std::size_t>(by_text[text_slot])];
-        if (text_of(same) != text) continue;
-        m.entity = same.entity;
-        key_at_[m.first] = key_at_[same.first];
-        break;
+      // Kept (names advanced) only when no entity has its key yet.
+      std::string& key = name_keys_[names];
+      if (!assign_plain_key(key, m.first, m.last)) {
+        if (by_text.empty()) by_text.assign(slots, -1);
+        std::string_view text = text_of(m);
+        std::size_t text_slot = short_hash(text) & (slots - 1);
+        for (; by_text[text_slot] >= 0; text_slot = (text_slot + 1) & (slots - 1)) {
+          const Mention& same = doc_->mentions[static_cast<std::size_t>(by_text[text_slot])];
+          if (text_of(same) != text) continue;
+          m.entity = same.entity;
+          key_at_[m.first] = key_at_[same.first];
+          break;
+        }
+        if (by_text[text_slot] >= 0) continue;
+        by_text[text_slot] = static_cast<int>(i);
+        key = span_key(doc_->text, doc_->tokens, m.first, m.last);
       }
-      if (by_text[text_slot] >= 0) continue;
-      by_text[text_slot] = static_cast<int>(i);
-      std::string& stored = name_keys_[names++];
-      stored = span_key(doc_->text, doc_->tokens, m.first, m.last);
-      std::string_view key = key_at_[m.first] = stored;
       std::size_t slot = short_hash(key) & (slots - 1);
       while (by_key[slot] >= 0 && key_of[static_cast<std::size_t>(by_key[slot])] != key) slot = (slot + 1) & (slots - 1);
       if (by_key[slot] < 0) {
         by_key[slot] = new_entity(m);
         key_of.push_back(key);
+        ++names;
       }
       m.entity = by_key[slot];
+      key_at_[m.first] = key_of[static_cast<std::size_t>(m.entity)];
     }
   }
 
   // The entity `m` (a one-word name) is a short form of, or -1 when none or
-  // several: a name of long_forms_ that it abbreviates.
+  // several: the entity of a long name that it abbreviates, by its word
+  // (long_words_) or, written in capitals, by its initials (long_names_).
+  // Which long names match is all that counts, not in which order.
   int long_form_of(const Mention& m) const {
     const Token& word = doc_->tokens[m.first];
     int found = -1;
-    for (const LongForm& form : long_forms_) {
-      const Mention& other = *form.mention;
-      if (other.entity == m.entity || other.entity == found) continue;
-      bool match = (form.word && *form.word == word.key) || (word.all_caps && are_initials(word.key, other));
-      if (!match) continue;
-      if (found >= 0) return -1;
-      found = other.entity;
-    }
+    // False when `entity` is a second entity that `m` abbreviates.
+    auto take = [&](int entity) {
+      if (entity == m.entity || entity == found) return true;
+      if (found >= 0) return false;
+      found = entity;
+      return true;
+    };
+    for (const LongWord& long_word : long_words_)
+      if (*long_word.word == word.key && !take(long_word.entity)) return -1;
+    if (word.all_caps)
+      for (const Mention* name : long_names_)
+        if (are_initials(word.key, *name) && !take(name->entity)) return -1;
     return found;
   }
 
@@ -221,17 +250,23 @@ class Resolver {
   }
 
   void join_short_forms() {
-    long_forms_.clear();
+    long_names_.clear();
+    long_words_.clear();
     for (const Mention& m : doc_->mentions)
       if (m.kind == MentionKind::Name && m.place < 0 && m.last - m.first >= 2) {
+        long_names_.push_back(&m);
         // A person by the last word ("Vettel"), another entity by the first
-        // ("Quarry") unless its type is sure.
+        // ("Quarry") unless its type is sure. A name repeated gives the same
+        // word again, kept once.
         const TokenString* word = m.type == EntityType::Person ? &doc_->tokens[m.last - 1].key
                                   : m.sure_type                ? nullptr
                                                                : &doc_->tokens[m.first].key;
-        long_forms_.push_back({&m, word});
+        if (word && std::none_of(long_words_.begin(), long_words_.end(), [&](const LongWord& known) {
+              return known.entity == m.entity && *known.word == *word;
+            }))
+          long_words_.push_back({m.entity, word});
       }
-    if (long_forms_.empty()) return;  // no short form without a long one
+    if (long_names_.empty()) return;  // no short form without a long one
     move_to_.assign(protos_.size(), -1);
     // The word of each entity's latest one-word name that abbreviates no long
     // form: a name repeated is not compared with them again.
@@ -302,10 +337,15 @@ class Resolver {
     for (Mention& m : doc_->mentions) m.type = doc_->entities[static_cast<std::size_t>(m.entity)].type;
   }
 
+  // Whether a mention holds one of tokens [first, last): among the mentions
+  // found (sorted, not overlapping, so sorted by end too) the first that ends
+  // after `first` is found by bisection; the few added are all looked at.
   bool overlaps(std::size_t first, std::size_t last) const {
-    for (const Mention& m : doc_->mentions)
-      if (m.first < last && first < m.last) return true;
-    return false;
+    auto found_end = doc_->mentions.begin() + static_cast<std::ptrdiff_t>(found_);
+    auto after = std::partition_point(doc_->mentions.begin(), found_end, [&](const Mention& m) { return m.last <= first; });
+    if (after != found_end && after->first < last) return true;
+    return std::any_of(found_end, doc_->mentions.end(),
+                       [&](const Mention& m) { return m.first < last && first < m.last; });
   }
 
   // The entity a description of `type` at `before_token` refers to. With a
@@ -319,8 +359,15 @@ class Resolver {
     std::size_t previous_sentence = doc_->sentences.size();
     int subject = -1;     // the first entity of the description's sentence
     int neighbour = -1;   // the latest other entity of that sentence, six tokens away at least
-    for (const Mention& m : doc_->mentions) {
-      if (m.first >= before_token) continue;
+    // In the order of doc_->mentions: the mentions found, sorted, up to
+    // `before_token`, then the descriptions added, wherever they are.
+    const Mention* const mentions = doc_->mentions.data();
+    for (std::size_t i = 0; i < doc_->mentions.size(); ++i) {
+      const Mention& m = mentions[i];
+      if (m.first >= before_token) {
+        if (i < found_) i = found_ - 1;
+        continue;
+      }
       std::size_t e = static_cast<std::size_t>(m.entity);
       if (m.sentence == sentence) {
         tally[e].in_sentence = true;
@@ -496,57 +543,57 @@ class Resolver {
 
   void add_pronouns() {
     const KnownClasses& known = rules_->known();
-    const WordSet& person = known.pronoun_person;
-    const WordSet& org = known.pronoun_org;
-    const WordSet& any = known.pronoun_any;
-    const WordSet& possessive = known.possessive;
     const WordSet& possessed = known.possessed;
-    // Read through a local: only mentions are added below, and the compiler
-    // would otherwise load the tokens again at every token.
+    // Read through locals: only mentions are added below, and the compiler
+    // would otherwise load the tokens and the classes again at every token.
     const Token* const tokens = doc_->tokens.data();
-    for (std::size_t s = 0; s < doc_->sentences.size(); ++s) {
-      const std::size_t last = doc_->sentences[s].last;
-      for (std::size_t t = doc_->sentences[s].first; t < last; ++t) {
-        const Token& token = tokens[t];
-        // A word no rule file uses is in none of the classes: most tokens stop here.
-        std::uint32_t word = vocabulary::word_of(token);
-        if (word == vocabulary::kUnknown) continue;
-        TypeSet types = 0;
-        bool is_possessive = false;
-        if (person.has_number(word)) {
-          types = type_bit(EntityType::Person);
-        } else if (org.has_number(word)) {
-          types = type_bit(EntityType::Organization);
-        } else if (any.has_number(word)) {
-          types = type_bit(EntityType::Organization) | type_bit(EntityType::Person);
-        } else if (possessive.has_number(word)) {
-          // "son modèle", "its larger rivals": a possessed word within three tokens.
-          std::size_t end = std::min(t + 4, last);
-          for (std::size_t k = t + 1; k < end && !is_possessive; ++k) is_possessive = possessed.contains(tokens[k]);
-          if (is_possessive) types = type_bit(EntityType::Organization);
-        }
-        if (types == 0 || overlaps(t, t + 1)) continue;
-        int target = is_possessive ? possessive_antecedent(s, t, types) : subject_antecedent(s, t, types);
-        if (target < 0) continue;
-        Mention p;
-        p.sentence = s;
-        p.first = t;
-        p.last = t + 1;
-        p.kind = MentionKind::Pronoun;
-        p.type = doc_->entities[static_cast<std::size_t>(target)].type;
-        p.entity = target;
-        doc_->mentions.push_back(p);  // visible at once: a later pronoun may refer through it
+    const std::uint8_t* const cues = known.pronoun_cues.data();
+    const std::size_t cue_count = known.pronoun_cues.size();
+    const std::size_t token_count = doc_->tokens.size();
+    const std::vector<Sentence>& sentences = doc_->sentences;
+    // One pass over the tokens; the sentence of a token is looked for only
+    // when it has a cue.
+    std::size_t s = 0;
+    for (std::size_t t = 0; t < token_count; ++t) {
+      // A word in none of the classes (kUnknown among them) has no cue: most tokens stop here.
+      std::uint32_t word = vocabulary::word_of(tokens[t]);
+      if (word >= cue_count || cues[word] == 0) continue;
+      while (s < sentences.size() && sentences[s].last <= t) ++s;
+      if (s == sentences.size() || t < sentences[s].first) continue;  // between sentences
+      const std::size_t last = sentences[s].last;
+      const std::uint8_t cue = cues[word];
+      TypeSet types = 0;
+      bool is_possessive = false;
+      if (cue & KnownClasses::kPersonPronoun) {
+        types = type_bit(EntityType::Person);
+      } else if (cue & KnownClasses::kOrgPronoun) {
+        types = type_bit(EntityType::Organization);
+      } else if (cue & KnownClasses::kAnyPronoun) {
+        types = type_bit(EntityType::Organization) | type_bit(EntityType::Person);
+      } else {
+        // "son modèle", "its larger rivals": a possessed word within three tokens.
+        std::size_t end = std::min(t + 4, last);
+        for (std::size_t k = t + 1; k < end && !is_possessive; ++k) is_possessive = possessed.contains(tokens[k]);
+        if (is_possessive) types = type_bit(EntityType::Organization);
       }
+      if (types == 0 || overlaps(t, t + 1)) continue;
+      int target = is_possessive ? possessive_antecedent(s, t, types) : subject_antecedent(s, t, types);
+      if (target < 0) continue;
+      Mention p;
+      p.sentence = s;
+      p.first = t;
+      p.last = t + 1;
+      p.kind = MentionKind::Pronoun;
+      p.type = doc_->entities[static_cast<std::size_t>(target)].type;
+      p.entity = target;
+      doc_->mentions.push_back(p);  // visible at once: a later pronoun may refer through it
     }
   }
 
   void collect_aliases() {
-    // Room for every text folded below, before any view of them is taken:
-    // a description, an apposition, a place's names.
-    std::size_t to_fold = appositions_.size();
-    for (const Mention& m : doc_->mentions) to_fold += m.kind == MentionKind::Description;
-    if (folded_.size() < to_fold) folded_.resize(to_fold);
-    folded_count_ = 0;
+    // Before any view of a key is taken: the descriptions folded are
+    // forgotten when too many (a bound on memory), and room is made for a place's names.
+    if (description_keys_.size() > kMaxDescriptionKeys) description_keys_.clear();
     for (const Entity& e : doc_->entities)
       if (e.place >= 0) make_room_for_place(static_cast<std::size_t>(e.place));
     for (std::size_t e = 0; e < doc_->entities.size(); ++e) {
@@ -622,17 +669,21 @@ class Resolver {
   std::vector<int> by_text_;  // mention numbers, by text
   std::vector<std::string_view> key_of_;
   std::vector<std::pair<int, int>> by_place_;  // (place, entity): a few places an article
-  // A name of two words or more, and the key of the word by which a one-word
-  // name may stand for it (nullptr: none; initials aside).
-  struct LongForm {
-    const Mention* mention;
+  // join_short_forms(): the names of two words or more, and each word by
+  // which a one-word name may stand for one of their entities (initials aside).
+  struct LongWord {
+    int entity;
     const TokenString* word;
   };
-  std::vector<LongForm> long_forms_;
+  std::vector<const Mention*> long_names_;
+  std::vector<LongWord> long_words_;
   std::vector<int> move_to_;                   // per entity: the one it joins, or -1
   std::vector<const Token*> failed_;           // join_short_forms()
   std::vector<int> renumber_;                  // per entity: its number in doc_->entities, or -1
   std::vector<int> nationality_;               // per entity: place index or -1
+  // How many mentions were found before coreference: sorted by position,
+  // before the descriptions and pronouns added.
+  std::size_t found_ = 0;
   // What antecedent() counts per entity, kept between calls for its buffer.
   struct Tally {
     int count = 0;              // mentions before the description, a sentence's first counting twice
@@ -662,9 +713,14 @@ class Resolver {
   std::vector<std::string_view> key_at_;  // by the first token of a name mention: its folded text
   // Per place of the rule set, per name: (the name folded, its fold_key).
   std::vector<std::vector<std::pair<std::string, std::string>>> place_keys_;
-  // Description → its fold_key: the first folded_count_ entries.
-  std::vector<std::pair<std::string_view, std::string>> folded_;
-  std::size_t folded_count_ = 0;
+  // Description text → its fold_key, kept from one article to the next
+  // (see folded_span); looked up by a view of the text.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return short_hash(text); }
+  };
+  std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> description_keys_;
+  static constexpr std::size_t kMaxDescriptionKeys = 4096;
   std::vector<std::pair<std::size_t, std::string_view>> alias_keys_;  // collect_aliases()
 };
 

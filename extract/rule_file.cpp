@@ -273,19 +273,23 @@ KnownClasses::KnownClasses(const RuleSet& rules)
       possessive(rules.word_class("POSSESSIVE")),
       possessed(rules.word_class("POSSESSED")),
       amount_exclude(rules.word_class("AMOUNT_EXCLUDE")) {
-  auto mark = [&](const WordSet& words, std::uint8_t bit) {
+  auto mark = [&](std::vector<std::uint8_t>& cues, const WordSet& words, std::uint8_t bit) {
     for (const std::string& w : words.words) {
       std::uint32_t word = vocabulary::intern(w);
-      if (relation_cues.size() <= word) relation_cues.resize(word + 1, 0);
-      relation_cues[word] |= bit;
+      if (cues.size() <= word) cues.resize(word + 1, 0);
+      cues[word] |= bit;
     }
   };
-  mark(negation, kNegationCue);
-  mark(denial, kDenialCue);
-  mark(status_talks, kStatusCue);
-  mark(status_planned, kStatusCue << 1);
-  mark(status_announced, kStatusCue << 2);
-  mark(status_completed, kStatusCue << 3);
+  mark(relation_cues, negation, kNegationCue);
+  mark(relation_cues, denial, kDenialCue);
+  mark(relation_cues, status_talks, kStatusCue);
+  mark(relation_cues, status_planned, kStatusCue << 1);
+  mark(relation_cues, status_announced, kStatusCue << 2);
+  mark(relation_cues, status_completed, kStatusCue << 3);
+  mark(pronoun_cues, pronoun_person, kPersonPronoun);
+  mark(pronoun_cues, pronoun_org, kOrgPronoun);
+  mark(pronoun_cues, pronoun_any, kAnyPronoun);
+  mark(pronoun_cues, possessive, kPossessive);
 }
 
 Pattern parse_pattern(std::string_view text, const std::unordered_map<std::string, WordSet>& classes,

@@ -116,6 +116,13 @@ struct KnownClasses {
   // STATUS_ANNOUNCED, STATUS_COMPLETED; 0 past its end. Stems are not in it.
   static constexpr std::uint8_t kNegationCue = 1, kDenialCue = 2, kStatusCue = 4;
   std::vector<std::uint8_t> relation_cues;
+
+  // Coreference's pronoun classes of each word, by word number, likewise:
+  // kPersonPronoun for PRONOUN_PERSON, kOrgPronoun for PRONOUN_ORG,
+  // kAnyPronoun for PRONOUN_ANY, kPossessive for POSSESSIVE; 0 past its end.
+  // One load per token instead of a test per class. Stems are not in it.
+  static constexpr std::uint8_t kPersonPronoun = 1, kOrgPronoun = 2, kAnyPronoun = 4, kPossessive = 8;
+  std::vector<std::uint8_t> pronoun_cues;
 };
 
 // Rule sets for every language, filled from rule files.

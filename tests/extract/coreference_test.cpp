@@ -25,6 +25,19 @@ TEST_CASE("short forms join the full name: last name of a person, first word of 
   CHECK(doc.entities.size() == 2);
 }
 
+TEST_CASE("a short form joins a name written several times, but not a word of two names") {
+  Document once = prepare("Quarry Robotics recrute. Quarry Robotics vend. Quarry dit oui.", "fr", Upto::Coreference);
+  REQUIRE(once.entities.size() == 1);
+  CHECK(has(once.entities[0].aliases, "Quarry"));
+  Document two = prepare("Lorna Vettel a rencontré Marc Vettel hier. Vettel dit oui.", "fr", Upto::Coreference);
+  CHECK(two.entities.size() == 3);
+  for (const char* name : {"Lorna Vettel", "Marc Vettel"}) {
+    const Entity* person = entity_named(two, name);
+    REQUIRE(person != nullptr);
+    CHECK(person->aliases.empty());
+  }
+}
+
 TEST_CASE("acronyms join the name they abbreviate") {
   Document doc = prepare("Nordic Quantum Systems grows. NQS hired 40 people.", "en", Upto::Coreference);
   REQUIRE(doc.entities.size() == 1);
@@ -138,6 +151,18 @@ void check_carried_keys(const Document& doc, std::size_t& aliases, std::size_t& 
   }
 }
 }  // namespace
+
+TEST_CASE("a description folded in one article has the same key in the next ones") {
+  // Descriptions are folded once per thread ("l'entreprise" from its text):
+  // a description met again takes the key kept for the same text.
+  std::size_t aliases = 0, descriptions = 0;
+  for (const char* text : {"Zorvex lève des fonds. Zorvex recrute. L'entreprise vise l'Asie.",
+                           "Brakko Conseil recrute. Brakko Conseil grandit. L'entreprise vise la Suède. La firme aussi."}) {
+    Document doc = prepare(text, "fr", Upto::Coreference);
+    check_carried_keys(doc, aliases, descriptions);
+  }
+  CHECK(descriptions >= 3);
+}
 
 TEST_CASE("an entity carries the folded key of its name, of each alias and of each description") {
   Document doc = prepare(

@@ -148,3 +148,19 @@ TEST_CASE("the relation cues of a word are read by its number") {
   CHECK(cues("pourparlers") == (KnownClasses::kStatusCue | KnownClasses::kStatusCue << 3));
   CHECK(cues("dans") == 0);
 }
+
+TEST_CASE("the pronoun cues of a word are read by its number") {
+  RuleBook book;
+  book.load("language fr\ndefine PRONOUN_PERSON = il elle\ndefine PRONOUN_ANY = elle\n"
+            "define POSSESSIVE = son\ndefine POSSESSED = modèle\n", "test");
+  const KnownClasses& known = book.find("fr")->known();
+  auto cues = [&](const char* word) {
+    std::uint32_t number = vocabulary::intern(word);
+    return number < known.pronoun_cues.size() ? known.pronoun_cues[number] : 0;
+  };
+  CHECK(cues("il") == KnownClasses::kPersonPronoun);
+  CHECK(cues("elle") == (KnownClasses::kPersonPronoun | KnownClasses::kAnyPronoun));
+  CHECK(cues("son") == KnownClasses::kPossessive);
+  CHECK(cues("modèle") == 0);  // a possessed word is tested by its class
+  CHECK(cues("dans") == 0);
+}
