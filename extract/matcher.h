@@ -23,8 +23,8 @@ struct Item {
 };
 
 // The items of a sentence. Precondition: mentions do not overlap, and
-// doc.mentions is sorted by position but for mentions appended at its end
-// (coreference's descriptions), which are passed over.
+// doc.mentions is sorted by position (a Matcher made before coreference
+// appends its descriptions keeps to the mentions sorted then).
 std::vector<Item> sentence_items(const Document& doc, std::size_t sentence);
 
 // One match: items [first, last) and the mentions captured by role.
