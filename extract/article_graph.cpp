@@ -173,17 +173,17 @@ ArticleGraph make_article_graph(const Document& doc, const RuleSet& rules) {
   std::size_t evidence_sentence = SIZE_MAX;
   TextRef evidence;
   struct TypeSeen {
-    const std::string* name;
+    std::string_view name;
     TextRef text;
     bool symmetric;
   };
   thread_local std::vector<TypeSeen> types;
   types.clear();
-  const std::string* last_rule = nullptr;
+  std::string_view last_rule;
   TextRef rule;
   for (const Relation& r : doc.relations) {
     ArticleRelation rel;
-    auto type = std::find_if(types.begin(), types.end(), [&](const TypeSeen& t) { return *t.name == r.type; });
+    auto type = std::find_if(types.begin(), types.end(), [&](const TypeSeen& t) { return t.name == r.type; });
     if (type == types.end()) {
       // Few types are symmetric: their flag is read before their name is compared.
       bool symmetric = false;
@@ -192,7 +192,7 @@ ArticleGraph make_article_graph(const Document& doc, const RuleSet& rules) {
           symmetric = true;
           break;
         }
-      types.push_back({&r.type, out.add_text(r.type), symmetric});
+      types.push_back({r.type, out.add_text(r.type), symmetric});
       type = types.end() - 1;
     }
     rel.type = type->text;
@@ -202,8 +202,8 @@ ArticleGraph make_article_graph(const Document& doc, const RuleSet& rules) {
     rel.sentence = r.sentence;
     rel.start = r.start;
     rel.end = r.end;
-    if (last_rule == nullptr || *last_rule != r.rule) {
-      last_rule = &r.rule;
+    if (r.rule != last_rule) {
+      last_rule = r.rule;
       rule = out.add_text(r.rule);
     }
     rel.rule = rule;

@@ -142,6 +142,7 @@ CorpusResult extract_corpus(const std::vector<Input>& inputs, const RuleBook& ru
   std::size_t done = 0;
   auto work = [&] {
     FileReader reader;
+    Document doc;  // reused from one article to the next (see extract_document)
     for (std::size_t i = next++; i < inputs.size(); i = next++) {
       const Input& in = inputs[i];
       auto outcome = std::make_unique<Outcome>();
@@ -154,7 +155,7 @@ CorpusResult extract_corpus(const std::vector<Input>& inputs, const RuleBook& ru
         outcome->error = in.name + ": " + why;
       } else {
         try {
-          Document doc = extract_document(in.name, *bytes, rules, options.language);
+          extract_document(in.name, *bytes, rules, options.language, doc);
           outcome->article = make_article_graph(doc, *rules.find(doc.language));
         } catch (const std::exception& e) {
           outcome->error = in.name + ": " + e.what();

@@ -106,15 +106,18 @@ struct DealAttributes {
   std::string status;    // talks, planned, announced, completed; empty when unknown
 };
 
-// One relation found in one sentence.
+// One relation found in one sentence. Its type and rule are views of the
+// strings of the RuleSet that found it (RelationType::graph_type,
+// Rule::origin), not copies: a relation is made for every match, and the
+// RuleSet outlives the documents extracted with it.
 struct Relation {
-  std::string type;  // upper snake case: INVESTS_IN
+  std::string_view type;  // upper snake case: INVESTS_IN
   int subject = -1;  // entity indexes
   int object = -1;
   std::size_t sentence = 0;
   std::size_t start = 0;  // code-point offsets of the matched words
   std::size_t end = 0;
-  std::string rule;       // the rule that matched: "rules/fr.rules:120"
+  std::string_view rule;  // the rule that matched: "rules/fr.rules:120"
   DealAttributes deal;
 };
 

@@ -14,6 +14,17 @@ namespace kg::extract {
 Document extract_document(const std::string& name, std::string_view raw, const RuleBook& rules,
                           const std::string& language) {
   Document doc;
+  extract_document(name, raw, rules, language, doc);
+  return doc;
+}
+
+void extract_document(const std::string& name, std::string_view raw, const RuleBook& rules,
+                      const std::string& language, Document& doc) {
+  // Every stage fills its own vectors, but a stage may read those of a later
+  // one (a mention's entity): none may see the previous article's.
+  doc.mentions.clear();
+  doc.entities.clear();
+  doc.relations.clear();
   doc.name = name;
   ArticleText article = split_article(raw);
   doc.text = std::move(article.body);
@@ -28,7 +39,6 @@ Document extract_document(const std::string& name, std::string_view raw, const R
   assign_types(doc, *set);
   resolve_coreference(doc, *set);
   extract_relations(doc, *set);
-  return doc;
 }
 
 }  // namespace kg::extract

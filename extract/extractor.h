@@ -18,4 +18,11 @@ namespace kg::extract {
 Document extract_document(const std::string& name, std::string_view raw, const RuleBook& rules,
                           const std::string& language = "auto");
 
+// The same, into `doc`, which is emptied first: a worker that extracts many
+// articles passes the same Document each time, and its vectors keep their
+// room instead of being allocated and freed for every article. After a
+// RuleError, `doc` holds a partial article, which the next call replaces.
+void extract_document(const std::string& name, std::string_view raw, const RuleBook& rules,
+                      const std::string& language, Document& doc);
+
 }  // namespace kg::extract

@@ -71,12 +71,15 @@ StatusWords status_words(const RuleSet& rules) {
 // The words of one sentence that decide the fate of its matches: negations,
 // denials and deal statuses, found in one pass over its tokens when the
 // sentence's first match needs them, instead of once per match and relation.
+// A thread keeps one from article to article, with the room of its vectors.
 class SentenceCues {
  public:
-  SentenceCues(const KnownClasses& known, const StatusWords& statuses)
-      : known_(known), statuses_(statuses) {
-    stems_ = !known.negation.stems.empty() || !known.denial.stems.empty() ||
-             std::any_of(statuses.begin(), statuses.end(), [](const WordSet* w) { return !w->stems.empty(); });
+  // Looks for the classes of `rules`; until the next call, `rules` must live.
+  void use(const RuleSet& rules) {
+    known_ = &rules.known();
+    statuses_ = status_words(rules);
+    stems_ = !known_->negation.stems.empty() || !known_->denial.stems.empty() ||
+             std::any_of(statuses_.begin(), statuses_.end(), [](const WordSet* w) { return !w->stems.empty(); });
   }
 
   // Finds the cues of tokens [first, last).
@@ -126,17 +129,17 @@ class SentenceCues {
   unsigned cue_bits(const Token& token) const {
     if (!stems_) {
       std::uint32_t word = vocabulary::word_of(token);
-      return word < known_.relation_cues.size() ? known_.relation_cues[word] : 0;
+      return word < known_->relation_cues.size() ? known_->relation_cues[word] : 0;
     }
-    unsigned bits = (known_.negation.contains(token) ? KnownClasses::kNegationCue : 0u) |
-                    (known_.denial.contains(token) ? KnownClasses::kDenialCue : 0u);
+    unsigned bits = (known_->negation.contains(token) ? KnownClasses::kNegationCue : 0u) |
+                    (known_->denial.contains(token) ? KnownClasses::kDenialCue : 0u);
     for (std::size_t c = 0; c < statuses_.size(); ++c)
       if (statuses_[c]->contains(token)) bits |= KnownClasses::kStatusCue << c;
     return bits;
   }
 
-  const KnownClasses& known_;
-  const StatusWords& statuses_;
+  const KnownClasses* known_ = nullptr;
+  StatusWords statuses_{};
   bool stems_ = false;  // whether a class has stems: then every token is tested
   std::vector<std::size_t> negations_;
   std::size_t first_denial_ = 0;
@@ -147,8 +150,8 @@ class SentenceCues {
 
 std::string deal_status(const Document& doc, std::size_t first, std::size_t last, std::size_t match_first,
                         std::size_t match_last, const RuleSet& rules) {
-  StatusWords statuses = status_words(rules);
-  SentenceCues cues(rules.known(), statuses);
+  SentenceCues cues;
+  cues.use(rules);
   cues.scan(doc, first, last);
   return cues.nearest_status(match_first, match_last);
 }
@@ -160,13 +163,16 @@ void extract_relations(Document& doc, const RuleSet& rules) {
   Coordination coordination{&known.coord, &known.conj, &known.article};
   const WordSet& hypothetical = known.hypothetical;
   const WordSet& talks = known.status_talks;
-  StatusWords status_classes = status_words(rules);
-  SentenceCues cues(known, status_classes);
+  thread_local SentenceCues cues;
+  cues.use(rules);
+  // Kept by the thread from one article to the next, with their room: made
+  // anew, they were a fifth of the allocations of an article.
   // The (graph type, subject, object) relations of the current sentence, to give each once.
-  std::vector<std::tuple<std::string_view, int, int>> seen;
+  thread_local std::vector<std::tuple<std::string_view, int, int>> seen;
   // The relation type of each rule, looked up by name once per article.
-  std::vector<const RelationType*> types(rules.rules.size(), nullptr);
-  std::vector<RuleIndex::Candidate> candidates;
+  thread_local std::vector<const RelationType*> types;
+  types.assign(rules.rules.size(), nullptr);
+  thread_local std::vector<RuleIndex::Candidate> candidates;
   Matcher matcher(doc, coordination);
   const std::vector<Item>& items = matcher.items();
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {

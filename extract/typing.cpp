@@ -22,7 +22,8 @@ void assign_types(Document& doc, const RuleSet& rules) {
   const RuleIndex& index = rules.index(Rule::Action::Type);
   const KnownClasses& known = rules.known();
   Coordination coordination{&known.coord, &known.conj, &known.article};
-  std::vector<RuleIndex::Candidate> candidates;
+  // Kept by the thread with its room: made anew, one allocation an article.
+  thread_local std::vector<RuleIndex::Candidate> candidates;
   Matcher matcher(doc, coordination);
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     if (!index.worth_trying(doc, s)) continue;

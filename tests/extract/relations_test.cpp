@@ -15,7 +15,7 @@ std::vector<std::string> relations(const std::string& text, const std::string& l
   Document doc = extract_document("t", text, rules(), language);
   std::vector<std::string> out;
   for (const Relation& r : doc.relations)
-    out.push_back(r.type + " " + doc.entities[r.subject].name + " -> " + doc.entities[r.object].name);
+    out.push_back(std::string(r.type) + " " + doc.entities[r.subject].name + " -> " + doc.entities[r.object].name);
   return out;
 }
 bool has(const std::vector<std::string>& list, const std::string& s) {

@@ -1,0 +1,68 @@
+#include <doctest/doctest.h>
+
+#include <sstream>
+#include <string>
+
+#include "extract/article_graph.h"
+#include "extract/extractor.h"
+#include "helpers.h"
+
+using namespace kg::extract;
+using namespace kg::extract::test;
+
+namespace {
+
+// Everything an extracted article holds that the graph is made from, as text.
+std::string describe(const Document& doc) {
+  std::ostringstream out;
+  out << doc.name << '|' << doc.date << '|' << doc.language << '|' << doc.body_offset << '|' << doc.text << '\n';
+  out << doc.tokens.size() << " tokens, " << doc.sentences.size() << " sentences\n";
+  for (const Mention& m : doc.mentions)
+    out << "mention " << m.sentence << ' ' << m.first << '-' << m.last << ' ' << static_cast<int>(m.kind) << ' '
+        << (m.type ? type_label(*m.type) : "?") << " -> " << m.entity << '\n';
+  for (const Entity& e : doc.entities) {
+    out << "entity " << type_label(e.type) << ' ' << e.name << " [" << e.name_key << ']';
+    for (const std::string& alias : e.aliases) out << " alias " << alias;
+    for (const std::string& description : e.descriptions) out << " description " << description;
+    out << " at " << e.first_sentence << ':' << e.first_start << '-' << e.first_end << '\n';
+  }
+  for (const Relation& r : doc.relations)
+    out << "relation " << r.type << ' ' << r.subject << " -> " << r.object << " in " << r.sentence << ':' << r.start
+        << '-' << r.end << " by " << r.rule << ' ' << r.deal.amount_min.value_or(-1) << ' ' << r.deal.currency << ' '
+        << r.deal.status << '\n';
+  ArticleGraph graph = make_article_graph(doc, *rules().find(doc.language));
+  out << graph.nodes.size() << " nodes, " << graph.relations.size() << " relations, texts " << graph.texts << '\n';
+  return out.str();
+}
+
+const std::string kFrench =
+    "date 2024-03\nLa firme Zeta Capital a investi 40 millions d'euros dans Brakko Labs. "
+    "Brakko Labs est un concurrent de Zorvex.";
+const std::string kEnglish =
+    "Orlen Systems acquired Vantor Robotics for $200 million. Vantor Robotics competes with Kelpo, "
+    "Daxmoor and Trinet. Alba Quist, the chief executive of Orlen Systems, said the deal was completed.";
+
+}  // namespace
+
+TEST_CASE("a document reused for another article holds nothing of the previous one") {
+  std::string french = describe(extract_document("a.txt", kFrench, rules()));
+  std::string english = describe(extract_document("b.txt", kEnglish, rules()));
+  REQUIRE(french != english);
+  CHECK(french.find("relation INVESTS_IN") != std::string::npos);
+
+  Document doc;
+  extract_document("a.txt", kFrench, rules(), "auto", doc);
+  CHECK(describe(doc) == french);
+  extract_document("b.txt", kEnglish, rules(), "auto", doc);
+  CHECK(describe(doc) == english);
+  extract_document("a.txt", kFrench, rules(), "auto", doc);
+  CHECK(describe(doc) == french);
+}
+
+TEST_CASE("a document left partial by an error is replaced whole by the next article") {
+  Document doc;
+  extract_document("b.txt", kEnglish, rules(), "auto", doc);
+  CHECK_THROWS_AS(extract_document("c.txt", "Zeta Capital investiert in Brakko.", rules(), "de", doc), RuleError);
+  extract_document("a.txt", kFrench, rules(), "auto", doc);
+  CHECK(describe(doc) == describe(extract_document("a.txt", kFrench, rules())));
+}
