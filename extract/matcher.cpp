@@ -130,10 +130,8 @@ Matcher::Matcher(const Document& doc, Coordination coordination)
 
 void Matcher::set_sentence(std::size_t sentence) {
   // What sentence_items() and the constructor do, in one pass into the
-  // buffers of the previous sentence (at most one item per token). One loop
-  // serves plain tokens and mentions, with the next mention's first token
-  // kept in `next`: the runs of plain tokens between mentions are short (five
-  // tokens on average), too short for a loop of their own to pay its setup.
+  // buffers of the previous sentence (at most one item per token): a tight
+  // loop over each run of plain tokens, then the mention that ends it.
   const Sentence& s = doc_.sentences[sentence];
   std::size_t size = s.last - s.first;
   if (items_.size() < size) {
@@ -147,29 +145,51 @@ void Matcher::set_sentence(std::size_t sentence) {
   const Token* tokens = doc_.tokens.data();
   // Only the sorted mentions: a binary search that reached the ones
   // coreference appends out of order could skip a sentence's mentions.
-  const auto mentions_end = doc_.mentions.begin() + static_cast<std::ptrdiff_t>(sorted_mentions_);
-  auto m = std::lower_bound(doc_.mentions.begin(), mentions_end, s.first,
-                            [](const Mention& mention, std::size_t token) { return mention.first < token; });
-  // The first token of mention `m`, or s.last when there is none in the
-  // sentence from `t` on (or when `m` overlaps the item before it).
-  auto next_mention = [&](std::size_t t) { return m != mentions_end && m->first >= t ? std::min(m->first, s.last) : s.last; };
-  std::size_t next = next_mention(s.first);
+  const Mention* mentions = doc_.mentions.data();
+  const Mention* mentions_end = mentions + sorted_mentions_;
+  // The first mention from the sentence on. Sentences are mostly set in
+  // order, and the mention after the previous sentence's is then the one:
+  // it is checked before a binary search is made.
+  const Mention* m = mentions + next_mention_;
+  if (!((m == mentions || m[-1].first < s.first) &&
+        (m == mentions_end || m->first >= s.first)))
+    m = std::lower_bound(mentions, mentions_end, s.first,
+                         [](const Mention& mention, std::size_t token) { return mention.first < token; });
+  // A token labelled when as many words were numbered as now holds its
+  // number; one labelled before is looked up again, out of the loop, which
+  // then keeps its state in registers (and a loop that may stop early is
+  // not vectorized, which would cost more than it saves on runs of five).
+  const std::uint32_t known = vocabulary::size();
   std::size_t n = 0;
-  for (std::size_t t = s.first; t < s.last; ++n) {
+  std::size_t t = s.first;
+  while (true) {
+    // The first token of mention `m`, or s.last when there is none in the
+    // sentence from `t` on (or when `m` overlaps the item before it).
+    std::size_t next = m != mentions_end && m->first >= t ? std::min(m->first, s.last) : s.last;
+    for (; t < next; ++t, ++n) {
+      const Token& token = tokens[t];
+      if (token.known_words != known) break;
+      items[n] = {t, t + 1, -1};
+      words[n] = token.word;
+      types[n] = 0;
+    }
     if (t < next) {
       items[n] = {t, t + 1, -1};
       words[n] = vocabulary::word_of(tokens[t]);
       types[n] = 0;
       ++t;
+      ++n;
       continue;
     }
-    items[n] = {m->first, m->last, static_cast<int>(m - doc_.mentions.begin())};
+    if (t >= s.last) break;
+    items[n] = {m->first, m->last, static_cast<int>(m - mentions)};
     words[n] = vocabulary::kUnknown;
     types[n] = mention_bits(*m);
+    ++n;
     t = m->last;
     ++m;
-    next = next_mention(t);
   }
+  next_mention_ = static_cast<std::size_t>(m - mentions);
   items_.resize(n);
   item_words_.resize(n);
   item_types_.resize(n);

@@ -138,6 +138,7 @@ class Matcher {
 
   const Document& doc_;
   std::size_t sorted_mentions_ = 0;  // set_sentence(): the mentions it searches, doc_.mentions[0, sorted_mentions_)
+  std::size_t next_mention_ = 0;     // set_sentence(): the mention after the last sentence's items
   std::vector<Item> items_;
   // The word number (vocabulary::word_of) of each plain token item, side by
   // side: word elements are tested without reading the tokens.

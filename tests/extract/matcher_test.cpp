@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "extract/matcher.h"
+#include "extract/vocabulary.h"
 #include "helpers.h"
 
 using namespace kg::extract;
@@ -160,6 +161,27 @@ TEST_CASE("mentions appended after the matcher was made, as coreference appends 
       CHECK(reused.items()[i].mention == expected[s][i].mention);
     }
   }
+}
+
+TEST_CASE("a word numbered after the tokens were labelled has its number in the items") {
+  Document doc = prepare("Nova Labs vend des xylophonistes. Puis Vega Soft achète des xylophonistes.", "fr", Upto::Types);
+  REQUIRE(doc.sentences.size() == 2);
+  auto token_of = [&](std::size_t sentence) {
+    for (std::size_t t = doc.sentences[sentence].first; t < doc.sentences[sentence].last; ++t)
+      if (doc.tokens[t].key == "xylophonistes") return t;
+    return doc.sentences[sentence].last;
+  };
+  REQUIRE(doc.tokens[token_of(1)].word == vocabulary::kUnknown);  // no rule file has the word
+  Matcher matcher(doc, Coordination{});
+  matcher.set_sentence(0);  // reached from here by the mention after this sentence's, not a search
+  std::uint32_t number = vocabulary::intern("xylophonistes");  // as a rule file loaded later would
+  matcher.set_sentence(1);
+  const auto& items = matcher.items();
+  auto item = std::find_if(items.begin(), items.end(), [&](const Item& i) { return i.first == token_of(1); });
+  REQUIRE(item != items.end());
+  CHECK(matcher.item_words()[static_cast<std::size_t>(item - items.begin())] == number);
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (items[i].mention < 0) CHECK(matcher.item_words()[i] == vocabulary::word_of(doc.tokens[items[i].first]));
 }
 
 TEST_CASE("a choice that fails later is given up for the next one") {
