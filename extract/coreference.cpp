@@ -400,10 +400,10 @@ class Resolver {
     const RuleIndex& index = rules_->index(Rule::Action::Describe);
     std::vector<RuleIndex::Candidate>& candidates = candidates_;
     Matcher matcher(*doc_, Coordination{});
-    const std::vector<Item>& items = matcher.items();
     for (std::size_t s = 0; s < doc_->sentences.size(); ++s) {
       if (!index.worth_trying(*doc_, s)) continue;
       matcher.set_sentence(s);
+      std::span<const Item> items = matcher.items();
       index.select(matcher, candidates);
       for (const auto& [r, last_start] : candidates) {
         const Rule& rule = rules_->rules[r];
@@ -453,7 +453,7 @@ class Resolver {
   }
 
   // The place of an adjective right after items [.., end) ("la firme norvégienne"), or -1.
-  int place_after(const std::vector<Item>& items, std::size_t end) const {
+  int place_after(std::span<const Item> items, std::size_t end) const {
     if (end >= items.size() || items[end].mention < 0) return -1;
     const Mention& m = doc_->mentions[static_cast<std::size_t>(items[end].mention)];
     return m.kind == MentionKind::Adjective ? m.place : -1;

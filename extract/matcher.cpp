@@ -100,9 +100,6 @@ void Matcher::take_buffers() {
   item_types_ = std::move(buffers.item_types);
   matches_ = std::move(buffers.matches);
   spare.pop_back();
-  items_.clear();
-  item_words_.clear();
-  item_types_.clear();
 }
 
 Matcher::~Matcher() {
@@ -113,9 +110,9 @@ Matcher::~Matcher() {
 }
 
 Matcher::Matcher(const Document& doc, std::vector<Item> items, Coordination coordination)
-    : doc_(doc), items_(std::move(items)), coordination_(coordination) {
-  item_words_.reserve(items_.size());
-  item_types_.reserve(items_.size());
+    : doc_(doc), items_(std::move(items)), item_count_(items_.size()), coordination_(coordination) {
+  item_words_.reserve(item_count_);
+  item_types_.reserve(item_count_);
   for (const Item& item : items_) {
     bool token = item.mention < 0;
     item_words_.push_back(token ? vocabulary::word_of(doc_.tokens[item.first]) : vocabulary::kUnknown);
@@ -131,7 +128,9 @@ Matcher::Matcher(const Document& doc, Coordination coordination)
 void Matcher::set_sentence(std::size_t sentence) {
   // What sentence_items() and the constructor do, in one pass into the
   // buffers of the previous sentence (at most one item per token): a tight
-  // loop over each run of plain tokens, then the mention that ends it.
+  // loop over each run of plain tokens, then the mention that ends it. The
+  // buffers only grow, to the longest sentence: item_count_ says how many
+  // items are this sentence's, and no item is made just to be overwritten.
   const Sentence& s = doc_.sentences[sentence];
   std::size_t size = s.last - s.first;
   if (items_.size() < size) {
@@ -190,9 +189,7 @@ void Matcher::set_sentence(std::size_t sentence) {
     ++m;
   }
   next_mention_ = static_cast<std::size_t>(m - mentions);
-  items_.resize(n);
-  item_words_.resize(n);
-  item_types_.resize(n);
+  item_count_ = n;
 }
 
 std::uint8_t Matcher::mention_bits(const Mention& m) {
@@ -227,24 +224,24 @@ void Matcher::conjuncts(std::size_t pos, const std::vector<EntityType>& types, S
   std::size_t length = 1;
   state.chains.push_back(items_[pos].mention);
   std::size_t p = pos + 1;
-  while (coordination_.separators && p < items_.size()) {
+  while (coordination_.separators && p < item_count_) {
     std::size_t q = p;
     bool conjunction = false;
-    while (q < items_.size() && q - p < 4 && has_word_at(*coordination_.separators, q)) {
+    while (q < item_count_ && q - p < 4 && has_word_at(*coordination_.separators, q)) {
       conjunction = conjunction || has_word_at(*coordination_.conjunctions, q);
       ++q;
     }
-    if (q > p && q + 1 < items_.size() && coordination_.articles && has_word_at(*coordination_.articles, q)) {
+    if (q > p && q + 1 < item_count_ && coordination_.articles && has_word_at(*coordination_.articles, q)) {
       // "and the Finnish utility Y": an article, then at most two plain words.
       std::size_t r = q + 1;
-      while (r < items_.size() && r - q <= 3 && !is_name(r) &&
+      while (r < item_count_ && r - q <= 3 && !is_name(r) &&
              (items_[r].mention >= 0 || !doc_.tokens[items_[r].first].capitalized) &&
              (items_[r].mention >= 0 || doc_.tokens[items_[r].first].is_word))
         ++r;
-      if (r < items_.size() && is_name(r)) q = r;
+      if (r < item_count_ && is_name(r)) q = r;
     }
     bool joint = q > p && (conjunction || (q == p + 1 && doc_.tokens[items_[p].first].text == ","));
-    if (!joint || q >= items_.size() || items_[q].mention < 0 || !is_type(items_[q].mention, types)) break;
+    if (!joint || q >= item_count_ || items_[q].mention < 0 || !is_type(items_[q].mention, types)) break;
     state.chains.push_back(items_[q].mention);
     ++length;
     if (conjunction) state.ends.emplace_back(q + 1, length);
@@ -440,13 +437,13 @@ bool Matcher::may_start(const PatternNode& node, std::size_t pos) const {
 }
 
 bool Matcher::may_begin(const PatternNode& node, std::size_t pos) const {
-  if (pos >= items_.size()) return false;
+  if (pos >= item_count_) return false;
   const Item& item = items_[pos];
   switch (node.kind) {
     case PatternNode::Kind::Words:
       return has_word_at(node.words, pos);
     case PatternNode::Kind::Entity:  // or an article before one
-      return item.mention >= 0 || (pos + 1 < items_.size() && items_[pos + 1].mention >= 0);
+      return item.mention >= 0 || (pos + 1 < item_count_ && items_[pos + 1].mention >= 0);
     case PatternNode::Kind::Group:  // may_start() of each alternative's first element, words inline
       for (const Pattern& alt : node.alternatives)
         if (alt.empty() || alt[0].min == 0 ||
@@ -466,7 +463,7 @@ std::size_t Matcher::last_start(const Pattern& pattern) const {
   // (an article before it and conjuncts after it aside). Going backwards from
   // the last one, each must be found before where the next one was found; the
   // first one's place bounds the start of any match.
-  std::size_t bound = items_.size();
+  std::size_t bound = item_count_;
   for (auto node = pattern.rbegin(); node != pattern.rend(); ++node) {
     if (node->min == 0) continue;
     std::size_t p = bound;
@@ -515,7 +512,7 @@ std::span<const Match> Matcher::find_all(const Pattern& pattern, std::size_t las
                               alternative[0].kind == PatternNode::Kind::Words && alternative[0].words.stems.empty();
                      });
   // The sentence, read through pointers that stay in registers.
-  const std::size_t n = items_.size();
+  const std::size_t n = item_count_;
   const Item* items = items_.data();
   const std::uint8_t* types = item_types_.data();
   const std::uint32_t* words = item_words_.data();

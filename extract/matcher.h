@@ -74,12 +74,14 @@ class Matcher {
   std::span<const Match> find_all(const Pattern& pattern, std::size_t last_start) const;
 
   const Document& document() const { return doc_; }
-  const std::vector<Item>& items() const { return items_; }
+  // The items of the sentence; this view and the two below are valid until
+  // the next set_sentence().
+  std::span<const Item> items() const { return {items_.data(), item_count_}; }
   // The word number (vocabulary::word_of) of each plain token item;
   // vocabulary::kUnknown for a mention.
-  const std::vector<std::uint32_t>& item_words() const { return item_words_; }
+  std::span<const std::uint32_t> item_words() const { return {item_words_.data(), item_count_}; }
   // The entity bits of each item, tested against entity_bits().
-  const std::vector<std::uint8_t>& item_types() const { return item_types_; }
+  std::span<const std::uint8_t> item_types() const { return {item_types_.data(), item_count_}; }
   // The item bits of which one makes a mention acceptable to an entity
   // element of `types` (empty: any entity but a nationality adjective).
   static std::uint8_t entity_bits(const std::vector<EntityType>& types);
@@ -139,7 +141,10 @@ class Matcher {
   const Document& doc_;
   std::size_t sorted_mentions_ = 0;  // set_sentence(): the mentions it searches, doc_.mentions[0, sorted_mentions_)
   std::size_t next_mention_ = 0;     // set_sentence(): the mention after the last sentence's items
+  // The items and side arrays below hold at least item_count_ elements,
+  // the sentence's; set_sentence() grows them and never shrinks them.
   std::vector<Item> items_;
+  std::size_t item_count_ = 0;
   // The word number (vocabulary::word_of) of each plain token item, side by
   // side: word elements are tested without reading the tokens.
   std::vector<std::uint32_t> item_words_;

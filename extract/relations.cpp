@@ -174,11 +174,11 @@ void extract_relations(Document& doc, const RuleSet& rules) {
   types.assign(rules.rules.size(), nullptr);
   thread_local std::vector<RuleIndex::Candidate> candidates;
   Matcher matcher(doc, coordination);
-  const std::vector<Item>& items = matcher.items();
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
     if (!index.worth_trying(doc, s)) continue;
     matcher.set_sentence(s);
+    std::span<const Item> items = matcher.items();
     index.select(matcher, candidates);
     if (candidates.empty()) continue;
     seen.clear();
