@@ -131,7 +131,7 @@ void Matcher::set_sentence(std::size_t sentence) {
   // loop over each run of plain tokens, then the mention that ends it. The
   // buffers only grow, to the longest sentence: item_count_ says how many
   // items are this sentence's, and no item is made just to be overwritten.
-  const Sentence& s = doc_.sentences[sentence];
+  const Sentence s = doc_.sentences[sentence];  // a copy: the stores below cannot change it
   std::size_t size = s.last - s.first;
   if (items_.size() < size) {
     items_.resize(size);
