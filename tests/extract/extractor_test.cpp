@@ -23,8 +23,10 @@ std::string describe(const Document& doc) {
   for (const Entity& e : doc.entities) {
     out << "entity " << type_label(e.type) << ' ' << e.name << " [" << e.name_key << ']';
     for (const std::string& alias : e.aliases) out << " alias " << alias;
+    for (const std::string& key : e.alias_keys) out << " alias key " << key;
     for (const std::string& description : e.descriptions) out << " description " << description;
-    out << " at " << e.first_sentence << ':' << e.first_start << '-' << e.first_end << '\n';
+    for (const std::string& key : e.description_keys) out << " description key " << key;
+    out << " place " << e.place << " at " << e.first_sentence << ':' << e.first_start << '-' << e.first_end << '\n';
   }
   for (const Relation& r : doc.relations)
     out << "relation " << r.type << ' ' << r.subject << " -> " << r.object << " in " << r.sentence << ':' << r.start
@@ -38,9 +40,10 @@ std::string describe(const Document& doc) {
 const std::string kFrench =
     "date 2024-03\nLa firme Zeta Capital a investi 40 millions d'euros dans Brakko Labs. "
     "Brakko Labs est un concurrent de Zorvex.";
+// Aliases, descriptions and places: entity memory that a reused document must not carry over.
 const std::string kEnglish =
-    "Orlen Systems acquired Vantor Robotics for $200 million. Vantor Robotics competes with Kelpo, "
-    "Daxmoor and Trinet. Alba Quist, the chief executive of Orlen Systems, said the deal was completed.";
+    "Brenno Dynamics acquired Vantor Robotics for $200 million. The company said Brenno would keep the "
+    "Vantor brand in Norway. Vantor Robotics, the Oslo-based startup, competes with Kelpo, Daxmoor and Trinet.";
 
 }  // namespace
 
@@ -48,6 +51,7 @@ TEST_CASE("a document reused for another article holds nothing of the previous o
   std::string french = describe(extract_document("a.txt", kFrench, rules()));
   std::string english = describe(extract_document("b.txt", kEnglish, rules()));
   REQUIRE(french != english);
+  CHECK(english.find(" description the Oslo-based startup") != std::string::npos);
   CHECK(french.find("relation INVESTS_IN") != std::string::npos);
 
   Document doc;
@@ -57,6 +61,9 @@ TEST_CASE("a document reused for another article holds nothing of the previous o
   CHECK(describe(doc) == english);
   extract_document("a.txt", kFrench, rules(), "auto", doc);
   CHECK(describe(doc) == french);
+  // Its entities now in the memory of both articles' entities (see resolve_coreference).
+  extract_document("b.txt", kEnglish, rules(), "auto", doc);
+  CHECK(describe(doc) == english);
 }
 
 TEST_CASE("a document left partial by an error is replaced whole by the next article") {
