@@ -5,6 +5,7 @@
 
 #include "extract/article_graph.h"
 #include "extract/extractor.h"
+#include "extract/merge.h"
 #include "helpers.h"
 
 using namespace kg::extract;
@@ -72,4 +73,45 @@ TEST_CASE("a document left partial by an error is replaced whole by the next art
   CHECK_THROWS_AS(extract_document("c.txt", "Zeta Capital investiert in Brakko.", rules(), "de", doc), RuleError);
   extract_document("a.txt", kFrench, rules(), "auto", doc);
   CHECK(describe(doc) == describe(extract_document("a.txt", kFrench, rules())));
+}
+
+namespace {
+
+// What the merge reads of an article graph, as text.
+std::string describe(const ArticleGraph& graph) {
+  std::ostringstream out;
+  out << graph.document << '|' << graph.date << '|' << graph.texts << '\n';
+  for (const ArticleNode& node : graph.nodes)
+    out << "node " << type_label(node.type) << ' ' << graph.text(node.name.text) << " [" << graph.text(node.name.key)
+        << "] forms " << node.first_form << '+' << node.alias_count << '+' << node.description_count << " at "
+        << node.sentence << ':' << node.start << '-' << node.end << '\n';
+  for (const FoldedForm& form : graph.forms)
+    out << "form " << graph.text(form.text) << " [" << graph.text(form.key) << "] " << form.key_hash << '\n';
+  for (const ArticleRelation& r : graph.relations)
+    out << "relation " << graph.text(r.type) << ' ' << r.subject << " -> " << r.object << ' ' << r.symmetric << " in "
+        << r.sentence << ':' << r.start << '-' << r.end << " by " << graph.text(r.rule) << ": "
+        << graph.text(r.evidence) << '\n';
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("an article graph made again in the same ArticleGraph holds nothing of the previous article") {
+  Document french = extract_document("a.txt", kFrench, rules());
+  Document english = extract_document("b.txt", kEnglish, rules());
+  std::string french_graph = describe(make_article_graph(french, *rules().find("fr")));
+  std::string english_graph = describe(make_article_graph(english, *rules().find("en")));
+  REQUIRE(french_graph != english_graph);
+  CHECK(english_graph.find("form the Oslo-based startup") != std::string::npos);
+
+  ArticleGraph graph;
+  make_article_graph(english, *rules().find("en"), graph);
+  CHECK(describe(graph) == english_graph);
+  make_article_graph(french, *rules().find("fr"), graph);
+  CHECK(describe(graph) == french_graph);
+  // As the merge leaves it: the strings taken, the lists kept.
+  GraphMerger merger;
+  merger.add(std::move(graph));
+  make_article_graph(english, *rules().find("en"), graph);
+  CHECK(describe(graph) == english_graph);
 }
