@@ -152,8 +152,16 @@ ArticleNode& ArticleGraph::add_node(const Entity& entity) {
 
 ArticleGraph make_article_graph(const Document& doc, const RuleSet& rules) {
   ArticleGraph out;
+  make_article_graph(doc, rules, out);
+  return out;
+}
+
+void make_article_graph(const Document& doc, const RuleSet& rules, ArticleGraph& out) {
   out.document = doc.name;
   out.date = doc.date;
+  out.nodes.clear();
+  out.forms.clear();
+  out.relations.clear();
   // The strings are gathered in a buffer kept by the thread from article to
   // article, then copied once into a string of their exact size: the merge
   // keeps that string for the whole run, and a buffer grown by doubling
@@ -220,7 +228,6 @@ ArticleGraph make_article_graph(const Document& doc, const RuleSet& rules) {
   }
   gathered.swap(out.texts);
   out.texts.assign(gathered);
-  return out;
 }
 
 }  // namespace kg::extract

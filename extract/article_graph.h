@@ -93,5 +93,9 @@ std::uint64_t key_hash(std::string_view key);
 
 // The nodes and relations of an extracted article.
 ArticleGraph make_article_graph(const Document& doc, const RuleSet& rules);
+// The same, made in `out`, whatever it held before: its lists of nodes,
+// forms and relations keep their memory, for a caller that makes one article
+// after another (the merge takes only the strings, see GraphMerger::add).
+void make_article_graph(const Document& doc, const RuleSet& rules, ArticleGraph& out);
 
 }  // namespace kg::extract

@@ -140,12 +140,18 @@ CorpusResult extract_corpus(const std::vector<Input>& inputs, const RuleBook& ru
   std::condition_variable arrived;
   std::atomic<std::size_t> next{0};
   std::size_t done = 0;
+  // Outcomes merged, handed back to the workers: their lists of nodes, forms
+  // and relations keep their memory instead of being freed by this thread
+  // and allocated again by a worker for every article.
+  std::vector<std::unique_ptr<Outcome>> merged_outcomes;
   auto work = [&] {
     FileReader reader;
     Document doc;  // reused from one article to the next (see extract_document)
+    std::unique_ptr<Outcome> spare;  // taken from merged_outcomes
     for (std::size_t i = next++; i < inputs.size(); i = next++) {
       const Input& in = inputs[i];
-      auto outcome = std::make_unique<Outcome>();
+      std::unique_ptr<Outcome> outcome = spare ? std::move(spare) : std::make_unique<Outcome>();
+      outcome->error.clear();
       std::optional<std::string_view> bytes;
       if (in.path == "-") bytes = *stdin_text;
       else if (reader.read(in.path, in.regular_file)) bytes = reader.text();
@@ -156,12 +162,19 @@ CorpusResult extract_corpus(const std::vector<Input>& inputs, const RuleBook& ru
       } else {
         try {
           extract_document(in.name, *bytes, rules, options.language, doc);
-          outcome->article = make_article_graph(doc, *rules.find(doc.language));
+          if (!outcome->article) outcome->article.emplace();
+          make_article_graph(doc, *rules.find(doc.language), *outcome->article);
         } catch (const std::exception& e) {
           outcome->error = in.name + ": " + e.what();
         }
       }
+      // No article, the sign of an error to the merging thread.
+      if (!outcome->error.empty()) outcome->article.reset();
       std::lock_guard<std::mutex> lock(mutex);
+      if (!merged_outcomes.empty()) {
+        spare = std::move(merged_outcomes.back());
+        merged_outcomes.pop_back();
+      }
       outcomes[i] = std::move(outcome);
       ready[i] = true;
       ++done;
@@ -177,9 +190,10 @@ CorpusResult extract_corpus(const std::vector<Input>& inputs, const RuleBook& ru
   CorpusResult result;
   std::vector<std::unique_ptr<Outcome>> batch;
   for (std::size_t merged = 0; merged < inputs.size();) {
-    batch.clear();
     {
       std::unique_lock<std::mutex> lock(mutex);
+      for (std::unique_ptr<Outcome>& outcome : batch) merged_outcomes.push_back(std::move(outcome));
+      batch.clear();
       wanted = std::min(inputs.size(), merged + kBatch);
       arrived.wait(lock, [&] { return ready_in_order >= wanted; });
       for (; merged < ready_in_order; ++merged) batch.push_back(std::move(outcomes[merged]));

@@ -21,9 +21,9 @@ Document extract_document(const std::string& name, std::string_view raw, const R
 void extract_document(const std::string& name, std::string_view raw, const RuleBook& rules,
                       const std::string& language, Document& doc) {
   // Every stage fills its own vectors, but a stage may read those of a later
-  // one (a mention's entity): none may see the previous article's.
+  // one (a mention's entity): none may see the previous article's. The
+  // entities are left to coreference, which rewrites them in their memory.
   doc.mentions.clear();
-  doc.entities.clear();
   doc.relations.clear();
   doc.name = name;
   ArticleText article = split_article(raw);

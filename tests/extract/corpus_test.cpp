@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "extract/corpus.h"
+#include "extract/extractor.h"
 #include "graph/node_link_json.h"
 #include "helpers.h"
 #include "scratch_folder.h"
@@ -92,4 +93,34 @@ TEST_CASE("the graph does not depend on the number of threads") {
   std::string b = kg::to_node_link(extract_corpus(inputs, test::rules(), four).merged.take());
   CHECK(a == b);
   CHECK(calls == inputs.size());
+}
+
+TEST_CASE("many articles, some refused: each extracted as if alone, each refused named") {
+  // More articles than the merging thread takes at once (32), so that the
+  // workers make later articles in the outcomes of earlier ones.
+  test::ScratchFolder f("kg_extract_test", {"sub"});
+  std::vector<Input> inputs;
+  GraphMerger alone;
+  for (int i = 0; i < 100; ++i) {
+    std::string name = "doc" + std::to_string(i);
+    std::string text = i % 7 == 3 ? ""
+                       : i % 2   ? "Zeta Capital a investi dans Brakko " + std::to_string(i) + "."
+                                 : "Orlen Systems, the Oslo-based firm, acquired Vantor " + std::to_string(i) +
+                                     ". The company said Orlen would keep the brand.";
+    inputs.push_back({name, f.write("d" + std::to_string(i) + ".txt", text)});
+    if (text.empty()) continue;
+    Document doc = extract_document(name, text, test::rules());
+    alone.add(doc, *test::rules().find(doc.language));
+  }
+  std::string expected = kg::to_node_link(alone.take());
+  CorpusOptions two;
+  two.threads = 2;
+  for (const CorpusOptions& options : {CorpusOptions{}, two}) {
+    CorpusResult result = extract_corpus(inputs, test::rules(), options);
+    CHECK(result.articles == 86);
+    REQUIRE(result.errors.size() == 14);
+    CHECK(result.errors[0] == "doc3: empty file");
+    CHECK(result.errors[13] == "doc94: empty file");
+    CHECK(kg::to_node_link(result.merged.take()) == expected);
+  }
 }
