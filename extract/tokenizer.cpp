@@ -381,8 +381,8 @@ std::string token_key(std::string_view word) {
 // Flattened: GCC otherwise keeps vector::emplace_back, called at every
 // token, out of line (its growth path is large), a call that cost a tenth of
 // the tokenizer's instructions.
-[[gnu::flatten]] std::vector<Token> tokenize(std::string_view text) {
-  std::vector<Token> tokens;
+[[gnu::flatten]] void tokenize(std::string_view text, std::vector<Token>& tokens) {
+  tokens.clear();
   tokens.reserve(text.size() / 5 + 1);
   std::size_t pos = 0;
   std::size_t chars = 0;  // code points before `pos`
@@ -457,6 +457,11 @@ std::string token_key(std::string_view word) {
     t.known_words = labeler.known();
     pos = t.end;
   }
+}
+
+std::vector<Token> tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  tokenize(text, tokens);
   return tokens;
 }
 

@@ -15,6 +15,10 @@ namespace kg::extract {
 // Tokens of `text` with byte offsets into it.
 std::vector<Token> tokenize(std::string_view text);
 
+// The same into `tokens`, whose old tokens are dropped but whose storage is
+// kept: a caller tokenizing text after text allocates once, not per text.
+void tokenize(std::string_view text, std::vector<Token>& tokens);
+
 // The matching key of a word: lower case, accents removed ("États" → "etats").
 std::string token_key(std::string_view word);
 
