@@ -396,7 +396,8 @@ std::string token_key(std::string_view word) {
       continue;
     }
     if (kind & (kDigit | kLetter)) {
-      Token& t = tokens.emplace_back();
+      // read_plain_word and the two lines after it write every field.
+      Token& t = tokens.emplace_back(Token::Unwritten{});
       if (std::size_t code_points = read_plain_word(text, pos, key, labeler, t)) {
         t.start_char = chars;
         t.end_char = chars += code_points;
