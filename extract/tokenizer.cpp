@@ -348,27 +348,37 @@ bool folds_to_key(std::string_view word) {
 
 }  // namespace
 
-std::string span_key(std::string_view text, const std::vector<Token>& tokens, std::size_t first,
-                     std::size_t last) {
-  if (first >= last) return {};
+void span_key(std::string_view text, const std::vector<Token>& tokens, std::size_t first, std::size_t last,
+              std::string& key) {
+  key.clear();
+  if (first >= last) return;
   std::size_t start = tokens[first].start, end = tokens[last - 1].end;
   std::size_t size = last - first - 1;  // one space between two tokens
   for (std::size_t k = first; k < last; ++k) {
     // Tokens glued together ("10bn") fold as one word, not two.
     bool apart = k == first || tokens[k].start > tokens[k - 1].end;
-    if (!apart || !(tokens[k].folds_as_key || folds_to_key(tokens[k].text)))
-      return fold_key(text.substr(start, end - start));
+    if (!apart || !(tokens[k].folds_as_key || folds_to_key(tokens[k].text))) {
+      append_fold_key(text.substr(start, end - start), key);
+      return;
+    }
     size += tokens[k].key.size();
   }
-  // The spaces in place, the keys copied between them: no append, which
-  // tests the room left at every piece.
-  std::string key(size, ' ');
+  // The keys copied into room made at once, a space between two: no
+  // append, which tests the room left at every piece.
+  key.resize(size);
   char* out = key.data();
   for (std::size_t k = first; k < last; ++k) {
     const TokenString& piece = tokens[k].key;
     std::memcpy(out, piece.data(), piece.size());
-    out += piece.size() + 1;
+    out += piece.size();
+    if (k + 1 < last) *out++ = ' ';
   }
+}
+
+std::string span_key(std::string_view text, const std::vector<Token>& tokens, std::size_t first,
+                     std::size_t last) {
+  std::string key;
+  span_key(text, tokens, first, last, key);
   return key;
 }
 

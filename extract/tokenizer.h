@@ -29,4 +29,9 @@ std::string token_key(std::string_view word);
 std::string span_key(std::string_view text, const std::vector<Token>& tokens, std::size_t first,
                      std::size_t last);
 
+// The same into `key`, whose bytes are replaced but whose storage is kept: a
+// caller folding span after span into one string allocates once.
+void span_key(std::string_view text, const std::vector<Token>& tokens, std::size_t first, std::size_t last,
+              std::string& key);
+
 }  // namespace kg::extract
