@@ -391,7 +391,12 @@ std::string token_key(std::string_view word) {
 // Flattened: GCC otherwise keeps vector::emplace_back, called at every
 // token, out of line (its growth path is large), a call that cost a tenth of
 // the tokenizer's instructions.
-[[gnu::flatten]] void tokenize(std::string_view text, std::vector<Token>& tokens) {
+[[gnu::flatten]] void tokenize(std::string_view text, std::vector<Token>& out) {
+  // The tokens in a local vector, holding the storage of `out`: its end and
+  // room then stay in registers, where those of a vector behind a reference
+  // would be reloaded after every store of a token.
+  std::vector<Token> tokens;
+  tokens.swap(out);
   tokens.clear();
   tokens.reserve(text.size() / 5 + 1);
   std::size_t pos = 0;
@@ -468,6 +473,7 @@ std::string token_key(std::string_view word) {
     t.known_words = labeler.known();
     pos = t.end;
   }
+  out.swap(tokens);
 }
 
 std::vector<Token> tokenize(std::string_view text) {
