@@ -433,7 +433,7 @@ std::string token_key(std::string_view word) {
       Token& t = tokens.emplace_back(pos, pos + 1, mark, mark);
       t.start_char = chars;
       t.end_char = ++chars;
-      t.word = labeler.find(mark);
+      t.word = labeler.find_byte(mark[0]);
       t.known_words = labeler.known();
       ++pos;
       continue;
