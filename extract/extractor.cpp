@@ -30,11 +30,11 @@ void extract_document(const std::string& name, std::string_view raw, const RuleB
   doc.text = std::move(article.body);
   doc.date = std::move(article.date);
   doc.body_offset = article.body_offset;
-  doc.tokens = tokenize(doc.text);
+  tokenize(doc.text, doc.tokens);
   doc.language = language == "auto" ? detect_language(doc.tokens, rules) : language;
   const RuleSet* set = rules.find(doc.language);
   if (!set) throw RuleError("no rules for language '" + doc.language + "'");
-  doc.sentences = split_sentences(doc.text, doc.tokens, set->known().abbreviations.words);
+  split_sentences(doc.text, doc.tokens, set->known().abbreviations.words, doc.sentences);
   detect_mentions(doc, *set);
   assign_types(doc, *set);
   resolve_coreference(doc, *set);

@@ -35,9 +35,9 @@ bool opens_sentence(const Token& t) {
 
 }  // namespace
 
-std::vector<Sentence> split_sentences(std::string_view text, const std::vector<Token>& tokens,
-                                      const std::unordered_set<std::string>& abbreviations) {
-  std::vector<Sentence> sentences;
+void split_sentences(std::string_view text, const std::vector<Token>& tokens,
+                     const std::unordered_set<std::string>& abbreviations, std::vector<Sentence>& sentences) {
+  sentences.clear();
   // Room for a sentence every 8 tokens, fewer than most texts have: one
   // allocation instead of one at every doubling.
   sentences.reserve(tokens.size() / 8 + 1);
@@ -79,6 +79,12 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<T
     i = end - 1;
   }
   close(count);
+}
+
+std::vector<Sentence> split_sentences(std::string_view text, const std::vector<Token>& tokens,
+                                      const std::unordered_set<std::string>& abbreviations) {
+  std::vector<Sentence> sentences;
+  split_sentences(text, tokens, abbreviations, sentences);
   return sentences;
 }
 

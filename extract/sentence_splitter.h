@@ -19,4 +19,9 @@ namespace kg::extract {
 std::vector<Sentence> split_sentences(std::string_view text, const std::vector<Token>& tokens,
                                       const std::unordered_set<std::string>& abbreviations);
 
+// The same into `sentences`, whose old sentences are dropped but whose
+// storage is kept for the next text.
+void split_sentences(std::string_view text, const std::vector<Token>& tokens,
+                     const std::unordered_set<std::string>& abbreviations, std::vector<Sentence>& sentences);
+
 }  // namespace kg::extract

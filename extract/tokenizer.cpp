@@ -348,27 +348,37 @@ bool folds_to_key(std::string_view word) {
 
 }  // namespace
 
-std::string span_key(std::string_view text, const std::vector<Token>& tokens, std::size_t first,
-                     std::size_t last) {
-  if (first >= last) return {};
+void span_key(std::string_view text, const std::vector<Token>& tokens, std::size_t first, std::size_t last,
+              std::string& key) {
+  key.clear();
+  if (first >= last) return;
   std::size_t start = tokens[first].start, end = tokens[last - 1].end;
   std::size_t size = last - first - 1;  // one space between two tokens
   for (std::size_t k = first; k < last; ++k) {
     // Tokens glued together ("10bn") fold as one word, not two.
     bool apart = k == first || tokens[k].start > tokens[k - 1].end;
-    if (!apart || !(tokens[k].folds_as_key || folds_to_key(tokens[k].text)))
-      return fold_key(text.substr(start, end - start));
+    if (!apart || !(tokens[k].folds_as_key || folds_to_key(tokens[k].text))) {
+      append_fold_key(text.substr(start, end - start), key);
+      return;
+    }
     size += tokens[k].key.size();
   }
-  // The spaces in place, the keys copied between them: no append, which
-  // tests the room left at every piece.
-  std::string key(size, ' ');
+  // The keys copied into room made at once, a space between two: no
+  // append, which tests the room left at every piece.
+  key.resize(size);
   char* out = key.data();
   for (std::size_t k = first; k < last; ++k) {
     const TokenString& piece = tokens[k].key;
     std::memcpy(out, piece.data(), piece.size());
-    out += piece.size() + 1;
+    out += piece.size();
+    if (k + 1 < last) *out++ = ' ';
   }
+}
+
+std::string span_key(std::string_view text, const std::vector<Token>& tokens, std::size_t first,
+                     std::size_t last) {
+  std::string key;
+  span_key(text, tokens, first, last, key);
   return key;
 }
 
@@ -381,8 +391,13 @@ std::string token_key(std::string_view word) {
 // Flattened: GCC otherwise keeps vector::emplace_back, called at every
 // token, out of line (its growth path is large), a call that cost a tenth of
 // the tokenizer's instructions.
-[[gnu::flatten]] std::vector<Token> tokenize(std::string_view text) {
+[[gnu::flatten]] void tokenize(std::string_view text, std::vector<Token>& out) {
+  // The tokens in a local vector, holding the storage of `out`: its end and
+  // room then stay in registers, where those of a vector behind a reference
+  // would be reloaded after every store of a token.
   std::vector<Token> tokens;
+  tokens.swap(out);
+  tokens.clear();
   tokens.reserve(text.size() / 5 + 1);
   std::size_t pos = 0;
   std::size_t chars = 0;  // code points before `pos`
@@ -396,7 +411,8 @@ std::string token_key(std::string_view word) {
       continue;
     }
     if (kind & (kDigit | kLetter)) {
-      Token& t = tokens.emplace_back();
+      // read_plain_word and the two lines after it write every field.
+      Token& t = tokens.emplace_back(Token::Unwritten{});
       if (std::size_t code_points = read_plain_word(text, pos, key, labeler, t)) {
         t.start_char = chars;
         t.end_char = chars += code_points;
@@ -417,7 +433,7 @@ std::string token_key(std::string_view word) {
       Token& t = tokens.emplace_back(pos, pos + 1, mark, mark);
       t.start_char = chars;
       t.end_char = ++chars;
-      t.word = labeler.find(mark);
+      t.word = labeler.find_byte(mark[0]);
       t.known_words = labeler.known();
       ++pos;
       continue;
@@ -457,6 +473,12 @@ std::string token_key(std::string_view word) {
     t.known_words = labeler.known();
     pos = t.end;
   }
+  out.swap(tokens);
+}
+
+std::vector<Token> tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  tokenize(text, tokens);
   return tokens;
 }
 

@@ -15,6 +15,10 @@ namespace kg::extract {
 // Tokens of `text` with byte offsets into it.
 std::vector<Token> tokenize(std::string_view text);
 
+// The same into `tokens`, whose old tokens are dropped but whose storage is
+// kept: a caller tokenizing text after text allocates once, not per text.
+void tokenize(std::string_view text, std::vector<Token>& tokens);
+
 // The matching key of a word: lower case, accents removed ("États" → "etats").
 std::string token_key(std::string_view word);
 
@@ -24,5 +28,10 @@ std::string token_key(std::string_view word);
 // spaces, and the text is not read again; otherwise fold_key itself.
 std::string span_key(std::string_view text, const std::vector<Token>& tokens, std::size_t first,
                      std::size_t last);
+
+// The same into `key`, whose bytes are replaced but whose storage is kept: a
+// caller folding span after span into one string allocates once.
+void span_key(std::string_view text, const std::vector<Token>& tokens, std::size_t first, std::size_t last,
+              std::string& key);
 
 }  // namespace kg::extract

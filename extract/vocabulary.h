@@ -80,12 +80,16 @@ class Labeler {
   // The number of `key`, or kUnknown.
   std::uint32_t find(std::string_view key) const;
 
+  // The number of the key of one byte `byte` (a mark: "," "."), or kUnknown,
+  // without a call.
+  std::uint32_t find_byte(char byte) const { return one_byte_keys_[static_cast<unsigned char>(byte)]; }
+
   // The number of the key of `size` bytes at `bytes`, or kUnknown, where the
   // 16 bytes from `bytes` may be read even past the key: a key of up to 16
   // bytes, most words, is then packed with two loads and looked up here,
   // without a call.
   std::uint32_t find_padded(const char* bytes, std::size_t size) const {
-    if (size == 1) return one_byte_keys_[static_cast<unsigned char>(bytes[0])];
+    if (size == 1) return find_byte(bytes[0]);
     if (size > 16 || size == 0) return find(std::string_view(bytes, size));
     std::uint64_t head = detail::first_bytes(detail::load(bytes), size);
     std::uint64_t tail = size <= 8 ? 0 : detail::first_bytes(detail::load(bytes + 8), size - 8);

@@ -50,3 +50,18 @@ TEST_CASE("closing quotes stay with their sentence") {
   CHECK(sentences("\"We grow.\" Then Nova hired.", "en") ==
         std::vector<std::string>{"\"We grow.\"", "Then Nova hired."});
 }
+
+TEST_CASE("splitting into a vector drops its old sentences") {
+  const std::string first = "Un. Deux. Trois. Quatre.", second = "Nova grandit. Elle recrute.";
+  const std::vector<Token> first_tokens = tokenize(first), second_tokens = tokenize(second);
+  const std::unordered_set<std::string> no_abbreviations;
+  std::vector<Sentence> sentences;
+  split_sentences(first, first_tokens, no_abbreviations, sentences);
+  CHECK(sentences.size() == 4);
+  split_sentences(second, second_tokens, no_abbreviations, sentences);
+  REQUIRE(sentences.size() == 2);
+  CHECK(sentences[0].first == 0);
+  CHECK(sentences[0].last == 3);
+  CHECK(sentences[1].first == 3);
+  CHECK(sentences[1].last == second_tokens.size());
+}

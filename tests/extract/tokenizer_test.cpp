@@ -138,6 +138,7 @@ TEST_CASE("span_key is kg::fold_key of the span's text") {
       "AT&T et Procter & Gamble",                    // marks inside and between names
       "\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1 \xEF\xAC\x81n",  // Greek, a ligature
   };
+  std::string reused;  // one string for every span, as a caller folding span after span keeps
   for (const std::string& text : texts) {
     std::vector<Token> tokens = tokenize(text);
     for (std::size_t first = 0; first <= tokens.size(); ++first)
@@ -146,8 +147,45 @@ TEST_CASE("span_key is kg::fold_key of the span's text") {
                                         : std::string();
         INFO("span: [" << span << "]");
         CHECK(span_key(text, tokens, first, last) == kg::fold_key(span));
+        span_key(text, tokens, first, last, reused);
+        CHECK(reused == kg::fold_key(span));
       }
   }
   std::vector<Token> tokens = tokenize("Nova  Robotics");
   CHECK(span_key("Nova  Robotics", tokens, 0, 2) == "nova robotics");
+}
+
+TEST_CASE("tokenizing into a vector drops its old tokens and gives what tokenize returns") {
+  std::vector<Token> tokens = tokenize("Une longue phrase d'abord, avec des mots: start-up, 1,5 et \xC3\x89t\xC3\xA9.");
+  const std::string text = "Nova NOVA l'usine \xE2\x82\xAC" "5";
+  tokenize(text, tokens);
+  std::vector<Token> fresh = tokenize(text);
+  REQUIRE(tokens.size() == fresh.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    CHECK(tokens[i].text == fresh[i].text);
+    CHECK(tokens[i].key == fresh[i].key);
+    CHECK(tokens[i].start == fresh[i].start);
+    CHECK(tokens[i].end_char == fresh[i].end_char);
+    CHECK(tokens[i].word == fresh[i].word);
+    CHECK(tokens[i].is_word == fresh[i].is_word);
+    CHECK(tokens[i].capitalized == fresh[i].capitalized);
+    CHECK(tokens[i].all_caps == fresh[i].all_caps);
+    CHECK(tokens[i].folds_as_key == fresh[i].folds_as_key);
+  }
+  tokenize("", tokens);
+  CHECK(tokens.empty());
+}
+
+TEST_CASE("span_key into a string replaces its bytes") {
+  const std::string text = "Nova Robotics et l'\xC3\x89tat 10bn";
+  std::vector<Token> tokens = tokenize(text);
+  std::string key = "a longer key left from an earlier span";
+  span_key(text, tokens, 0, 2, key);
+  CHECK(key == "nova robotics");
+  span_key(text, tokens, 3, 5, key);  // l'État: folded from the text
+  CHECK(key == kg::fold_key("l'\xC3\x89tat"));
+  span_key(text, tokens, 5, 7, key);  // "10bn": glued tokens fold as one word
+  CHECK(key == "10bn");
+  span_key(text, tokens, 1, 1, key);
+  CHECK(key.empty());
 }

@@ -90,5 +90,7 @@ TEST_CASE("a labeler finds keys as they lie in a buffer read 16 bytes at a time"
   CHECK(labeler.find_padded("~ and more bytes", 1) == mark);
   CHECK(labeler.find("plinqwart") == nine);
   CHECK(labeler.find("~") == mark);
+  CHECK(labeler.find_byte('~') == mark);
+  CHECK(labeler.find_byte('\x7f') == vocabulary::kUnknown);  // no rule file has this byte as a word
   CHECK(labeler.find("plinqwar") == vocabulary::kUnknown);
 }
