@@ -23,39 +23,29 @@ std::optional<EntityType> parse_type_label(const std::string& label);
 
 // One token of the normalised text. Offsets are bytes into Document::text.
 struct Token {
-  // Every field written: user-provided on purpose, so that
-  // `tokens.emplace_back()` does not zero-fill the whole token first (a
-  // `rep stos` that cost a sixth of the tokenizer's time).
-  Token()
-      : start(0), end(0), word(UINT32_MAX), known_words(0), start_char(0), end_char(0), is_word(false),
-        is_number(false), capitalized(false), all_caps(false), inner_caps(false), folds_as_key(false) {}
+  // User-provided on purpose: every member has its initializer below, and
+  // `tokens.emplace_back()` then does not zero-fill the whole token first
+  // (a `rep stos` that cost a sixth of the tokenizer's time).
+  Token() {}  // NOLINT(modernize-use-equals-default)
   // Token [start, end) of the text, written `text`, with key `key`: the
   // strings made at once rather than assigned after a default construction.
   Token(std::size_t start, std::size_t end, std::string_view text, std::string_view key)
-      : start(start), end(end), text(text), key(key), word(UINT32_MAX), known_words(0), start_char(0),
-        end_char(0), is_word(false), is_number(false), capitalized(false), all_caps(false), inner_caps(false),
-        folds_as_key(false) {}
-  // A token whose fields other than `text` and `key` (empty) are left
-  // unwritten, for a maker that writes every one of them before the token is
-  // read or copied: the tokenizer's plain words, most tokens, skip the stores
-  // of the constructor above, all of which it would overwrite.
-  struct Unwritten {};
-  explicit Token(Unwritten) {}  // NOLINT(cppcoreguidelines-pro-type-member-init)
+      : start(start), end(end), text(text), key(key) {}
 
-  std::size_t start;
-  std::size_t end;
+  std::size_t start = 0;
+  std::size_t end = 0;
   TokenString text;          // as written
   TokenString key;           // lower-cased, accents removed: what rules match
-  std::uint32_t word;        // number of `key` in extract/vocabulary.h, UINT32_MAX if no rule uses it
-  std::uint32_t known_words; // words numbered when `word` was set (see vocabulary::word_of)
-  std::size_t start_char;    // code-point offsets into Document::text
-  std::size_t end_char;
-  bool is_word;              // letters or digits (not punctuation or a symbol)
-  bool is_number;            // starts with a digit
-  bool capitalized;          // first letter is upper case
-  bool all_caps;             // two or more letters, all upper case
-  bool inner_caps;           // an upper-case letter after the first one (NexoraAI, eReader)
-  bool folds_as_key;         // known to be ASCII letters and digits or accented Latin-1 letters
+  std::uint32_t word = UINT32_MAX;  // number of `key` in extract/vocabulary.h, UINT32_MAX if no rule uses it
+  std::uint32_t known_words = 0;    // words numbered when `word` was set (see vocabulary::word_of)
+  std::size_t start_char = 0;  // code-point offsets into Document::text
+  std::size_t end_char = 0;
+  bool is_word = false;      // letters or digits (not punctuation or a symbol)
+  bool is_number = false;    // starts with a digit
+  bool capitalized = false;  // first letter is upper case
+  bool all_caps = false;     // two or more letters, all upper case
+  bool inner_caps = false;   // an upper-case letter after the first one (NexoraAI, eReader)
+  bool folds_as_key = false; // known to be ASCII letters and digits or accented Latin-1 letters
                              // only: kg::fold_key(text) == key (false: not known)
 };
 

@@ -411,8 +411,7 @@ std::string token_key(std::string_view word) {
       continue;
     }
     if (kind & (kDigit | kLetter)) {
-      // read_plain_word and the two lines after it write every field.
-      Token& t = tokens.emplace_back(Token::Unwritten{});
+      Token& t = tokens.emplace_back();
       if (std::size_t code_points = read_plain_word(text, pos, key, labeler, t)) {
         t.start_char = chars;
         t.end_char = chars += code_points;
