@@ -130,19 +130,11 @@ class Resolver {
   // False for other tokens, which span_key() folds from their text.
   bool assign_plain_key(std::string& key, std::size_t first, std::size_t last) const {
     const Token* const tokens = doc_->tokens.data();
-    std::size_t size = last - first - 1;  // one space between two tokens
     for (std::size_t k = first; k < last; ++k) {
       bool apart = k == first || tokens[k].start > tokens[k - 1].end;
       if (!apart || !tokens[k].folds_as_key) return false;
-      size += tokens[k].key.size();
     }
-    key.assign(size, ' ');
-    char* out = key.data();
-    for (std::size_t k = first; k < last; ++k) {
-      const TokenString& piece = tokens[k].key;
-      std::memcpy(out, piece.data(), piece.size());
-      out += piece.size() + 1;
-    }
+    join_keys(doc_->tokens, first, last, key);
     return true;
   }
 
@@ -200,7 +192,7 @@ class Resolver {
         }
         if (by_text[text_slot] >= 0) continue;
         by_text[text_slot] = static_cast<int>(i);
-        key = span_key(doc_->text, doc_->tokens, m.first, m.last);
+        span_key(doc_->text, doc_->tokens, m.first, m.last, key);
       }
       std::size_t slot = short_hash(key) & (slots - 1);
       while (by_key[slot] >= 0 && key_of[static_cast<std::size_t>(by_key[slot])] != key) slot = (slot + 1) & (slots - 1);

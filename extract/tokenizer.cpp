@@ -353,7 +353,6 @@ void span_key(std::string_view text, const std::vector<Token>& tokens, std::size
   key.clear();
   if (first >= last) return;
   std::size_t start = tokens[first].start, end = tokens[last - 1].end;
-  std::size_t size = last - first - 1;  // one space between two tokens
   for (std::size_t k = first; k < last; ++k) {
     // Tokens glued together ("10bn") fold as one word, not two.
     bool apart = k == first || tokens[k].start > tokens[k - 1].end;
@@ -361,8 +360,13 @@ void span_key(std::string_view text, const std::vector<Token>& tokens, std::size
       append_fold_key(text.substr(start, end - start), key);
       return;
     }
-    size += tokens[k].key.size();
   }
+  join_keys(tokens, first, last, key);
+}
+
+void join_keys(const std::vector<Token>& tokens, std::size_t first, std::size_t last, std::string& key) {
+  std::size_t size = last - first - 1;  // one space between two tokens
+  for (std::size_t k = first; k < last; ++k) size += tokens[k].key.size();
   // The keys copied into room made at once, a space between two: no
   // append, which tests the room left at every piece.
   key.resize(size);

@@ -34,4 +34,9 @@ std::string span_key(std::string_view text, const std::vector<Token>& tokens, st
 void span_key(std::string_view text, const std::vector<Token>& tokens, std::size_t first, std::size_t last,
               std::string& key);
 
+// Sets `key` to the keys of tokens [first, last) (not empty) joined by single
+// spaces, keeping its storage: span_key's result once the caller knows the
+// tokens are plain words set apart.
+void join_keys(const std::vector<Token>& tokens, std::size_t first, std::size_t last, std::string& key);
+
 }  // namespace kg::extract

@@ -189,3 +189,13 @@ TEST_CASE("span_key into a string replaces its bytes") {
   span_key(text, tokens, 1, 1, key);
   CHECK(key.empty());
 }
+
+TEST_CASE("join_keys joins the tokens' keys with single spaces, keeping the string's room") {
+  const std::string text = "Nova   Robotics \xC3\x89LAN";
+  std::vector<Token> tokens = tokenize(text);
+  std::string key = "a longer key left from an earlier span";
+  join_keys(tokens, 0, 3, key);
+  CHECK(key == "nova robotics elan");
+  join_keys(tokens, 1, 2, key);
+  CHECK(key == "robotics");
+}
