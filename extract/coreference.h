@@ -30,9 +30,10 @@ namespace kg::extract {
 
 // Fills doc.entities (replacing any it holds, in their memory), sets
 // Mention::entity, and adds Description and Pronoun mentions (doc.mentions
-// stays sorted). Precondition: doc.mentions are
-// sorted by position and do not overlap, as detect_mentions() leaves them. Keeps its working buffers from one
-// call to the next on each thread, so that an article allocates little here.
+// stays sorted). Precondition: doc.mentions are sorted by position and do
+// not overlap, as detect_mentions() leaves them. Keeps its working buffers
+// from one call to the next on each thread, so that an article allocates
+// little here.
 void resolve_coreference(Document& doc, const RuleSet& rules);
 
 }  // namespace kg::extract
