@@ -34,8 +34,6 @@ constexpr std::string_view kStart = "start";
 constexpr std::string_view kStatus = "status";
 }  // namespace key
 
-// What the writers build for each node or link, kept per formatting thread
-// so that each node or link does not allocate it again.
 // The text a link's one evidence was, in which call of write_node_link.
 struct EvidenceOf {
   std::uint64_t write = 0;  // never 0 in a call
@@ -64,6 +62,8 @@ class FloatText {
   std::string text_;
 };
 
+// What the writers build for each node or link, kept per formatting thread
+// so that each node or link does not allocate it again.
 struct Scratch {
   std::vector<std::string_view> texts;
   std::string sources;
@@ -78,21 +78,6 @@ struct Scratch {
 Scratch& scratch() {
   thread_local Scratch s;
   return s;
-}
-
-// Writes a node's "aliases" (its other forms) and, when it has any,
-// "descriptions" (the forms that are no name) to `out`: a NodeLinkWriter, or
-// a MapOut for take().
-template <class Aliases, class Out>
-void write_alias_properties(const Aliases& aliases, Out& out) {
-  std::vector<std::string_view>& texts = scratch().texts;
-  texts.clear();
-  for (const auto& a : aliases) texts.push_back(a.text);
-  out.property(key::kAliases, texts);
-  texts.clear();
-  for (const auto& a : aliases)
-    if (!a.is_name) texts.push_back(a.text);
-  if (!texts.empty()) out.property(key::kDescriptions, texts);
 }
 
 // Whether `a` and `b` hold the same bytes. Folded keys are mostly sixteen
@@ -369,9 +354,15 @@ void GraphMerger::add(ArticleGraph&& article_graph) {
 
 void GraphMerger::node_properties(const Node& n, MapOut& out) const {
   const NodeExtras& more = extras(n);
-  write_alias_properties(more.aliases, out);
-  out.property(key::kDocument, articles_[n.article].name);
   std::vector<std::string_view>& texts = scratch().texts;
+  texts.clear();
+  for (const Alias& a : more.aliases) texts.push_back(a.text);
+  out.property(key::kAliases, texts);
+  texts.clear();
+  for (const Alias& a : more.aliases)  // the forms that are no name
+    if (!a.is_name) texts.push_back(a.text);
+  if (!texts.empty()) out.property(key::kDescriptions, texts);
+  out.property(key::kDocument, articles_[n.article].name);
   texts.clear();
   texts.push_back(articles_[n.article].name);
   for (std::uint32_t article : more.later_articles) texts.push_back(articles_[article].name);
