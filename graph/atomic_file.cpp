@@ -46,6 +46,14 @@ void AtomicFile::write(std::string_view bytes) {
       fail("cannot write");
     }
     bytes.remove_prefix(static_cast<std::size_t>(n));
+    written_ += static_cast<std::size_t>(n);
+  }
+  if (written_ - handed_over_ >= kWritebackBytes) {
+    // Only a request to start: it does not wait, and commit()'s fsync still
+    // makes the whole file durable, so a failure here is no error.
+    sync_file_range(fd_, static_cast<off_t>(handed_over_), static_cast<off_t>(written_ - handed_over_),
+                    SYNC_FILE_RANGE_WRITE);
+    handed_over_ = written_;
   }
 }
 

@@ -3,8 +3,14 @@
 // `path`.tmp.PID.FD only once complete, just before the rename over `path`, so
 // a process killed meanwhile leaves no partial file; where O_TMPFILE is missing
 // it is written as `path`.tmp.XXXXXX, which a kill can leave behind.
+//
+// A large file is handed to the disk while it is written: every
+// kWritebackBytes the kernel is asked to start writing what came before, so
+// that the flush in commit() waits only for the last part instead of the
+// whole file.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -23,6 +29,9 @@ class AtomicFile {
 
   // Appends `bytes`.
   void write(std::string_view bytes);
+  // How many bytes are written between two requests to start writing them
+  // to disk.
+  static constexpr std::size_t kWritebackBytes = 8 << 20;
   // Flushes the file to disk and puts it at `path`, replacing the old one.
   void commit();
 
@@ -33,6 +42,8 @@ class AtomicFile {
   std::string temp_;     // the temporary file's name, once it has one
   bool named_ = false;   // whether temp_ exists in the folder (to remove on failure)
   int fd_ = -1;
+  std::size_t written_ = 0;      // bytes written so far
+  std::size_t handed_over_ = 0;  // of which the disk was asked to start writing the first ones
 };
 
 // Writes `contents` to `path` atomically, as AtomicFile does.
