@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <bit>
 #include <cctype>
+#include <deque>
 #include <map>
+#include <optional>
 #include <type_traits>
 
 #include "extract/vocabulary.h"
@@ -45,6 +47,29 @@ std::size_t anchor_cost(const WordSet& words, const WordSet& function_words) {
   return cost;
 }
 
+// The words of which a match of required group `group` holds one, when each
+// of its alternatives has a required word element: the cheapest of each
+// (as anchor_cost() rates them), joined. Else nothing.
+std::optional<WordSet> group_needs(const PatternNode& group, const WordSet& function_words) {
+  if (group.alternatives.empty()) return std::nullopt;
+  WordSet needed;
+  for (const Pattern& alternative : group.alternatives) {
+    const WordSet* cheapest = nullptr;
+    std::size_t cheapest_cost = 0;
+    for (const PatternNode& node : alternative)
+      if (node.min > 0 && node.kind == PatternNode::Kind::Words) {
+        std::size_t cost = anchor_cost(node.words, function_words);
+        if (!cheapest || cost < cheapest_cost) {
+          cheapest = &node.words;
+          cheapest_cost = cost;
+        }
+      }
+    if (!cheapest) return std::nullopt;
+    needed.add(*cheapest);
+  }
+  return needed;
+}
+
 // The anchor cost of an entity element: entities are in most sentences.
 constexpr std::size_t kEntityAnchorCost = static_cast<std::size_t>(-1);
 
@@ -59,6 +84,7 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
   std::vector<std::uint32_t> every_token_elements;  // those with the empty stem
   std::map<std::uint32_t, std::string> word_keys;   // the key of each word of elements_by_word
   const WordSet& function_words = rules.word_class("FUNCTION_WORDS");
+  std::deque<WordSet> group_words;  // the rule's groups' words, which the pointers below keep
   for (std::size_t r = 0; r < rules.rules.size(); ++r) {
     const Rule& rule = rules.rules[r];
     if (rule.action != action) continue;
@@ -68,16 +94,22 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
     std::size_t anchor = 0, best = 0;
     const WordSet* screen = nullptr;  // the cheapest required word element
     std::size_t screen_cost = 0;
+    group_words.clear();
     for (const PatternNode& node : rule.pattern) {
-      if (node.min > 0 && node.kind == PatternNode::Kind::Words) {
-        std::size_t cost = anchor_cost(node.words, function_words);
+      // The words a required element holds one of: a word element's, or
+      // those of a group each of whose alternatives needs a word.
+      const WordSet* words = node.kind == PatternNode::Kind::Words ? &node.words : nullptr;
+      if (node.min > 0 && node.kind == PatternNode::Kind::Group)
+        if (std::optional<WordSet> needed = group_needs(node, function_words)) words = &group_words.emplace_back(std::move(*needed));
+      if (node.min > 0 && words) {
+        std::size_t cost = anchor_cost(*words, function_words);
         if (!screen || cost < screen_cost) {
-          screen = &node.words;
+          screen = words;
           screen_cost = cost;
         }
       }
-      if (node.min == 0 || (node.kind != PatternNode::Kind::Entity && node.kind != PatternNode::Kind::Words)) continue;
-      std::size_t cost = node.kind == PatternNode::Kind::Entity ? kEntityAnchorCost : anchor_cost(node.words, function_words);
+      if (node.min == 0 || (node.kind != PatternNode::Kind::Entity && !words)) continue;
+      std::size_t cost = node.kind == PatternNode::Kind::Entity ? kEntityAnchorCost : anchor_cost(*words, function_words);
       if (elements.empty() || cost < best) {
         anchor = elements.size();
         best = cost;
@@ -87,18 +119,18 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
         auto [it, added] = entity_elements.try_emplace(bits, static_cast<std::uint32_t>(element_count_));
         if (added) ++element_count_;
         elements.push_back(it->second);
-      } else if (node.kind == PatternNode::Kind::Words) {
-        auto [it, added] = word_elements.try_emplace(words_key(node.words), static_cast<std::uint32_t>(element_count_));
+      } else {
+        auto [it, added] = word_elements.try_emplace(words_key(*words), static_cast<std::uint32_t>(element_count_));
         elements.push_back(it->second);
         if (!added) continue;
         ++element_count_;
-        for (const std::string& w : node.words.words) {
+        for (const std::string& w : words->words) {
           std::uint32_t word = vocabulary::intern(w);
           if (elements_by_word.size() <= word) elements_by_word.resize(word + 1);
           elements_by_word[word].push_back(it->second);
           word_keys.emplace(word, w);
         }
-        for (const std::string& stem : node.words.stems) {
+        for (const std::string& stem : words->stems) {
           if (stem.empty()) {
             every_token_elements.push_back(it->second);
             continue;

@@ -1,6 +1,7 @@
 // Which rules can possibly match a sentence, for all the rules of a sentence
 // at once: the required word and entity elements of the rules (elements not
-// optional) are numbered, equal elements once; where each occurs in the
+// optional; a required group each of whose alternatives needs a word counts
+// as the element of those words) are numbered, equal elements once; where each occurs in the
 // sentence is found in one pass over its items, and a rule is tried only when
 // its required elements occur in pattern order, which also bounds where a
 // match may start (what Matcher::find_all would find by searching them rule

@@ -86,6 +86,28 @@ TEST_CASE("select keeps the rules whose required elements occur in pattern order
         std::vector<std::string>{"3:0", "5:0"});
 }
 
+TEST_CASE("a required group each of whose alternatives needs a word is a required element") {
+  const std::string text = "Nova Labs investit dans Lumen Robotics.";
+  // One of "dans" or "en" (line 3), or of "chez" or "vers" (4), must occur.
+  const std::string rule_lines = "rule r: S:* (dans O:* | en O:*)\n"
+                                 "rule r: S:* (chez O:* | vers O:*)\n";
+  CHECK(selected(text, rule_lines) == std::vector<std::string>{"3:0"});
+  // The word's place bounds the start, which may be before it ("investit dans").
+  CHECK(selected(text, "rule r: (_ dans | en) O:*\n") == std::vector<std::string>{"3:2"});
+  // The word must come in pattern order.
+  CHECK(selected(text, "rule r: dans (_ investit | en)\n").empty());
+  // An alternative without a required word leaves the group out of the
+  // index: only the entity is required.
+  CHECK(selected(text, "rule r: S:* (chez O:* | _ O:*)\n") == std::vector<std::string>{"3:3"});
+  // Nor may a sentence without its words be turned away.
+  RuleBook book;
+  book.load("language fr\nrelation r\nrule r: S:* (chez|vers O:* | en O:*)\n", "test");
+  const RuleIndex& index = book.find("fr")->index(Rule::Action::Relation);
+  Document doc = prepare("Nova Labs investit dans Lumen. Arko va vers Vega.", "fr", Upto::Types);
+  CHECK_FALSE(index.worth_trying(doc, 0));
+  CHECK(index.worth_trying(doc, 1));
+}
+
 TEST_CASE("a word of one rule that starts with a stem of another holds both elements") {
   const std::string text = "Nova Labs investit dans Lumen Robotics.";
   // "investit" is a word of rule 4: its mask also gives rule 3's stem
