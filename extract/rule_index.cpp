@@ -70,6 +70,13 @@ std::optional<WordSet> group_needs(const PatternNode& group, const WordSet& func
   return needed;
 }
 
+// Whether `node` holds exactly one item of its own, where the element after
+// it begins right after: a word, or an entity without conjuncts, once.
+bool takes_one_item(const PatternNode& node) {
+  return node.min == 1 && node.max == 1 &&
+         (node.kind == PatternNode::Kind::Words || (node.kind == PatternNode::Kind::Entity && !node.coordinated));
+}
+
 // The anchor cost of an entity element: entities are in most sentences.
 constexpr std::size_t kEntityAnchorCost = static_cast<std::size_t>(-1);
 
@@ -80,6 +87,7 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
   std::map<std::uint8_t, std::uint32_t> entity_elements;
   std::vector<std::vector<std::uint32_t>> elements_by_word;
   std::vector<std::vector<std::uint32_t>> required;
+  std::vector<std::vector<std::uint8_t>> next_at;  // parallel to required
   std::vector<std::vector<std::uint32_t>> anchored;  // by element
   std::vector<std::uint32_t> every_token_elements;  // those with the empty stem
   std::map<std::uint32_t, std::string> word_keys;   // the key of each word of elements_by_word
@@ -91,11 +99,14 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
     auto position = static_cast<std::uint32_t>(indexed_.size());
     indexed_.push_back(r);
     std::vector<std::uint32_t>& elements = required.emplace_back();
+    std::vector<std::uint8_t>& next = next_at.emplace_back();
+    std::size_t previous = 0;  // the node of the last element
     std::size_t anchor = 0, best = 0;
     const WordSet* screen = nullptr;  // the cheapest required word element
     std::size_t screen_cost = 0;
     group_words.clear();
-    for (const PatternNode& node : rule.pattern) {
+    for (std::size_t j = 0; j < rule.pattern.size(); ++j) {
+      const PatternNode& node = rule.pattern[j];
       // The words a required element holds one of: a word element's, or
       // those of a group each of whose alternatives needs a word.
       const WordSet* words = node.kind == PatternNode::Kind::Words ? &node.words : nullptr;
@@ -109,6 +120,12 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
         }
       }
       if (node.min == 0 || (node.kind != PatternNode::Kind::Entity && !words)) continue;
+      // A group's word may be anywhere in it: it is never the next item.
+      if (!elements.empty() && previous + 1 == j && node.kind != PatternNode::Kind::Group &&
+          takes_one_item(rule.pattern[previous]))
+        next.back() = node.kind == PatternNode::Kind::Entity ? kNextOrAfter : kNextItem;
+      next.push_back(kAnywhereAfter);
+      previous = j;
       std::size_t cost = node.kind == PatternNode::Kind::Entity ? kEntityAnchorCost : anchor_cost(*words, function_words);
       if (elements.empty() || cost < best) {
         anchor = elements.size();
@@ -159,6 +176,7 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
     for (const auto& [accepted, element] : entity_elements)
       if (item_bits & accepted) by_entity_bits[item_bits].push_back(element);
   pack(required, required_begin_, required_);
+  for (const auto& list : next_at) next_at_.insert(next_at_.end(), list.begin(), list.end());
   pack(anchored, anchored_begin_, anchored_);
   mask_words_ = (element_count_ + 63) / 64;
   // The element lists as masks of mask_words_ words, one per word number,
@@ -309,10 +327,14 @@ std::size_t RuleIndex::ordered_bound(std::uint32_t i, const std::uint64_t* rows,
   for (std::size_t w = 0; w < words; ++w)
     if ((mask[w] & ~present[w]) != 0) return kNotOrdered;
   // As Matcher::last_start: backwards, each required element before where
-  // the next one was found; the first one's place bounds the start. Item p
-  // is row p + 1, and row 0 holds every element: a search ends there.
-  // The search steps a pointer, a row at a time, rather than an index.
+  // the next one was found; the first one's place bounds the start. An
+  // element that the next one follows closely (next_at_) is taken only
+  // where that one is on the next item, or the one after, up to where it
+  // was found: any match has them so. Item p is row p + 1, and row 0 holds
+  // every element: a search ends there. The search steps a pointer, a row
+  // at a time, rather than an index.
   const std::uint32_t* const required = required_.data();
+  const std::uint8_t* const next_at = next_at_.data();
   std::size_t bound = n;
   for (std::uint32_t k = required_begin_[i + 1]; k > required_begin_[i]; --k) {
     std::uint32_t e = required[k - 1];
@@ -321,7 +343,21 @@ std::size_t RuleIndex::ordered_bound(std::uint32_t i, const std::uint64_t* rows,
     const std::uint64_t* row = column + bound * words;
     while ((*row & bit) == 0) row -= words;
     if (row == column) return kNotOrdered;
-    bound = static_cast<std::size_t>(row - column) / words - 1;
+    std::size_t found = static_cast<std::size_t>(row - column) / words - 1;
+    if (std::uint8_t next = next_at[k - 1]; next != kAnywhereAfter) {
+      // The last element has none after it: `bound` is where element k was found.
+      std::uint32_t f = required[k];
+      const std::uint64_t* const next_column = rows + f / 64;
+      const std::uint64_t next_bit = std::uint64_t{1} << (f % 64);
+      while (!((found + 1 <= bound && (next_column[(found + 2) * words] & next_bit)) ||
+               (next == kNextOrAfter && found + 2 <= bound && (next_column[(found + 3) * words] & next_bit)))) {
+        row -= words;
+        while ((*row & bit) == 0) row -= words;
+        if (row == column) return kNotOrdered;
+        found = static_cast<std::size_t>(row - column) / words - 1;
+      }
+    }
+    bound = found;
   }
   return bound;
 }
