@@ -4,6 +4,7 @@
 #include <bit>
 #include <cctype>
 #include <deque>
+#include <limits>
 #include <map>
 #include <optional>
 #include <type_traits>
@@ -77,6 +78,36 @@ bool takes_one_item(const PatternNode& node) {
          (node.kind == PatternNode::Kind::Words || (node.kind == PatternNode::Kind::Entity && !node.coordinated));
 }
 
+// The most items `node` may take, or kUnbounded: a word or a gap one per
+// repeat, an entity without conjuncts two (an article before it); an entity
+// with conjuncts and a group may take any number.
+std::size_t most_items(const PatternNode& node) {
+  if (node.max == kUnbounded) return kUnbounded;
+  switch (node.kind) {
+    case PatternNode::Kind::Words:
+    case PatternNode::Kind::Any:
+    case PatternNode::Kind::AnyItem: return node.max;
+    case PatternNode::Kind::Entity: return node.coordinated ? kUnbounded : 2 * node.max;
+    case PatternNode::Kind::Group: break;
+  }
+  return kUnbounded;
+}
+
+// How far after the item of element `from` of `pattern` the item of element
+// `to` may be found (1: the next item), when `from` takes one item and the
+// elements between have a bounded length; else 0, anywhere after.
+std::uint8_t reach(const Pattern& pattern, std::size_t from, std::size_t to) {
+  // A group's word may be anywhere in it.
+  if (!takes_one_item(pattern[from]) || pattern[to].kind == PatternNode::Kind::Group) return 0;
+  std::size_t items = pattern[to].kind == PatternNode::Kind::Entity ? 2 : 1;  // an article before an entity
+  for (std::size_t j = from + 1; j < to; ++j) {
+    std::size_t most = most_items(pattern[j]);
+    if (most > std::numeric_limits<std::uint8_t>::max()) return 0;
+    items += most;
+  }
+  return items > std::numeric_limits<std::uint8_t>::max() ? 0 : static_cast<std::uint8_t>(items);
+}
+
 // The anchor cost of an entity element: entities are in most sentences.
 constexpr std::size_t kEntityAnchorCost = static_cast<std::size_t>(-1);
 
@@ -87,7 +118,7 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
   std::map<std::uint8_t, std::uint32_t> entity_elements;
   std::vector<std::vector<std::uint32_t>> elements_by_word;
   std::vector<std::vector<std::uint32_t>> required;
-  std::vector<std::vector<std::uint8_t>> next_at;  // parallel to required
+  std::vector<std::vector<std::uint8_t>> reaches;  // parallel to required
   std::vector<std::vector<std::uint32_t>> anchored;  // by element
   std::vector<std::uint32_t> every_token_elements;  // those with the empty stem
   std::map<std::uint32_t, std::string> word_keys;   // the key of each word of elements_by_word
@@ -99,7 +130,7 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
     auto position = static_cast<std::uint32_t>(indexed_.size());
     indexed_.push_back(r);
     std::vector<std::uint32_t>& elements = required.emplace_back();
-    std::vector<std::uint8_t>& next = next_at.emplace_back();
+    std::vector<std::uint8_t>& next = reaches.emplace_back();
     std::size_t previous = 0;  // the node of the last element
     std::size_t anchor = 0, best = 0;
     const WordSet* screen = nullptr;  // the cheapest required word element
@@ -120,11 +151,8 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
         }
       }
       if (node.min == 0 || (node.kind != PatternNode::Kind::Entity && !words)) continue;
-      // A group's word may be anywhere in it: it is never the next item.
-      if (!elements.empty() && previous + 1 == j && node.kind != PatternNode::Kind::Group &&
-          takes_one_item(rule.pattern[previous]))
-        next.back() = node.kind == PatternNode::Kind::Entity ? kNextOrAfter : kNextItem;
-      next.push_back(kAnywhereAfter);
+      if (!elements.empty()) next.back() = reach(rule.pattern, previous, j);
+      next.push_back(0);
       previous = j;
       std::size_t cost = node.kind == PatternNode::Kind::Entity ? kEntityAnchorCost : anchor_cost(*words, function_words);
       if (elements.empty() || cost < best) {
@@ -176,7 +204,7 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
     for (const auto& [accepted, element] : entity_elements)
       if (item_bits & accepted) by_entity_bits[item_bits].push_back(element);
   pack(required, required_begin_, required_);
-  for (const auto& list : next_at) next_at_.insert(next_at_.end(), list.begin(), list.end());
+  for (const auto& list : reaches) reach_.insert(reach_.end(), list.begin(), list.end());
   pack(anchored, anchored_begin_, anchored_);
   mask_words_ = (element_count_ + 63) / 64;
   // The element lists as masks of mask_words_ words, one per word number,
@@ -328,13 +356,12 @@ std::size_t RuleIndex::ordered_bound(std::uint32_t i, const std::uint64_t* rows,
     if ((mask[w] & ~present[w]) != 0) return kNotOrdered;
   // As Matcher::last_start: backwards, each required element before where
   // the next one was found; the first one's place bounds the start. An
-  // element that the next one follows closely (next_at_) is taken only
-  // where that one is on the next item, or the one after, up to where it
-  // was found: any match has them so. Item p is row p + 1, and row 0 holds
+  // element that the next one follows closely (reach_) is taken only where
+  // that one is within reach, up to where it was found: any match has them so. Item p is row p + 1, and row 0 holds
   // every element: a search ends there. The search steps a pointer, a row
   // at a time, rather than an index.
   const std::uint32_t* const required = required_.data();
-  const std::uint8_t* const next_at = next_at_.data();
+  const std::uint8_t* const reaches = reach_.data();
   std::size_t bound = n;
   for (std::uint32_t k = required_begin_[i + 1]; k > required_begin_[i]; --k) {
     std::uint32_t e = required[k - 1];
@@ -344,13 +371,17 @@ std::size_t RuleIndex::ordered_bound(std::uint32_t i, const std::uint64_t* rows,
     while ((*row & bit) == 0) row -= words;
     if (row == column) return kNotOrdered;
     std::size_t found = static_cast<std::size_t>(row - column) / words - 1;
-    if (std::uint8_t next = next_at[k - 1]; next != kAnywhereAfter) {
-      // The last element has none after it: `bound` is where element k was found.
+    if (const std::size_t reach = reaches[k - 1]; reach != 0) {
+      // The last element has no reach: `bound` is where element k was found.
       std::uint32_t f = required[k];
       const std::uint64_t* const next_column = rows + f / 64;
       const std::uint64_t next_bit = std::uint64_t{1} << (f % 64);
-      while (!((found + 1 <= bound && (next_column[(found + 2) * words] & next_bit)) ||
-               (next == kNextOrAfter && found + 2 <= bound && (next_column[(found + 3) * words] & next_bit)))) {
+      while (true) {
+        // Items found + 1 .. last, rows found + 2 .. last + 1.
+        const std::size_t last = std::min(found + reach, bound);
+        std::size_t p = found + 1;
+        while (p <= last && !(next_column[(p + 1) * words] & next_bit)) ++p;
+        if (p <= last) break;
         row -= words;
         while ((*row & bit) == 0) row -= words;
         if (row == column) return kNotOrdered;

@@ -4,9 +4,9 @@
 // as the element of those words) are numbered, equal elements once; where
 // each occurs in the sentence is found in one pass over its items, and a
 // rule is tried only when its required elements occur in pattern order, and
-// next to one another where the pattern puts them so (a word or an entity
-// without conjuncts, then a word on the next item or an entity on one of the
-// next two), which also bounds where a match may start (what
+// within reach of one another where the pattern bounds the items between
+// them (after a word or an entity without conjuncts: "T:* ,", "@DET _{0,2}
+// @ORG_NOUN"), which also bounds where a match may start (what
 // Matcher::find_all would find by searching them rule by rule). Rules
 // without required elements are always tried.
 #pragma once
@@ -87,11 +87,11 @@ class RuleIndex {
   std::vector<std::size_t> indexed_;
   std::vector<std::uint32_t> required_begin_;
   std::vector<std::uint32_t> required_;
-  // Where the element after required_[k] of the same rule may be found: in
-  // the next item (a word after a word, "T:* ,"), in the next or the one
-  // after (an entity, which may follow an article), or anywhere after.
-  static constexpr std::uint8_t kAnywhereAfter = 0, kNextItem = 1, kNextOrAfter = 2;
-  std::vector<std::uint8_t> next_at_;
+  // How far after required_[k] the next element of the same rule may be
+  // found: 1 the next item ("T:* ,"), 2 the next or the one after (an
+  // entity, which may follow an article), 1 + 3 after a gap `_{0,3}` ...;
+  // 0 anywhere after (after an entity with conjuncts, a group, `_*`).
+  std::vector<std::uint8_t> reach_;
   // The same as bits: mask_words_ 64-bit words per rule, bit e for element e.
   std::size_t mask_words_ = 0;
   std::vector<std::uint64_t> required_mask_;

@@ -108,7 +108,7 @@ TEST_CASE("a required group each of whose alternatives needs a word is a require
   CHECK(index.worth_trying(doc, 1));
 }
 
-TEST_CASE("elements that follow one another closely are found so, or the rule is not kept") {
+TEST_CASE("elements the pattern keeps close are found within reach, or the rule is not kept") {
   // Items: 0 Nova Labs, 1 investit, 2 dans, 3 Lumen Robotics, 4 the full stop.
   const std::string text = "Nova Labs investit dans Lumen Robotics.";
   CHECK(selected(text, "rule r: investit dans O:*\n") == std::vector<std::string>{"3:1"});
@@ -122,6 +122,12 @@ TEST_CASE("elements that follow one another closely are found so, or the rule is
   // An entity may follow an article: the item after next will do.
   CHECK(selected(text, "rule r: investit O:*\n") == std::vector<std::string>{"3:1"});
   CHECK(selected(text, "rule r: s:* O:*\n").empty());
+  // A bounded gap between them bounds how far apart they may be.
+  const std::string apart = "Nova Labs investit depuis longtemps dans Lumen Robotics.";  // dans is item 4
+  CHECK(selected(apart, "rule r: investit _{0,2} dans O:*\n") == std::vector<std::string>{"3:1"});
+  CHECK(selected(apart, "rule r: investit _{0,1} dans O:*\n").empty());
+  CHECK(selected(apart, "rule r: investit longtemps? dans O:*\n").empty());
+  CHECK(selected(apart, "rule r: investit _* dans O:*\n") == std::vector<std::string>{"3:1"});
   // The last "investit" before "dans" is not followed by it; an earlier one is.
   CHECK(selected("Arko investit dans Vega qui investit aussi puis dans.", "rule r: investit dans\n") ==
         std::vector<std::string>{"3:1"});
