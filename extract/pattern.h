@@ -72,7 +72,7 @@ struct PatternNode {
     Word,        // a word element without stems: the bit of its word
     Entity,      // a mention with one of entity_bits, or an article before one
     GroupWords,  // a group whose alternatives each begin with a required word element without stems: `first_words`
-    Other        // stems, and other groups: Matcher::may_begin() looks closer
+    Other        // stems, and other groups: Matcher::may_begin_other() looks closer
   };
   Begin begin = Begin::Other;
   WordSet first_words;  // GroupWords: the words of the alternatives' first elements

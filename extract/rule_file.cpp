@@ -198,7 +198,8 @@ PatternNode::Begin begin_test(const PatternNode& node) {
   }
   bool words = !node.alternatives.empty() &&
                std::all_of(node.alternatives.begin(), node.alternatives.end(), [](const Pattern& alternative) {
-                 return !alternative.empty() && alternative[0].min >= 1 && alternative[0].begin == PatternNode::Begin::Word;
+                 return !alternative.empty() && alternative[0].min >= 1 &&
+                        alternative[0].begin == PatternNode::Begin::Word;
                });
   return words ? PatternNode::Begin::GroupWords : PatternNode::Begin::Other;
 }

@@ -82,7 +82,7 @@ bool takes_one_item(const PatternNode& node) {
 // repeat, an entity without conjuncts two (an article before it); an entity
 // with conjuncts and a group may take any number.
 std::size_t most_items(const PatternNode& node) {
-  if (node.max == kUnbounded) return kUnbounded;
+  if (node.max > std::numeric_limits<std::uint8_t>::max()) return kUnbounded;  // beyond any reach kept
   switch (node.kind) {
     case PatternNode::Kind::Words:
     case PatternNode::Kind::Any:
@@ -142,7 +142,8 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
       // those of a group each of whose alternatives needs a word.
       const WordSet* words = node.kind == PatternNode::Kind::Words ? &node.words : nullptr;
       if (node.min > 0 && node.kind == PatternNode::Kind::Group)
-        if (std::optional<WordSet> needed = group_needs(node, function_words)) words = &group_words.emplace_back(std::move(*needed));
+        if (std::optional<WordSet> needed = group_needs(node, function_words))
+          words = &group_words.emplace_back(std::move(*needed));
       if (node.min > 0 && words) {
         std::size_t cost = anchor_cost(*words, function_words);
         if (!screen || cost < screen_cost) {
@@ -154,7 +155,8 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
       if (!elements.empty()) next.back() = reach(rule.pattern, previous, j);
       next.push_back(0);
       previous = j;
-      std::size_t cost = node.kind == PatternNode::Kind::Entity ? kEntityAnchorCost : anchor_cost(*words, function_words);
+      std::size_t cost =
+          node.kind == PatternNode::Kind::Entity ? kEntityAnchorCost : anchor_cost(*words, function_words);
       if (elements.empty() || cost < best) {
         anchor = elements.size();
         best = cost;

@@ -5,7 +5,7 @@
 // each occurs in the sentence is found in one pass over its items, and a
 // rule is tried only when its required elements occur in pattern order, and
 // within reach of one another where the pattern bounds the items between
-// them (after a word or an entity without conjuncts: "T:* ,", "@DET _{0,2}
+// them (after a word or an entity without conjuncts: "t:* ,", "@DET _{0,2}
 // @ORG_NOUN"), which also bounds where a match may start (what
 // Matcher::find_all would find by searching them rule by rule). Rules
 // without required elements are always tried.
@@ -88,7 +88,7 @@ class RuleIndex {
   std::vector<std::uint32_t> required_begin_;
   std::vector<std::uint32_t> required_;
   // How far after required_[k] the next element of the same rule may be
-  // found: 1 the next item ("T:* ,"), 2 the next or the one after (an
+  // found: 1 the next item ("t:* ,"), 2 the next or the one after (an
   // entity, which may follow an article), 1 + 3 after a gap `_{0,3}` ...;
   // 0 anywhere after (after an entity with conjuncts, a group, `_*`).
   std::vector<std::uint8_t> reach_;

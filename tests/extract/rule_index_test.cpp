@@ -128,6 +128,7 @@ TEST_CASE("elements the pattern keeps close are found within reach, or the rule 
   CHECK(selected(apart, "rule r: investit _{0,1} dans O:*\n").empty());
   CHECK(selected(apart, "rule r: investit longtemps? dans O:*\n").empty());
   CHECK(selected(apart, "rule r: investit _* dans O:*\n") == std::vector<std::string>{"3:1"});
+  CHECK(selected(apart, "rule r: investit _{0,300} dans O:*\n") == std::vector<std::string>{"3:1"});
   // The last "investit" before "dans" is not followed by it; an earlier one is.
   CHECK(selected("Arko investit dans Vega qui investit aussi puis dans.", "rule r: investit dans\n") ==
         std::vector<std::string>{"3:1"});
