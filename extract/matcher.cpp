@@ -258,6 +258,74 @@ bool Matcher::fills_gap(const PatternNode& gap, std::size_t pos) const {
   return kind == MentionKind::Adjective || kind == MentionKind::Pronoun;
 }
 
+inline bool Matcher::may_begin(const PatternNode& node, std::size_t pos, const ItemArrays& arrays) const {
+  if (pos >= arrays.n) return false;
+  switch (node.begin) {
+    case PatternNode::Begin::Anywhere:
+      return true;
+    case PatternNode::Begin::Word:
+      return node.words.has_number(arrays.words[pos]);
+    case PatternNode::Begin::Entity:  // as match_at() takes one: a plain token has no entity bits
+      return (arrays.types[pos] & node.entity_bits) ||
+             (pos + 1 < arrays.n && (arrays.types[pos + 1] & node.entity_bits) && arrays.items[pos].mention < 0 &&
+              coordination_.articles && has_word_at(*coordination_.articles, pos));
+    case PatternNode::Begin::GroupWords:
+      return node.first_words.has_number(arrays.words[pos]);
+    case PatternNode::Begin::Other:
+      break;
+  }
+  return may_begin_other(node, pos);
+}
+
+bool Matcher::may_begin_other(const PatternNode& node, std::size_t pos) const {
+  switch (node.kind) {
+    case PatternNode::Kind::Words:
+      return has_word_at(node.words, pos);
+    case PatternNode::Kind::Entity:  // or an article before one
+      return items_[pos].mention >= 0 || (pos + 1 < item_count_ && items_[pos + 1].mention >= 0);
+    case PatternNode::Kind::Group:  // whether one alternative's first element may begin
+      for (const Pattern& alt : node.alternatives)
+        if (alt.empty() || alt[0].min == 0 ||
+            (alt[0].kind == PatternNode::Kind::Words ? has_word_at(alt[0].words, pos) : may_begin_other(alt[0], pos)))
+          return true;
+      return false;
+    case PatternNode::Kind::Any:
+    case PatternNode::Kind::AnyItem:
+      break;
+  }
+  return true;
+}
+
+// Inlined into find_all(), its one caller, like match_at().
+[[gnu::always_inline]] inline std::size_t Matcher::next_begin(const PatternNode& node, std::size_t start,
+                                                              std::size_t end, const ItemArrays& arrays) const {
+  // A tight loop for each test: most items are passed over.
+  const std::uint32_t* const words = arrays.words;
+  switch (node.begin) {
+    case PatternNode::Begin::Anywhere:
+      return start;
+    case PatternNode::Begin::Word:
+      while (start < end && !node.words.has_number(words[start])) ++start;
+      return start;
+    case PatternNode::Begin::GroupWords:
+      while (start < end && !node.first_words.has_number(words[start])) ++start;
+      return start;
+    case PatternNode::Begin::Entity: {
+      const std::uint8_t* const types = arrays.types;
+      const std::uint8_t accepted = node.entity_bits;
+      while (start < end && !(types[start] & accepted) &&
+             !(start + 1 < arrays.n && (types[start + 1] & accepted) && arrays.items[start].mention < 0 &&
+               coordination_.articles && has_word_at(*coordination_.articles, start)))
+        ++start;
+      return start;
+    }
+    case PatternNode::Begin::Other:
+      break;
+  }
+  while (start < end && !may_begin_other(node, start)) ++start;
+  return start;
+}
+
 // Inlined into find_all(), its one caller: the sentence's pointers and the
 // saved registers are set up once per pattern instead of once per start.
 [[gnu::always_inline]] inline std::size_t Matcher::match_at(const Pattern& pattern, std::size_t start,
@@ -273,7 +341,6 @@ bool Matcher::fills_gap(const PatternNode& gap, std::size_t pos) const {
   const std::size_t n = arrays.n;
   const Item* items = arrays.items;
   const std::uint8_t* types = arrays.types;
-  const std::uint32_t* words = arrays.words;
   state.captures.clear();
   state.chains.clear();
   state.ends.clear();
@@ -298,8 +365,7 @@ next:  // goes on with element `at`, matched `count` times
   if (count >= at.node->min) {
     if (at.node->kind == Kind::Any || at.node->kind == Kind::AnyItem) {
       if (count == 0) goto gap;
-    } else if (count < at.node->max && (at.node->kind == Kind::Words ? pos < n && has_word_at(at.node->words, pos)
-                                                                     : may_begin(*at.node, pos))) {
+    } else if (count < at.node->max && may_begin(*at.node, pos, arrays)) {
       // Repeats are lazy: the rest first, then one more if it may begin.
       state.push(Choice::Repeat, at, pos, 0, count);
     }
@@ -312,7 +378,7 @@ next:  // goes on with element `at`, matched `count` times
 once:  // matches element `at` once more (a group: enters its first alternative)
   switch (at.node->kind) {
     case Kind::Words:
-      if (pos >= n || !has_word_at(at.node->words, pos)) goto fail;
+      if (!may_begin(*at.node, pos, arrays)) goto fail;  // exact for words
       ++pos;
       if (++count == at.node->max) {
         ++at.node;
@@ -368,11 +434,10 @@ gap:  // ends gap element `at` at the first place, from `pos` on, where the rest
   {
     const PatternNode& gap = *at.node;
     // Where the element after the gap takes an item, the rest is tried only
-    // where that element may start.
+    // where that element may begin.
     const PatternNode* after = at.node + 1 < at.end && at.node[1].min >= 1 ? at.node + 1 : nullptr;
-    bool after_word = after && after->kind == Kind::Words && after->words.stems.empty();
     for (std::size_t length = count; length <= gap.max && (!after || pos < n); ++length, ++pos) {
-      if (length >= gap.min && (!after || (after_word ? after->words.has_number(words[pos]) : may_start(*after, pos)))) {
+      if (length >= gap.min && (!after || may_begin(*after, pos, arrays))) {
         state.push(Choice::Gap, at, pos, length, 0);
         ++at.node;
         count = 0;
@@ -432,31 +497,6 @@ fail:  // resumes at the last branch
   return kNoStart;
 }
 
-bool Matcher::may_start(const PatternNode& node, std::size_t pos) const {
-  return node.min == 0 || may_begin(node, pos);
-}
-
-bool Matcher::may_begin(const PatternNode& node, std::size_t pos) const {
-  if (pos >= item_count_) return false;
-  const Item& item = items_[pos];
-  switch (node.kind) {
-    case PatternNode::Kind::Words:
-      return has_word_at(node.words, pos);
-    case PatternNode::Kind::Entity:  // or an article before one
-      return item.mention >= 0 || (pos + 1 < item_count_ && items_[pos + 1].mention >= 0);
-    case PatternNode::Kind::Group:  // may_start() of each alternative's first element, words inline
-      for (const Pattern& alt : node.alternatives)
-        if (alt.empty() || alt[0].min == 0 ||
-            (alt[0].kind == PatternNode::Kind::Words ? has_word_at(alt[0].words, pos) : may_begin(alt[0], pos)))
-          return true;
-      return false;
-    case PatternNode::Kind::Any:
-    case PatternNode::Kind::AnyItem:
-      break;
-  }
-  return true;
-}
-
 std::size_t Matcher::last_start(const Pattern& pattern) const {
   // The required word and entity elements of the sequence each hold an item
   // of their own, in pattern order: the word, or the entity's first mention
@@ -497,45 +537,15 @@ std::span<const Match> Matcher::find_all(const Pattern& pattern, std::size_t las
   // Reused over starts and calls (its captures are cleared before each
   // start): one allocation per thread instead of one per rule and sentence.
   thread_local State state;
-  // Starts where the first element cannot match are skipped: may_start(),
-  // or for the two common first elements their whole test, inline, in a
-  // loop of its own that runs to the next start worth a search.
-  const PatternNode* first = pattern.empty() ? nullptr : &pattern[0];
-  bool first_word = first && first->min >= 1 && first->kind == PatternNode::Kind::Words && first->words.stems.empty();
-  bool first_entity = first && first->min >= 1 && first->kind == PatternNode::Kind::Entity;
-  std::uint8_t first_types = first_entity ? first->entity_bits : 0;
-  // A group whose alternatives each begin with a required word element
-  // without stems ("(the|this) ..."): may_start() of those words, inline.
-  bool first_group = first && first->min >= 1 && first->kind == PatternNode::Kind::Group &&
-                     std::all_of(first->alternatives.begin(), first->alternatives.end(), [](const Pattern& alternative) {
-                       return !alternative.empty() && alternative[0].min >= 1 &&
-                              alternative[0].kind == PatternNode::Kind::Words && alternative[0].words.stems.empty();
-                     });
   // The sentence, read through pointers that stay in registers.
   const std::size_t n = item_count_;
-  const Item* items = items_.data();
-  const std::uint8_t* types = item_types_.data();
-  const std::uint32_t* words = item_words_.data();
-  const ItemArrays arrays{n, items, types, words};
+  const ItemArrays arrays{n, items_.data(), item_types_.data(), item_words_.data()};
   const std::size_t end_start = last < n ? last + 1 : n;
+  // Starts where the first element cannot begin are skipped, when it must be there.
+  const PatternNode* first = !pattern.empty() && pattern[0].min >= 1 ? &pattern[0] : nullptr;
   std::size_t start = 0;
   while (true) {
-    if (first_word) {
-      while (start < end_start && !first->words.has_number(words[start])) ++start;
-    } else if (first_entity) {  // a mention of its types, or an article before one
-      while (start < end_start && !(types[start] & first_types) &&
-             !(start + 1 < n && (types[start + 1] & first_types) && items[start].mention < 0 &&
-               coordination_.articles && has_word_at(*coordination_.articles, start)))
-        ++start;
-    } else if (first_group) {
-      const auto& alternatives = first->alternatives;
-      while (start < end_start && std::none_of(alternatives.begin(), alternatives.end(), [&](const Pattern& alternative) {
-               return alternative[0].words.has_number(words[start]);
-             }))
-        ++start;
-    } else if (first) {
-      while (start < end_start && !may_start(*first, start)) ++start;
-    }
+    if (first) start = next_begin(*first, start, end_start, arrays);
     if (start >= end_start) break;
     std::size_t end = match_at(pattern, start, arrays, state);
     if (end == kNoStart || end == start) {

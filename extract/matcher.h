@@ -112,10 +112,16 @@ class Matcher {
   // cannot be found in order.
   std::size_t last_start(const Pattern& pattern) const;
   static constexpr std::size_t kNoStart = static_cast<std::size_t>(-1);
-  // A quick necessary test: whether a match of `node` may begin at item `pos`.
-  bool may_start(const PatternNode& node, std::size_t pos) const;
-  // The same for one occurrence of `node`, even if it may be left out.
-  bool may_begin(const PatternNode& node, std::size_t pos) const;
+  // A quick necessary test: whether one occurrence of `node` may begin at
+  // item `pos` of `arrays` (this matcher's), even if it may be left out; the
+  // test node.begin names, inline.
+  bool may_begin(const PatternNode& node, std::size_t pos, const ItemArrays& arrays) const;
+  // The same for PatternNode::Begin::Other: the stems of a word element, or
+  // the first elements of a group's alternatives.
+  bool may_begin_other(const PatternNode& node, std::size_t pos) const;
+  // The first item from `start` on, before `end`, where one occurrence of
+  // `node` may begin, or `end`.
+  std::size_t next_begin(const PatternNode& node, std::size_t start, std::size_t end, const ItemArrays& arrays) const;
   // Whether gap element `gap` (`_` or `~`) matches item `pos`.
   bool fills_gap(const PatternNode& gap, std::size_t pos) const;
   bool is_type(int mention, const std::vector<EntityType>& types) const;

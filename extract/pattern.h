@@ -64,6 +64,18 @@ struct PatternNode {
   std::vector<std::vector<PatternNode>> alternatives;  // Group
   std::size_t min = 1;
   std::size_t max = 1;
+  // How the matcher tells, with one test, whether an occurrence of the
+  // element may begin at an item (where the search would fail at once if
+  // not). Set when the pattern is sealed (rule_file.cpp), from the above.
+  enum class Begin : std::uint8_t {
+    Anywhere,    // `_` and `~`
+    Word,        // a word element without stems: the bit of its word
+    Entity,      // a mention with one of entity_bits, or an article before one
+    GroupWords,  // a group whose alternatives each begin with a required word element without stems: `first_words`
+    Other        // stems, and other groups: Matcher::may_begin_other() looks closer
+  };
+  Begin begin = Begin::Other;
+  WordSet first_words;  // GroupWords: the words of the alternatives' first elements
 };
 
 using Pattern = std::vector<PatternNode>;

@@ -186,11 +186,36 @@ class PatternParser {
   std::size_t pos_ = 0;
 };
 
-void seal_words(Pattern& pattern) {
+// How an occurrence of `node`, whose alternatives are sealed, may begin (PatternNode::Begin).
+PatternNode::Begin begin_test(const PatternNode& node) {
+  using Kind = PatternNode::Kind;
+  switch (node.kind) {
+    case Kind::Any:
+    case Kind::AnyItem: return PatternNode::Begin::Anywhere;
+    case Kind::Words: return node.words.stems.empty() ? PatternNode::Begin::Word : PatternNode::Begin::Other;
+    case Kind::Entity: return PatternNode::Begin::Entity;
+    case Kind::Group: break;
+  }
+  bool words = !node.alternatives.empty() &&
+               std::all_of(node.alternatives.begin(), node.alternatives.end(), [](const Pattern& alternative) {
+                 return !alternative.empty() && alternative[0].min >= 1 &&
+                        alternative[0].begin == PatternNode::Begin::Word;
+               });
+  return words ? PatternNode::Begin::GroupWords : PatternNode::Begin::Other;
+}
+
+// Prepares a parsed pattern for matching: numbers its words and sets what
+// the matcher reads of each element instead of working it out at every try.
+void seal_pattern(Pattern& pattern) {
   for (PatternNode& node : pattern) {
     node.words.seal();
     node.entity_bits = Matcher::entity_bits(node.types);
-    for (Pattern& alternative : node.alternatives) seal_words(alternative);
+    for (Pattern& alternative : node.alternatives) seal_pattern(alternative);
+    node.begin = begin_test(node);
+    if (node.begin == PatternNode::Begin::GroupWords) {
+      for (const Pattern& alternative : node.alternatives) node.first_words.add(alternative[0].words);
+      node.first_words.seal();
+    }
   }
 }
 
@@ -312,7 +337,7 @@ Pattern parse_pattern(std::string_view text, const std::unordered_map<std::strin
   }
   if (toks.empty()) fail(origin, "empty pattern");
   Pattern pattern = PatternParser(std::move(toks), classes, origin).parse();
-  seal_words(pattern);
+  seal_pattern(pattern);
   return pattern;
 }
 

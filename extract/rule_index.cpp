@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <bit>
 #include <cctype>
+#include <deque>
+#include <limits>
 #include <map>
+#include <optional>
 #include <type_traits>
 
 #include "extract/vocabulary.h"
@@ -45,6 +48,66 @@ std::size_t anchor_cost(const WordSet& words, const WordSet& function_words) {
   return cost;
 }
 
+// The words of which a match of required group `group` holds one, when each
+// of its alternatives has a required word element: the cheapest of each
+// (as anchor_cost() rates them), joined. Else nothing.
+std::optional<WordSet> group_needs(const PatternNode& group, const WordSet& function_words) {
+  if (group.alternatives.empty()) return std::nullopt;
+  WordSet needed;
+  for (const Pattern& alternative : group.alternatives) {
+    const WordSet* cheapest = nullptr;
+    std::size_t cheapest_cost = 0;
+    for (const PatternNode& node : alternative)
+      if (node.min > 0 && node.kind == PatternNode::Kind::Words) {
+        std::size_t cost = anchor_cost(node.words, function_words);
+        if (!cheapest || cost < cheapest_cost) {
+          cheapest = &node.words;
+          cheapest_cost = cost;
+        }
+      }
+    if (!cheapest) return std::nullopt;
+    needed.add(*cheapest);
+  }
+  return needed;
+}
+
+// Whether `node` holds exactly one item of its own, where the element after
+// it begins right after: a word, or an entity without conjuncts, once.
+bool takes_one_item(const PatternNode& node) {
+  return node.min == 1 && node.max == 1 &&
+         (node.kind == PatternNode::Kind::Words || (node.kind == PatternNode::Kind::Entity && !node.coordinated));
+}
+
+// The most items `node` may take, or kUnbounded: a word or a gap one per
+// repeat, an entity without conjuncts two (an article before it); an entity
+// with conjuncts and a group may take any number.
+std::size_t most_items(const PatternNode& node) {
+  if (node.max > std::numeric_limits<std::uint8_t>::max()) return kUnbounded;  // beyond any reach kept
+  switch (node.kind) {
+    case PatternNode::Kind::Words:
+    case PatternNode::Kind::Any:
+    case PatternNode::Kind::AnyItem: return node.max;
+    case PatternNode::Kind::Entity: return node.coordinated ? kUnbounded : 2 * node.max;
+    case PatternNode::Kind::Group: break;
+  }
+  return kUnbounded;
+}
+
+// How far after the item of element `from` of `pattern` the item of element
+// `to` may be found (1: the next item), when `from` takes one item and the
+// elements between have a bounded length; else 0, anywhere after.
+std::uint8_t reach(const Pattern& pattern, std::size_t from, std::size_t to) {
+  // A group's word may be anywhere in it.
+  if (!takes_one_item(pattern[from]) || pattern[to].kind == PatternNode::Kind::Group) return 0;
+  std::size_t items = pattern[to].kind == PatternNode::Kind::Entity ? 2 : 1;  // an article before an entity
+  for (std::size_t j = from + 1; j < to; ++j) {
+    std::size_t most = most_items(pattern[j]);
+    if (most > std::numeric_limits<std::uint8_t>::max()) return 0;
+    items += most;
+  }
+  return items > std::numeric_limits<std::uint8_t>::max() ? 0 : static_cast<std::uint8_t>(items);
+}
+
 // The anchor cost of an entity element: entities are in most sentences.
 constexpr std::size_t kEntityAnchorCost = static_cast<std::size_t>(-1);
 
@@ -55,29 +118,45 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
   std::map<std::uint8_t, std::uint32_t> entity_elements;
   std::vector<std::vector<std::uint32_t>> elements_by_word;
   std::vector<std::vector<std::uint32_t>> required;
+  std::vector<std::vector<std::uint8_t>> reaches;  // parallel to required
   std::vector<std::vector<std::uint32_t>> anchored;  // by element
   std::vector<std::uint32_t> every_token_elements;  // those with the empty stem
   std::map<std::uint32_t, std::string> word_keys;   // the key of each word of elements_by_word
   const WordSet& function_words = rules.word_class("FUNCTION_WORDS");
+  std::deque<WordSet> group_words;  // the rule's groups' words, which the pointers below keep
   for (std::size_t r = 0; r < rules.rules.size(); ++r) {
     const Rule& rule = rules.rules[r];
     if (rule.action != action) continue;
     auto position = static_cast<std::uint32_t>(indexed_.size());
     indexed_.push_back(r);
     std::vector<std::uint32_t>& elements = required.emplace_back();
+    std::vector<std::uint8_t>& next = reaches.emplace_back();
+    std::size_t previous = 0;  // the node of the last element
     std::size_t anchor = 0, best = 0;
     const WordSet* screen = nullptr;  // the cheapest required word element
     std::size_t screen_cost = 0;
-    for (const PatternNode& node : rule.pattern) {
-      if (node.min > 0 && node.kind == PatternNode::Kind::Words) {
-        std::size_t cost = anchor_cost(node.words, function_words);
+    group_words.clear();
+    for (std::size_t j = 0; j < rule.pattern.size(); ++j) {
+      const PatternNode& node = rule.pattern[j];
+      // The words a required element holds one of: a word element's, or
+      // those of a group each of whose alternatives needs a word.
+      const WordSet* words = node.kind == PatternNode::Kind::Words ? &node.words : nullptr;
+      if (node.min > 0 && node.kind == PatternNode::Kind::Group)
+        if (std::optional<WordSet> needed = group_needs(node, function_words))
+          words = &group_words.emplace_back(std::move(*needed));
+      if (node.min > 0 && words) {
+        std::size_t cost = anchor_cost(*words, function_words);
         if (!screen || cost < screen_cost) {
-          screen = &node.words;
+          screen = words;
           screen_cost = cost;
         }
       }
-      if (node.min == 0 || (node.kind != PatternNode::Kind::Entity && node.kind != PatternNode::Kind::Words)) continue;
-      std::size_t cost = node.kind == PatternNode::Kind::Entity ? kEntityAnchorCost : anchor_cost(node.words, function_words);
+      if (node.min == 0 || (node.kind != PatternNode::Kind::Entity && !words)) continue;
+      if (!elements.empty()) next.back() = reach(rule.pattern, previous, j);
+      next.push_back(0);
+      previous = j;
+      std::size_t cost =
+          node.kind == PatternNode::Kind::Entity ? kEntityAnchorCost : anchor_cost(*words, function_words);
       if (elements.empty() || cost < best) {
         anchor = elements.size();
         best = cost;
@@ -87,18 +166,18 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
         auto [it, added] = entity_elements.try_emplace(bits, static_cast<std::uint32_t>(element_count_));
         if (added) ++element_count_;
         elements.push_back(it->second);
-      } else if (node.kind == PatternNode::Kind::Words) {
-        auto [it, added] = word_elements.try_emplace(words_key(node.words), static_cast<std::uint32_t>(element_count_));
+      } else {
+        auto [it, added] = word_elements.try_emplace(words_key(*words), static_cast<std::uint32_t>(element_count_));
         elements.push_back(it->second);
         if (!added) continue;
         ++element_count_;
-        for (const std::string& w : node.words.words) {
+        for (const std::string& w : words->words) {
           std::uint32_t word = vocabulary::intern(w);
           if (elements_by_word.size() <= word) elements_by_word.resize(word + 1);
           elements_by_word[word].push_back(it->second);
           word_keys.emplace(word, w);
         }
-        for (const std::string& stem : node.words.stems) {
+        for (const std::string& stem : words->stems) {
           if (stem.empty()) {
             every_token_elements.push_back(it->second);
             continue;
@@ -127,6 +206,7 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
     for (const auto& [accepted, element] : entity_elements)
       if (item_bits & accepted) by_entity_bits[item_bits].push_back(element);
   pack(required, required_begin_, required_);
+  for (const auto& list : reaches) reach_.insert(reach_.end(), list.begin(), list.end());
   pack(anchored, anchored_begin_, anchored_);
   mask_words_ = (element_count_ + 63) / 64;
   // The element lists as masks of mask_words_ words, one per word number,
@@ -277,10 +357,13 @@ std::size_t RuleIndex::ordered_bound(std::uint32_t i, const std::uint64_t* rows,
   for (std::size_t w = 0; w < words; ++w)
     if ((mask[w] & ~present[w]) != 0) return kNotOrdered;
   // As Matcher::last_start: backwards, each required element before where
-  // the next one was found; the first one's place bounds the start. Item p
-  // is row p + 1, and row 0 holds every element: a search ends there.
-  // The search steps a pointer, a row at a time, rather than an index.
+  // the next one was found; the first one's place bounds the start. An
+  // element that the next one follows closely (reach_) is taken only where
+  // that one is within reach, up to where it was found: any match has them so. Item p is row p + 1, and row 0 holds
+  // every element: a search ends there. The search steps a pointer, a row
+  // at a time, rather than an index.
   const std::uint32_t* const required = required_.data();
+  const std::uint8_t* const reaches = reach_.data();
   std::size_t bound = n;
   for (std::uint32_t k = required_begin_[i + 1]; k > required_begin_[i]; --k) {
     std::uint32_t e = required[k - 1];
@@ -289,7 +372,25 @@ std::size_t RuleIndex::ordered_bound(std::uint32_t i, const std::uint64_t* rows,
     const std::uint64_t* row = column + bound * words;
     while ((*row & bit) == 0) row -= words;
     if (row == column) return kNotOrdered;
-    bound = static_cast<std::size_t>(row - column) / words - 1;
+    std::size_t found = static_cast<std::size_t>(row - column) / words - 1;
+    if (const std::size_t reach = reaches[k - 1]; reach != 0) {
+      // The last element has no reach: `bound` is where element k was found.
+      std::uint32_t f = required[k];
+      const std::uint64_t* const next_column = rows + f / 64;
+      const std::uint64_t next_bit = std::uint64_t{1} << (f % 64);
+      while (true) {
+        // Items found + 1 .. last, rows found + 2 .. last + 1.
+        const std::size_t last = std::min(found + reach, bound);
+        std::size_t p = found + 1;
+        while (p <= last && !(next_column[(p + 1) * words] & next_bit)) ++p;
+        if (p <= last) break;
+        row -= words;
+        while ((*row & bit) == 0) row -= words;
+        if (row == column) return kNotOrdered;
+        found = static_cast<std::size_t>(row - column) / words - 1;
+      }
+    }
+    bound = found;
   }
   return bound;
 }

@@ -1,10 +1,14 @@
 // Which rules can possibly match a sentence, for all the rules of a sentence
 // at once: the required word and entity elements of the rules (elements not
-// optional) are numbered, equal elements once; where each occurs in the
-// sentence is found in one pass over its items, and a rule is tried only when
-// its required elements occur in pattern order, which also bounds where a
-// match may start (what Matcher::find_all would find by searching them rule
-// by rule). Rules without required elements are always tried.
+// optional; a required group each of whose alternatives needs a word counts
+// as the element of those words) are numbered, equal elements once; where
+// each occurs in the sentence is found in one pass over its items, and a
+// rule is tried only when its required elements occur in pattern order, and
+// within reach of one another where the pattern bounds the items between
+// them (after a word or an entity without conjuncts: "t:* ,", "@DET _{0,2}
+// @ORG_NOUN"), which also bounds where a match may start (what
+// Matcher::find_all would find by searching them rule by rule). Rules
+// without required elements are always tried.
 #pragma once
 
 #include <array>
@@ -83,6 +87,11 @@ class RuleIndex {
   std::vector<std::size_t> indexed_;
   std::vector<std::uint32_t> required_begin_;
   std::vector<std::uint32_t> required_;
+  // How far after required_[k] the next element of the same rule may be
+  // found: 1 the next item ("t:* ,"), 2 the next or the one after (an
+  // entity, which may follow an article), 1 + 3 after a gap `_{0,3}` ...;
+  // 0 anywhere after (after an entity with conjuncts, a group, `_*`).
+  std::vector<std::uint8_t> reach_;
   // The same as bits: mask_words_ 64-bit words per rule, bit e for element e.
   std::size_t mask_words_ = 0;
   std::vector<std::uint64_t> required_mask_;

@@ -68,6 +68,23 @@ TEST_CASE("patterns: words, stems, classes, entity slots, groups and repeats") {
   CHECK(p[7].kind == PatternNode::Kind::AnyItem);
 }
 
+TEST_CASE("a sealed pattern says how each element may begin") {
+  std::unordered_map<std::string, WordSet> classes;
+  using Begin = PatternNode::Begin;
+  Pattern p = parse_pattern("S:* dans invest* (le|la O:* | ce) ( au capital | _ chez ) _ ~", classes, "x");
+  REQUIRE(p.size() == 7);
+  CHECK(p[0].begin == Begin::Entity);
+  CHECK(p[1].begin == Begin::Word);
+  CHECK(p[2].begin == Begin::Other);  // a stem asks for the token's key
+  // Every alternative begins with a required word: one test of their words.
+  CHECK(p[3].begin == Begin::GroupWords);
+  for (const char* word : {"le", "la", "ce"}) CHECK(p[3].first_words.has_number(vocabulary::intern(word)));
+  CHECK_FALSE(p[3].first_words.has_number(vocabulary::intern("dans")));
+  CHECK(p[4].begin == Begin::Other);  // "_ chez" may begin anywhere
+  CHECK(p[5].begin == Begin::Anywhere);
+  CHECK(p[6].begin == Begin::Anywhere);
+}
+
 TEST_CASE("lines before any `language` go to every language, even ones added later") {
   RuleBook book;
   book.load("define SHARED = commun\nlanguage fr\ndefine ONLY = seul\n", "a.rules");

@@ -86,6 +86,54 @@ TEST_CASE("select keeps the rules whose required elements occur in pattern order
         std::vector<std::string>{"3:0", "5:0"});
 }
 
+TEST_CASE("a required group each of whose alternatives needs a word is a required element") {
+  const std::string text = "Nova Labs investit dans Lumen Robotics.";
+  // One of "dans" or "en" (line 3), or of "chez" or "vers" (4), must occur.
+  const std::string rule_lines = "rule r: S:* (dans O:* | en O:*)\n"
+                                 "rule r: S:* (chez O:* | vers O:*)\n";
+  CHECK(selected(text, rule_lines) == std::vector<std::string>{"3:0"});
+  // The word's place bounds the start, which may be before it ("investit dans").
+  CHECK(selected(text, "rule r: (_ dans | en) O:*\n") == std::vector<std::string>{"3:2"});
+  // The word must come in pattern order.
+  CHECK(selected(text, "rule r: dans (_ investit | en)\n").empty());
+  // An alternative without a required word leaves the group out of the
+  // index: only the entity is required.
+  CHECK(selected(text, "rule r: S:* (chez O:* | _ O:*)\n") == std::vector<std::string>{"3:3"});
+  // Nor may a sentence without its words be turned away.
+  RuleBook book;
+  book.load("language fr\nrelation r\nrule r: S:* (chez|vers O:* | en O:*)\n", "test");
+  const RuleIndex& index = book.find("fr")->index(Rule::Action::Relation);
+  Document doc = prepare("Nova Labs investit dans Lumen. Arko va vers Vega.", "fr", Upto::Types);
+  CHECK_FALSE(index.worth_trying(doc, 0));
+  CHECK(index.worth_trying(doc, 1));
+}
+
+TEST_CASE("elements the pattern keeps close are found within reach, or the rule is not kept") {
+  // Items: 0 Nova Labs, 1 investit, 2 dans, 3 Lumen Robotics, 4 the full stop.
+  const std::string text = "Nova Labs investit dans Lumen Robotics.";
+  CHECK(selected(text, "rule r: investit dans O:*\n") == std::vector<std::string>{"3:1"});
+  CHECK(selected(text, "rule r: dans investit\n").empty());
+  // An entity without conjuncts takes one item: the word must come next.
+  CHECK(selected(text, "rule r: s:* dans O:*\n").empty());
+  CHECK(selected(text, "rule r: s:* investit dans O:*\n") == std::vector<std::string>{"3:0"});
+  // With conjuncts, or across a gap, it may come later.
+  CHECK(selected(text, "rule r: S:* dans O:*\n") == std::vector<std::string>{"3:0"});
+  CHECK(selected(text, "rule r: s:* _? dans O:*\n") == std::vector<std::string>{"3:0"});
+  // An entity may follow an article: the item after next will do.
+  CHECK(selected(text, "rule r: investit O:*\n") == std::vector<std::string>{"3:1"});
+  CHECK(selected(text, "rule r: s:* O:*\n").empty());
+  // A bounded gap between them bounds how far apart they may be.
+  const std::string apart = "Nova Labs investit depuis longtemps dans Lumen Robotics.";  // dans is item 4
+  CHECK(selected(apart, "rule r: investit _{0,2} dans O:*\n") == std::vector<std::string>{"3:1"});
+  CHECK(selected(apart, "rule r: investit _{0,1} dans O:*\n").empty());
+  CHECK(selected(apart, "rule r: investit longtemps? dans O:*\n").empty());
+  CHECK(selected(apart, "rule r: investit _* dans O:*\n") == std::vector<std::string>{"3:1"});
+  CHECK(selected(apart, "rule r: investit _{0,300} dans O:*\n") == std::vector<std::string>{"3:1"});
+  // The last "investit" before "dans" is not followed by it; an earlier one is.
+  CHECK(selected("Arko investit dans Vega qui investit aussi puis dans.", "rule r: investit dans\n") ==
+        std::vector<std::string>{"3:1"});
+}
+
 TEST_CASE("a word of one rule that starts with a stem of another holds both elements") {
   const std::string text = "Nova Labs investit dans Lumen Robotics.";
   // "investit" is a word of rule 4: its mask also gives rule 3's stem
@@ -116,9 +164,10 @@ TEST_CASE("select keeps the same rules past 128 elements and 64 items") {
   // are in the third 64-bit word of each item's mask.
   std::string rule_lines;
   for (int i = 0; i < 140; ++i) rule_lines += "rule r: S:* mot" + std::to_string(i) + " O:*\n";  // lines 3 .. 142
-  rule_lines += "rule r: S:* invest* dans O:*\n"  // 143
-                "rule r: dans O:*\n"              // 144
-                "rule r: dans S:* invest*\n";     // 145: out of order
+  rule_lines += "rule r: S:* invest* _* dans O:*\n"  // 143
+                "rule r: dans O:*\n"                 // 144
+                "rule r: dans S:* invest*\n"         // 145: out of order
+                "rule r: S:* invest* dans O:*\n";    // 146: "dans" is not next to "investit"
   std::string text = "Nova Labs investit";
   for (int i = 0; i < 35; ++i) text += " et encore";  // items 2 .. 71
   text += " dans Lumen Robotics.";                    // dans is item 72
