@@ -226,7 +226,7 @@ std::uint32_t GraphMerger::node_for(std::string_view texts, const FoldedForm* fo
     Node& fresh = nodes_.emplace_back();
     fresh.type = entity.type;
     fresh.name_key = name;
-    fresh.name = view(entity.name.text);
+    fresh.name = entity.name.text;
     fresh.article = article;
     // check_article caps an article at 16 MiB: its offsets fit.
     fresh.sentence = static_cast<std::uint32_t>(entity.sentence);
@@ -260,6 +260,24 @@ std::uint32_t GraphMerger::node_for(std::string_view texts, const FoldedForm* fo
   return node;
 }
 
+std::span<const GraphMerger::Statement> GraphMerger::later_statements(const Relationship& rel) const {
+  if (rel.later == kNone) return {};
+  return later_statements_[rel.later];
+}
+
+const GraphMerger::Deal& GraphMerger::deal(const Relationship& rel) const {
+  static const Deal kNoDeal;
+  return rel.deal == kNone ? kNoDeal : deals_[rel.deal];
+}
+
+GraphMerger::Deal& GraphMerger::deal_to_fill(Relationship& rel) {
+  if (rel.deal == kNone) {
+    rel.deal = static_cast<std::uint32_t>(deals_.size());
+    deals_.emplace_back();
+  }
+  return deals_[rel.deal];
+}
+
 bool GraphMerger::states_again(const Relationship& rel, std::uint32_t article, const ArticleRelation& r) const {
   std::uint32_t document = articles_[article].document;
   auto same = [&](const Statement& s) {
@@ -267,13 +285,14 @@ bool GraphMerger::states_again(const Relationship& rel, std::uint32_t article, c
   };
   // Statements are appended in article order: unless an earlier article had
   // the same name, only this article's own statements, the last ones, can match.
+  std::size_t count = statement_count(rel);
   std::size_t first = 0;
   if (document == article) {
-    first = rel.statement_count();
-    while (first > 0 && rel.statement(first - 1).article == article) --first;
+    first = count;
+    while (first > 0 && statement(rel, first - 1).article == article) --first;
   }
-  for (std::size_t i = first; i < rel.statement_count(); ++i)
-    if (same(rel.statement(i))) return true;
+  for (std::size_t i = first; i < count; ++i)
+    if (same(statement(rel, i))) return true;
   return false;
 }
 
@@ -330,25 +349,29 @@ void GraphMerger::add(ArticleGraph&& article_graph) {
     auto [id, fresh] = relationship_ids_.find_or_insert(
         keys[k].hash, fresh_id, [&](std::uint32_t rel) { return relationships_[rel].ends == ends; });
     Statement statement{article, static_cast<std::uint32_t>(r.sentence), static_cast<std::uint32_t>(r.start),
-                        static_cast<std::uint32_t>(r.end), view(r.evidence)};
+                        static_cast<std::uint32_t>(r.end), r.evidence};
     if (fresh) {
       Relationship& rel = relationships_.emplace_back();
       rel.ends = ends;
-      rel.source = source;
-      rel.target = target;
-      rel.rule = view(r.rule);
+      rel.reversed = source != ends.source;
+      rel.rule = r.rule;
       rel.first = statement;
     } else {
-      const Relationship& rel = relationships_[id];
+      Relationship& rel = relationships_[id];
       if (states_again(rel, article, r)) continue;
-      relationships_[id].later.push_back(statement);
+      if (rel.later == kNone) {
+        rel.later = static_cast<std::uint32_t>(later_statements_.size());
+        later_statements_.emplace_back();
+      }
+      later_statements_[rel.later].push_back(statement);
     }
-    Relationship& rel = relationships_[id];
-    if (!rel.amount_min) rel.amount_min = r.amount_min;
-    if (!rel.amount_max) rel.amount_max = r.amount_max;
-    // Most relations are no deals: no call for their empty words.
-    if (rel.currency == 0 && r.currency.size != 0) rel.currency = deal_word(view(r.currency));
-    if (rel.status == 0 && r.status.size != 0) rel.status = deal_word(view(r.status));
+    // Most relations are no deals: nothing to look at.
+    if (!r.amount_min && !r.amount_max && r.currency.size == 0 && r.status.size == 0) continue;
+    Deal& deal = deal_to_fill(relationships_[id]);
+    if (!deal.amount_min) deal.amount_min = r.amount_min;
+    if (!deal.amount_max) deal.amount_max = r.amount_max;
+    if (deal.currency == 0 && r.currency.size != 0) deal.currency = deal_word(view(r.currency));
+    if (deal.status == 0 && r.status.size != 0) deal.status = deal_word(view(r.status));
   }
 }
 
@@ -368,7 +391,7 @@ void GraphMerger::node_properties(const Node& n, MapOut& out) const {
   for (std::uint32_t article : more.later_articles) texts.push_back(articles_[article].name);
   out.property(key::kDocuments, texts);
   out.property(key::kEnd, static_cast<std::int64_t>(n.end));
-  out.property(key::kName, n.name);
+  out.property(key::kName, text(n.article, n.name));
   out.property(key::kSentenceIndex, static_cast<std::int64_t>(n.sentence));
   out.property(key::kStart, static_cast<std::int64_t>(n.start));
 }
@@ -387,7 +410,8 @@ void GraphMerger::write_node(std::uint32_t id, NodeLinkWriter& out, const JsonTe
   const NodeExtras& more = extras(n);
   std::string_view labels = json.labels[static_cast<std::size_t>(n.type)];
   std::string_view document = json.article_names[n.article];
-  std::size_t room = kLiterals + 4 * JsonCursor::kNumberRoom + labels.size() + JsonCursor::string_room(n.name.size());
+  std::string_view name = text(n.article, n.name);
+  std::size_t room = kLiterals + 4 * JsonCursor::kNumberRoom + labels.size() + JsonCursor::string_room(name.size());
   bool has_descriptions = false;
   for (const Alias& a : more.aliases) {
     // Written in the aliases, and maybe again in the descriptions.
@@ -437,7 +461,7 @@ void GraphMerger::write_node(std::uint32_t id, NodeLinkWriter& out, const JsonTe
   o.raw(kEnd);
   o.number(n.end);
   o.raw(kName);
-  o.string(n.name);
+  o.string(name);
   o.raw(kSentenceIndex);
   o.number(n.sentence);
   o.raw(kStart);
@@ -450,15 +474,19 @@ void GraphMerger::relationship_properties(const Relationship& r, MapOut& out) co
   Scratch& scratch_space = scratch();
   std::vector<std::string_view>& texts = scratch_space.texts;
   texts.clear();
-  for (std::size_t i = 0; i < r.statement_count(); ++i) texts.push_back(r.statement(i).evidence);
+  std::size_t count = statement_count(r);
+  for (std::size_t i = 0; i < count; ++i) {
+    const Statement& s = statement(r, i);
+    texts.push_back(text(s.article, s.evidence));
+  }
   out.property(key::kAllEvidence, texts);
   // Every source "DOC:SENTENCE:START-END" in one buffer, then a view of each.
   std::string& sources = scratch_space.sources;
   std::vector<std::size_t>& ends = scratch_space.source_ends;
   sources.clear();
   ends.clear();
-  for (std::size_t i = 0; i < r.statement_count(); ++i) {
-    const Statement& s = r.statement(i);
+  for (std::size_t i = 0; i < count; ++i) {
+    const Statement& s = statement(r, i);
     (sources += articles_[s.article].name) += ':';
     append_number(sources, s.sentence);
     sources += ':';
@@ -471,20 +499,21 @@ void GraphMerger::relationship_properties(const Relationship& r, MapOut& out) co
   for (std::size_t i = 0, from = 0; i < ends.size(); from = ends[i++])
     texts.push_back(std::string_view(sources).substr(from, ends[i] - from));
   out.property(key::kAllSources, texts);
-  if (r.amount_max) out.property(key::kAmountMax, *r.amount_max);
-  if (r.amount_min) out.property(key::kAmountMin, *r.amount_min);
-  if (r.currency != 0) out.property(key::kCurrency, deal_words_[r.currency]);
+  const Deal& d = deal(r);
+  if (d.amount_max) out.property(key::kAmountMax, *d.amount_max);
+  if (d.amount_min) out.property(key::kAmountMin, *d.amount_min);
+  if (d.currency != 0) out.property(key::kCurrency, deal_words_[d.currency]);
   const Statement& first = r.first;
   const Article& article = articles_[first.article];
   if (!article.date.empty()) out.property(key::kDate, article.date);
   out.property(key::kDocument, article.name);
   out.property(key::kEnd, static_cast<std::int64_t>(first.end));
-  out.property(key::kEvidence, first.evidence);
-  out.property(key::kEvidenceCount, static_cast<std::int64_t>(r.statement_count()));
-  out.property(key::kRule, r.rule);
+  out.property(key::kEvidence, text(first.article, first.evidence));
+  out.property(key::kEvidenceCount, static_cast<std::int64_t>(count));
+  out.property(key::kRule, text(first.article, r.rule));
   out.property(key::kSentenceIndex, static_cast<std::int64_t>(first.sentence));
   out.property(key::kStart, static_cast<std::int64_t>(first.start));
-  if (r.status != 0) out.property(key::kStatus, deal_words_[r.status]);
+  if (d.status != 0) out.property(key::kStatus, deal_words_[d.status]);
 }
 
 void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, NodeLinkWriter& out,
@@ -509,48 +538,53 @@ void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, No
   // ":SENTENCE:START-END" and the quote; digits, ':' and '-' need no escape.
   constexpr std::size_t kSourceLiterals = std::string_view(",::-\"").size();
   const Relationship& r = relationships_[id];
+  std::span<const Statement> later = later_statements(r);
+  std::size_t count = 1 + later.size();
   Scratch& scratch_space = scratch();
   JsonText& evidence = scratch_space.evidence;
-  EvidenceOf evidence_of{json.write, r.first.evidence.data(), r.first.evidence.size()};
+  std::string_view first_text = text(r.first.article, r.first.evidence);
+  EvidenceOf evidence_of{json.write, first_text.data(), first_text.size()};
   std::size_t first_evidence_end = 0;
-  if (r.later.empty() && scratch_space.evidence_of == evidence_of) {
+  if (later.empty() && scratch_space.evidence_of == evidence_of) {
     first_evidence_end = evidence.size() - 1;
   } else {
     evidence.clear();
     evidence.raw("[");
-    evidence.string(r.first.evidence);
+    evidence.string(first_text);
     first_evidence_end = evidence.size();
-    for (const Statement& s : r.later) {
+    for (const Statement& s : later) {
       evidence.raw(",");
-      evidence.string(s.evidence);
+      evidence.string(text(s.article, s.evidence));
     }
     evidence.raw("]");
-    scratch_space.evidence_of = r.later.empty() ? evidence_of : EvidenceOf{};
+    scratch_space.evidence_of = later.empty() ? evidence_of : EvidenceOf{};
   }
   std::string_view all_evidence = evidence.view();
   std::string_view first_evidence(all_evidence.data() + 1, first_evidence_end - 1);
   const Statement& first = r.first;
   std::string_view type = json.types[r.ends.type];
   std::string_view dated_document = json.dated_documents[first.article];
-  std::string_view currency = json.deal_words[r.currency];
-  std::string_view status = json.deal_words[r.status];
-  std::string_view amount_max = r.amount_max ? scratch_space.amount_max.of(*r.amount_max) : std::string_view();
+  const Deal& d = deal(r);
+  std::string_view currency = json.deal_words[d.currency];
+  std::string_view status = json.deal_words[d.status];
+  std::string_view amount_max = d.amount_max ? scratch_space.amount_max.of(*d.amount_max) : std::string_view();
   std::string_view amount_min;
-  if (r.amount_min) {
-    amount_min = r.amount_max && std::memcmp(&*r.amount_min, &*r.amount_max, sizeof(double)) == 0
+  if (d.amount_min) {
+    amount_min = d.amount_max && std::memcmp(&*d.amount_min, &*d.amount_max, sizeof(double)) == 0
                      ? amount_max
-                     : scratch_space.amount_min.of(*r.amount_min);
+                     : scratch_space.amount_min.of(*d.amount_min);
   }
+  std::string_view rule = text(first.article, r.rule);
   std::size_t room = kLiterals + 8 * JsonCursor::kNumberRoom + type.size() + all_evidence.size() +
                      first_evidence.size() + amount_max.size() + amount_min.size() + currency.size() +
-                     dated_document.size() + JsonCursor::string_room(r.rule.size()) + status.size();
-  for (std::size_t i = 0; i < r.statement_count(); ++i)
-    room += kSourceLiterals + 3 * JsonCursor::kNumberRoom + json.article_names[r.statement(i).article].size();
+                     dated_document.size() + JsonCursor::string_room(rule.size()) + status.size();
+  for (std::size_t i = 0; i < count; ++i)
+    room += kSourceLiterals + 3 * JsonCursor::kNumberRoom + json.article_names[statement(r, i).article].size();
   JsonCursor o = out.begin_whole_item(room);
   o.raw(kSource);
-  o.number(r.source);
+  o.number(r.source());
   o.raw(kTarget);
-  o.number(r.target);
+  o.number(r.target());
   o.raw(kKey);
   o.number(parallel);
   o.raw(kId);
@@ -560,8 +594,8 @@ void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, No
   o.raw(kAllEvidence);
   o.raw(all_evidence);
   o.raw(kAllSources);
-  for (std::size_t i = 0; i < r.statement_count(); ++i) {
-    const Statement& s = r.statement(i);
+  for (std::size_t i = 0; i < count; ++i) {
+    const Statement& s = statement(r, i);
     if (i > 0) o.raw(",");
     std::string_view name = json.article_names[s.article];
     o.raw(name.substr(0, name.size() - 1));
@@ -574,15 +608,15 @@ void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, No
     o.raw("\"");
   }
   o.raw(kSourcesEnd);
-  if (r.amount_max) {
+  if (d.amount_max) {
     o.raw(kAmountMax);
     o.raw(amount_max);
   }
-  if (r.amount_min) {
+  if (d.amount_min) {
     o.raw(kAmountMin);
     o.raw(amount_min);
   }
-  if (r.currency != 0) {
+  if (d.currency != 0) {
     o.raw(kCurrency);
     o.raw(currency);
   }
@@ -592,14 +626,14 @@ void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, No
   o.raw(kEvidence);
   o.raw(first_evidence);
   o.raw(kEvidenceCount);
-  o.number(r.statement_count());
+  o.number(count);
   o.raw(kRule);
-  o.string(r.rule);
+  o.string(rule);
   o.raw(kSentenceIndex);
   o.number(first.sentence);
   o.raw(kStart);
   o.number(first.start);
-  if (r.status != 0) {
+  if (d.status != 0) {
     o.raw(kStatus);
     o.raw(status);
   }
@@ -701,7 +735,7 @@ void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
   std::vector<std::uint64_t> pairs;
   std::vector<std::int64_t> links_so_far;  // by pair
   for (std::size_t i = 0; i < relationships_.size(); ++i) {
-    std::uint64_t pair = std::uint64_t{relationships_[i].source} << 32 | relationships_[i].target;
+    std::uint64_t pair = std::uint64_t{relationships_[i].source()} << 32 | relationships_[i].target();
     auto fresh_id = static_cast<std::uint32_t>(pairs.size());
     auto [id, fresh] = pair_ids.find_or_insert(pair, fresh_id, [&](std::uint32_t p) { return pairs[p] == pair; });
     if (fresh) {
@@ -731,7 +765,7 @@ PropertyGraph GraphMerger::take() {
     const Relationship& r = relationships_[i];
     MapOut props;
     relationship_properties(r, props);
-    graph.add_relationship(ids[r.source], ids[r.target], types_[r.ends.type], std::move(props.properties));
+    graph.add_relationship(ids[r.source()], ids[r.target()], types_[r.ends.type], std::move(props.properties));
   }
   graph.set_graph_attributes(graph_attributes());
   *this = GraphMerger();

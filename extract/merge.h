@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,12 +68,13 @@ class GraphMerger {
   };
   // What is gathered for a node or relationship; the graph is written or
   // built once, at the end, so that adding an article costs the same however
-  // large the graph is. Documents are indexes into articles_; texts are views
-  // of the articles' buffers (texts_). Most nodes are named in one article
-  // and most relations stated once: the first article and statement are kept
-  // inline, so that those allocate nothing.
+  // large the graph is. Documents are indexes into articles_; texts lie in
+  // the articles' buffers (texts_), as views or as TextRefs beside the
+  // article. Most nodes are named in one article and most relations stated
+  // once: the first article and statement are kept inline, so that those
+  // allocate nothing.
   // What only some nodes have (about one in eight has an alias), kept apart
-  // so that each node is 48 bytes instead of 88.
+  // so that each node is 36 bytes instead of 88.
   struct NodeExtras {
     std::vector<Alias> aliases;  // each key once, never name_key
     std::vector<std::uint32_t> later_articles;
@@ -81,7 +83,7 @@ class GraphMerger {
   struct Node {
     EntityType type = EntityType::Organization;
     KeyId name_key = 0;
-    std::string_view name;
+    TextRef name;               // in the first article's buffer
     std::uint32_t article = 0;  // the first mention's, the first of the documents
     std::uint32_t sentence = 0, start = 0, end = 0;
     std::uint32_t extras = kNoExtras;  // index into node_extras_
@@ -90,26 +92,34 @@ class GraphMerger {
   struct Statement {
     std::uint32_t article = 0;
     std::uint32_t sentence = 0, start = 0, end = 0;
-    std::string_view evidence;
+    TextRef evidence;  // in the article's buffer
   };
   // A relationship's identity: type and ends (ordered for symmetric types).
   struct Ends {
     std::uint32_t type = 0, source = 0, target = 0;
     bool operator==(const Ends&) const = default;
   };
-  // Each deal attribute comes from the first statement that gives it. The
-  // currency and status are few words, numbered (deal_word()), so that the
-  // merge's largest table keeps 8 bytes instead of two strings of 32.
+  // A deal's attributes, each from the first statement that gives it. The
+  // currency and status are few words, numbered (deal_word()).
+  struct Deal {
+    std::optional<double> amount_min, amount_max;
+    std::uint32_t currency = 0, status = 0;  // indexes into deal_words_, 0 for none
+  };
+  // Most relations are stated once and are no deals (about one in four is):
+  // the later statements and the deal are kept apart, so that the merge's
+  // largest table is 56 bytes a relationship instead of 136.
+  static constexpr std::uint32_t kNone = UINT32_MAX;
   struct Relationship {
     Ends ends;
-    std::uint32_t source = 0, target = 0;
-    std::uint32_t currency = 0, status = 0;  // indexes into deal_words_, 0 for none
-    std::string_view rule;  // of the first statement
-    std::optional<double> amount_min, amount_max;
+    // Whether the first statement's subject is ends.target (a symmetric
+    // type's ends are ordered).
+    bool reversed = false;
+    std::uint32_t deal = kNone;   // index into deals_
+    std::uint32_t later = kNone;  // index into later_statements_
+    TextRef rule;                 // of the first statement, in its article's buffer
     Statement first;
-    std::vector<Statement> later;
-    std::size_t statement_count() const { return 1 + later.size(); }
-    const Statement& statement(std::size_t i) const { return i == 0 ? first : later[i - 1]; }
+    std::uint32_t source() const { return reversed ? ends.target : ends.source; }
+    std::uint32_t target() const { return reversed ? ends.source : ends.target; }
   };
   struct Article {
     std::string name, date;
@@ -127,6 +137,19 @@ class GraphMerger {
   NodeExtras& extras_to_fill(Node& node);
   // The number of a currency or deal status; 0 for the empty word.
   std::uint32_t deal_word(std::string_view word);
+  // The text `ref` points at in the buffer of `article`.
+  std::string_view text(std::uint32_t article, TextRef ref) const {
+    return {texts_[article]->data() + ref.offset, ref.size};
+  }
+  // The relationship's statements after the first, and all of them.
+  std::span<const Statement> later_statements(const Relationship& rel) const;
+  std::size_t statement_count(const Relationship& rel) const { return 1 + later_statements(rel).size(); }
+  const Statement& statement(const Relationship& rel, std::size_t i) const {
+    return i == 0 ? rel.first : later_statements(rel)[i - 1];
+  }
+  // The deal of `rel`, empty if it has none; the second makes it.
+  const Deal& deal(const Relationship& rel) const;
+  Deal& deal_to_fill(Relationship& rel);
   // Whether the relationship already has the statement `r` of `article`
   // (which the same file given twice would repeat).
   bool states_again(const Relationship& rel, std::uint32_t article, const ArticleRelation& r) const;
@@ -152,6 +175,8 @@ class GraphMerger {
   ChunkedVector<std::uint32_t> key_first_node_;  // by KeyId: the first node it was a name of
   IdIndex key_ids_;
   ChunkedVector<Relationship> relationships_;
+  ChunkedVector<std::vector<Statement>> later_statements_;
+  ChunkedVector<Deal> deals_;
   IdIndex relationship_ids_;  // by Ends
   std::vector<std::string> types_;
   std::vector<std::string> deal_words_{""};
