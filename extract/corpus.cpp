@@ -188,6 +188,7 @@ CorpusResult extract_corpus(const std::vector<Input>& inputs, const RuleBook& ru
   for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
 
   CorpusResult result;
+  result.merged.expect_articles(inputs.size());
   std::vector<std::unique_ptr<Outcome>> batch;
   for (std::size_t merged = 0; merged < inputs.size();) {
     {

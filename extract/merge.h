@@ -44,6 +44,10 @@ class GraphMerger {
   void add(ArticleGraph&& article);
   // The same for an extracted article (make_article_graph, then add).
   void add(const Document& doc, const RuleSet& rules);
+  // Says how many articles add() will be given in all (at most), so that
+  // the indexes of names and relationships are sized once for them, at the
+  // rate of the first articles, instead of grown step by step.
+  void expect_articles(std::size_t count);
 
   // The size of the merged graph so far.
   std::size_t node_count() const { return nodes_.size(); }
@@ -178,6 +182,7 @@ class GraphMerger {
   ChunkedVector<std::vector<Statement>> later_statements_;
   ChunkedVector<Deal> deals_;
   IdIndex relationship_ids_;  // by Ends
+  std::size_t expected_articles_ = 0;
   std::vector<std::string> types_;
   std::vector<std::string> deal_words_{""};
   struct RelationKey {
