@@ -336,17 +336,18 @@ void GraphMerger::add(ArticleGraph&& article_graph) {
   // Each relation's identity first, its slot asked from memory, then the lookups.
   std::vector<RelationKey>& keys = relation_keys_;
   keys.clear();
-  std::optional<TextRef> last_type;
-  std::uint32_t last_type_id = 0;
+  // Relations of one type share its text (make_article_graph): each of the
+  // article's few types is looked up among the graph's once.
+  std::vector<ArticleType>& types = article_types_;
+  types.clear();
   for (const ArticleRelation& r : article_graph.relations) {
     std::uint32_t source = nodes[r.subject];
     std::uint32_t target = nodes[r.object];
-    // Relations of one type share its text (make_article_graph).
-    if (!last_type || r.type.offset != last_type->offset || r.type.size != last_type->size) {
-      last_type = r.type;
-      last_type_id = type_id(view(r.type));
-    }
-    std::uint32_t type = last_type_id;
+    auto known = std::find_if(types.begin(), types.end(), [&](const ArticleType& t) {
+      return t.text.offset == r.type.offset && t.text.size == r.type.size;
+    });
+    if (known == types.end()) known = types.insert(types.end(), {r.type, type_id(view(r.type))});
+    std::uint32_t type = known->id;
     Ends ends = r.symmetric ? Ends{type, std::min(source, target), std::max(source, target)}
                             : Ends{type, source, target};
     std::uint64_t hash =

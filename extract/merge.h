@@ -189,10 +189,16 @@ class GraphMerger {
     Ends ends;
     std::uint64_t hash = 0;
   };
+  // A relation type's text in the article being added, and its type_id().
+  struct ArticleType {
+    TextRef text;
+    std::uint32_t id = 0;
+  };
   // Scratch space of add(), kept to spare allocations.
   std::vector<KeyId> alias_keys_;
   std::vector<std::uint32_t> article_nodes_;
   std::vector<RelationKey> relation_keys_;
+  std::vector<ArticleType> article_types_;
 };
 
 }  // namespace kg::extract
