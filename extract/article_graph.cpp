@@ -64,6 +64,9 @@ TextRef text_ref(std::size_t start, std::size_t end) {
   return {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end - start)};
 }
 
+// Whether `a` and `b` view the same bytes at the same address.
+bool same_view(std::string_view a, std::string_view b) { return a.data() == b.data() && a.size() == b.size(); }
+
 // Document::sentence_text, as a view of the article rather than a copy.
 std::string_view sentence_view(const Document& doc, std::size_t sentence) {
   const Sentence& s = doc.sentences[sentence];
@@ -178,6 +181,9 @@ void make_article_graph(const Document& doc, const RuleSet& rules, ArticleGraph&
   // Relations of one sentence share its text; a run of relations of one rule
   // shares the rule's. An article has a few relation types, each stored once
   // and its symmetry looked up once among the rule book's relation types.
+  // A relation's type and rule are views of the rule set's strings: the same
+  // type or rule is the same view, told by its address, with no comparison
+  // of bytes (a type seen through another view would only be stored twice).
   std::size_t evidence_sentence = SIZE_MAX;
   TextRef evidence;
   struct TypeSeen {
@@ -191,7 +197,7 @@ void make_article_graph(const Document& doc, const RuleSet& rules, ArticleGraph&
   TextRef rule;
   for (const Relation& r : doc.relations) {
     ArticleRelation rel;
-    auto type = std::find_if(types.begin(), types.end(), [&](const TypeSeen& t) { return t.name == r.type; });
+    auto type = std::find_if(types.begin(), types.end(), [&](const TypeSeen& t) { return same_view(t.name, r.type); });
     if (type == types.end()) {
       // Few types are symmetric: their flag is read before their name is compared.
       bool symmetric = false;
@@ -210,7 +216,7 @@ void make_article_graph(const Document& doc, const RuleSet& rules, ArticleGraph&
     rel.sentence = r.sentence;
     rel.start = r.start;
     rel.end = r.end;
-    if (r.rule != last_rule) {
+    if (!same_view(r.rule, last_rule)) {
       last_rule = r.rule;
       rule = out.add_text(r.rule);
     }
