@@ -745,22 +745,30 @@ void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
   });
   out.begin_links();
   // networkx's multigraph key: the index of a link among those joining the same pair.
-  std::vector<std::int64_t> parallel_keys(relationships_.size());
+  // Four bytes an entry, and room reserved once for as many pairs as links
+  // (only what is written is touched).
+  std::size_t count = relationships_.size();
+  std::vector<std::uint32_t> parallel_keys(count);
   IdIndex pair_ids;
-  pair_ids.reserve(relationships_.size());
-  std::vector<std::uint64_t> pairs;
-  std::vector<std::int64_t> links_so_far;  // by pair
-  for (std::size_t i = 0; i < relationships_.size(); ++i) {
-    std::uint64_t pair = std::uint64_t{relationships_[i].source()} << 32 | relationships_[i].target();
-    auto fresh_id = static_cast<std::uint32_t>(pairs.size());
-    auto [id, fresh] = pair_ids.find_or_insert(pair, fresh_id, [&](std::uint32_t p) { return pairs[p] == pair; });
+  pair_ids.reserve(count);
+  std::vector<std::uint32_t> first_links, links_so_far;  // by pair
+  first_links.reserve(count);
+  links_so_far.reserve(count);
+  auto pair_of = [&](std::size_t link) {
+    return std::uint64_t{relationships_[link].source()} << 32 | relationships_[link].target();
+  };
+  for (std::size_t i = 0; i < count; ++i) {
+    std::uint64_t pair = pair_of(i);
+    auto fresh_id = static_cast<std::uint32_t>(first_links.size());
+    auto [id, fresh] =
+        pair_ids.find_or_insert(pair, fresh_id, [&](std::uint32_t p) { return pair_of(first_links[p]) == pair; });
     if (fresh) {
-      pairs.push_back(pair);
+      first_links.push_back(static_cast<std::uint32_t>(i));
       links_so_far.push_back(0);
     }
     parallel_keys[i] = links_so_far[id]++;
   }
-  write_list(out, relationships_.size(), threads, [&](NodeLinkWriter& list, std::size_t i) {
+  write_list(out, count, threads, [&](NodeLinkWriter& list, std::size_t i) {
     write_relationship(static_cast<std::uint32_t>(i), parallel_keys[i], list, json);
   });
   out.finish();
