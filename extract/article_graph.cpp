@@ -165,13 +165,9 @@ void make_article_graph(const Document& doc, const RuleSet& rules, ArticleGraph&
   out.nodes.clear();
   out.forms.clear();
   out.relations.clear();
-  // The strings are gathered in a buffer kept by the thread from article to
-  // article, then copied once into a string of their exact size: the merge
-  // keeps that string for the whole run, and a buffer grown by doubling
-  // would keep up to twice the room, after as many reallocations.
-  thread_local std::string gathered;
-  gathered.clear();
-  out.texts.swap(gathered);
+  // The merge copies the strings out (GraphMerger::add): the buffer keeps
+  // its room from one article to the next.
+  out.texts.clear();
   out.nodes.reserve(doc.entities.size());
   std::size_t form_count = 0;
   for (const Entity& e : doc.entities) form_count += e.aliases.size() + e.descriptions.size();
@@ -232,8 +228,6 @@ void make_article_graph(const Document& doc, const RuleSet& rules, ArticleGraph&
     if (!r.deal.status.empty()) rel.status = out.add_text(r.deal.status);
     out.relations.push_back(rel);
   }
-  gathered.swap(out.texts);
-  out.texts.assign(gathered);
 }
 
 }  // namespace kg::extract

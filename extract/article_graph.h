@@ -2,8 +2,8 @@
 // needs already made: folded keys and their hashes, evidence sentences. Built
 // on the worker thread that extracted the article, so that the serial merge
 // (merge.h) only looks keys up and appends. The strings live in one buffer
-// per article, which the merge keeps whole instead of allocating, moving and
-// freeing each string on its single thread.
+// per article, which the merge copies whole into its arena (text_arena.h)
+// instead of allocating, moving and freeing each string on its single thread.
 #pragma once
 
 #include <cstddef>
@@ -94,8 +94,9 @@ std::uint64_t key_hash(std::string_view key);
 // The nodes and relations of an extracted article.
 ArticleGraph make_article_graph(const Document& doc, const RuleSet& rules);
 // The same, made in `out`, whatever it held before: its lists of nodes,
-// forms and relations keep their memory, for a caller that makes one article
-// after another (the merge takes only the strings, see GraphMerger::add).
+// forms and relations and its text buffer keep their memory, for a caller
+// that makes one article after another (the merge copies the strings out and
+// moves only the name and date, see GraphMerger::add).
 void make_article_graph(const Document& doc, const RuleSet& rules, ArticleGraph& out);
 
 }  // namespace kg::extract

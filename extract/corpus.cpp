@@ -141,8 +141,8 @@ CorpusResult extract_corpus(const std::vector<Input>& inputs, const RuleBook& ru
   std::atomic<std::size_t> next{0};
   std::size_t done = 0;
   // Outcomes merged, handed back to the workers: their lists of nodes, forms
-  // and relations keep their memory instead of being freed by this thread
-  // and allocated again by a worker for every article.
+  // and relations and their text buffers keep their memory instead of being
+  // freed by this thread and allocated again by a worker for every article.
   std::vector<std::unique_ptr<Outcome>> merged_outcomes;
   auto work = [&] {
     FileReader reader;

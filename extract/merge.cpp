@@ -311,9 +311,9 @@ void GraphMerger::add(ArticleGraph&& article_graph) {
                                                [&](std::uint32_t a) { return articles_[a].name == name; })
                                .first;
   articles_.push_back({std::move(article_graph.document), std::move(article_graph.date), document});
-  // The views of the merged graph point into the article's buffer, kept whole.
-  texts_.push_back(std::make_shared<const std::string>(std::move(article_graph.texts)));
-  std::string_view texts = *texts_.back();
+  // The views of the merged graph point into the article's texts, copied whole.
+  std::string_view texts = texts_.add(article_graph.texts);
+  article_texts_.push_back(texts.data());
   auto view = [&](TextRef ref) { return texts.substr(ref.offset, ref.size); };
   // The keys' slots are fetched from memory all at once rather than one
   // after the other, each awaited.

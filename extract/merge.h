@@ -28,6 +28,7 @@
 #include "extract/document.h"
 #include "extract/id_index.h"
 #include "extract/rule_file.h"
+#include "extract/text_arena.h"
 #include "graph/property_graph.h"
 
 namespace kg {
@@ -39,8 +40,9 @@ namespace kg::extract {
 class GraphMerger {
  public:
   // Adds one article's nodes and relations. Call in a fixed order for a
-  // deterministic graph. The article's text buffer is moved out and kept; the
-  // rest is left to the caller.
+  // deterministic graph. The article's strings are copied, at once, into
+  // the merger's arena; its name and date are moved out, and the rest (its
+  // text buffer included, for the next article) is left to the caller.
   void add(ArticleGraph&& article);
   // The same for an extracted article (make_article_graph, then add).
   void add(const Document& doc, const RuleSet& rules);
@@ -73,8 +75,8 @@ class GraphMerger {
   // What is gathered for a node or relationship; the graph is written or
   // built once, at the end, so that adding an article costs the same however
   // large the graph is. Documents are indexes into articles_; texts lie in
-  // the articles' buffers (texts_), as views or as TextRefs beside the
-  // article. Most nodes are named in one article and most relations stated
+  // the articles' texts in the arena (texts_), as views or as TextRefs
+  // beside the article. Most nodes are named in one article and most relations stated
   // once: the first article and statement are kept inline, so that those
   // allocate nothing.
   // What only some nodes have (about one in eight has an alias), kept apart
@@ -143,7 +145,7 @@ class GraphMerger {
   std::uint32_t deal_word(std::string_view word);
   // The text `ref` points at in the buffer of `article`.
   std::string_view text(std::uint32_t article, TextRef ref) const {
-    return {texts_[article]->data() + ref.offset, ref.size};
+    return {article_texts_[article] + ref.offset, ref.size};
   }
   // The relationship's statements after the first, and all of them.
   std::span<const Statement> later_statements(const Relationship& rel) const;
@@ -168,9 +170,10 @@ class GraphMerger {
   void write_relationship(std::uint32_t id, std::int64_t parallel, NodeLinkWriter& out, const JsonTexts& json) const;
   Map graph_attributes() const;
 
-  // The articles' text buffers, shared by copies of the merger (the views
-  // point into them).
-  std::vector<std::shared_ptr<const std::string>> texts_;
+  // The articles' texts, shared by copies of the merger (the views point
+  // into them), and where each article's begin.
+  TextArena texts_;
+  std::vector<const char*> article_texts_;
   std::vector<Article> articles_;
   IdIndex document_ids_;
   ChunkedVector<Node> nodes_;
