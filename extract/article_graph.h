@@ -95,8 +95,8 @@ std::uint64_t key_hash(std::string_view key);
 ArticleGraph make_article_graph(const Document& doc, const RuleSet& rules);
 // The same, made in `out`, whatever it held before: its lists of nodes,
 // forms and relations and its text buffer keep their memory, for a caller
-// that makes one article after another (the merge copies the strings out and
-// moves only the name and date, see GraphMerger::add).
+// that makes one article after another (the merge copies the strings out,
+// see GraphMerger::add).
 void make_article_graph(const Document& doc, const RuleSet& rules, ArticleGraph& out);
 
 }  // namespace kg::extract

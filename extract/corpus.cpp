@@ -204,7 +204,7 @@ CorpusResult extract_corpus(const std::vector<Input>& inputs, const RuleBook& ru
         result.errors.push_back(std::move(outcome->error));
         continue;
       }
-      result.merged.add(std::move(*outcome->article));
+      result.merged.add(*outcome->article);
       ++result.articles;
     }
   }

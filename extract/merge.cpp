@@ -303,16 +303,16 @@ void GraphMerger::expect_articles(std::size_t count) {
   document_ids_.reserve(count);
 }
 
-void GraphMerger::add(ArticleGraph&& article_graph) {
+void GraphMerger::add(const ArticleGraph& article_graph) {
   auto article = static_cast<std::uint32_t>(articles_.size());
   const std::string& name = article_graph.document;
   std::uint32_t document = document_ids_
                                .find_or_insert(key_hash(name), article,
                                                [&](std::uint32_t a) { return articles_[a].name == name; })
                                .first;
-  articles_.push_back({std::move(article_graph.document), std::move(article_graph.date), document});
   // The views of the merged graph point into the article's texts, copied whole.
   std::string_view texts = texts_.add(article_graph.texts);
+  articles_.push_back({texts_.add(name), texts_.add(article_graph.date), document});
   article_texts_.push_back(texts.data());
   auto view = [&](TextRef ref) { return texts.substr(ref.offset, ref.size); };
   // The keys' slots are fetched from memory all at once rather than one

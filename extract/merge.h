@@ -40,10 +40,10 @@ namespace kg::extract {
 class GraphMerger {
  public:
   // Adds one article's nodes and relations. Call in a fixed order for a
-  // deterministic graph. The article's strings are copied, at once, into
-  // the merger's arena; its name and date are moved out, and the rest (its
-  // text buffer included, for the next article) is left to the caller.
-  void add(ArticleGraph&& article);
+  // deterministic graph. The article's strings, its name and date, are
+  // copied into the merger's arena; the article is left to the caller, its
+  // buffers whole for the next one.
+  void add(const ArticleGraph& article);
   // The same for an extracted article (make_article_graph, then add).
   void add(const Document& doc, const RuleSet& rules);
   // Says how many articles add() will be given in all (at most), so that
@@ -128,7 +128,7 @@ class GraphMerger {
     std::uint32_t target() const { return reversed ? ends.source : ends.target; }
   };
   struct Article {
-    std::string name, date;
+    std::string_view name, date;  // in the arena
     std::uint32_t document = 0;  // the first article with this name
   };
 
