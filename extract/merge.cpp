@@ -80,9 +80,9 @@ Scratch& scratch() {
   return s;
 }
 
-// Whether `a` and `b` hold the same bytes. Folded keys are mostly sixteen
-// bytes or fewer: compared with two loads of each that may overlap, without
-// a call to memcmp.
+// Whether `a` and `b` hold the same bytes. Folded keys, relation types and
+// deal words are mostly sixteen bytes or fewer: compared with two loads of
+// each that may overlap, without a call to memcmp.
 bool same_key(std::string_view a, std::string_view b) {
   std::size_t size = a.size();
   if (size != b.size()) return false;
@@ -181,9 +181,9 @@ GraphMerger::KeyId GraphMerger::intern(std::string_view key, std::uint64_t hash)
 }
 
 std::uint32_t GraphMerger::type_id(std::string_view type) {
-  // A handful of relation types: a scan beats hashing.
+  // A handful of relation types: a scan beats hashing (and same_key a call to memcmp).
   for (std::size_t t = 0; t < types_.size(); ++t)
-    if (types_[t] == type) return static_cast<std::uint32_t>(t);
+    if (same_key(types_[t], type)) return static_cast<std::uint32_t>(t);
   types_.emplace_back(type);
   return static_cast<std::uint32_t>(types_.size() - 1);
 }
@@ -205,7 +205,7 @@ std::uint32_t GraphMerger::deal_word(std::string_view word) {
   if (word.empty()) return 0;
   // A few currencies and statuses: a scan beats hashing.
   for (std::size_t w = 1; w < deal_words_.size(); ++w)
-    if (deal_words_[w] == word) return static_cast<std::uint32_t>(w);
+    if (same_key(deal_words_[w], word)) return static_cast<std::uint32_t>(w);
   deal_words_.emplace_back(word);
   return static_cast<std::uint32_t>(deal_words_.size() - 1);
 }
