@@ -188,11 +188,6 @@ std::uint32_t GraphMerger::type_id(std::string_view type) {
   return static_cast<std::uint32_t>(types_.size() - 1);
 }
 
-const GraphMerger::NodeExtras& GraphMerger::extras(const Node& node) const {
-  static const NodeExtras kNone;
-  return node.extras == kNoExtras ? kNone : node_extras_[node.extras];
-}
-
 GraphMerger::NodeExtras& GraphMerger::extras_to_fill(Node& node) {
   if (node.extras == kNoExtras) {
     node.extras = static_cast<std::uint32_t>(node_extras_.size());

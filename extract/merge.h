@@ -86,6 +86,7 @@ class GraphMerger {
     std::vector<std::uint32_t> later_articles;
   };
   static constexpr std::uint32_t kNoExtras = UINT32_MAX;
+  static inline const NodeExtras kEmptyExtras{};
   struct Node {
     EntityType type = EntityType::Organization;
     KeyId name_key = 0;
@@ -139,7 +140,9 @@ class GraphMerger {
                          std::uint32_t article);
   std::uint32_t type_id(std::string_view type);
   // The extras of `node`, empty if it has none; the second makes them.
-  const NodeExtras& extras(const Node& node) const;
+  const NodeExtras& extras(const Node& node) const {
+    return node.extras == kNoExtras ? kEmptyExtras : node_extras_[node.extras];
+  }
   NodeExtras& extras_to_fill(Node& node);
   // The number of a currency or deal status; 0 for the empty word.
   std::uint32_t deal_word(std::string_view word);
