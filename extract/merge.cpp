@@ -68,8 +68,8 @@ struct Scratch {
   std::vector<std::string_view> texts;
   std::string sources;
   std::vector<std::size_t> source_ends;
-  // The last link's all_evidence, kept for the next link when both have one
-  // statement of one sentence (relations of a sentence are merged in turn).
+  // A link's one evidence, escaped, kept for the next link when it states
+  // the same sentence alone (relations of a sentence are merged in turn).
   JsonText evidence;
   EvidenceOf evidence_of;
   FloatText amount_max, amount_min;
@@ -552,26 +552,20 @@ void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, No
   std::span<const Statement> later = later_statements(r);
   std::size_t count = 1 + later.size();
   Scratch& scratch_space = scratch();
-  JsonText& evidence = scratch_space.evidence;
+  // The evidence is escaped straight into the link, and copied from there to
+  // "evidence"; or, when the link before had the same one alone, copied from
+  // what that link kept.
+  JsonText& kept = scratch_space.evidence;
   std::string_view first_text = text(r.first.article, r.first.evidence);
   EvidenceOf evidence_of{json.write, first_text.data(), first_text.size()};
-  std::size_t first_evidence_end = 0;
-  if (later.empty() && scratch_space.evidence_of == evidence_of) {
-    first_evidence_end = evidence.size() - 1;
+  bool reused = later.empty() && scratch_space.evidence_of == evidence_of;
+  std::size_t evidence_room = 2;
+  if (reused) {
+    evidence_room += 2 * kept.size();
   } else {
-    evidence.clear();
-    evidence.raw("[");
-    evidence.string(first_text);
-    first_evidence_end = evidence.size();
-    for (const Statement& s : later) {
-      evidence.raw(",");
-      evidence.string(text(s.article, s.evidence));
-    }
-    evidence.raw("]");
-    scratch_space.evidence_of = later.empty() ? evidence_of : EvidenceOf{};
+    evidence_room += 2 * JsonCursor::string_room(first_text.size());
+    for (const Statement& s : later) evidence_room += 1 + JsonCursor::string_room(s.evidence.size);
   }
-  std::string_view all_evidence = evidence.view();
-  std::string_view first_evidence(all_evidence.data() + 1, first_evidence_end - 1);
   const Statement& first = r.first;
   std::string_view type = json.types[r.ends.type];
   std::string_view dated_document = json.dated_documents[first.article];
@@ -586,9 +580,9 @@ void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, No
                      : scratch_space.amount_min.of(*d.amount_min);
   }
   std::string_view rule = text(first.article, r.rule);
-  std::size_t room = kLiterals + 8 * JsonCursor::kNumberRoom + type.size() + all_evidence.size() +
-                     first_evidence.size() + amount_max.size() + amount_min.size() + currency.size() +
-                     dated_document.size() + JsonCursor::string_room(rule.size()) + status.size();
+  std::size_t room = kLiterals + 8 * JsonCursor::kNumberRoom + type.size() + evidence_room + amount_max.size() +
+                     amount_min.size() + currency.size() + dated_document.size() +
+                     JsonCursor::string_room(rule.size()) + status.size();
   for (std::size_t i = 0; i < count; ++i)
     room += kSourceLiterals + 3 * JsonCursor::kNumberRoom + json.article_names[statement(r, i).article].size();
   JsonCursor o = out.begin_whole_item(room);
@@ -603,7 +597,32 @@ void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, No
   o.raw(kType);
   o.raw(type);
   o.raw(kAllEvidence);
-  o.raw(all_evidence);
+  o.raw("[");
+  const char* first_evidence_start = o.end();
+  if (reused) o.raw(kept.view());
+  else o.string(first_text);
+  std::string_view first_evidence(first_evidence_start, static_cast<std::size_t>(o.end() - first_evidence_start));
+  for (const Statement& s : later) {
+    o.raw(",");
+    o.string(text(s.article, s.evidence));
+  }
+  o.raw("]");
+  if (!reused) {
+    // Kept only when the next link states the same sentence alone (the
+    // relations of a sentence are merged in turn).
+    bool next_shares = false;
+    if (later.empty() && id + 1 < relationships_.size()) {
+      const Relationship& next = relationships_[id + 1];
+      next_shares = next.later == kNone && next.first.article == first.article &&
+                    next.first.evidence.offset == first.evidence.offset &&
+                    next.first.evidence.size == first.evidence.size;
+    }
+    if (next_shares) {
+      kept.clear();
+      kept.raw(first_evidence);
+    }
+    scratch_space.evidence_of = next_shares ? evidence_of : EvidenceOf{};
+  }
   o.raw(kAllSources);
   for (std::size_t i = 0; i < count; ++i) {
     const Statement& s = statement(r, i);
