@@ -85,8 +85,10 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, std
       if (!find_articles(arg.ends_with('/') ? arg : arg + '/', found, ec))
         errors.push_back(arg + ": cannot read folder: " + ec.message());
       std::sort(found.begin(), found.end());
-      // find_articles lists regular files only (or links to them).
-      for (const std::string& f : found) inputs.push_back({f, f, true});
+      // find_articles lists regular files only (or links to them). A corpus
+      // folder holds tens of thousands: room made once, each path moved in.
+      inputs.reserve(inputs.size() + found.size());
+      for (std::string& f : found) inputs.push_back({f, std::move(f), true});
     } else if (fs::exists(status)) {
       inputs.push_back({arg, arg, fs::is_regular_file(status)});
     } else {
