@@ -146,9 +146,9 @@ ArticleNode& ArticleGraph::add_node(const Entity& entity) {
     forms.push_back(form(entity.aliases[i], carried(entity.alias_keys, i)));
   for (std::size_t i = 0; i < entity.descriptions.size(); ++i)
     forms.push_back(form(entity.descriptions[i], carried(entity.description_keys, i)));
-  node.sentence = entity.first_sentence;
-  node.start = entity.first_start;
-  node.end = entity.first_end;
+  node.sentence = static_cast<std::uint32_t>(entity.first_sentence);
+  node.start = static_cast<std::uint32_t>(entity.first_start);
+  node.end = static_cast<std::uint32_t>(entity.first_end);
   nodes.push_back(node);
   return nodes.back();
 }
@@ -192,7 +192,7 @@ void make_article_graph(const Document& doc, const RuleSet& rules, ArticleGraph&
   std::string_view last_rule;
   TextRef rule;
   for (const Relation& r : doc.relations) {
-    ArticleRelation rel;
+    ArticleRelation& rel = out.relations.emplace_back();
     auto type = std::find_if(types.begin(), types.end(), [&](const TypeSeen& t) { return same_view(t.name, r.type); });
     if (type == types.end()) {
       // Few types are symmetric: their flag is read before their name is compared.
@@ -207,11 +207,11 @@ void make_article_graph(const Document& doc, const RuleSet& rules, ArticleGraph&
     }
     rel.type = type->text;
     rel.symmetric = type->symmetric;
-    rel.subject = static_cast<std::size_t>(r.subject);
-    rel.object = static_cast<std::size_t>(r.object);
-    rel.sentence = r.sentence;
-    rel.start = r.start;
-    rel.end = r.end;
+    rel.subject = static_cast<std::uint32_t>(r.subject);
+    rel.object = static_cast<std::uint32_t>(r.object);
+    rel.sentence = static_cast<std::uint32_t>(r.sentence);
+    rel.start = static_cast<std::uint32_t>(r.start);
+    rel.end = static_cast<std::uint32_t>(r.end);
     if (!same_view(r.rule, last_rule)) {
       last_rule = r.rule;
       rule = out.add_text(r.rule);
@@ -226,7 +226,6 @@ void make_article_graph(const Document& doc, const RuleSet& rules, ArticleGraph&
     rel.amount_max = r.deal.amount_max;
     if (!r.deal.currency.empty()) rel.currency = out.add_text(r.deal.currency);
     if (!r.deal.status.empty()) rel.status = out.add_text(r.deal.status);
-    out.relations.push_back(rel);
   }
 }
 

@@ -42,20 +42,21 @@ struct ArticleNode {
   std::uint32_t first_form = 0;
   std::uint32_t alias_count = 0;
   std::uint32_t description_count = 0;
-  std::size_t sentence = 0;  // the first mention
-  std::size_t start = 0;
-  std::size_t end = 0;
+  // The first mention (check_article caps an article at 16 MiB: its offsets fit).
+  std::uint32_t sentence = 0;
+  std::uint32_t start = 0;
+  std::uint32_t end = 0;
 };
 
 // One relation of the article.
 struct ArticleRelation {
   TextRef type;  // INVESTS_IN
   bool symmetric = false;
-  std::size_t subject = 0;  // indexes into ArticleGraph::nodes
-  std::size_t object = 0;
-  std::size_t sentence = 0;
-  std::size_t start = 0;
-  std::size_t end = 0;
+  std::uint32_t subject = 0;  // indexes into ArticleGraph::nodes
+  std::uint32_t object = 0;
+  std::uint32_t sentence = 0;
+  std::uint32_t start = 0;
+  std::uint32_t end = 0;
   TextRef rule;
   TextRef evidence;  // the sentence
   // The deal's attributes (DealAttributes), the words as texts; empty when unknown.

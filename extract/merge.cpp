@@ -223,10 +223,9 @@ std::uint32_t GraphMerger::node_for(std::string_view texts, const FoldedForm* fo
     fresh.name_key = name;
     fresh.name = entity.name.text;
     fresh.article = article;
-    // check_article caps an article at 16 MiB: its offsets fit.
-    fresh.sentence = static_cast<std::uint32_t>(entity.sentence);
-    fresh.start = static_cast<std::uint32_t>(entity.start);
-    fresh.end = static_cast<std::uint32_t>(entity.end);
+    fresh.sentence = entity.sentence;
+    fresh.start = entity.start;
+    fresh.end = entity.end;
   }
   if (key_first_node_[name] == kNoNode) key_first_node_[name] = node;
   for (KeyId a : alias_keys_)
@@ -359,8 +358,7 @@ void GraphMerger::add(const ArticleGraph& article_graph) {
     auto fresh_id = static_cast<std::uint32_t>(relationships_.size());
     auto [id, fresh] = relationship_ids_.find_or_insert(
         keys[k].hash, fresh_id, [&](std::uint32_t rel) { return relationships_[rel].ends == ends; });
-    Statement statement{article, static_cast<std::uint32_t>(r.sentence), static_cast<std::uint32_t>(r.start),
-                        static_cast<std::uint32_t>(r.end), r.evidence};
+    Statement statement{article, r.sentence, r.start, r.end, r.evidence};
     if (fresh) {
       Relationship& rel = relationships_.emplace_back();
       rel.ends = ends;
