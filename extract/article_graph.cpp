@@ -176,7 +176,8 @@ void make_article_graph(const Document& doc, const RuleSet& rules, ArticleGraph&
   out.relations.reserve(doc.relations.size());
   // Relations of one sentence share its text; a run of relations of one rule
   // shares the rule's. An article has a few relation types, each stored once
-  // and its symmetry looked up once among the rule book's relation types.
+  // and its symmetry looked up once among the rule set's symmetric types,
+  // gathered once per article (few types are symmetric).
   // A relation's type and rule are views of the rule set's strings: the same
   // type or rule is the same view, told by its address, with no comparison
   // of bytes (a type seen through another view would only be stored twice).
@@ -189,19 +190,18 @@ void make_article_graph(const Document& doc, const RuleSet& rules, ArticleGraph&
   };
   thread_local std::vector<TypeSeen> types;
   types.clear();
+  thread_local std::vector<std::string_view> symmetric_types;
+  symmetric_types.clear();
+  if (!doc.relations.empty())
+    for (const auto& [name, relation_type] : rules.relations)
+      if (relation_type.symmetric) symmetric_types.push_back(relation_type.graph_type);
   std::string_view last_rule;
   TextRef rule;
   for (const Relation& r : doc.relations) {
     ArticleRelation& rel = out.relations.emplace_back();
     auto type = std::find_if(types.begin(), types.end(), [&](const TypeSeen& t) { return same_view(t.name, r.type); });
     if (type == types.end()) {
-      // Few types are symmetric: their flag is read before their name is compared.
-      bool symmetric = false;
-      for (const auto& [name, relation_type] : rules.relations)
-        if (relation_type.symmetric && relation_type.graph_type == r.type) {
-          symmetric = true;
-          break;
-        }
+      bool symmetric = std::find(symmetric_types.begin(), symmetric_types.end(), r.type) != symmetric_types.end();
       types.push_back({r.type, out.add_text(r.type), symmetric});
       type = types.end() - 1;
     }
