@@ -295,6 +295,8 @@ void GraphMerger::add(const Document& doc, const RuleSet& rules) { add(make_arti
 void GraphMerger::expect_articles(std::size_t count) {
   expected_articles_ = count;
   document_ids_.reserve(count);
+  articles_.reserve(count);
+  article_texts_.reserve(count);
 }
 
 void GraphMerger::add(const ArticleGraph& article_graph) {
@@ -684,6 +686,10 @@ void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
   JsonTexts json;
   json.write = ++writes;
   std::vector<std::size_t> ends;
+  ends.reserve(2 * articles_.size() + types_.size() + deal_words_.size() + 5);
+  json.article_lists.reserve(articles_.size());
+  json.article_names.reserve(articles_.size());
+  json.dated_documents.reserve(articles_.size());
   // The room the articles' pieces take when nothing needs an escape (little does).
   std::size_t room = 0;
   for (const Article& a : articles_) room += 2 * a.name.size() + a.date.size() + 32;

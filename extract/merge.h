@@ -47,8 +47,9 @@ class GraphMerger {
   // The same for an extracted article (make_article_graph, then add).
   void add(const Document& doc, const RuleSet& rules);
   // Says how many articles add() will be given in all (at most), so that
-  // the indexes of names and relationships are sized once for them, at the
-  // rate of the first articles, instead of grown step by step.
+  // the lists of articles are made room for once and the indexes of names
+  // and relationships sized once, at the rate of the first articles, instead
+  // of grown step by step.
   void expect_articles(std::size_t count);
 
   // The size of the merged graph so far.
