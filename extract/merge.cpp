@@ -171,12 +171,10 @@ struct GraphMerger::JsonTexts {
 };
 
 GraphMerger::KeyId GraphMerger::intern(std::string_view key, std::uint64_t hash) {
-  auto fresh_id = static_cast<KeyId>(key_texts_.size());
-  auto [id, fresh] = key_ids_.find_or_insert(hash, fresh_id, [&](KeyId k) { return same_key(key_texts_[k], key); });
-  if (fresh) {
-    key_texts_.emplace_back(key);
-    key_first_node_.emplace_back(kNoNode);
-  }
+  auto fresh_id = static_cast<KeyId>(keys_.size());
+  auto [id, fresh] = key_ids_.find_or_insert(hash, fresh_id, [&](KeyId k) { return same_key(keys_[k].text(), key); });
+  // check_article caps an article at 16 MiB: a key's size fits.
+  if (fresh) keys_.emplace_back(Key{key.data(), static_cast<std::uint32_t>(key.size())});
   return id;
 }
 
@@ -213,8 +211,8 @@ std::uint32_t GraphMerger::node_for(std::string_view texts, const FoldedForm* fo
   for (std::uint32_t a = 0; a < entity.alias_count; ++a)
     alias_keys_.push_back(intern(view(forms[a].key), forms[a].key_hash));
   // The first of the names already known decides the node.
-  std::uint32_t node = key_first_node_[name];
-  for (std::size_t a = 0; a < alias_keys_.size() && node == kNoNode; ++a) node = key_first_node_[alias_keys_[a]];
+  std::uint32_t node = keys_[name].first_node;
+  for (std::size_t a = 0; a < alias_keys_.size() && node == kNoNode; ++a) node = keys_[alias_keys_[a]].first_node;
   bool found = node != kNoNode;
   if (!found) {
     node = static_cast<std::uint32_t>(nodes_.size());
@@ -227,9 +225,9 @@ std::uint32_t GraphMerger::node_for(std::string_view texts, const FoldedForm* fo
     fresh.start = entity.start;
     fresh.end = entity.end;
   }
-  if (key_first_node_[name] == kNoNode) key_first_node_[name] = node;
+  if (keys_[name].first_node == kNoNode) keys_[name].first_node = node;
   for (KeyId a : alias_keys_)
-    if (key_first_node_[a] == kNoNode) key_first_node_[a] = node;
+    if (keys_[a].first_node == kNoNode) keys_[a].first_node = node;
   Node& n = nodes_[node];
   // A key already there stays where it is; a name makes it a name.
   auto add_alias = [&](TextRef text, KeyId key, bool is_name) {

@@ -68,6 +68,15 @@ class GraphMerger {
   // Folded names are interned: a node's keys are small integers.
   using KeyId = std::uint32_t;
   static constexpr std::uint32_t kNoNode = UINT32_MAX;
+  // A folded name: its text, in the arena, and the first node it was a name
+  // of. Sixteen bytes, a pointer and two 32-bit words, rather than a view
+  // and a separate list of nodes.
+  struct Key {
+    const char* data = nullptr;
+    std::uint32_t size = 0;
+    std::uint32_t first_node = kNoNode;
+    std::string_view text() const { return {data, size}; }
+  };
   struct Alias {
     std::string_view text;
     KeyId key = 0;
@@ -182,8 +191,7 @@ class GraphMerger {
   IdIndex document_ids_;
   ChunkedVector<Node> nodes_;
   ChunkedVector<NodeExtras> node_extras_;
-  ChunkedVector<std::string_view> key_texts_;     // by KeyId
-  ChunkedVector<std::uint32_t> key_first_node_;  // by KeyId: the first node it was a name of
+  ChunkedVector<Key> keys_;  // by KeyId
   IdIndex key_ids_;
   ChunkedVector<Relationship> relationships_;
   ChunkedVector<std::vector<Statement>> later_statements_;
