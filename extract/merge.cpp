@@ -1,6 +1,7 @@
 #include "extract/merge.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <charconv>
 #include <cstring>
@@ -42,24 +43,32 @@ struct EvidenceOf {
   bool operator==(const EvidenceOf&) const = default;
 };
 
-// The text write_json_value gives a float, remembered for the next one:
-// formatting the shortest text that reads back the same is costly, and deals
-// in a row often give the same amounts.
+// The texts write_json_value gives floats, remembered: formatting the
+// shortest text that reads back the same is costly, and a graph's deals give
+// the same few round amounts again and again. A table of 64 texts, each
+// number in the one slot its bits hash to (the last there wins).
 class FloatText {
  public:
+  // Valid until the next call.
   std::string_view of(double number) {
-    if (!known_ || std::memcmp(&number, &number_, sizeof number) != 0) {
-      text_ = format_float(number);
-      number_ = number;
-      known_ = true;
+    std::uint64_t bits;
+    std::memcpy(&bits, &number, sizeof bits);
+    Slot& slot = slots_[(bits * 0x9E3779B97F4A7C15ULL) >> 58];
+    if (!slot.known || slot.bits != bits) {
+      slot.text = format_float(number);
+      slot.bits = bits;
+      slot.known = true;
     }
-    return text_;
+    return slot.text;
   }
 
  private:
-  bool known_ = false;
-  double number_ = 0;
-  std::string text_;
+  struct Slot {
+    bool known = false;
+    std::uint64_t bits = 0;
+    std::string text;
+  };
+  std::array<Slot, 64> slots_;
 };
 
 // What the writers build for each node or link, kept per formatting thread
