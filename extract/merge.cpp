@@ -325,10 +325,14 @@ void GraphMerger::add(const ArticleGraph& article_graph) {
   // Once a sample of articles is in, the indexes are sized for all the
   // articles expected, at the rate seen so far and an eighth more: grown
   // step by step, they would place every entry again at each doubling, in
-  // fresh memory each time (a corpus's index of names ends at 16 MB).
-  constexpr std::size_t kSizingSample = 256;
+  // fresh memory each time (a corpus's index of names ends at 16 MB). An
+  // estimate is trusted up to 2^26 entries (a 1 GiB index); past that, an
+  // index grows as it fills.
+  constexpr std::size_t kSizingSample = 256, kLargestEstimate = std::size_t{1} << 26;
   if (article == kSizingSample && expected_articles_ > kSizingSample) {
-    auto scaled = [&](std::size_t size) { return size * expected_articles_ / kSizingSample * 9 / 8; };
+    auto scaled = [&](std::size_t size) {
+      return std::min(kLargestEstimate, size * expected_articles_ / kSizingSample * 9 / 8);
+    };
     key_ids_.reserve(scaled(key_ids_.size()));
     relationship_ids_.reserve(scaled(relationship_ids_.size()));
   }
