@@ -64,6 +64,9 @@ TextRef text_ref(std::size_t start, std::size_t end) {
   return {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end - start)};
 }
 
+// Whether `a` and `b` view the same bytes at the same address.
+bool same_view(std::string_view a, std::string_view b) { return a.data() == b.data() && a.size() == b.size(); }
+
 // Document::sentence_text, as a view of the article rather than a copy.
 std::string_view sentence_view(const Document& doc, std::size_t sentence) {
   const Sentence& s = doc.sentences[sentence];
@@ -143,9 +146,9 @@ ArticleNode& ArticleGraph::add_node(const Entity& entity) {
     forms.push_back(form(entity.aliases[i], carried(entity.alias_keys, i)));
   for (std::size_t i = 0; i < entity.descriptions.size(); ++i)
     forms.push_back(form(entity.descriptions[i], carried(entity.description_keys, i)));
-  node.sentence = entity.first_sentence;
-  node.start = entity.first_start;
-  node.end = entity.first_end;
+  node.sentence = static_cast<std::uint32_t>(entity.first_sentence);
+  node.start = static_cast<std::uint32_t>(entity.first_start);
+  node.end = static_cast<std::uint32_t>(entity.first_end);
   nodes.push_back(node);
   return nodes.back();
 }
@@ -162,13 +165,9 @@ void make_article_graph(const Document& doc, const RuleSet& rules, ArticleGraph&
   out.nodes.clear();
   out.forms.clear();
   out.relations.clear();
-  // The strings are gathered in a buffer kept by the thread from article to
-  // article, then copied once into a string of their exact size: the merge
-  // keeps that string for the whole run, and a buffer grown by doubling
-  // would keep up to twice the room, after as many reallocations.
-  thread_local std::string gathered;
-  gathered.clear();
-  out.texts.swap(gathered);
+  // The merge copies the strings out (GraphMerger::add): the buffer keeps
+  // its room from one article to the next.
+  out.texts.clear();
   out.nodes.reserve(doc.entities.size());
   std::size_t form_count = 0;
   for (const Entity& e : doc.entities) form_count += e.aliases.size() + e.descriptions.size();
@@ -177,7 +176,11 @@ void make_article_graph(const Document& doc, const RuleSet& rules, ArticleGraph&
   out.relations.reserve(doc.relations.size());
   // Relations of one sentence share its text; a run of relations of one rule
   // shares the rule's. An article has a few relation types, each stored once
-  // and its symmetry looked up once among the rule book's relation types.
+  // and its symmetry looked up once among the rule set's symmetric types,
+  // gathered once per article (few types are symmetric).
+  // A relation's type and rule are views of the rule set's strings: the same
+  // type or rule is the same view, told by its address, with no comparison
+  // of bytes (a type seen through another view would only be stored twice).
   std::size_t evidence_sentence = SIZE_MAX;
   TextRef evidence;
   struct TypeSeen {
@@ -187,30 +190,29 @@ void make_article_graph(const Document& doc, const RuleSet& rules, ArticleGraph&
   };
   thread_local std::vector<TypeSeen> types;
   types.clear();
+  thread_local std::vector<std::string_view> symmetric_types;
+  symmetric_types.clear();
+  if (!doc.relations.empty())
+    for (const auto& [name, relation_type] : rules.relations)
+      if (relation_type.symmetric) symmetric_types.push_back(relation_type.graph_type);
   std::string_view last_rule;
   TextRef rule;
   for (const Relation& r : doc.relations) {
-    ArticleRelation rel;
-    auto type = std::find_if(types.begin(), types.end(), [&](const TypeSeen& t) { return t.name == r.type; });
+    ArticleRelation& rel = out.relations.emplace_back();
+    auto type = std::find_if(types.begin(), types.end(), [&](const TypeSeen& t) { return same_view(t.name, r.type); });
     if (type == types.end()) {
-      // Few types are symmetric: their flag is read before their name is compared.
-      bool symmetric = false;
-      for (const auto& [name, relation_type] : rules.relations)
-        if (relation_type.symmetric && relation_type.graph_type == r.type) {
-          symmetric = true;
-          break;
-        }
+      bool symmetric = std::find(symmetric_types.begin(), symmetric_types.end(), r.type) != symmetric_types.end();
       types.push_back({r.type, out.add_text(r.type), symmetric});
       type = types.end() - 1;
     }
     rel.type = type->text;
     rel.symmetric = type->symmetric;
-    rel.subject = static_cast<std::size_t>(r.subject);
-    rel.object = static_cast<std::size_t>(r.object);
-    rel.sentence = r.sentence;
-    rel.start = r.start;
-    rel.end = r.end;
-    if (r.rule != last_rule) {
+    rel.subject = static_cast<std::uint32_t>(r.subject);
+    rel.object = static_cast<std::uint32_t>(r.object);
+    rel.sentence = static_cast<std::uint32_t>(r.sentence);
+    rel.start = static_cast<std::uint32_t>(r.start);
+    rel.end = static_cast<std::uint32_t>(r.end);
+    if (!same_view(r.rule, last_rule)) {
       last_rule = r.rule;
       rule = out.add_text(r.rule);
     }
@@ -224,10 +226,7 @@ void make_article_graph(const Document& doc, const RuleSet& rules, ArticleGraph&
     rel.amount_max = r.deal.amount_max;
     if (!r.deal.currency.empty()) rel.currency = out.add_text(r.deal.currency);
     if (!r.deal.status.empty()) rel.status = out.add_text(r.deal.status);
-    out.relations.push_back(rel);
   }
-  gathered.swap(out.texts);
-  out.texts.assign(gathered);
 }
 
 }  // namespace kg::extract

@@ -2,8 +2,8 @@
 // needs already made: folded keys and their hashes, evidence sentences. Built
 // on the worker thread that extracted the article, so that the serial merge
 // (merge.h) only looks keys up and appends. The strings live in one buffer
-// per article, which the merge keeps whole instead of allocating, moving and
-// freeing each string on its single thread.
+// per article, which the merge copies whole into its arena (text_arena.h)
+// instead of allocating, moving and freeing each string on its single thread.
 #pragma once
 
 #include <cstddef>
@@ -42,20 +42,21 @@ struct ArticleNode {
   std::uint32_t first_form = 0;
   std::uint32_t alias_count = 0;
   std::uint32_t description_count = 0;
-  std::size_t sentence = 0;  // the first mention
-  std::size_t start = 0;
-  std::size_t end = 0;
+  // The first mention (check_article caps an article at 16 MiB: its offsets fit).
+  std::uint32_t sentence = 0;
+  std::uint32_t start = 0;
+  std::uint32_t end = 0;
 };
 
 // One relation of the article.
 struct ArticleRelation {
   TextRef type;  // INVESTS_IN
   bool symmetric = false;
-  std::size_t subject = 0;  // indexes into ArticleGraph::nodes
-  std::size_t object = 0;
-  std::size_t sentence = 0;
-  std::size_t start = 0;
-  std::size_t end = 0;
+  std::uint32_t subject = 0;  // indexes into ArticleGraph::nodes
+  std::uint32_t object = 0;
+  std::uint32_t sentence = 0;
+  std::uint32_t start = 0;
+  std::uint32_t end = 0;
   TextRef rule;
   TextRef evidence;  // the sentence
   // The deal's attributes (DealAttributes), the words as texts; empty when unknown.
@@ -94,8 +95,9 @@ std::uint64_t key_hash(std::string_view key);
 // The nodes and relations of an extracted article.
 ArticleGraph make_article_graph(const Document& doc, const RuleSet& rules);
 // The same, made in `out`, whatever it held before: its lists of nodes,
-// forms and relations keep their memory, for a caller that makes one article
-// after another (the merge takes only the strings, see GraphMerger::add).
+// forms and relations and its text buffer keep their memory, for a caller
+// that makes one article after another (the merge copies the strings out,
+// see GraphMerger::add).
 void make_article_graph(const Document& doc, const RuleSet& rules, ArticleGraph& out);
 
 }  // namespace kg::extract

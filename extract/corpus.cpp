@@ -85,8 +85,10 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, std
       if (!find_articles(arg.ends_with('/') ? arg : arg + '/', found, ec))
         errors.push_back(arg + ": cannot read folder: " + ec.message());
       std::sort(found.begin(), found.end());
-      // find_articles lists regular files only (or links to them).
-      for (const std::string& f : found) inputs.push_back({f, f, true});
+      // find_articles lists regular files only (or links to them). A corpus
+      // folder holds tens of thousands: room made once, each path moved in.
+      inputs.reserve(inputs.size() + found.size());
+      for (std::string& f : found) inputs.push_back({f, std::move(f), true});
     } else if (fs::exists(status)) {
       inputs.push_back({arg, arg, fs::is_regular_file(status)});
     } else {
@@ -141,8 +143,8 @@ CorpusResult extract_corpus(const std::vector<Input>& inputs, const RuleBook& ru
   std::atomic<std::size_t> next{0};
   std::size_t done = 0;
   // Outcomes merged, handed back to the workers: their lists of nodes, forms
-  // and relations keep their memory instead of being freed by this thread
-  // and allocated again by a worker for every article.
+  // and relations and their text buffers keep their memory instead of being
+  // freed by this thread and allocated again by a worker for every article.
   std::vector<std::unique_ptr<Outcome>> merged_outcomes;
   auto work = [&] {
     FileReader reader;
@@ -188,6 +190,7 @@ CorpusResult extract_corpus(const std::vector<Input>& inputs, const RuleBook& ru
   for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
 
   CorpusResult result;
+  result.merged.expect_articles(inputs.size());
   std::vector<std::unique_ptr<Outcome>> batch;
   for (std::size_t merged = 0; merged < inputs.size();) {
     {
@@ -203,7 +206,7 @@ CorpusResult extract_corpus(const std::vector<Input>& inputs, const RuleBook& ru
         result.errors.push_back(std::move(outcome->error));
         continue;
       }
-      result.merged.add(std::move(*outcome->article));
+      result.merged.add(*outcome->article);
       ++result.articles;
     }
   }

@@ -1,6 +1,7 @@
 #include "extract/merge.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <charconv>
 #include <cstring>
@@ -42,24 +43,32 @@ struct EvidenceOf {
   bool operator==(const EvidenceOf&) const = default;
 };
 
-// The text write_json_value gives a float, remembered for the next one:
-// formatting the shortest text that reads back the same is costly, and deals
-// in a row often give the same amounts.
+// The texts write_json_value gives floats, remembered: formatting the
+// shortest text that reads back the same is costly, and a graph's deals give
+// the same few round amounts again and again. A table of 64 texts, each
+// number in the one slot its bits hash to (the last there wins).
 class FloatText {
  public:
+  // Valid until the next call.
   std::string_view of(double number) {
-    if (!known_ || std::memcmp(&number, &number_, sizeof number) != 0) {
-      text_ = format_float(number);
-      number_ = number;
-      known_ = true;
+    std::uint64_t bits;
+    std::memcpy(&bits, &number, sizeof bits);
+    Slot& slot = slots_[(bits * 0x9E3779B97F4A7C15ULL) >> 58];
+    if (!slot.known || slot.bits != bits) {
+      slot.text = format_float(number);
+      slot.bits = bits;
+      slot.known = true;
     }
-    return text_;
+    return slot.text;
   }
 
  private:
-  bool known_ = false;
-  double number_ = 0;
-  std::string text_;
+  struct Slot {
+    bool known = false;
+    std::uint64_t bits = 0;
+    std::string text;
+  };
+  std::array<Slot, 64> slots_;
 };
 
 // What the writers build for each node or link, kept per formatting thread
@@ -68,8 +77,8 @@ struct Scratch {
   std::vector<std::string_view> texts;
   std::string sources;
   std::vector<std::size_t> source_ends;
-  // The last link's all_evidence, kept for the next link when both have one
-  // statement of one sentence (relations of a sentence are merged in turn).
+  // A link's one evidence, escaped, kept for the next link when it states
+  // the same sentence alone (relations of a sentence are merged in turn).
   JsonText evidence;
   EvidenceOf evidence_of;
   FloatText amount_max, amount_min;
@@ -80,9 +89,9 @@ Scratch& scratch() {
   return s;
 }
 
-// Whether `a` and `b` hold the same bytes. Folded keys are mostly sixteen
-// bytes or fewer: compared with two loads of each that may overlap, without
-// a call to memcmp.
+// Whether `a` and `b` hold the same bytes. Folded keys, relation types and
+// deal words are mostly sixteen bytes or fewer: compared with two loads of
+// each that may overlap, without a call to memcmp.
 bool same_key(std::string_view a, std::string_view b) {
   std::size_t size = a.size();
   if (size != b.size()) return false;
@@ -171,26 +180,19 @@ struct GraphMerger::JsonTexts {
 };
 
 GraphMerger::KeyId GraphMerger::intern(std::string_view key, std::uint64_t hash) {
-  auto fresh_id = static_cast<KeyId>(key_texts_.size());
-  auto [id, fresh] = key_ids_.find_or_insert(hash, fresh_id, [&](KeyId k) { return same_key(key_texts_[k], key); });
-  if (fresh) {
-    key_texts_.emplace_back(key);
-    key_first_node_.emplace_back(kNoNode);
-  }
+  auto fresh_id = static_cast<KeyId>(keys_.size());
+  auto [id, fresh] = key_ids_.find_or_insert(hash, fresh_id, [&](KeyId k) { return same_key(keys_[k].text(), key); });
+  // check_article caps an article at 16 MiB: a key's size fits.
+  if (fresh) keys_.emplace_back(Key{key.data(), static_cast<std::uint32_t>(key.size())});
   return id;
 }
 
 std::uint32_t GraphMerger::type_id(std::string_view type) {
-  // A handful of relation types: a scan beats hashing.
+  // A handful of relation types: a scan beats hashing (and same_key a call to memcmp).
   for (std::size_t t = 0; t < types_.size(); ++t)
-    if (types_[t] == type) return static_cast<std::uint32_t>(t);
+    if (same_key(types_[t], type)) return static_cast<std::uint32_t>(t);
   types_.emplace_back(type);
   return static_cast<std::uint32_t>(types_.size() - 1);
-}
-
-const GraphMerger::NodeExtras& GraphMerger::extras(const Node& node) const {
-  static const NodeExtras kNone;
-  return node.extras == kNoExtras ? kNone : node_extras_[node.extras];
 }
 
 GraphMerger::NodeExtras& GraphMerger::extras_to_fill(Node& node) {
@@ -205,7 +207,7 @@ std::uint32_t GraphMerger::deal_word(std::string_view word) {
   if (word.empty()) return 0;
   // A few currencies and statuses: a scan beats hashing.
   for (std::size_t w = 1; w < deal_words_.size(); ++w)
-    if (deal_words_[w] == word) return static_cast<std::uint32_t>(w);
+    if (same_key(deal_words_[w], word)) return static_cast<std::uint32_t>(w);
   deal_words_.emplace_back(word);
   return static_cast<std::uint32_t>(deal_words_.size() - 1);
 }
@@ -218,24 +220,23 @@ std::uint32_t GraphMerger::node_for(std::string_view texts, const FoldedForm* fo
   for (std::uint32_t a = 0; a < entity.alias_count; ++a)
     alias_keys_.push_back(intern(view(forms[a].key), forms[a].key_hash));
   // The first of the names already known decides the node.
-  std::uint32_t node = key_first_node_[name];
-  for (std::size_t a = 0; a < alias_keys_.size() && node == kNoNode; ++a) node = key_first_node_[alias_keys_[a]];
+  std::uint32_t node = keys_[name].first_node;
+  for (std::size_t a = 0; a < alias_keys_.size() && node == kNoNode; ++a) node = keys_[alias_keys_[a]].first_node;
   bool found = node != kNoNode;
   if (!found) {
     node = static_cast<std::uint32_t>(nodes_.size());
     Node& fresh = nodes_.emplace_back();
     fresh.type = entity.type;
     fresh.name_key = name;
-    fresh.name = view(entity.name.text);
+    fresh.name = entity.name.text;
     fresh.article = article;
-    // check_article caps an article at 16 MiB: its offsets fit.
-    fresh.sentence = static_cast<std::uint32_t>(entity.sentence);
-    fresh.start = static_cast<std::uint32_t>(entity.start);
-    fresh.end = static_cast<std::uint32_t>(entity.end);
+    fresh.sentence = entity.sentence;
+    fresh.start = entity.start;
+    fresh.end = entity.end;
   }
-  if (key_first_node_[name] == kNoNode) key_first_node_[name] = node;
+  if (keys_[name].first_node == kNoNode) keys_[name].first_node = node;
   for (KeyId a : alias_keys_)
-    if (key_first_node_[a] == kNoNode) key_first_node_[a] = node;
+    if (keys_[a].first_node == kNoNode) keys_[a].first_node = node;
   Node& n = nodes_[node];
   // A key already there stays where it is; a name makes it a name.
   auto add_alias = [&](TextRef text, KeyId key, bool is_name) {
@@ -260,6 +261,24 @@ std::uint32_t GraphMerger::node_for(std::string_view texts, const FoldedForm* fo
   return node;
 }
 
+std::span<const GraphMerger::Statement> GraphMerger::later_statements(const Relationship& rel) const {
+  if (rel.later == kNone) return {};
+  return later_statements_[rel.later];
+}
+
+const GraphMerger::Deal& GraphMerger::deal(const Relationship& rel) const {
+  static const Deal kNoDeal;
+  return rel.deal == kNone ? kNoDeal : deals_[rel.deal];
+}
+
+GraphMerger::Deal& GraphMerger::deal_to_fill(Relationship& rel) {
+  if (rel.deal == kNone) {
+    rel.deal = static_cast<std::uint32_t>(deals_.size());
+    deals_.emplace_back();
+  }
+  return deals_[rel.deal];
+}
+
 bool GraphMerger::states_again(const Relationship& rel, std::uint32_t article, const ArticleRelation& r) const {
   std::uint32_t document = articles_[article].document;
   auto same = [&](const Statement& s) {
@@ -267,34 +286,56 @@ bool GraphMerger::states_again(const Relationship& rel, std::uint32_t article, c
   };
   // Statements are appended in article order: unless an earlier article had
   // the same name, only this article's own statements, the last ones, can match.
+  std::size_t count = statement_count(rel);
   std::size_t first = 0;
   if (document == article) {
-    first = rel.statement_count();
-    while (first > 0 && rel.statement(first - 1).article == article) --first;
+    first = count;
+    while (first > 0 && statement(rel, first - 1).article == article) --first;
   }
-  for (std::size_t i = first; i < rel.statement_count(); ++i)
-    if (same(rel.statement(i))) return true;
+  for (std::size_t i = first; i < count; ++i)
+    if (same(statement(rel, i))) return true;
   return false;
 }
 
 void GraphMerger::add(const Document& doc, const RuleSet& rules) { add(make_article_graph(doc, rules)); }
 
-void GraphMerger::add(ArticleGraph&& article_graph) {
+void GraphMerger::expect_articles(std::size_t count) {
+  expected_articles_ = count;
+  document_ids_.reserve(count);
+  articles_.reserve(count);
+  article_texts_.reserve(count);
+}
+
+void GraphMerger::add(const ArticleGraph& article_graph) {
   auto article = static_cast<std::uint32_t>(articles_.size());
   const std::string& name = article_graph.document;
   std::uint32_t document = document_ids_
                                .find_or_insert(key_hash(name), article,
                                                [&](std::uint32_t a) { return articles_[a].name == name; })
                                .first;
-  articles_.push_back({std::move(article_graph.document), std::move(article_graph.date), document});
-  // The views of the merged graph point into the article's buffer, kept whole.
-  texts_.push_back(std::make_shared<const std::string>(std::move(article_graph.texts)));
-  std::string_view texts = *texts_.back();
+  // The views of the merged graph point into the article's texts, copied whole.
+  std::string_view texts = texts_.add(article_graph.texts);
+  articles_.push_back({texts_.add(name), texts_.add(article_graph.date), document});
+  article_texts_.push_back(texts.data());
   auto view = [&](TextRef ref) { return texts.substr(ref.offset, ref.size); };
   // The keys' slots are fetched from memory all at once rather than one
   // after the other, each awaited.
   for (const ArticleNode& e : article_graph.nodes) key_ids_.prefetch(e.name.key_hash);
   for (const FoldedForm& f : article_graph.forms) key_ids_.prefetch(f.key_hash);
+  // Once a sample of articles is in, the indexes are sized for all the
+  // articles expected, at the rate seen so far and an eighth more: grown
+  // step by step, they would place every entry again at each doubling, in
+  // fresh memory each time (a corpus's index of names ends at 16 MB). An
+  // estimate is trusted up to 2^26 entries (a 1 GiB index); past that, an
+  // index grows as it fills.
+  constexpr std::size_t kSizingSample = 256, kLargestEstimate = std::size_t{1} << 26;
+  if (article == kSizingSample && expected_articles_ > kSizingSample) {
+    auto scaled = [&](std::size_t size) {
+      return std::min(kLargestEstimate, size * expected_articles_ / kSizingSample * 9 / 8);
+    };
+    key_ids_.reserve(scaled(key_ids_.size()));
+    relationship_ids_.reserve(scaled(relationship_ids_.size()));
+  }
   std::vector<std::uint32_t>& nodes = article_nodes_;
   nodes.clear();
   for (const ArticleNode& e : article_graph.nodes)
@@ -302,17 +343,18 @@ void GraphMerger::add(ArticleGraph&& article_graph) {
   // Each relation's identity first, its slot asked from memory, then the lookups.
   std::vector<RelationKey>& keys = relation_keys_;
   keys.clear();
-  std::optional<TextRef> last_type;
-  std::uint32_t last_type_id = 0;
+  // Relations of one type share its text (make_article_graph): each of the
+  // article's few types is looked up among the graph's once.
+  std::vector<ArticleType>& types = article_types_;
+  types.clear();
   for (const ArticleRelation& r : article_graph.relations) {
     std::uint32_t source = nodes[r.subject];
     std::uint32_t target = nodes[r.object];
-    // Relations of one type share its text (make_article_graph).
-    if (!last_type || r.type.offset != last_type->offset || r.type.size != last_type->size) {
-      last_type = r.type;
-      last_type_id = type_id(view(r.type));
-    }
-    std::uint32_t type = last_type_id;
+    auto known = std::find_if(types.begin(), types.end(), [&](const ArticleType& t) {
+      return t.text.offset == r.type.offset && t.text.size == r.type.size;
+    });
+    if (known == types.end()) known = types.insert(types.end(), {r.type, type_id(view(r.type))});
+    std::uint32_t type = known->id;
     Ends ends = r.symmetric ? Ends{type, std::min(source, target), std::max(source, target)}
                             : Ends{type, source, target};
     std::uint64_t hash =
@@ -329,26 +371,29 @@ void GraphMerger::add(ArticleGraph&& article_graph) {
     auto fresh_id = static_cast<std::uint32_t>(relationships_.size());
     auto [id, fresh] = relationship_ids_.find_or_insert(
         keys[k].hash, fresh_id, [&](std::uint32_t rel) { return relationships_[rel].ends == ends; });
-    Statement statement{article, static_cast<std::uint32_t>(r.sentence), static_cast<std::uint32_t>(r.start),
-                        static_cast<std::uint32_t>(r.end), view(r.evidence)};
+    Statement statement{article, r.sentence, r.start, r.end, r.evidence};
     if (fresh) {
       Relationship& rel = relationships_.emplace_back();
       rel.ends = ends;
-      rel.source = source;
-      rel.target = target;
-      rel.rule = view(r.rule);
+      rel.reversed = source != ends.source;
+      rel.rule = r.rule;
       rel.first = statement;
     } else {
-      const Relationship& rel = relationships_[id];
+      Relationship& rel = relationships_[id];
       if (states_again(rel, article, r)) continue;
-      relationships_[id].later.push_back(statement);
+      if (rel.later == kNone) {
+        rel.later = static_cast<std::uint32_t>(later_statements_.size());
+        later_statements_.emplace_back();
+      }
+      later_statements_[rel.later].push_back(statement);
     }
-    Relationship& rel = relationships_[id];
-    if (!rel.amount_min) rel.amount_min = r.amount_min;
-    if (!rel.amount_max) rel.amount_max = r.amount_max;
-    // Most relations are no deals: no call for their empty words.
-    if (rel.currency == 0 && r.currency.size != 0) rel.currency = deal_word(view(r.currency));
-    if (rel.status == 0 && r.status.size != 0) rel.status = deal_word(view(r.status));
+    // Most relations are no deals: nothing to look at.
+    if (!r.amount_min && !r.amount_max && r.currency.size == 0 && r.status.size == 0) continue;
+    Deal& deal = deal_to_fill(relationships_[id]);
+    if (!deal.amount_min) deal.amount_min = r.amount_min;
+    if (!deal.amount_max) deal.amount_max = r.amount_max;
+    if (deal.currency == 0 && r.currency.size != 0) deal.currency = deal_word(view(r.currency));
+    if (deal.status == 0 && r.status.size != 0) deal.status = deal_word(view(r.status));
   }
 }
 
@@ -368,7 +413,7 @@ void GraphMerger::node_properties(const Node& n, MapOut& out) const {
   for (std::uint32_t article : more.later_articles) texts.push_back(articles_[article].name);
   out.property(key::kDocuments, texts);
   out.property(key::kEnd, static_cast<std::int64_t>(n.end));
-  out.property(key::kName, n.name);
+  out.property(key::kName, text(n.article, n.name));
   out.property(key::kSentenceIndex, static_cast<std::int64_t>(n.sentence));
   out.property(key::kStart, static_cast<std::int64_t>(n.start));
 }
@@ -387,7 +432,8 @@ void GraphMerger::write_node(std::uint32_t id, NodeLinkWriter& out, const JsonTe
   const NodeExtras& more = extras(n);
   std::string_view labels = json.labels[static_cast<std::size_t>(n.type)];
   std::string_view document = json.article_names[n.article];
-  std::size_t room = kLiterals + 4 * JsonCursor::kNumberRoom + labels.size() + JsonCursor::string_room(n.name.size());
+  std::string_view name = text(n.article, n.name);
+  std::size_t room = kLiterals + 4 * JsonCursor::kNumberRoom + labels.size() + JsonCursor::string_room(name.size());
   bool has_descriptions = false;
   for (const Alias& a : more.aliases) {
     // Written in the aliases, and maybe again in the descriptions.
@@ -437,7 +483,7 @@ void GraphMerger::write_node(std::uint32_t id, NodeLinkWriter& out, const JsonTe
   o.raw(kEnd);
   o.number(n.end);
   o.raw(kName);
-  o.string(n.name);
+  o.string(name);
   o.raw(kSentenceIndex);
   o.number(n.sentence);
   o.raw(kStart);
@@ -450,15 +496,19 @@ void GraphMerger::relationship_properties(const Relationship& r, MapOut& out) co
   Scratch& scratch_space = scratch();
   std::vector<std::string_view>& texts = scratch_space.texts;
   texts.clear();
-  for (std::size_t i = 0; i < r.statement_count(); ++i) texts.push_back(r.statement(i).evidence);
+  std::size_t count = statement_count(r);
+  for (std::size_t i = 0; i < count; ++i) {
+    const Statement& s = statement(r, i);
+    texts.push_back(text(s.article, s.evidence));
+  }
   out.property(key::kAllEvidence, texts);
   // Every source "DOC:SENTENCE:START-END" in one buffer, then a view of each.
   std::string& sources = scratch_space.sources;
   std::vector<std::size_t>& ends = scratch_space.source_ends;
   sources.clear();
   ends.clear();
-  for (std::size_t i = 0; i < r.statement_count(); ++i) {
-    const Statement& s = r.statement(i);
+  for (std::size_t i = 0; i < count; ++i) {
+    const Statement& s = statement(r, i);
     (sources += articles_[s.article].name) += ':';
     append_number(sources, s.sentence);
     sources += ':';
@@ -471,20 +521,21 @@ void GraphMerger::relationship_properties(const Relationship& r, MapOut& out) co
   for (std::size_t i = 0, from = 0; i < ends.size(); from = ends[i++])
     texts.push_back(std::string_view(sources).substr(from, ends[i] - from));
   out.property(key::kAllSources, texts);
-  if (r.amount_max) out.property(key::kAmountMax, *r.amount_max);
-  if (r.amount_min) out.property(key::kAmountMin, *r.amount_min);
-  if (r.currency != 0) out.property(key::kCurrency, deal_words_[r.currency]);
+  const Deal& d = deal(r);
+  if (d.amount_max) out.property(key::kAmountMax, *d.amount_max);
+  if (d.amount_min) out.property(key::kAmountMin, *d.amount_min);
+  if (d.currency != 0) out.property(key::kCurrency, deal_words_[d.currency]);
   const Statement& first = r.first;
   const Article& article = articles_[first.article];
   if (!article.date.empty()) out.property(key::kDate, article.date);
   out.property(key::kDocument, article.name);
   out.property(key::kEnd, static_cast<std::int64_t>(first.end));
-  out.property(key::kEvidence, first.evidence);
-  out.property(key::kEvidenceCount, static_cast<std::int64_t>(r.statement_count()));
-  out.property(key::kRule, r.rule);
+  out.property(key::kEvidence, text(first.article, first.evidence));
+  out.property(key::kEvidenceCount, static_cast<std::int64_t>(count));
+  out.property(key::kRule, text(first.article, r.rule));
   out.property(key::kSentenceIndex, static_cast<std::int64_t>(first.sentence));
   out.property(key::kStart, static_cast<std::int64_t>(first.start));
-  if (r.status != 0) out.property(key::kStatus, deal_words_[r.status]);
+  if (d.status != 0) out.property(key::kStatus, deal_words_[d.status]);
 }
 
 void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, NodeLinkWriter& out,
@@ -509,48 +560,47 @@ void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, No
   // ":SENTENCE:START-END" and the quote; digits, ':' and '-' need no escape.
   constexpr std::size_t kSourceLiterals = std::string_view(",::-\"").size();
   const Relationship& r = relationships_[id];
+  std::span<const Statement> later = later_statements(r);
+  std::size_t count = 1 + later.size();
   Scratch& scratch_space = scratch();
-  JsonText& evidence = scratch_space.evidence;
-  EvidenceOf evidence_of{json.write, r.first.evidence.data(), r.first.evidence.size()};
-  std::size_t first_evidence_end = 0;
-  if (r.later.empty() && scratch_space.evidence_of == evidence_of) {
-    first_evidence_end = evidence.size() - 1;
+  // The evidence is escaped straight into the link, and copied from there to
+  // "evidence"; or, when the link before had the same one alone, copied from
+  // what that link kept.
+  JsonText& kept = scratch_space.evidence;
+  std::string_view first_text = text(r.first.article, r.first.evidence);
+  EvidenceOf evidence_of{json.write, first_text.data(), first_text.size()};
+  bool reused = later.empty() && scratch_space.evidence_of == evidence_of;
+  std::size_t evidence_room = 2;
+  if (reused) {
+    evidence_room += 2 * kept.size();
   } else {
-    evidence.clear();
-    evidence.raw("[");
-    evidence.string(r.first.evidence);
-    first_evidence_end = evidence.size();
-    for (const Statement& s : r.later) {
-      evidence.raw(",");
-      evidence.string(s.evidence);
-    }
-    evidence.raw("]");
-    scratch_space.evidence_of = r.later.empty() ? evidence_of : EvidenceOf{};
+    evidence_room += 2 * JsonCursor::string_room(first_text.size());
+    for (const Statement& s : later) evidence_room += 1 + JsonCursor::string_room(s.evidence.size);
   }
-  std::string_view all_evidence = evidence.view();
-  std::string_view first_evidence(all_evidence.data() + 1, first_evidence_end - 1);
   const Statement& first = r.first;
   std::string_view type = json.types[r.ends.type];
   std::string_view dated_document = json.dated_documents[first.article];
-  std::string_view currency = json.deal_words[r.currency];
-  std::string_view status = json.deal_words[r.status];
-  std::string_view amount_max = r.amount_max ? scratch_space.amount_max.of(*r.amount_max) : std::string_view();
+  const Deal& d = deal(r);
+  std::string_view currency = json.deal_words[d.currency];
+  std::string_view status = json.deal_words[d.status];
+  std::string_view amount_max = d.amount_max ? scratch_space.amount_max.of(*d.amount_max) : std::string_view();
   std::string_view amount_min;
-  if (r.amount_min) {
-    amount_min = r.amount_max && std::memcmp(&*r.amount_min, &*r.amount_max, sizeof(double)) == 0
+  if (d.amount_min) {
+    amount_min = d.amount_max && std::memcmp(&*d.amount_min, &*d.amount_max, sizeof(double)) == 0
                      ? amount_max
-                     : scratch_space.amount_min.of(*r.amount_min);
+                     : scratch_space.amount_min.of(*d.amount_min);
   }
-  std::size_t room = kLiterals + 8 * JsonCursor::kNumberRoom + type.size() + all_evidence.size() +
-                     first_evidence.size() + amount_max.size() + amount_min.size() + currency.size() +
-                     dated_document.size() + JsonCursor::string_room(r.rule.size()) + status.size();
-  for (std::size_t i = 0; i < r.statement_count(); ++i)
-    room += kSourceLiterals + 3 * JsonCursor::kNumberRoom + json.article_names[r.statement(i).article].size();
+  std::string_view rule = text(first.article, r.rule);
+  std::size_t room = kLiterals + 8 * JsonCursor::kNumberRoom + type.size() + evidence_room + amount_max.size() +
+                     amount_min.size() + currency.size() + dated_document.size() +
+                     JsonCursor::string_room(rule.size()) + status.size();
+  for (std::size_t i = 0; i < count; ++i)
+    room += kSourceLiterals + 3 * JsonCursor::kNumberRoom + json.article_names[statement(r, i).article].size();
   JsonCursor o = out.begin_whole_item(room);
   o.raw(kSource);
-  o.number(r.source);
+  o.number(r.source());
   o.raw(kTarget);
-  o.number(r.target);
+  o.number(r.target());
   o.raw(kKey);
   o.number(parallel);
   o.raw(kId);
@@ -558,10 +608,35 @@ void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, No
   o.raw(kType);
   o.raw(type);
   o.raw(kAllEvidence);
-  o.raw(all_evidence);
+  o.raw("[");
+  const char* first_evidence_start = o.end();
+  if (reused) o.raw(kept.view());
+  else o.string(first_text);
+  std::string_view first_evidence(first_evidence_start, static_cast<std::size_t>(o.end() - first_evidence_start));
+  for (const Statement& s : later) {
+    o.raw(",");
+    o.string(text(s.article, s.evidence));
+  }
+  o.raw("]");
+  if (!reused) {
+    // Kept only when the next link states the same sentence alone (the
+    // relations of a sentence are merged in turn).
+    bool next_shares = false;
+    if (later.empty() && id + 1 < relationships_.size()) {
+      const Relationship& next = relationships_[id + 1];
+      next_shares = next.later == kNone && next.first.article == first.article &&
+                    next.first.evidence.offset == first.evidence.offset &&
+                    next.first.evidence.size == first.evidence.size;
+    }
+    if (next_shares) {
+      kept.clear();
+      kept.raw(first_evidence);
+    }
+    scratch_space.evidence_of = next_shares ? evidence_of : EvidenceOf{};
+  }
   o.raw(kAllSources);
-  for (std::size_t i = 0; i < r.statement_count(); ++i) {
-    const Statement& s = r.statement(i);
+  for (std::size_t i = 0; i < count; ++i) {
+    const Statement& s = statement(r, i);
     if (i > 0) o.raw(",");
     std::string_view name = json.article_names[s.article];
     o.raw(name.substr(0, name.size() - 1));
@@ -574,15 +649,15 @@ void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, No
     o.raw("\"");
   }
   o.raw(kSourcesEnd);
-  if (r.amount_max) {
+  if (d.amount_max) {
     o.raw(kAmountMax);
     o.raw(amount_max);
   }
-  if (r.amount_min) {
+  if (d.amount_min) {
     o.raw(kAmountMin);
     o.raw(amount_min);
   }
-  if (r.currency != 0) {
+  if (d.currency != 0) {
     o.raw(kCurrency);
     o.raw(currency);
   }
@@ -592,14 +667,14 @@ void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, No
   o.raw(kEvidence);
   o.raw(first_evidence);
   o.raw(kEvidenceCount);
-  o.number(r.statement_count());
+  o.number(count);
   o.raw(kRule);
-  o.string(r.rule);
+  o.string(rule);
   o.raw(kSentenceIndex);
   o.number(first.sentence);
   o.raw(kStart);
   o.number(first.start);
-  if (r.status != 0) {
+  if (d.status != 0) {
     o.raw(kStatus);
     o.raw(status);
   }
@@ -622,6 +697,10 @@ void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
   JsonTexts json;
   json.write = ++writes;
   std::vector<std::size_t> ends;
+  ends.reserve(2 * articles_.size() + types_.size() + deal_words_.size() + 5);
+  json.article_lists.reserve(articles_.size());
+  json.article_names.reserve(articles_.size());
+  json.dated_documents.reserve(articles_.size());
   // The room the articles' pieces take when nothing needs an escape (little does).
   std::size_t room = 0;
   for (const Article& a : articles_) room += 2 * a.name.size() + a.date.size() + 32;
@@ -695,22 +774,30 @@ void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
   });
   out.begin_links();
   // networkx's multigraph key: the index of a link among those joining the same pair.
-  std::vector<std::int64_t> parallel_keys(relationships_.size());
+  // Four bytes an entry, and room reserved once for as many pairs as links
+  // (only what is written is touched).
+  std::size_t count = relationships_.size();
+  std::vector<std::uint32_t> parallel_keys(count);
   IdIndex pair_ids;
-  pair_ids.reserve(relationships_.size());
-  std::vector<std::uint64_t> pairs;
-  std::vector<std::int64_t> links_so_far;  // by pair
-  for (std::size_t i = 0; i < relationships_.size(); ++i) {
-    std::uint64_t pair = std::uint64_t{relationships_[i].source} << 32 | relationships_[i].target;
-    auto fresh_id = static_cast<std::uint32_t>(pairs.size());
-    auto [id, fresh] = pair_ids.find_or_insert(pair, fresh_id, [&](std::uint32_t p) { return pairs[p] == pair; });
+  pair_ids.reserve(count);
+  std::vector<std::uint32_t> first_links, links_so_far;  // by pair
+  first_links.reserve(count);
+  links_so_far.reserve(count);
+  auto pair_of = [&](std::size_t link) {
+    return std::uint64_t{relationships_[link].source()} << 32 | relationships_[link].target();
+  };
+  for (std::size_t i = 0; i < count; ++i) {
+    std::uint64_t pair = pair_of(i);
+    auto fresh_id = static_cast<std::uint32_t>(first_links.size());
+    auto [id, fresh] =
+        pair_ids.find_or_insert(pair, fresh_id, [&](std::uint32_t p) { return pair_of(first_links[p]) == pair; });
     if (fresh) {
-      pairs.push_back(pair);
+      first_links.push_back(static_cast<std::uint32_t>(i));
       links_so_far.push_back(0);
     }
     parallel_keys[i] = links_so_far[id]++;
   }
-  write_list(out, relationships_.size(), threads, [&](NodeLinkWriter& list, std::size_t i) {
+  write_list(out, count, threads, [&](NodeLinkWriter& list, std::size_t i) {
     write_relationship(static_cast<std::uint32_t>(i), parallel_keys[i], list, json);
   });
   out.finish();
@@ -731,7 +818,7 @@ PropertyGraph GraphMerger::take() {
     const Relationship& r = relationships_[i];
     MapOut props;
     relationship_properties(r, props);
-    graph.add_relationship(ids[r.source], ids[r.target], types_[r.ends.type], std::move(props.properties));
+    graph.add_relationship(ids[r.source()], ids[r.target()], types_[r.ends.type], std::move(props.properties));
   }
   graph.set_graph_attributes(graph_attributes());
   *this = GraphMerger();

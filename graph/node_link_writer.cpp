@@ -333,21 +333,6 @@ void NodeLinkWriter::link_members(std::int64_t parallel, RelId id) {
 
 void NodeLinkWriter::end_link() { end_item(); }
 
-JsonCursor NodeLinkWriter::begin_whole_item(std::size_t room) {
-  whole_item_room_ = room + 2;  // and the separator
-  whole_item_ = buffer_.Push(whole_item_room_);
-  JsonCursor out(whole_item_);
-  if (!first_item_) out.raw(",");
-  if (layout_ == NodeLinkLayout::kLinePerItem) out.raw("\n");
-  first_item_ = false;
-  return out;
-}
-
-void NodeLinkWriter::end_whole_item(JsonCursor item) {
-  buffer_.Pop(whole_item_room_ - static_cast<std::size_t>(item.end() - whole_item_));
-  flush_if_full();
-}
-
 NodeLinkWriter::NodeLinkWriter(const NodeLinkWriter& list, bool first) : NodeLinkWriter(list.layout_, nullptr) {
   is_part_ = true;
   in_links_ = list.in_links_;

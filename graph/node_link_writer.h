@@ -193,6 +193,22 @@ class NodeLinkWriter {
   char* whole_item_ = nullptr;
 };
 
+// Inline: called for each node and link, and each a few instructions.
+inline JsonCursor NodeLinkWriter::begin_whole_item(std::size_t room) {
+  whole_item_room_ = room + 2;  // and the separator
+  whole_item_ = buffer_.Push(whole_item_room_);
+  JsonCursor out(whole_item_);
+  if (!first_item_) out.raw(",");
+  if (layout_ == NodeLinkLayout::kLinePerItem) out.raw("\n");
+  first_item_ = false;
+  return out;
+}
+
+inline void NodeLinkWriter::end_whole_item(JsonCursor item) {
+  buffer_.Pop(whole_item_room_ - static_cast<std::size_t>(item.end() - whole_item_));
+  if (buffer_.GetSize() >= kChunkBytes) flush_if_full();
+}
+
 // JSON text made apart from a writer, to be written many times (as raw text
 // of a JsonCursor, say): strings are escaped as the writer escapes them.
 class JsonText {

@@ -236,6 +236,36 @@ TEST_CASE("written on several threads, the merged graph is the same text") {
   CHECK(one == kg::to_node_link(GraphMerger(merger).take()));
 }
 
+TEST_CASE("a merger told how many articles to expect merges them as one that was not") {
+  // Each article names an entity of its own and one that all share, related
+  // to the next article's: enough articles for the indexes to be sized, then
+  // grown past that size.
+  auto article = [](int a) {
+    ArticleGraph made{"doc" + std::to_string(a) + ".txt", "", {}, {}, {}, {}};
+    entity(made, EntityType::Organization, "Org " + std::to_string(a), {"O" + std::to_string(a)});
+    entity(made, EntityType::Organization, "Org " + std::to_string(a + 1));
+    entity(made, EntityType::Place, "Lakeport");
+    relation(made, "INVESTS_IN", 0, 1, 0);
+    relation(made, "BASED_IN", 0, 2, 1);
+    return made;
+  };
+  auto written = [](const GraphMerger& merger) {
+    std::string text;
+    kg::NodeLinkWriter out(kg::NodeLinkLayout::kLinePerItem, [&](std::string_view chunk) { text += chunk; });
+    merger.write_node_link(out);
+    return text;
+  };
+  GraphMerger told, not_told;
+  told.expect_articles(400);
+  for (int a = 0; a < 3000; ++a) {
+    told.add(article(a));
+    not_told.add(article(a));
+  }
+  CHECK(told.node_count() == 3002);
+  CHECK(told.relationship_count() == 6000);
+  CHECK(written(told) == written(not_told));
+}
+
 TEST_CASE("relations of one sentence share its text, written once escaped for them all") {
   auto article = [](const std::string& name, const std::string& sentence) {
     ArticleGraph a{name, "", {}, {}, {}, {}};
