@@ -328,6 +328,64 @@ std::size_t read_plain_word(std::string_view text, std::size_t pos, char* const 
   return i - pos - pairs;
 }
 
+// Bytes 16 - n to 31 - n of this table are n bytes of 0xFF and 16 - n zeros:
+// the mask that keeps the first n of sixteen bytes.
+constexpr std::array<unsigned char, 32> kFirstBytesMasks = [] {
+  std::array<unsigned char, 32> table{};
+  for (std::size_t i = 0; i < 16; ++i) table[i] = 0xFF;
+  return table;
+}();
+
+// Reads the word at `pos`, which opens with an ASCII letter or digit, into
+// `t`, a token made for it, when it is a short plain word, most words: ASCII
+// letters and digits (a number: digits only) that end within the sixteen
+// bytes from `pos`, all of which may be read, at a byte that ends such a
+// word whatever follows it (not a hyphen, an apostrophe or a non-ASCII byte,
+// nor a number's decimal separator before a digit). One sixteen-byte test
+// then gives its end and shape, and its key, the bytes lower-cased (written
+// to `key`, 16 bytes), is packed and looked up from that test's result: what
+// read_plain_word gives, without its loops. Returns the word's length (its code points), or 0, with
+// `t` unchanged, for read_plain_word to read it.
+std::size_t read_short_word(std::string_view text, std::size_t pos, char* const key, const vocabulary::Labeler& labeler,
+                            Token& t) {
+  const char* const bytes = text.data() + pos;
+  const AsciiWordBytes16 kinds(bytes);
+  const bool number = (kinds.letters & 1) == 0;
+  // A number ends before its first letter ("10bn" → "10" "bn").
+  const std::size_t size =
+      number ? static_cast<std::size_t>(std::countr_zero(kinds.letters | (std::uint32_t{1} << kinds.run))) : kinds.run;
+  if (size == 16) return 0;
+  const unsigned char next = static_cast<unsigned char>(bytes[size]);
+  if (next >= 0x80 || next == '-') return 0;
+  if (number ? (next == ',' || next == '.') && pos + size + 1 < text.size() &&
+                   kAsciiClass[static_cast<unsigned char>(bytes[size + 1])] == kDigit
+             : next == '\'')
+    return 0;
+  kinds.store_lowered(key);
+  std::uint64_t masks[2];
+  std::memcpy(masks, kFirstBytesMasks.data() + 16 - size, 16);
+  t.start = pos;
+  t.end = pos + size;
+  t.text.assign_padded(bytes, size);
+  t.key.assign_padded(key, size);
+  t.word = size == 1 ? labeler.find_byte(key[0])
+                     : labeler.find_packed(vocabulary::detail::load(key) & masks[0],
+                                           vocabulary::detail::load(key + 8) & masks[1], size);
+  t.known_words = labeler.known();
+  t.is_word = true;
+  t.is_number = number;
+  t.folds_as_key = true;
+  // A number has no letter (the letters the test saw follow it), so no capital.
+  const std::uint32_t upper = number ? 0 : kinds.upper;
+  const bool capitalized = (upper & 1) != 0;
+  const bool inner_capital = (upper >> 1) != 0;
+  const bool lower_case = kinds.letters != upper;
+  t.capitalized = capitalized;
+  t.all_caps = capitalized && inner_capital && !lower_case;
+  t.inner_caps = inner_capital && !t.all_caps;
+  return size;
+}
+
 // Whether kg::fold_key of `word` is its token key: every byte an ASCII letter
 // or digit, or an accented Latin-1 letter that both keys fold to one letter
 // through the same latin1_key.
@@ -345,6 +403,48 @@ bool folds_to_key(std::string_view word) {
   }
   return !word.empty();
 }
+
+// The tokens of a text written over those of the text before, in the same
+// vector: a token left from before is reused with its fields written, not
+// destroyed and made again, which cost as much as writing it. The vector
+// grows only when the text has more tokens than any before it.
+class TokenSlots {
+ public:
+  // Slots in `tokens` for the tokens of `text`.
+  TokenSlots(std::vector<Token>& tokens, std::string_view text)
+      : tokens_(tokens), text_size_(text.size()), next_(tokens.data()), end_(tokens.data() + tokens.size()) {}
+
+  // The next token, one left from before or a new one: the caller writes
+  // every field, or assigns a Token made whole.
+  Token& next(std::size_t pos) {
+    if (next_ == end_) grow(pos);
+    return *next_++;
+  }
+
+  // Gives back the last token next() gave.
+  void give_back() { --next_; }
+
+  // The last token given, or nullptr.
+  const Token* last() const { return next_ == tokens_.data() ? nullptr : next_ - 1; }
+
+  // Drops the tokens left from before past those given.
+  void finish() { tokens_.resize(static_cast<std::size_t>(next_ - tokens_.data())); }
+
+ private:
+  // Room for the tokens that may follow `pos`, at most one in four bytes in
+  // text of words, with few made and dropped unused. Out of line: it is rare.
+  [[gnu::noinline]] void grow(std::size_t pos) {
+    std::size_t given = static_cast<std::size_t>(next_ - tokens_.data());
+    tokens_.resize(given + (text_size_ - pos) / 4 + 16);
+    next_ = tokens_.data() + given;
+    end_ = tokens_.data() + tokens_.size();
+  }
+
+  std::vector<Token>& tokens_;
+  std::size_t text_size_;
+  Token* next_;
+  Token* end_;
+};
 
 }  // namespace
 
@@ -392,17 +492,14 @@ std::string token_key(std::string_view word) {
   return key;
 }
 
-// Flattened: GCC otherwise keeps vector::emplace_back, called at every
-// token, out of line (its growth path is large), a call that cost a tenth of
-// the tokenizer's instructions.
+// Flattened: the helpers called at every token are inlined into one loop.
 [[gnu::flatten]] void tokenize(std::string_view text, std::vector<Token>& out) {
-  // The tokens in a local vector, holding the storage of `out`: its end and
-  // room then stay in registers, where those of a vector behind a reference
-  // would be reloaded after every store of a token.
+  // The tokens in a local vector, holding the storage of `out`, and written
+  // through local pointers, which then stay in registers, where those of a
+  // vector behind a reference would be reloaded after every store of a token.
   std::vector<Token> tokens;
   tokens.swap(out);
-  tokens.clear();
-  tokens.reserve(text.size() / 5 + 1);
+  TokenSlots slots(tokens, text);
   std::size_t pos = 0;
   std::size_t chars = 0;  // code points before `pos`
   char key[kPlainWordBytes] = {};  // a plain word's key: all read by Labeler::find_padded
@@ -415,8 +512,10 @@ std::string token_key(std::string_view word) {
       continue;
     }
     if (kind & (kDigit | kLetter)) {
-      Token& t = tokens.emplace_back();
-      if (std::size_t code_points = read_plain_word(text, pos, key, labeler, t)) {
+      Token& t = slots.next(pos);
+      std::size_t code_points = pos + 16 <= text.size() ? read_short_word(text, pos, key, labeler, t) : 0;
+      if (code_points == 0) code_points = read_plain_word(text, pos, key, labeler, t);
+      if (code_points != 0) {
         t.start_char = chars;
         t.end_char = chars += code_points;
         pos = t.end;
@@ -428,12 +527,13 @@ std::string token_key(std::string_view word) {
         }
         continue;
       }
-      tokens.pop_back();  // left to the general path below
+      slots.give_back();  // left to the general path below
     }
     if (kind == 0 && text[pos] != '\'' && static_cast<unsigned char>(text[pos]) < 0x80) {
       // An ASCII mark or symbol: a token of its own, its own key.
       std::string_view mark = text.substr(pos, 1);
-      Token& t = tokens.emplace_back(pos, pos + 1, mark, mark);
+      Token& t = slots.next(pos);
+      t = Token(pos, pos + 1, mark, mark);
       t.start_char = chars;
       t.end_char = ++chars;
       t.word = labeler.find_byte(mark[0]);
@@ -441,8 +541,9 @@ std::string token_key(std::string_view word) {
       ++pos;
       continue;
     }
-    bool glued = !tokens.empty() && tokens.back().end == pos;  // no space before
-    Token& t = tokens.emplace_back();
+    bool glued = slots.last() != nullptr && slots.last()->end == pos;  // no space before
+    Token& t = slots.next(pos);
+    t = Token();
     t.start = pos;
     CodePoint c = decode(text, pos);
     if (is_letter(c.cp) || is_digit(c.cp)) {
@@ -476,6 +577,7 @@ std::string token_key(std::string_view word) {
     t.known_words = labeler.known();
     pos = t.end;
   }
+  slots.finish();
   out.swap(tokens);
 }
 

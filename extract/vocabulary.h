@@ -93,6 +93,13 @@ class Labeler {
     if (size > 16 || size == 0) return find(std::string_view(bytes, size));
     std::uint64_t head = detail::first_bytes(detail::load(bytes), size);
     std::uint64_t tail = size <= 8 ? 0 : detail::first_bytes(detail::load(bytes + 8), size - 8);
+    return find_packed(head, tail, size);
+  }
+
+  // The number of the key of `size` bytes, 2 to 16, packed as `head` (bytes
+  // 0..7) and `tail` (bytes 8..15), zeros past its end; or kUnknown. For a
+  // caller that holds the key in registers already.
+  std::uint32_t find_packed(std::uint64_t head, std::uint64_t tail, std::size_t size) const {
     for (std::size_t i = detail::hash_packed(head, tail, size) & mask_;; i = (i + 1) & mask_) {
       const detail::Slot& slot = slots_[i];
       if (slot.number == kUnknown || (slot.head == head && slot.tail == tail && slot.size == size))
