@@ -214,9 +214,11 @@ constexpr std::size_t kPlainWordBytes = 64;
 // Returns the word's code points, or 0, with `t` partly written, for a word
 // that only they can settle: one with a hyphen, a non-ASCII byte other than
 // an accented Latin-1 letter with a one-letter key, or kPlainWordBytes bytes
-// or more. The token is written once, not through a struct in between.
-std::size_t read_plain_word(std::string_view text, std::size_t pos, char* const key,
-                            const vocabulary::Labeler& labeler, Token& t) {
+// or more. The token is written once, not through a struct in between. Out
+// of line: most words are read by read_short_word, and the loop that calls
+// both keeps its registers.
+[[gnu::noinline]] std::size_t read_plain_word(std::string_view text, std::size_t pos, char* const key,
+                                              const vocabulary::Labeler& labeler, Token& t) {
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
   const std::size_t limit = std::min(size, pos + kPlainWordBytes - 1);  // room for an elision's '
@@ -404,6 +406,49 @@ bool folds_to_key(std::string_view word) {
   return !word.empty();
 }
 
+// Reads the token at `pos` that neither read_short_word nor read_plain_word
+// reads (a word with other letters or marks, a hyphen that may join, an
+// elision; a mark that is not ASCII) into `t`, made whole here, `chars` being
+// the code points before it; returns those before its end. Out of line: a
+// token in thirty takes it, and the loop that reads the others keeps its
+// registers.
+[[gnu::noinline]] std::size_t read_other_token(std::string_view text, std::size_t pos, bool glued,
+                                               const vocabulary::Labeler& labeler, Token& t, std::size_t chars) {
+  t = Token();
+  t.start = pos;
+  CodePoint c = decode(text, pos);
+  if (is_letter(c.cp) || is_digit(c.cp)) {
+    t.end = word_end(text, pos);
+    t.is_word = true;
+    t.is_number = is_digit(c.cp);
+    // An apostrophe inside the word: French elision or English 's.
+    if (t.end < text.size() && text[t.end] == '\'' && t.end + 1 < text.size()) {
+      CodePoint after = decode(text, t.end + 1);
+      if (is_elision(token_key(text.substr(pos, t.end - pos))) && is_letter(after.cp)) t.end += 1;
+    }
+  } else if (c.cp == '\'' && pos + 1 < text.size() && is_letter(decode(text, pos + 1).cp) && glued) {
+    // English clitic: Nexora's, don't.
+    t.end = word_end(text, pos + 1);
+    t.is_word = true;
+  } else {
+    t.end = pos + c.len;
+  }
+  std::string_view written = text.substr(t.start, t.end - t.start);
+  t.text.assign(written);
+  t.start_char = chars;
+  if (describe_ascii(written, t)) {
+    chars += written.size();  // one code point a byte
+  } else {
+    t.key.assign(token_key(written));
+    for (char byte : written) chars += (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
+    describe_shape(t);
+  }
+  t.end_char = chars;
+  t.word = labeler.find(t.key);
+  t.known_words = labeler.known();
+  return chars;
+}
+
 // The tokens of a text written over those of the text before, in the same
 // vector: a token left from before is reused with its fields written, not
 // destroyed and made again, which cost as much as writing it. The vector
@@ -492,8 +537,7 @@ std::string token_key(std::string_view word) {
   return key;
 }
 
-// Flattened: the helpers called at every token are inlined into one loop.
-[[gnu::flatten]] void tokenize(std::string_view text, std::vector<Token>& out) {
+void tokenize(std::string_view text, std::vector<Token>& out) {
   // The tokens in a local vector, holding the storage of `out`, and written
   // through local pointers, which then stay in registers, where those of a
   // vector behind a reference would be reloaded after every store of a token.
@@ -543,38 +587,7 @@ std::string token_key(std::string_view word) {
     }
     bool glued = slots.last() != nullptr && slots.last()->end == pos;  // no space before
     Token& t = slots.next(pos);
-    t = Token();
-    t.start = pos;
-    CodePoint c = decode(text, pos);
-    if (is_letter(c.cp) || is_digit(c.cp)) {
-      t.end = word_end(text, pos);
-      t.is_word = true;
-      t.is_number = is_digit(c.cp);
-      // An apostrophe inside the word: French elision or English 's.
-      if (t.end < text.size() && text[t.end] == '\'' && t.end + 1 < text.size()) {
-        CodePoint after = decode(text, t.end + 1);
-        if (is_elision(token_key(text.substr(pos, t.end - pos))) && is_letter(after.cp)) t.end += 1;
-      }
-    } else if (c.cp == '\'' && pos + 1 < text.size() && is_letter(decode(text, pos + 1).cp) && glued) {
-      // English clitic: Nexora's, don't.
-      t.end = word_end(text, pos + 1);
-      t.is_word = true;
-    } else {
-      t.end = pos + c.len;
-    }
-    std::string_view written = text.substr(t.start, t.end - t.start);
-    t.text.assign(written);
-    t.start_char = chars;
-    if (describe_ascii(written, t)) {
-      chars += written.size();  // one code point a byte
-    } else {
-      t.key.assign(token_key(written));
-      for (char byte : written) chars += (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
-      describe_shape(t);
-    }
-    t.end_char = chars;
-    t.word = labeler.find(t.key);
-    t.known_words = labeler.known();
+    chars = read_other_token(text, pos, glued, labeler, t, chars);
     pos = t.end;
   }
   slots.finish();
