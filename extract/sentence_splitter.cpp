@@ -59,9 +59,7 @@ void split_sentences(std::string_view text, const std::vector<Token>& tokens,
   for (std::size_t i = 0; i < count; ++i) {
     // Words, most tokens, end no sentence: past them in a loop of their own
     // up to a line break, with nothing but `i` and `line_break` to keep.
-    const Token* t = tok + i;
-    while (t != tok + count && t->is_word && t->start <= line_break) ++t;
-    i = static_cast<std::size_t>(t - tok);
+    while (i < count && tok[i].is_word && tok[i].start <= line_break) ++i;
     if (i == count) break;
     if (tok[i].start > line_break) {
       close(i);
