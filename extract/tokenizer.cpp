@@ -206,15 +206,16 @@ bool is_elision(std::string_view key) {
 // The longest word read_plain_word reads: its key is built on the stack.
 constexpr std::size_t kPlainWordBytes = 64;
 
-// Reads the word at `pos`, which opens with an ASCII letter or digit, in one
-// pass over its bytes into `t`, a token made for it: its span, text, key,
-// word number (from `labeler`) and shape, as word_end, the elision test of
-// tokenize, build_key and describe_shape give them. The key is built in
-// `key`, kPlainWordBytes bytes all defined (they are read past the key).
-// Returns the word's code points, or 0, with `t` partly written, for a word
-// that only they can settle: one with a hyphen, a non-ASCII byte other than
-// an accented Latin-1 letter with a one-letter key, or kPlainWordBytes bytes
-// or more. The token is written once, not through a struct in between. Out
+// Reads the word at `pos`, which opens with an ASCII letter or digit or an
+// accented Latin-1 letter, in one pass over its bytes into `t`, a token made
+// for it: its span, text, key, word number (from `labeler`) and shape, as
+// word_end, the elision test of tokenize, build_key and describe_shape give
+// them. The key is built in `key`, kPlainWordBytes bytes all defined (they
+// are read past the key). Returns the word's code points, or 0, with `t`
+// partly written, for a word that only they can settle: a number with a
+// hyphen, a word with a non-ASCII byte other than an accented Latin-1 letter
+// with a one-letter key (after a hyphen too), or of kPlainWordBytes bytes or
+// more. The token is written once, not through a struct in between. Out
 // of line: most words are read by read_short_word, and the loop that calls
 // both keeps its registers.
 [[gnu::noinline]] std::size_t read_plain_word(std::string_view text, std::size_t pos, char* const key,
@@ -245,9 +246,20 @@ constexpr std::size_t kPlainWordBytes = 64;
   } else {
     // The first letter tells whether the word is capitalized; the others
     // whether it has inner capitals and whether some letter is lower case.
-    capitalized = kAsciiClass[bytes[i]] == kUpper;
+    if (bytes[i] == 0xC3) {
+      if (i + 1 >= limit || (bytes[i + 1] & 0xC0) != 0x80) return 0;
+      unsigned cp = 0xC0u + (bytes[i + 1] & 0x3Fu);
+      char folded = latin1_key(cp);
+      if (folded == 0) return 0;  // æ, ß, ø ... or × ÷: the general path decides
+      capitalized = cp < 0xE0;    // À..Þ
+      *out++ = folded;
+      i += 2;
+      ++pairs;
+    } else {
+      capitalized = kAsciiClass[bytes[i]] == kUpper;
+      *out++ = static_cast<char>(bytes[i++] | 0x20);
+    }
     lower_case = !capitalized;
-    *out++ = static_cast<char>(bytes[i++] | 0x20);
     for (;;) {
       // ASCII letters and digits, most of every word, sixteen at a time (one
       // turn for most words), then eight, then one at a time near the limit:
@@ -296,7 +308,20 @@ constexpr std::size_t kPlainWordBytes = 64;
         ++pairs;
         continue;
       }
-      if (c >= 0x80 || c == '-') return 0;  // another letter or mark, or a hyphen that may join
+      if (c == '-' && i + 1 < size && bytes[i + 1] < 0x80) {
+        // A hyphen joins a digit or a letter (start-up, GPT-4o), but not a
+        // letter whose case differs from the word's first (Oslo-based,
+        // anti-Nexora), nor anything else: the word then ends before it.
+        unsigned char next = kAsciiClass[bytes[i + 1]];
+        if ((next & kLetter) != 0 ? (next == kUpper) == capitalized : next == kDigit) {
+          *out++ = '-';
+          ++i;
+          separated = true;
+          continue;
+        }
+        break;
+      }
+      if (c >= 0x80 || c == '-') return 0;  // another letter or mark, or a hyphen before one
       break;
     }
   }
@@ -555,9 +580,9 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
       ++chars;
       continue;
     }
-    if (kind & (kDigit | kLetter)) {
+    if ((kind & (kDigit | kLetter)) != 0 || static_cast<unsigned char>(text[pos]) == 0xC3) {
       Token& t = slots.next(pos);
-      std::size_t code_points = pos + 16 <= text.size() ? read_short_word(text, pos, key, labeler, t) : 0;
+      std::size_t code_points = kind != 0 && pos + 16 <= text.size() ? read_short_word(text, pos, key, labeler, t) : 0;
       if (code_points == 0) code_points = read_plain_word(text, pos, key, labeler, t);
       if (code_points != 0) {
         t.start_char = chars;

@@ -111,6 +111,29 @@ TEST_CASE("an elided word keeps its apostrophe only before a letter") {
   CHECK(tokenize("L'usine")[0].key == "l'");
 }
 
+TEST_CASE("hyphens join words of one case and words may open with an accented letter") {
+  CHECK(texts("anti-Nexora Nexora-Labs e-mail A-b x- -y \xC3\x89lan-Vital") ==
+        std::vector<std::string>{"anti", "-", "Nexora", "Nexora-Labs", "e-mail", "A", "-", "b", "x", "-", "-", "y",
+                                 "\xC3\x89lan-Vital"});
+  std::vector<Token> t = tokenize("Nexora-Labs \xC3\x89lan-Vital \xC3\x80 \xC3\xA9t\xC3\xA9 \xC3\x89TAT \xC3\x89tats-Unis x");
+  REQUIRE(t.size() == 7);
+  CHECK(t[0].key == "nexora-labs");
+  CHECK(t[0].capitalized);
+  CHECK(t[0].inner_caps);
+  CHECK_FALSE(t[0].folds_as_key);  // fold_key keeps no hyphen
+  CHECK(t[1].key == "elan-vital");
+  CHECK(t[1].end_char - t[1].start_char == 10);
+  CHECK(t[2].key == "a");
+  CHECK(t[2].capitalized);
+  CHECK_FALSE(t[2].all_caps);  // one letter
+  CHECK(t[3].key == "ete");
+  CHECK_FALSE(t[3].capitalized);
+  CHECK(t[4].all_caps);
+  CHECK(t[5].key == "etats-unis");
+  for (const Token& token : t)
+    if (token.folds_as_key) CHECK(kg::fold_key(token.text) == token.key);
+}
+
 TEST_CASE("digits then letters split; letters then digits do not") {
   CHECK(texts("10bn 3D GPT4 2025-2026 1.5x") ==
         std::vector<std::string>{"10", "bn", "3", "D", "GPT4", "2025-2026", "1.5", "x"});
