@@ -371,8 +371,8 @@ constexpr std::array<unsigned char, 32> kFirstBytesMasks = [] {
 // nor a number's decimal separator before a digit). One sixteen-byte test
 // then gives its end and shape, and its key, the bytes lower-cased (written
 // to `key`, 16 bytes), is packed and looked up from that test's result: what
-// read_plain_word gives, without its loops. Returns the word's length (its code points), or 0, with
-// `t` unchanged, for read_plain_word to read it.
+// read_plain_word gives, without its loops. Returns the word's length (its
+// code points), or 0, with `t` unchanged, for read_plain_word to read it.
 std::size_t read_short_word(std::string_view text, std::size_t pos, char* const key, const vocabulary::Labeler& labeler,
                             Token& t) {
   const char* const bytes = text.data() + pos;
@@ -432,10 +432,10 @@ bool folds_to_key(std::string_view word) {
 }
 
 // Reads the token at `pos` that neither read_short_word nor read_plain_word
-// reads (a word with other letters or marks, a hyphen that may join, an
-// elision; a mark that is not ASCII) into `t`, made whole here, `chars` being
-// the code points before it; returns those before its end. Out of line: a
-// token in thirty takes it, and the loop that reads the others keeps its
+// reads (a word with other letters or marks, a number with a hyphen, an
+// English clitic; a mark that is not ASCII) into `t`, made whole here,
+// `chars` being the code points before it; returns those before its end. Out
+// of line: few tokens take it, and the loop that reads the others keeps its
 // registers.
 [[gnu::noinline]] std::size_t read_other_token(std::string_view text, std::size_t pos, bool glued,
                                                const vocabulary::Labeler& labeler, Token& t, std::size_t chars) {
@@ -477,7 +477,7 @@ bool folds_to_key(std::string_view word) {
 // The tokens of a text written over those of the text before, in the same
 // vector: a token left from before is reused with its fields written, not
 // destroyed and made again, which cost as much as writing it. The vector
-// grows only when the text has more tokens than any before it.
+// grows only when the text has more tokens than the one before it.
 class TokenSlots {
  public:
   // Slots in `tokens` for the tokens of `text`.

@@ -115,7 +115,8 @@ TEST_CASE("hyphens join words of one case and words may open with an accented le
   CHECK(texts("anti-Nexora Nexora-Labs e-mail A-b x- -y \xC3\x89lan-Vital") ==
         std::vector<std::string>{"anti", "-", "Nexora", "Nexora-Labs", "e-mail", "A", "-", "b", "x", "-", "-", "y",
                                  "\xC3\x89lan-Vital"});
-  std::vector<Token> t = tokenize("Nexora-Labs \xC3\x89lan-Vital \xC3\x80 \xC3\xA9t\xC3\xA9 \xC3\x89TAT \xC3\x89tats-Unis x");
+  std::vector<Token> t =
+      tokenize("Nexora-Labs \xC3\x89lan-Vital \xC3\x80 \xC3\xA9t\xC3\xA9 \xC3\x89TAT \xC3\x89tats-Unis x");
   REQUIRE(t.size() == 7);
   CHECK(t[0].key == "nexora-labs");
   CHECK(t[0].capitalized);
@@ -221,8 +222,9 @@ TEST_CASE("a word reads the same with sixteen bytes after it as at the end of th
   // With sixteen bytes to read from its start, a short plain word is read in
   // one test of them; at the end of the text, byte by byte: same tokens.
   const std::vector<std::string> words{"nova", "Nova", "NOVA", "nOva", "NexoraAI", "B2B", "b2", "X", "x", "2025",
-                                       "10bn", "10BN", "1,5", "1.", "l'usine", "Nexora's", "Oslo-based", "Z\xC3\xA9phyr",
-                                       "abcdefghijklmno", "abcdefghijklmnop", "ABCDEFGHIJKLMNOPQ", "12345678901234567"};
+                                       "10bn", "10BN", "1,5", "1.", "l'usine", "Nexora's", "Oslo-based",
+                                       "Z\xC3\xA9phyr", "abcdefghijklmno", "abcdefghijklmnop", "ABCDEFGHIJKLMNOPQ",
+                                       "12345678901234567"};
   for (const std::string& word : words) {
     INFO("word: " << word);
     std::vector<Token> alone = tokenize(word);
