@@ -13,24 +13,26 @@ std::size_t line_break_from(std::string_view text, std::size_t pos) {
   return found ? static_cast<std::size_t>(static_cast<const char*>(found) - text.data()) : text.size();
 }
 
-// Token texts are compared as views: a length test settles most tokens
-// without a call to compare, and a word, most tokens, is not even read.
+// Token texts are tested by their size and first byte: a word, most tokens,
+// is not even read, and a mark is one byte or a three-byte code point.
 bool is_terminal(const Token& t) {
   if (t.is_word) return false;
   std::string_view text = t.text;
-  return text == "." || text == "!" || text == "?" || text == "\xE2\x80\xA6";
+  if (text.size() == 1) return text[0] == '.' || text[0] == '!' || text[0] == '?';
+  return text == "\xE2\x80\xA6";
 }
 
 bool is_closing(const Token& t) {
   std::string_view text = t.text;
-  return text == "\"" || text == ")";
+  return text.size() == 1 && (text[0] == '"' || text[0] == ')');
 }
 
 // A token that may begin a sentence.
 bool opens_sentence(const Token& t) {
+  if (t.capitalized || t.all_caps || t.is_number) return true;
   std::string_view text = t.text;
-  return t.capitalized || t.all_caps || t.is_number || text == "\"" || text == "(" || text == "-" ||
-         text == "\xE2\x80\x94" || text == "\xE2\x80\x93";
+  if (text.size() == 1) return text[0] == '"' || text[0] == '(' || text[0] == '-';
+  return text == "\xE2\x80\x94" || text == "\xE2\x80\x93";
 }
 
 }  // namespace

@@ -206,17 +206,20 @@ bool is_elision(std::string_view key) {
 // The longest word read_plain_word reads: its key is built on the stack.
 constexpr std::size_t kPlainWordBytes = 64;
 
-// Reads the word at `pos`, which opens with an ASCII letter or digit, in one
-// pass over its bytes into `t`, a token made for it: its span, text, key,
-// word number (from `labeler`) and shape, as word_end, the elision test of
-// tokenize, build_key and describe_shape give them. The key is built in
-// `key`, kPlainWordBytes bytes all defined (they are read past the key).
-// Returns the word's code points, or 0, with `t` partly written, for a word
-// that only they can settle: one with a hyphen, a non-ASCII byte other than
-// an accented Latin-1 letter with a one-letter key, or kPlainWordBytes bytes
-// or more. The token is written once, not through a struct in between.
-std::size_t read_plain_word(std::string_view text, std::size_t pos, char* const key,
-                            const vocabulary::Labeler& labeler, Token& t) {
+// Reads the word at `pos`, which opens with an ASCII letter or digit or an
+// accented Latin-1 letter, in one pass over its bytes into `t`, a token made
+// for it: its span, text, key, word number (from `labeler`) and shape, as
+// word_end, the elision test of tokenize, build_key and describe_shape give
+// them. The key is built in `key`, kPlainWordBytes bytes all defined (they
+// are read past the key). Returns the word's code points, or 0, with `t`
+// partly written, for a word that only they can settle: a number with a
+// hyphen, a word with a non-ASCII byte other than an accented Latin-1 letter
+// with a one-letter key (after a hyphen too), or of kPlainWordBytes bytes or
+// more. The token is written once, not through a struct in between. Out
+// of line: most words are read by read_short_word, and the loop that calls
+// both keeps its registers.
+[[gnu::noinline]] std::size_t read_plain_word(std::string_view text, std::size_t pos, char* const key,
+                                              const vocabulary::Labeler& labeler, Token& t) {
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
   const std::size_t limit = std::min(size, pos + kPlainWordBytes - 1);  // room for an elision's '
@@ -243,9 +246,20 @@ std::size_t read_plain_word(std::string_view text, std::size_t pos, char* const 
   } else {
     // The first letter tells whether the word is capitalized; the others
     // whether it has inner capitals and whether some letter is lower case.
-    capitalized = kAsciiClass[bytes[i]] == kUpper;
+    if (bytes[i] == 0xC3) {
+      if (i + 1 >= limit || (bytes[i + 1] & 0xC0) != 0x80) return 0;
+      unsigned cp = 0xC0u + (bytes[i + 1] & 0x3Fu);
+      char folded = latin1_key(cp);
+      if (folded == 0) return 0;  // æ, ß, ø ... or × ÷: the general path decides
+      capitalized = cp < 0xE0;    // À..Þ
+      *out++ = folded;
+      i += 2;
+      ++pairs;
+    } else {
+      capitalized = kAsciiClass[bytes[i]] == kUpper;
+      *out++ = static_cast<char>(bytes[i++] | 0x20);
+    }
     lower_case = !capitalized;
-    *out++ = static_cast<char>(bytes[i++] | 0x20);
     for (;;) {
       // ASCII letters and digits, most of every word, sixteen at a time (one
       // turn for most words), then eight, then one at a time near the limit:
@@ -294,7 +308,20 @@ std::size_t read_plain_word(std::string_view text, std::size_t pos, char* const 
         ++pairs;
         continue;
       }
-      if (c >= 0x80 || c == '-') return 0;  // another letter or mark, or a hyphen that may join
+      if (c == '-' && i + 1 < size && bytes[i + 1] < 0x80) {
+        // A hyphen joins a digit or a letter (start-up, GPT-4o), but not a
+        // letter whose case differs from the word's first (Oslo-based,
+        // anti-Nexora), nor anything else: the word then ends before it.
+        unsigned char next = kAsciiClass[bytes[i + 1]];
+        if ((next & kLetter) != 0 ? (next == kUpper) == capitalized : next == kDigit) {
+          *out++ = '-';
+          ++i;
+          separated = true;
+          continue;
+        }
+        break;
+      }
+      if (c >= 0x80 || c == '-') return 0;  // another letter or mark, or a hyphen before one
       break;
     }
   }
@@ -328,6 +355,64 @@ std::size_t read_plain_word(std::string_view text, std::size_t pos, char* const 
   return i - pos - pairs;
 }
 
+// Bytes 16 - n to 31 - n of this table are n bytes of 0xFF and 16 - n zeros:
+// the mask that keeps the first n of sixteen bytes.
+constexpr std::array<unsigned char, 32> kFirstBytesMasks = [] {
+  std::array<unsigned char, 32> table{};
+  for (std::size_t i = 0; i < 16; ++i) table[i] = 0xFF;
+  return table;
+}();
+
+// Reads the word at `pos`, which opens with an ASCII letter or digit, into
+// `t`, a token made for it, when it is a short plain word, most words: ASCII
+// letters and digits (a number: digits only) that end within the sixteen
+// bytes from `pos`, all of which may be read, at a byte that ends such a
+// word whatever follows it (not a hyphen, an apostrophe or a non-ASCII byte,
+// nor a number's decimal separator before a digit). One sixteen-byte test
+// then gives its end and shape, and its key, the bytes lower-cased (written
+// to `key`, 16 bytes), is packed and looked up from that test's result: what
+// read_plain_word gives, without its loops. Returns the word's length (its
+// code points), or 0, with `t` unchanged, for read_plain_word to read it.
+std::size_t read_short_word(std::string_view text, std::size_t pos, char* const key, const vocabulary::Labeler& labeler,
+                            Token& t) {
+  const char* const bytes = text.data() + pos;
+  const AsciiWordBytes16 kinds(bytes);
+  const bool number = (kinds.letters & 1) == 0;
+  // A number ends before its first letter ("10bn" → "10" "bn").
+  const std::size_t size =
+      number ? static_cast<std::size_t>(std::countr_zero(kinds.letters | (std::uint32_t{1} << kinds.run))) : kinds.run;
+  if (size == 16) return 0;
+  const unsigned char next = static_cast<unsigned char>(bytes[size]);
+  if (next >= 0x80 || next == '-') return 0;
+  if (number ? (next == ',' || next == '.') && pos + size + 1 < text.size() &&
+                   kAsciiClass[static_cast<unsigned char>(bytes[size + 1])] == kDigit
+             : next == '\'')
+    return 0;
+  kinds.store_lowered(key);
+  std::uint64_t masks[2];
+  std::memcpy(masks, kFirstBytesMasks.data() + 16 - size, 16);
+  t.start = pos;
+  t.end = pos + size;
+  t.text.assign_padded(bytes, size);
+  t.key.assign_padded(key, size);
+  t.word = size == 1 ? labeler.find_byte(key[0])
+                     : labeler.find_packed(vocabulary::detail::load(key) & masks[0],
+                                           vocabulary::detail::load(key + 8) & masks[1], size);
+  t.known_words = labeler.known();
+  t.is_word = true;
+  t.is_number = number;
+  t.folds_as_key = true;
+  // A number has no letter (the letters the test saw follow it), so no capital.
+  const std::uint32_t upper = number ? 0 : kinds.upper;
+  const bool capitalized = (upper & 1) != 0;
+  const bool inner_capital = (upper >> 1) != 0;
+  const bool lower_case = kinds.letters != upper;
+  t.capitalized = capitalized;
+  t.all_caps = capitalized && inner_capital && !lower_case;
+  t.inner_caps = inner_capital && !t.all_caps;
+  return size;
+}
+
 // Whether kg::fold_key of `word` is its token key: every byte an ASCII letter
 // or digit, or an accented Latin-1 letter that both keys fold to one letter
 // through the same latin1_key.
@@ -345,6 +430,91 @@ bool folds_to_key(std::string_view word) {
   }
   return !word.empty();
 }
+
+// Reads the token at `pos` that neither read_short_word nor read_plain_word
+// reads (a word with other letters or marks, a number with a hyphen, an
+// English clitic; a mark that is not ASCII) into `t`, made whole here,
+// `chars` being the code points before it; returns those before its end. Out
+// of line: few tokens take it, and the loop that reads the others keeps its
+// registers.
+[[gnu::noinline]] std::size_t read_other_token(std::string_view text, std::size_t pos, bool glued,
+                                               const vocabulary::Labeler& labeler, Token& t, std::size_t chars) {
+  t = Token();
+  t.start = pos;
+  CodePoint c = decode(text, pos);
+  if (is_letter(c.cp) || is_digit(c.cp)) {
+    t.end = word_end(text, pos);
+    t.is_word = true;
+    t.is_number = is_digit(c.cp);
+    // An apostrophe inside the word: French elision or English 's.
+    if (t.end < text.size() && text[t.end] == '\'' && t.end + 1 < text.size()) {
+      CodePoint after = decode(text, t.end + 1);
+      if (is_elision(token_key(text.substr(pos, t.end - pos))) && is_letter(after.cp)) t.end += 1;
+    }
+  } else if (c.cp == '\'' && pos + 1 < text.size() && is_letter(decode(text, pos + 1).cp) && glued) {
+    // English clitic: Nexora's, don't.
+    t.end = word_end(text, pos + 1);
+    t.is_word = true;
+  } else {
+    t.end = pos + c.len;
+  }
+  std::string_view written = text.substr(t.start, t.end - t.start);
+  t.text.assign(written);
+  t.start_char = chars;
+  if (describe_ascii(written, t)) {
+    chars += written.size();  // one code point a byte
+  } else {
+    t.key.assign(token_key(written));
+    for (char byte : written) chars += (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
+    describe_shape(t);
+  }
+  t.end_char = chars;
+  t.word = labeler.find(t.key);
+  t.known_words = labeler.known();
+  return chars;
+}
+
+// The tokens of a text written over those of the text before, in the same
+// vector: a token left from before is reused with its fields written, not
+// destroyed and made again, which cost as much as writing it. The vector
+// grows only when the text has more tokens than the one before it.
+class TokenSlots {
+ public:
+  // Slots in `tokens` for the tokens of `text`.
+  TokenSlots(std::vector<Token>& tokens, std::string_view text)
+      : tokens_(tokens), text_size_(text.size()), next_(tokens.data()), end_(tokens.data() + tokens.size()) {}
+
+  // The next token, one left from before or a new one: the caller writes
+  // every field, or assigns a Token made whole.
+  Token& next(std::size_t pos) {
+    if (next_ == end_) grow(pos);
+    return *next_++;
+  }
+
+  // Gives back the last token next() gave.
+  void give_back() { --next_; }
+
+  // The last token given, or nullptr.
+  const Token* last() const { return next_ == tokens_.data() ? nullptr : next_ - 1; }
+
+  // Drops the tokens left from before past those given.
+  void finish() { tokens_.resize(static_cast<std::size_t>(next_ - tokens_.data())); }
+
+ private:
+  // Room for the tokens that may follow `pos`, at most one in four bytes in
+  // text of words, with few made and dropped unused. Out of line: it is rare.
+  [[gnu::noinline]] void grow(std::size_t pos) {
+    std::size_t given = static_cast<std::size_t>(next_ - tokens_.data());
+    tokens_.resize(given + (text_size_ - pos) / 4 + 16);
+    next_ = tokens_.data() + given;
+    end_ = tokens_.data() + tokens_.size();
+  }
+
+  std::vector<Token>& tokens_;
+  std::size_t text_size_;
+  Token* next_;
+  Token* end_;
+};
 
 }  // namespace
 
@@ -392,17 +562,13 @@ std::string token_key(std::string_view word) {
   return key;
 }
 
-// Flattened: GCC otherwise keeps vector::emplace_back, called at every
-// token, out of line (its growth path is large), a call that cost a tenth of
-// the tokenizer's instructions.
-[[gnu::flatten]] void tokenize(std::string_view text, std::vector<Token>& out) {
-  // The tokens in a local vector, holding the storage of `out`: its end and
-  // room then stay in registers, where those of a vector behind a reference
-  // would be reloaded after every store of a token.
+void tokenize(std::string_view text, std::vector<Token>& out) {
+  // The tokens in a local vector, holding the storage of `out`, and written
+  // through local pointers, which then stay in registers, where those of a
+  // vector behind a reference would be reloaded after every store of a token.
   std::vector<Token> tokens;
   tokens.swap(out);
-  tokens.clear();
-  tokens.reserve(text.size() / 5 + 1);
+  TokenSlots slots(tokens, text);
   std::size_t pos = 0;
   std::size_t chars = 0;  // code points before `pos`
   char key[kPlainWordBytes] = {};  // a plain word's key: all read by Labeler::find_padded
@@ -414,9 +580,11 @@ std::string token_key(std::string_view word) {
       ++chars;
       continue;
     }
-    if (kind & (kDigit | kLetter)) {
-      Token& t = tokens.emplace_back();
-      if (std::size_t code_points = read_plain_word(text, pos, key, labeler, t)) {
+    if ((kind & (kDigit | kLetter)) != 0 || static_cast<unsigned char>(text[pos]) == 0xC3) {
+      Token& t = slots.next(pos);
+      std::size_t code_points = kind != 0 && pos + 16 <= text.size() ? read_short_word(text, pos, key, labeler, t) : 0;
+      if (code_points == 0) code_points = read_plain_word(text, pos, key, labeler, t);
+      if (code_points != 0) {
         t.start_char = chars;
         t.end_char = chars += code_points;
         pos = t.end;
@@ -428,12 +596,13 @@ std::string token_key(std::string_view word) {
         }
         continue;
       }
-      tokens.pop_back();  // left to the general path below
+      slots.give_back();  // left to the general path below
     }
     if (kind == 0 && text[pos] != '\'' && static_cast<unsigned char>(text[pos]) < 0x80) {
       // An ASCII mark or symbol: a token of its own, its own key.
       std::string_view mark = text.substr(pos, 1);
-      Token& t = tokens.emplace_back(pos, pos + 1, mark, mark);
+      Token& t = slots.next(pos);
+      t = Token(pos, pos + 1, mark, mark);
       t.start_char = chars;
       t.end_char = ++chars;
       t.word = labeler.find_byte(mark[0]);
@@ -441,41 +610,12 @@ std::string token_key(std::string_view word) {
       ++pos;
       continue;
     }
-    bool glued = !tokens.empty() && tokens.back().end == pos;  // no space before
-    Token& t = tokens.emplace_back();
-    t.start = pos;
-    CodePoint c = decode(text, pos);
-    if (is_letter(c.cp) || is_digit(c.cp)) {
-      t.end = word_end(text, pos);
-      t.is_word = true;
-      t.is_number = is_digit(c.cp);
-      // An apostrophe inside the word: French elision or English 's.
-      if (t.end < text.size() && text[t.end] == '\'' && t.end + 1 < text.size()) {
-        CodePoint after = decode(text, t.end + 1);
-        if (is_elision(token_key(text.substr(pos, t.end - pos))) && is_letter(after.cp)) t.end += 1;
-      }
-    } else if (c.cp == '\'' && pos + 1 < text.size() && is_letter(decode(text, pos + 1).cp) && glued) {
-      // English clitic: Nexora's, don't.
-      t.end = word_end(text, pos + 1);
-      t.is_word = true;
-    } else {
-      t.end = pos + c.len;
-    }
-    std::string_view written = text.substr(t.start, t.end - t.start);
-    t.text.assign(written);
-    t.start_char = chars;
-    if (describe_ascii(written, t)) {
-      chars += written.size();  // one code point a byte
-    } else {
-      t.key.assign(token_key(written));
-      for (char byte : written) chars += (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
-      describe_shape(t);
-    }
-    t.end_char = chars;
-    t.word = labeler.find(t.key);
-    t.known_words = labeler.known();
+    bool glued = slots.last() != nullptr && slots.last()->end == pos;  // no space before
+    Token& t = slots.next(pos);
+    chars = read_other_token(text, pos, glued, labeler, t, chars);
     pos = t.end;
   }
+  slots.finish();
   out.swap(tokens);
 }
 

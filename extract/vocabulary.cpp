@@ -1,6 +1,7 @@
 #include "extract/vocabulary.h"
 
 #include <array>
+#include <bit>
 #include <cstring>
 #include <deque>
 #include <mutex>
@@ -15,7 +16,7 @@ namespace kg::extract::vocabulary {
 namespace {
 
 using detail::first_bytes;
-using detail::hash_packed;
+using detail::slot_of;
 using detail::load;
 
 // A key as two words and its size. A key of up to sixteen bytes, most rule
@@ -42,7 +43,8 @@ struct Packed {
   // Whether the packed form is the whole key.
   bool whole() const { return size <= 16; }
 
-  std::uint64_t hash() const { return hash_packed(head, tail, size); }
+  // Its slot in a table of 2^(64 - shift) slots.
+  std::size_t slot(unsigned shift) const { return slot_of(head, tail, size, shift); }
 };
 
 }  // namespace
@@ -68,7 +70,7 @@ struct detail::Words {
 
   std::uint32_t find(const Packed& packed, std::string_view key) const {
     const std::size_t mask = slots.size() - 1;
-    for (std::size_t i = packed.hash() & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = packed.slot(shift());; i = (i + 1) & mask) {
       const Slot& slot = slots[i];
       if (slot.number == kUnknown) return kUnknown;
       if (slot.head == packed.head && slot.tail == packed.tail && slot.size == packed.size &&
@@ -76,6 +78,9 @@ struct detail::Words {
         return slot.number;
     }
   }
+
+  // slot_of()'s shift for the table's size, a power of two.
+  unsigned shift() const { return static_cast<unsigned>(std::countl_zero(slots.size())) + 1; }
 
   void insert(std::string_view key, std::uint32_t number) {
     keys.emplace_back(key);
@@ -95,7 +100,7 @@ struct detail::Words {
 
   void place(const Slot& slot) {
     std::size_t mask = slots.size() - 1;
-    std::size_t i = hash_packed(slot.head, slot.tail, slot.size) & mask;
+    std::size_t i = slot_of(slot.head, slot.tail, slot.size, shift());
     while (slots[i].number != kUnknown) i = (i + 1) & mask;
     slots[i] = slot;
   }
@@ -128,6 +133,7 @@ Labeler::Labeler()
       known_(detail::count.load()),
       slots_(words_.slots.data()),
       mask_(words_.slots.size() - 1),
+      shift_(words_.shift()),
       one_byte_keys_(words_.one_byte_keys.data()) {}
 
 std::uint32_t Labeler::find(std::string_view key) const { return words_.find(key); }

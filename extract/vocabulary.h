@@ -56,11 +56,11 @@ inline std::uint64_t first_bytes(std::uint64_t word, std::size_t count) {
   return count >= 8 ? word : word & ((std::uint64_t{1} << (8 * count)) - 1);
 }
 
-// The hash of a packed key, which picks its slot; a power-of-two table needs
-// no division.
-inline std::uint64_t hash_packed(std::uint64_t head, std::uint64_t tail, std::size_t size) {
-  std::uint64_t h = (head ^ 0x9e3779b97f4a7c15ull) * 0xbf58476d1ce4e5b9ull ^ (tail + size) * 0x94d049bb133111ebull;
-  return h ^ (h >> 31);  // high bits into the low ones, which pick the slot
+// The slot of a packed key in a table of 2^(64 - shift) slots: the top bits
+// of a multiplicative hash, which depend on every bit of the key, so that a
+// power-of-two table needs no division and the hash no final mixing.
+inline std::size_t slot_of(std::uint64_t head, std::uint64_t tail, std::size_t size, unsigned shift) {
+  return static_cast<std::size_t>((((head * 0x9e3779b97f4a7c15ull) ^ tail ^ size) * 0xbf58476d1ce4e5b9ull) >> shift);
 }
 }  // namespace detail
 
@@ -93,7 +93,14 @@ class Labeler {
     if (size > 16 || size == 0) return find(std::string_view(bytes, size));
     std::uint64_t head = detail::first_bytes(detail::load(bytes), size);
     std::uint64_t tail = size <= 8 ? 0 : detail::first_bytes(detail::load(bytes + 8), size - 8);
-    for (std::size_t i = detail::hash_packed(head, tail, size) & mask_;; i = (i + 1) & mask_) {
+    return find_packed(head, tail, size);
+  }
+
+  // The number of the key of `size` bytes, 2 to 16, packed as `head` (bytes
+  // 0..7) and `tail` (bytes 8..15), zeros past its end; or kUnknown. For a
+  // caller that holds the key in registers already.
+  std::uint32_t find_packed(std::uint64_t head, std::uint64_t tail, std::size_t size) const {
+    for (std::size_t i = detail::slot_of(head, tail, size, shift_);; i = (i + 1) & mask_) {
       const detail::Slot& slot = slots_[i];
       if (slot.number == kUnknown || (slot.head == head && slot.tail == tail && slot.size == size))
         return slot.number;
@@ -104,10 +111,12 @@ class Labeler {
   std::shared_lock<std::shared_mutex> lock_;
   const detail::Words& words_;
   std::uint32_t known_;
-  // The table's slots, its mask (a size less one) and the numbers of the
-  // one-byte keys by their byte, read once rather than at every key.
+  // The table's slots, its mask (a size less one), its slot_of() shift and
+  // the numbers of the one-byte keys by their byte, read once rather than at
+  // every key.
   const detail::Slot* slots_;
   std::size_t mask_;
+  unsigned shift_;  // slot_of()'s for the table's size
   const std::uint32_t* one_byte_keys_;
 };
 

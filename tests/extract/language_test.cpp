@@ -48,3 +48,19 @@ TEST_CASE("words numbered after the text was tokenized still vote") {
             "late.rules");
   CHECK(detect_language(tokens, book) == "bb");
 }
+
+TEST_CASE("the count stops only when the tokens left cannot change the outcome") {
+  // Language aa sorts first and wins a tie. After 32 votes for bb, 32 tokens
+  // are left: enough for aa to tie, so bb is not declared the winner then.
+  RuleBook book;
+  book.load("language aa\ndefine FUNCTION_WORDS = zqaword\nlanguage bb\ndefine FUNCTION_WORDS = zqbword\n",
+            "tie.rules");
+  std::string bb_then_aa, aa_then_bb;
+  for (int i = 0; i < 32; ++i) bb_then_aa += "zqbword ";
+  for (int i = 0; i < 32; ++i) bb_then_aa += "zqaword ";
+  for (int i = 0; i < 32; ++i) aa_then_bb += "zqaword ";
+  for (int i = 0; i < 32; ++i) aa_then_bb += "zqbword ";
+  CHECK(detect_language(tokenize(bb_then_aa), book) == "aa");  // a tie at the end
+  CHECK(detect_language(tokenize(aa_then_bb), book) == "aa");
+  CHECK(detect_language(tokenize(bb_then_aa + "zqbword"), book) == "bb");
+}

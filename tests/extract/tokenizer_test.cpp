@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "extract/tokenizer.h"
+#include "extract/vocabulary.h"
 #include "graph/text_fold.h"
 
 using namespace kg::extract;
@@ -110,6 +111,30 @@ TEST_CASE("an elided word keeps its apostrophe only before a letter") {
   CHECK(tokenize("L'usine")[0].key == "l'");
 }
 
+TEST_CASE("hyphens join words of one case and words may open with an accented letter") {
+  CHECK(texts("anti-Nexora Nexora-Labs e-mail A-b x- -y \xC3\x89lan-Vital") ==
+        std::vector<std::string>{"anti", "-", "Nexora", "Nexora-Labs", "e-mail", "A", "-", "b", "x", "-", "-", "y",
+                                 "\xC3\x89lan-Vital"});
+  std::vector<Token> t =
+      tokenize("Nexora-Labs \xC3\x89lan-Vital \xC3\x80 \xC3\xA9t\xC3\xA9 \xC3\x89TAT \xC3\x89tats-Unis x");
+  REQUIRE(t.size() == 7);
+  CHECK(t[0].key == "nexora-labs");
+  CHECK(t[0].capitalized);
+  CHECK(t[0].inner_caps);
+  CHECK_FALSE(t[0].folds_as_key);  // fold_key keeps no hyphen
+  CHECK(t[1].key == "elan-vital");
+  CHECK(t[1].end_char - t[1].start_char == 10);
+  CHECK(t[2].key == "a");
+  CHECK(t[2].capitalized);
+  CHECK_FALSE(t[2].all_caps);  // one letter
+  CHECK(t[3].key == "ete");
+  CHECK_FALSE(t[3].capitalized);
+  CHECK(t[4].all_caps);
+  CHECK(t[5].key == "etats-unis");
+  for (const Token& token : t)
+    if (token.folds_as_key) CHECK(kg::fold_key(token.text) == token.key);
+}
+
 TEST_CASE("digits then letters split; letters then digits do not") {
   CHECK(texts("10bn 3D GPT4 2025-2026 1.5x") ==
         std::vector<std::string>{"10", "bn", "3", "D", "GPT4", "2025-2026", "1.5", "x"});
@@ -156,24 +181,85 @@ TEST_CASE("span_key is kg::fold_key of the span's text") {
 }
 
 TEST_CASE("tokenizing into a vector drops its old tokens and gives what tokenize returns") {
-  std::vector<Token> tokens = tokenize("Une longue phrase d'abord, avec des mots: start-up, 1,5 et \xC3\x89t\xC3\xA9.");
-  const std::string text = "Nova NOVA l'usine \xE2\x82\xAC" "5";
-  tokenize(text, tokens);
-  std::vector<Token> fresh = tokenize(text);
-  REQUIRE(tokens.size() == fresh.size());
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    CHECK(tokens[i].text == fresh[i].text);
-    CHECK(tokens[i].key == fresh[i].key);
-    CHECK(tokens[i].start == fresh[i].start);
-    CHECK(tokens[i].end_char == fresh[i].end_char);
-    CHECK(tokens[i].word == fresh[i].word);
-    CHECK(tokens[i].is_word == fresh[i].is_word);
-    CHECK(tokens[i].capitalized == fresh[i].capitalized);
-    CHECK(tokens[i].all_caps == fresh[i].all_caps);
-    CHECK(tokens[i].folds_as_key == fresh[i].folds_as_key);
-  }
+  // A vector's old tokens are written over: whatever they held (long keys,
+  // marks, words of the general path), the new text's tokens come out as a
+  // fresh vector's, whether the new text has fewer tokens or more.
+  const std::vector<std::string> texts{
+      "Une longue phrase d'abord, avec des mots: start-up, 1,5 et \xC3\x89t\xC3\xA9.",
+      "Nova NOVA l'usine \xE2\x82\xAC" "5",
+      "anticonstitutionnellement Superextraordinairement " + std::string(40, 'Q') + " \xC3\x86sir, 10bn!",
+      "a b c d e f g h i j k l m n o p q r s t u v w x y z " + std::string(300, '.'),
+  };
+  for (const std::string& before : texts)
+    for (const std::string& text : texts) {
+      INFO("before: " << before << " / text: " << text);
+      std::vector<Token> tokens = tokenize(before);
+      tokenize(text, tokens);
+      std::vector<Token> fresh = tokenize(text);
+      REQUIRE(tokens.size() == fresh.size());
+      for (std::size_t i = 0; i < tokens.size(); ++i) {
+        CHECK(tokens[i].text == fresh[i].text);
+        CHECK(tokens[i].key == fresh[i].key);
+        CHECK(tokens[i].start == fresh[i].start);
+        CHECK(tokens[i].end == fresh[i].end);
+        CHECK(tokens[i].start_char == fresh[i].start_char);
+        CHECK(tokens[i].end_char == fresh[i].end_char);
+        CHECK(tokens[i].word == fresh[i].word);
+        CHECK(tokens[i].is_word == fresh[i].is_word);
+        CHECK(tokens[i].is_number == fresh[i].is_number);
+        CHECK(tokens[i].capitalized == fresh[i].capitalized);
+        CHECK(tokens[i].all_caps == fresh[i].all_caps);
+        CHECK(tokens[i].inner_caps == fresh[i].inner_caps);
+        CHECK(tokens[i].folds_as_key == fresh[i].folds_as_key);
+      }
+    }
+  std::vector<Token> tokens = tokenize(texts[0]);
   tokenize("", tokens);
   CHECK(tokens.empty());
+}
+
+TEST_CASE("a word reads the same with sixteen bytes after it as at the end of the text") {
+  // With sixteen bytes to read from its start, a short plain word is read in
+  // one test of them; at the end of the text, byte by byte: same tokens.
+  const std::vector<std::string> words{"nova", "Nova", "NOVA", "nOva", "NexoraAI", "B2B", "b2", "X", "x", "2025",
+                                       "10bn", "10BN", "1,5", "1.", "l'usine", "Nexora's", "Oslo-based",
+                                       "Z\xC3\xA9phyr", "abcdefghijklmno", "abcdefghijklmnop", "ABCDEFGHIJKLMNOPQ",
+                                       "12345678901234567"};
+  for (const std::string& word : words) {
+    INFO("word: " << word);
+    std::vector<Token> alone = tokenize(word);
+    std::vector<Token> padded = tokenize(word + ", " + std::string(20, 'z'));
+    REQUIRE(padded.size() == alone.size() + 2);
+    for (std::size_t i = 0; i < alone.size(); ++i) {
+      CHECK(padded[i].text == alone[i].text);
+      CHECK(padded[i].key == alone[i].key);
+      CHECK(padded[i].start == alone[i].start);
+      CHECK(padded[i].end == alone[i].end);
+      CHECK(padded[i].start_char == alone[i].start_char);
+      CHECK(padded[i].end_char == alone[i].end_char);
+      CHECK(padded[i].word == alone[i].word);
+      CHECK(padded[i].is_word == alone[i].is_word);
+      CHECK(padded[i].is_number == alone[i].is_number);
+      CHECK(padded[i].capitalized == alone[i].capitalized);
+      CHECK(padded[i].all_caps == alone[i].all_caps);
+      CHECK(padded[i].inner_caps == alone[i].inner_caps);
+      CHECK(padded[i].folds_as_key == alone[i].folds_as_key);
+    }
+  }
+  const std::uint32_t number = vocabulary::intern("zqshortword");
+  std::vector<Token> t = tokenize("Nova NOVA B2B b2B 10BN zqShortWord " + std::string(20, ' '));
+  REQUIRE(t.size() == 7);
+  CHECK(t[0].capitalized);
+  CHECK_FALSE(t[0].all_caps);
+  CHECK(t[1].all_caps);
+  CHECK(t[2].all_caps);  // two letters, both capitals
+  CHECK(t[3].inner_caps);
+  CHECK_FALSE(t[3].capitalized);
+  CHECK(t[4].text == "10");
+  CHECK_FALSE(t[4].inner_caps);  // a number has no capital, whatever letters follow it
+  CHECK(t[5].key == "bn");
+  CHECK(t[6].key == "zqshortword");
+  CHECK(t[6].word == number);
 }
 
 TEST_CASE("span_key into a string replaces its bytes") {
