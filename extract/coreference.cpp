@@ -11,7 +11,7 @@
 
 #include "extract/matcher.h"
 #include "graph/text_fold.h"
-#include "extract/rule_index.h"
+#include "extract/rule_screen.h"
 #include "extract/tokenizer.h"
 #include "extract/vocabulary.h"
 
@@ -60,6 +60,7 @@ class Resolver {
     finish_entities();
     find_nationalities();
     found_ = doc_->mentions.size();
+    read_tokens();
     add_descriptions();
     // Pronouns are found in the mentions in any order (ties cannot occur:
     // no two mentions start at the same token), so one sort serves both.
@@ -421,17 +422,22 @@ class Resolver {
   }
 
   void add_descriptions() {
-    const RuleIndex& index = rules_->index(Rule::Action::Describe);
-    std::vector<RuleIndex::Candidate>& candidates = candidates_;
+    const std::vector<RuleScreen::Needs>& screened = rules_->describe_screen->rules();
     Matcher matcher(*doc_, Coordination{});
     for (std::size_t s = 0; s < doc_->sentences.size(); ++s) {
-      if (!index.worth_trying(*doc_, s)) continue;
-      matcher.set_sentence(s);
-      std::span<const Item> items = matcher.items();
-      index.select(matcher, candidates);
-      for (const auto& [r, last_start] : candidates) {
+      // The rules whose words the sentence holds, searched from every start
+      // (a match cannot start where a rule's words are missing, so no bound
+      // on the start changes what is found); no items for other sentences.
+      const RuleScreen::Elements present = sentence_elements_[s];
+      std::span<const Item> items;
+      for (const auto& [r, needed] : screened) {
+        if (!RuleScreen::holds(needed, present)) continue;
+        if (items.empty()) {
+          matcher.set_sentence(s);
+          items = matcher.items();
+        }
         const Rule& rule = rules_->rules[r];
-        for (const Match& match : matcher.find_all(rule.pattern, last_start)) {
+        for (const Match& match : matcher.find_all(rule.pattern, items.size() - 1)) {
           // The description starts after the last entity the pattern holds:
           // "the [Oslo]-based firm" describes with "- based firm".
           std::size_t from = match.first;
@@ -565,27 +571,51 @@ class Resolver {
     return latest ? latest->entity : -1;
   }
 
+  // One pass over the tokens of the sentences: the elements of the
+  // description rules each sentence holds (sentence_elements_), and the
+  // tokens with a pronoun cue (cue_tokens_[0, cue_count_)), for
+  // add_descriptions() and add_pronouns(). Sentences in order, apart.
+  void read_tokens() {
+    const RuleScreen& screen = *rules_->describe_screen;
+    const KnownClasses& known = rules_->known();
+    sentence_elements_.resize(doc_->sentences.size());
+    if (cue_tokens_.size() < doc_->tokens.size()) cue_tokens_.resize(doc_->tokens.size());
+    // Through locals, the tables, and the cue tokens written through a
+    // pointer: word_of() may call a function, after which the compiler
+    // would load every member again at every token.
+    const Token* const tokens = doc_->tokens.data();
+    const std::uint8_t* const cues = known.pronoun_cues.data();
+    const std::size_t cue_words = known.pronoun_cues.size();
+    const bool by_word = screen.by_word_alone();
+    const RuleScreen::Elements* const elements = screen.word_elements().data();
+    const std::size_t element_words = screen.word_elements().size();
+    CueToken* const cue_tokens = cue_tokens_.data();
+    std::size_t cue_count = 0;
+    for (std::size_t s = 0; s < doc_->sentences.size(); ++s) {
+      const Sentence& sentence = doc_->sentences[s];
+      RuleScreen::Elements present = 0;
+      for (std::size_t t = sentence.first; t < sentence.last; ++t) {
+        const std::uint32_t word = vocabulary::word_of(tokens[t]);
+        if (!by_word) present |= screen.elements_of(tokens[t], word);
+        else if (word < element_words) present |= elements[word];
+        // A word in none of the classes (kUnknown among them) has no cue: most tokens.
+        if (word < cue_words && cues[word] != 0) cue_tokens[cue_count++] = {t, s, cues[word]};
+      }
+      sentence_elements_[s] = present;
+    }
+    cue_count_ = cue_count;
+  }
+
   void add_pronouns() {
     const KnownClasses& known = rules_->known();
     const WordSet& possessed = known.possessed;
-    // Read through locals: only mentions are added below, and the compiler
-    // would otherwise load the tokens and the classes again at every token.
+    // Read through a local: only mentions are added below, and the compiler
+    // would otherwise load the tokens again at every cue.
     const Token* const tokens = doc_->tokens.data();
-    const std::uint8_t* const cues = known.pronoun_cues.data();
-    const std::size_t cue_count = known.pronoun_cues.size();
-    const std::size_t token_count = doc_->tokens.size();
     const std::vector<Sentence>& sentences = doc_->sentences;
-    // One pass over the tokens; the sentence of a token is looked for only
-    // when it has a cue.
-    std::size_t s = 0;
-    for (std::size_t t = 0; t < token_count; ++t) {
-      // A word in none of the classes (kUnknown among them) has no cue: most tokens stop here.
-      std::uint32_t word = vocabulary::word_of(tokens[t]);
-      if (word >= cue_count || cues[word] == 0) continue;
-      while (s < sentences.size() && sentences[s].last <= t) ++s;
-      if (s == sentences.size() || t < sentences[s].first) continue;  // between sentences
+    for (std::size_t i = 0; i < cue_count_; ++i) {
+      const auto [t, s, cue] = cue_tokens_[i];
       const std::size_t last = sentences[s].last;
-      const std::uint8_t cue = cues[word];
       TypeSet types = 0;
       bool is_possessive = false;
       if (cue & KnownClasses::kPersonPronoun) {
@@ -716,7 +746,15 @@ class Resolver {
     bool in_sentence = false;   // mentioned in the description's sentence
   };
   std::vector<Tally> tally_;
-  std::vector<RuleIndex::Candidate> candidates_;  // add_descriptions(): the rules to try on a sentence
+  std::vector<RuleScreen::Elements> sentence_elements_;  // read_tokens(): by sentence
+  // read_tokens(): a token with a pronoun cue (KnownClasses::pronoun_cues),
+  // its sentence and its cue; cue_tokens_ only grows, cue_count_ are this article's.
+  struct CueToken {
+    std::size_t token, sentence;
+    std::uint8_t cue;
+  };
+  std::vector<CueToken> cue_tokens_;
+  std::size_t cue_count_ = 0;
   // An apposition: tokens [first, last) describe `entity`.
   struct Apposition {
     int entity;

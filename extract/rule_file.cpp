@@ -9,6 +9,7 @@
 
 #include "extract/built_in_rules.h"
 #include "extract/rule_index.h"
+#include "extract/rule_screen.h"
 #include "extract/tokenizer.h"
 #include "extract/vocabulary.h"
 
@@ -458,6 +459,7 @@ void RuleBook::load(std::string_view text, const std::string& origin) {
   for (auto& [lang, set] : sets_) {
     set.type_index = std::make_shared<const RuleIndex>(set, Rule::Action::Type);
     set.describe_index = std::make_shared<const RuleIndex>(set, Rule::Action::Describe);
+    set.describe_screen = std::make_shared<const RuleScreen>(set, Rule::Action::Describe);
     set.relation_index = std::make_shared<const RuleIndex>(set, Rule::Action::Relation);
     set.known_classes = std::make_shared<const KnownClasses>(set);
   }

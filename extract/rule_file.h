@@ -26,6 +26,7 @@ class RuleError : public std::runtime_error {
 };
 
 class RuleIndex;
+class RuleScreen;
 struct KnownClasses;
 
 // A relation type declared with `relation NAME [deal] [symmetric]`.
@@ -92,6 +93,8 @@ struct RuleSet {
   const RuleIndex& index(Rule::Action action) const;
 
   std::shared_ptr<const RuleIndex> type_index, describe_index, relation_index;
+  // The sentences the `describe` rules may match, by their tokens (coreference).
+  std::shared_ptr<const RuleScreen> describe_screen;
   std::shared_ptr<const KnownClasses> known_classes;
 };
 
