@@ -291,6 +291,12 @@ KnownClasses::KnownClasses(const RuleSet& rules)
   mark(pronoun_cues, pronoun_org, kOrgPronoun);
   mark(pronoun_cues, pronoun_any, kAnyPronoun);
   mark(pronoun_cues, possessive, kPossessive);
+  mark(lower_case_mention_starts, government, 1);
+  for (std::size_t word = 0; word < rules.place_adjective_by_word.size(); ++word)
+    if (rules.place_adjective_by_word[word] >= 0) {
+      if (lower_case_mention_starts.size() <= word) lower_case_mention_starts.resize(word + 1, 0);
+      lower_case_mention_starts[word] = 1;
+    }
 }
 
 Pattern parse_pattern(std::string_view text, const std::unordered_map<std::string, WordSet>& classes,

@@ -126,6 +126,11 @@ struct KnownClasses {
   // One load per token instead of a test per class. Stems are not in it.
   static constexpr std::uint8_t kPersonPronoun = 1, kOrgPronoun = 2, kAnyPronoun = 4, kPossessive = 8;
   std::vector<std::uint8_t> pronoun_cues;
+
+  // 1 by the word number of a word that may start a mention without a
+  // capital (mentions.h): a word of GOVERNMENT or a place adjective; 0 past
+  // its end. Stems are not in it.
+  std::vector<std::uint8_t> lower_case_mention_starts;
 };
 
 // Rule sets for every language, filled from rule files.

@@ -164,3 +164,17 @@ TEST_CASE("the pronoun cues of a word are read by its number") {
   CHECK(cues("modèle") == 0);  // a possessed word is tested by its class
   CHECK(cues("dans") == 0);
 }
+
+TEST_CASE("the words that may start a mention in lower case are read by their number") {
+  RuleBook book;
+  book.load("language fr\ndefine GOVERNMENT = gouvernement\nplace Norvège | Norway : norvégien norvégienne\n", "test");
+  const KnownClasses& known = book.find("fr")->known();
+  auto starts = [&](const char* word) {
+    std::uint32_t number = vocabulary::intern(word);
+    return number < known.lower_case_mention_starts.size() ? known.lower_case_mention_starts[number] : 0;
+  };
+  CHECK(starts("gouvernement") == 1);
+  CHECK(starts("norvegienne") == 1);  // by its key, without accents
+  CHECK(starts("norvege") == 0);  // a place name starts a mention with its capital
+  CHECK(starts("dans") == 0);
+}
