@@ -178,7 +178,14 @@ class Resolver {
         m.entity = it->second;
         continue;
       }
-      // Kept (names advanced) only when no entity has its key yet.
+      // A one-word name of a plain word: its token's key, not copied (most
+      // names). Another name's key is built in name_keys_[names], kept
+      // (names advanced) only when no entity has that key yet.
+      const Token& word = doc_->tokens[m.first];
+      if (m.last - m.first == 1 && word.folds_as_key) {
+        join_name(m, word.key.view());
+        continue;
+      }
       std::string& key = name_keys_[names];
       if (!assign_plain_key(key, m.first, m.last)) {
         if (by_text.empty()) by_text.assign(slots, -1);
@@ -195,16 +202,26 @@ class Resolver {
         by_text[text_slot] = static_cast<int>(i);
         span_key(doc_->text, doc_->tokens, m.first, m.last, key);
       }
-      std::size_t slot = short_hash(key) & (slots - 1);
-      while (by_key[slot] >= 0 && key_of[static_cast<std::size_t>(by_key[slot])] != key) slot = (slot + 1) & (slots - 1);
-      if (by_key[slot] < 0) {
-        by_key[slot] = new_entity(m);
-        key_of.push_back(key);
-        ++names;
-      }
-      m.entity = by_key[slot];
-      key_at_[m.first] = key_of[static_cast<std::size_t>(m.entity)];
+      if (join_name(m, key)) ++names;
     }
+  }
+
+  // Gives name mention `m` the entity whose folded name is `key`, made for
+  // it when none has it yet (true then: the entity keeps the view `key`).
+  bool join_name(Mention& m, std::string_view key) {
+    std::vector<int>& by_key = by_key_;
+    std::vector<std::string_view>& key_of = key_of_;
+    const std::size_t mask = by_key.size() - 1;
+    std::size_t slot = short_hash(key) & mask;
+    while (by_key[slot] >= 0 && key_of[static_cast<std::size_t>(by_key[slot])] != key) slot = (slot + 1) & mask;
+    bool added = by_key[slot] < 0;
+    if (added) {
+      by_key[slot] = new_entity(m);
+      key_of.push_back(key);
+    }
+    m.entity = by_key[slot];
+    key_at_[m.first] = key_of[static_cast<std::size_t>(m.entity)];
+    return added;
   }
 
   // The entity `m` (a one-word name) is a short form of, or -1 when none or
