@@ -334,9 +334,16 @@ class Resolver {
   void finish_entities() {
     std::vector<int>& renumber = renumber_;
     renumber.assign(protos_.size(), -1);
+    // The mentions and the tables through locals: the compiler would load
+    // them again after every store (the entities' memory only moves in the
+    // first loop, which takes each from reuse_entity()).
+    Mention* const mentions = doc_->mentions.data();
+    const std::size_t mention_count = doc_->mentions.size();
+    int* const numbers = renumber.data();
     std::size_t count = 0;
-    for (Mention& m : doc_->mentions) {
-      int& number = renumber[static_cast<std::size_t>(m.entity)];
+    for (std::size_t i = 0; i < mention_count; ++i) {
+      Mention& m = mentions[i];
+      int& number = numbers[static_cast<std::size_t>(m.entity)];
       if (number < 0) {
         number = static_cast<int>(count);
         const Proto& proto = protos_[static_cast<std::size_t>(m.entity)];
@@ -351,10 +358,14 @@ class Resolver {
     }
     keep_entities(count);
     // Type: the first sure type, else the shape of the longest name.
-    names_.assign(doc_->entities.size(), EntityName{});
-    for (const Mention& m : doc_->mentions) {
-      Entity& e = doc_->entities[static_cast<std::size_t>(m.entity)];
-      EntityName& name = names_[static_cast<std::size_t>(m.entity)];
+    names_.assign(count, EntityName{});
+    Entity* const entities = doc_->entities.data();
+    EntityName* const names = names_.data();
+    const std::string_view* const key_at = key_at_.data();
+    for (std::size_t i = 0; i < mention_count; ++i) {
+      const Mention& m = mentions[i];
+      Entity& e = entities[static_cast<std::size_t>(m.entity)];
+      EntityName& name = names[static_cast<std::size_t>(m.entity)];
       if (m.sure_type && !name.sure_type) {
         e.type = *m.type;
         name.sure_type = true;
@@ -362,21 +373,21 @@ class Resolver {
       if (m.kind == MentionKind::Name && m.last - m.first > name.length) {
         name.length = m.last - m.first;
         name.text = text_of(m);
-        name.key = key_at_[m.first];
+        name.key = key_at[m.first];
         if (!name.sure_type) e.type = m.type.value_or(EntityType::Organization);
       }
     }
-    for (std::size_t i = 0; i < doc_->entities.size(); ++i) {
-      Entity& e = doc_->entities[i];
+    const std::size_t place_name = doc_->language == "en" ? 1 : 0;  // the English name, where there is one
+    for (std::size_t i = 0; i < count; ++i) {
+      Entity& e = entities[i];
       if (e.place >= 0) {
         const Place& place = rules_->places[static_cast<std::size_t>(e.place)];
-        std::size_t pick = doc_->language == "en" && place.names.size() > 1 ? 1 : 0;
-        names_[i].text = place.names[pick];
+        names[i].text = place.names[place.names.size() > place_name ? place_name : 0];
         e.type = EntityType::Place;
       }
-      e.name.assign(names_[i].text);  // once, the longest name known
+      e.name.assign(names[i].text);  // once, the longest name known
     }
-    for (Mention& m : doc_->mentions) m.type = doc_->entities[static_cast<std::size_t>(m.entity)].type;
+    for (std::size_t i = 0; i < mention_count; ++i) mentions[i].type = entities[static_cast<std::size_t>(mentions[i].entity)].type;
   }
 
   // Whether a mention holds one of tokens [first, last): among the mentions
