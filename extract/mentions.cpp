@@ -64,8 +64,8 @@ class MentionFinder {
         government_has_stems_(!government_.stems.empty()),
         place_adjective_by_word_(rules.place_adjective_by_word.data()),
         place_adjective_count_(rules.place_adjective_by_word.size()),
-        lower_case_starts_(rules.known().lower_case_mention_starts.data()),
-        lower_case_start_count_(rules.known().lower_case_mention_starts.size()),
+        mention_cues_(rules.known().mention_cues.data()),
+        mention_cue_count_(rules.known().mention_cues.size()),
         initials_(buffers.initials),
         initial_words_(buffers.initial_words),
         lower_case_initials_(buffers.lower_case_initials),
@@ -96,7 +96,9 @@ class MentionFinder {
   }
   // The same, for token `i` of word number `word`.
   std::pair<std::size_t, int> place_name_at(std::size_t i, std::size_t end, std::uint32_t word) const {
-    if ((!tokens_[i].capitalized && !tokens_[i].all_caps) || word == vocabulary::kUnknown) return {0, -1};
+    if ((!tokens_[i].capitalized && !tokens_[i].all_caps) || word >= mention_cue_count_ ||
+        !(mention_cues_[word] & KnownClasses::kPlaceNameStart))
+      return {0, -1};
     auto it = rules_.place_names.find(tokens_[i].key);
     if (it == rules_.place_names.end()) return {0, -1};
     std::pair<std::size_t, int> best{0, -1};
@@ -299,8 +301,8 @@ class MentionFinder {
     const Token* const tokens = tokens_;
     const Token* const last = tokens + doc_.sentences[s].last;
     const bool noting = !initials_.empty();
-    const std::uint8_t* const starts = lower_case_starts_;
-    const std::size_t start_words = lower_case_start_count_;
+    const std::uint8_t* const cues = mention_cues_;
+    const std::size_t cue_words = mention_cue_count_;
     const bool any_word_starts = government_has_stems_;
     bool initial = true;
     for (const Token* t = tokens + doc_.sentences[s].first; t < last;) {
@@ -309,7 +311,7 @@ class MentionFinder {
       // mention starts with a capital, a government word or a place
       // adjective (a necessary test for mention_at()).
       if (t->capitalized || t->all_caps || t->inner_caps || any_word_starts ||
-          (word < start_words && starts[word] != 0)) {
+          (word < cue_words && (cues[word] & KnownClasses::kLowerCaseStart))) {
         const auto i = static_cast<std::size_t>(t - tokens);
         if (std::size_t end = mention_at(s, i, initial, word); end > i) {
           if (noting)
@@ -381,8 +383,8 @@ class MentionFinder {
   bool government_has_stems_;  // then any word may be one
   const int* const place_adjective_by_word_;  // rules_.place_adjective_by_word, read at every rule word
   const std::size_t place_adjective_count_;
-  const std::uint8_t* const lower_case_starts_;  // KnownClasses::lower_case_mention_starts, read at every token
-  const std::size_t lower_case_start_count_;
+  const std::uint8_t* const mention_cues_;  // KnownClasses::mention_cues, read at every token
+  const std::size_t mention_cue_count_;
   std::vector<std::string_view>& initials_;  // keys of doc_.tokens, not copied; sorted; empty once all are noted
   std::vector<std::uint32_t>& initial_words_;  // the word numbers of the rule words of initials_
   std::array<std::uint64_t, 64> initial_shapes_{};  // key_shape() of the other keys of initials_: [byte] |= bit

@@ -291,12 +291,17 @@ KnownClasses::KnownClasses(const RuleSet& rules)
   mark(pronoun_cues, pronoun_org, kOrgPronoun);
   mark(pronoun_cues, pronoun_any, kAnyPronoun);
   mark(pronoun_cues, possessive, kPossessive);
-  mark(lower_case_mention_starts, government, 1);
+  mark(mention_cues, government, kLowerCaseStart);
   for (std::size_t word = 0; word < rules.place_adjective_by_word.size(); ++word)
     if (rules.place_adjective_by_word[word] >= 0) {
-      if (lower_case_mention_starts.size() <= word) lower_case_mention_starts.resize(word + 1, 0);
-      lower_case_mention_starts[word] = 1;
+      if (mention_cues.size() <= word) mention_cues.resize(word + 1, 0);
+      mention_cues[word] |= kLowerCaseStart;
     }
+  for (const auto& [key, names] : rules.place_names) {
+    std::uint32_t word = vocabulary::intern(key);
+    if (mention_cues.size() <= word) mention_cues.resize(word + 1, 0);
+    mention_cues[word] |= kPlaceNameStart;
+  }
 }
 
 Pattern parse_pattern(std::string_view text, const std::unordered_map<std::string, WordSet>& classes,

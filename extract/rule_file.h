@@ -127,10 +127,12 @@ struct KnownClasses {
   static constexpr std::uint8_t kPersonPronoun = 1, kOrgPronoun = 2, kAnyPronoun = 4, kPossessive = 8;
   std::vector<std::uint8_t> pronoun_cues;
 
-  // 1 by the word number of a word that may start a mention without a
-  // capital (mentions.h): a word of GOVERNMENT or a place adjective; 0 past
-  // its end. Stems are not in it.
-  std::vector<std::uint8_t> lower_case_mention_starts;
+  // The mention stage's cues of each word, by word number, likewise:
+  // kLowerCaseStart for a word that may start a mention without a capital
+  // (a word of GOVERNMENT, a place adjective), kPlaceNameStart for the first
+  // key of a place's name; 0 past its end. Stems are not in it.
+  static constexpr std::uint8_t kLowerCaseStart = 1, kPlaceNameStart = 2;
+  std::vector<std::uint8_t> mention_cues;
 };
 
 // Rule sets for every language, filled from rule files.

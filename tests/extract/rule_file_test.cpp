@@ -165,16 +165,20 @@ TEST_CASE("the pronoun cues of a word are read by its number") {
   CHECK(cues("dans") == 0);
 }
 
-TEST_CASE("the words that may start a mention in lower case are read by their number") {
+TEST_CASE("the mention cues of a word are read by its number") {
   RuleBook book;
-  book.load("language fr\ndefine GOVERNMENT = gouvernement\nplace Norvège | Norway : norvégien norvégienne\n", "test");
+  book.load("language fr\ndefine GOVERNMENT = gouvernement\nplace Norvège | Norway : norvégien norvégienne\n"
+            "place Nouvelle-Zélande | New Zealand : néo-zélandais\n", "test");
   const KnownClasses& known = book.find("fr")->known();
-  auto starts = [&](const char* word) {
+  auto cues = [&](const char* word) {
     std::uint32_t number = vocabulary::intern(word);
-    return number < known.lower_case_mention_starts.size() ? known.lower_case_mention_starts[number] : 0;
+    return number < known.mention_cues.size() ? known.mention_cues[number] : 0;
   };
-  CHECK(starts("gouvernement") == 1);
-  CHECK(starts("norvegienne") == 1);  // by its key, without accents
-  CHECK(starts("norvege") == 0);  // a place name starts a mention with its capital
-  CHECK(starts("dans") == 0);
+  // By their keys: lower case, without accents.
+  CHECK(cues("gouvernement") == KnownClasses::kLowerCaseStart);
+  CHECK(cues("norvegienne") == KnownClasses::kLowerCaseStart);
+  CHECK(cues("norvege") == KnownClasses::kPlaceNameStart);
+  CHECK(cues("new") == KnownClasses::kPlaceNameStart);  // the first word of a name
+  CHECK(cues("zealand") == 0);
+  CHECK(cues("dans") == 0);
 }
