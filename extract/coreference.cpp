@@ -697,21 +697,26 @@ class Resolver {
       (description ? entity.descriptions : entity.aliases).emplace_back(form);
       (description ? entity.description_keys : entity.alias_keys).emplace_back(key);
     };
-    for (std::size_t i = 0; i < doc_->mentions.size(); ++i) {
-      const Mention& m = doc_->mentions[i];
+    // Through locals: the compiler would load them again after every alias added.
+    const Mention* const mentions = doc_->mentions.data();
+    const std::size_t mention_count = doc_->mentions.size();
+    const std::string_view* const key_at = key_at_.data();
+    const EntityName* const names = names_.data();
+    for (std::size_t i = 0; i < mention_count; ++i) {
+      const Mention& m = mentions[i];
       std::size_t e = static_cast<std::size_t>(m.entity);
       if (m.kind == MentionKind::Name && m.place < 0) {
-        std::string_view key = key_at_[m.first];
+        std::string_view key = key_at[m.first];
         // Mostly the very key of the entity's name: passed over without comparing texts.
-        if (key.data() != names_[e].key.data()) add(e, text_of(m), key, false);
+        if (key.data() != names[e].key.data()) add(e, text_of(m), key, false);
       }
       if (m.kind == MentionKind::Description) {
         // "la firme" + "norvégienne" → "la firme norvégienne"; "the" + "[Oslo]-based firm"
         std::size_t last = m.last;
-        for (std::size_t j = i + 1; j < doc_->mentions.size() && doc_->mentions[j].first == last &&
-                                    doc_->mentions[j].kind == MentionKind::Adjective;
+        for (std::size_t j = i + 1; j < mention_count && mentions[j].first == last &&
+                                    mentions[j].kind == MentionKind::Adjective;
              ++j)
-          last = doc_->mentions[j].last;
+          last = mentions[j].last;
         auto shown = std::find_if(shown_first_.begin(), shown_first_.end(), [&](const auto& s) { return s.first == m.first; });
         std::size_t first = shown == shown_first_.end() ? m.first : shown->second;
         add(e, span_view(first, last), folded_span(first, last), true);
@@ -719,9 +724,11 @@ class Resolver {
     }
     for (const auto& [entity, first, last] : appositions_)
       add(static_cast<std::size_t>(entity), span_view(first, last), folded_span(first, last), true);
-    for (std::size_t i = 0; i < doc_->entities.size(); ++i) {
-      Entity& e = doc_->entities[i];
-      e.name_key.assign(names_[i].key);
+    Entity* const entities = doc_->entities.data();
+    const std::size_t entity_count = doc_->entities.size();
+    for (std::size_t i = 0; i < entity_count; ++i) {
+      Entity& e = entities[i];
+      e.name_key.assign(names[i].key);
       if (e.place < 0) continue;
       std::size_t place = static_cast<std::size_t>(e.place);
       const std::vector<std::string>& names = rules_->places[place].names;
