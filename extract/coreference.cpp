@@ -522,12 +522,20 @@ class Resolver {
   // norvégienne X", "X, une firme norvégienne").
   void find_nationalities() {
     nationality_.assign(doc_->entities.size(), -1);
-    for (const Mention& a : doc_->mentions) {
+    const Mention* const mentions = doc_->mentions.data();
+    const std::size_t count = doc_->mentions.size();
+    for (std::size_t i = 0; i < count; ++i) {
+      const Mention& a = mentions[i];
       if (a.kind != MentionKind::Adjective) continue;
       int best = -1;
       std::size_t best_gap = 4;
-      for (const Mention& m : doc_->mentions) {
-        if (m.kind != MentionKind::Name || m.place >= 0 || m.sentence != a.sentence) continue;
+      // The mentions are sorted (no description or pronoun is added yet):
+      // those of the adjective's sentence are the run around it.
+      std::size_t first = i;
+      while (first > 0 && mentions[first - 1].sentence == a.sentence) --first;
+      for (std::size_t k = first; k < count && mentions[k].sentence == a.sentence; ++k) {
+        const Mention& m = mentions[k];
+        if (m.kind != MentionKind::Name || m.place >= 0) continue;
         std::size_t gap = m.first >= a.last ? m.first - a.last : a.first >= m.last ? a.first - m.last : 0;
         if (gap < best_gap) {
           best_gap = gap;
