@@ -610,12 +610,15 @@ class Resolver {
   // One pass over the tokens of the sentences: the elements of the
   // description rules each sentence holds (sentence_elements_), and the
   // tokens with a pronoun cue (cue_tokens_[0, cue_count_)), for
-  // add_descriptions() and add_pronouns(). Sentences in order, apart.
+  // add_descriptions() and add_pronouns().
   void read_tokens() {
     const RuleScreen& screen = *rules_->describe_screen;
     const KnownClasses& known = rules_->known();
     sentence_elements_.resize(doc_->sentences.size());
-    if (cue_tokens_.size() < doc_->tokens.size()) cue_tokens_.resize(doc_->tokens.size());
+    std::size_t in_sentences = 0;  // room for a cue at every token of every sentence
+    for (const Sentence& sentence : doc_->sentences)
+      if (sentence.last > sentence.first) in_sentences += sentence.last - sentence.first;
+    if (cue_tokens_.size() < in_sentences) cue_tokens_.resize(in_sentences);
     // Through locals, the tables, and the cue tokens written through a
     // pointer: word_of() may call a function, after which the compiler
     // would load every member again at every token.
