@@ -262,8 +262,12 @@ class Resolver {
   void join_short_forms() {
     long_names_.clear();
     long_words_.clear();
-    for (const Mention& m : doc_->mentions)
-      if (m.kind == MentionKind::Name && m.place < 0 && m.last - m.first >= 2) {
+    short_names_.clear();
+    for (const Mention& m : doc_->mentions) {
+      if (m.kind != MentionKind::Name || m.place >= 0) continue;
+      if (m.last - m.first == 1) {
+        short_names_.push_back(&m);
+      } else {
         long_names_.push_back(&m);
         // A person by the last word ("Vettel"), another entity by the first
         // ("Quarry") unless its type is sure. A name repeated gives the same
@@ -276,14 +280,15 @@ class Resolver {
             }))
           long_words_.push_back({m.entity, word});
       }
+    }
     if (long_names_.empty()) return;  // no short form without a long one
     move_to_.assign(protos_.size(), -1);
     // The word of each entity's latest one-word name that abbreviates no long
     // form: a name repeated is not compared with them again.
     failed_.assign(protos_.size(), nullptr);
     bool moved = false;
-    for (const Mention& m : doc_->mentions) {
-      if (m.kind != MentionKind::Name || m.place >= 0 || m.last - m.first != 1) continue;
+    for (const Mention* short_name : short_names_) {
+      const Mention& m = *short_name;
       int& target = move_to_[static_cast<std::size_t>(m.entity)];
       if (target >= 0) continue;
       const Token& word = doc_->tokens[m.first];
@@ -778,6 +783,7 @@ class Resolver {
   };
   std::vector<const Mention*> long_names_;
   std::vector<LongWord> long_words_;
+  std::vector<const Mention*> short_names_;  // the one-word names, in order
   std::vector<int> move_to_;                   // per entity: the one it joins, or -1
   std::vector<const Token*> failed_;           // join_short_forms()
   std::vector<int> renumber_;                  // per entity: its number in doc_->entities, or -1
