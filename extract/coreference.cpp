@@ -11,7 +11,7 @@
 
 #include "extract/matcher.h"
 #include "graph/text_fold.h"
-#include "extract/rule_index.h"
+#include "extract/rule_screen.h"
 #include "extract/tokenizer.h"
 #include "extract/vocabulary.h"
 
@@ -60,6 +60,7 @@ class Resolver {
     finish_entities();
     find_nationalities();
     found_ = doc_->mentions.size();
+    read_tokens();
     add_descriptions();
     // Pronouns are found in the mentions in any order (ties cannot occur:
     // no two mentions start at the same token), so one sort serves both.
@@ -177,7 +178,14 @@ class Resolver {
         m.entity = it->second;
         continue;
       }
-      // Kept (names advanced) only when no entity has its key yet.
+      // A one-word name of a plain word: its token's key, not copied (most
+      // names). Another name's key is built in name_keys_[names], kept
+      // (names advanced) only when no entity has that key yet.
+      const Token& word = doc_->tokens[m.first];
+      if (m.last - m.first == 1 && word.folds_as_key) {
+        join_name(m, word.key.view());
+        continue;
+      }
       std::string& key = name_keys_[names];
       if (!assign_plain_key(key, m.first, m.last)) {
         if (by_text.empty()) by_text.assign(slots, -1);
@@ -194,16 +202,26 @@ class Resolver {
         by_text[text_slot] = static_cast<int>(i);
         span_key(doc_->text, doc_->tokens, m.first, m.last, key);
       }
-      std::size_t slot = short_hash(key) & (slots - 1);
-      while (by_key[slot] >= 0 && key_of[static_cast<std::size_t>(by_key[slot])] != key) slot = (slot + 1) & (slots - 1);
-      if (by_key[slot] < 0) {
-        by_key[slot] = new_entity(m);
-        key_of.push_back(key);
-        ++names;
-      }
-      m.entity = by_key[slot];
-      key_at_[m.first] = key_of[static_cast<std::size_t>(m.entity)];
+      if (join_name(m, key)) ++names;
     }
+  }
+
+  // Gives name mention `m` the entity whose folded name is `key`, made for
+  // it when none has it yet (true then: the entity keeps the view `key`).
+  bool join_name(Mention& m, std::string_view key) {
+    std::vector<int>& by_key = by_key_;
+    std::vector<std::string_view>& key_of = key_of_;
+    const std::size_t mask = by_key.size() - 1;
+    std::size_t slot = short_hash(key) & mask;
+    while (by_key[slot] >= 0 && key_of[static_cast<std::size_t>(by_key[slot])] != key) slot = (slot + 1) & mask;
+    bool added = by_key[slot] < 0;
+    if (added) {
+      by_key[slot] = new_entity(m);
+      key_of.push_back(key);
+    }
+    m.entity = by_key[slot];
+    key_at_[m.first] = key_of[static_cast<std::size_t>(m.entity)];
+    return added;
   }
 
   // The entity `m` (a one-word name) is a short form of, or -1 when none or
@@ -244,8 +262,12 @@ class Resolver {
   void join_short_forms() {
     long_names_.clear();
     long_words_.clear();
-    for (const Mention& m : doc_->mentions)
-      if (m.kind == MentionKind::Name && m.place < 0 && m.last - m.first >= 2) {
+    short_names_.clear();
+    for (const Mention& m : doc_->mentions) {
+      if (m.kind != MentionKind::Name || m.place >= 0) continue;
+      if (m.last - m.first == 1) {
+        short_names_.push_back(&m);
+      } else {
         long_names_.push_back(&m);
         // A person by the last word ("Vettel"), another entity by the first
         // ("Quarry") unless its type is sure. A name repeated gives the same
@@ -258,14 +280,15 @@ class Resolver {
             }))
           long_words_.push_back({m.entity, word});
       }
+    }
     if (long_names_.empty()) return;  // no short form without a long one
     move_to_.assign(protos_.size(), -1);
     // The word of each entity's latest one-word name that abbreviates no long
     // form: a name repeated is not compared with them again.
     failed_.assign(protos_.size(), nullptr);
     bool moved = false;
-    for (const Mention& m : doc_->mentions) {
-      if (m.kind != MentionKind::Name || m.place >= 0 || m.last - m.first != 1) continue;
+    for (const Mention* short_name : short_names_) {
+      const Mention& m = *short_name;
       int& target = move_to_[static_cast<std::size_t>(m.entity)];
       if (target >= 0) continue;
       const Token& word = doc_->tokens[m.first];
@@ -316,9 +339,16 @@ class Resolver {
   void finish_entities() {
     std::vector<int>& renumber = renumber_;
     renumber.assign(protos_.size(), -1);
+    // The mentions and the tables through locals: the compiler would load
+    // them again after every store (the entities' memory only moves in the
+    // first loop, which takes each from reuse_entity()).
+    Mention* const mentions = doc_->mentions.data();
+    const std::size_t mention_count = doc_->mentions.size();
+    int* const numbers = renumber.data();
     std::size_t count = 0;
-    for (Mention& m : doc_->mentions) {
-      int& number = renumber[static_cast<std::size_t>(m.entity)];
+    for (std::size_t i = 0; i < mention_count; ++i) {
+      Mention& m = mentions[i];
+      int& number = numbers[static_cast<std::size_t>(m.entity)];
       if (number < 0) {
         number = static_cast<int>(count);
         const Proto& proto = protos_[static_cast<std::size_t>(m.entity)];
@@ -333,10 +363,14 @@ class Resolver {
     }
     keep_entities(count);
     // Type: the first sure type, else the shape of the longest name.
-    names_.assign(doc_->entities.size(), EntityName{});
-    for (const Mention& m : doc_->mentions) {
-      Entity& e = doc_->entities[static_cast<std::size_t>(m.entity)];
-      EntityName& name = names_[static_cast<std::size_t>(m.entity)];
+    names_.assign(count, EntityName{});
+    Entity* const entities = doc_->entities.data();
+    EntityName* const names = names_.data();
+    const std::string_view* const key_at = key_at_.data();
+    for (std::size_t i = 0; i < mention_count; ++i) {
+      const Mention& m = mentions[i];
+      Entity& e = entities[static_cast<std::size_t>(m.entity)];
+      EntityName& name = names[static_cast<std::size_t>(m.entity)];
       if (m.sure_type && !name.sure_type) {
         e.type = *m.type;
         name.sure_type = true;
@@ -344,21 +378,21 @@ class Resolver {
       if (m.kind == MentionKind::Name && m.last - m.first > name.length) {
         name.length = m.last - m.first;
         name.text = text_of(m);
-        name.key = key_at_[m.first];
+        name.key = key_at[m.first];
         if (!name.sure_type) e.type = m.type.value_or(EntityType::Organization);
       }
     }
-    for (std::size_t i = 0; i < doc_->entities.size(); ++i) {
-      Entity& e = doc_->entities[i];
+    const std::size_t place_name = doc_->language == "en" ? 1 : 0;  // the English name, where there is one
+    for (std::size_t i = 0; i < count; ++i) {
+      Entity& e = entities[i];
       if (e.place >= 0) {
         const Place& place = rules_->places[static_cast<std::size_t>(e.place)];
-        std::size_t pick = doc_->language == "en" && place.names.size() > 1 ? 1 : 0;
-        names_[i].text = place.names[pick];
+        names[i].text = place.names[place.names.size() > place_name ? place_name : 0];
         e.type = EntityType::Place;
       }
-      e.name.assign(names_[i].text);  // once, the longest name known
+      e.name.assign(names[i].text);  // once, the longest name known
     }
-    for (Mention& m : doc_->mentions) m.type = doc_->entities[static_cast<std::size_t>(m.entity)].type;
+    for (std::size_t i = 0; i < mention_count; ++i) mentions[i].type = entities[static_cast<std::size_t>(mentions[i].entity)].type;
   }
 
   // Whether a mention holds one of tokens [first, last): among the mentions
@@ -421,17 +455,22 @@ class Resolver {
   }
 
   void add_descriptions() {
-    const RuleIndex& index = rules_->index(Rule::Action::Describe);
-    std::vector<RuleIndex::Candidate>& candidates = candidates_;
+    const std::vector<RuleScreen::Needs>& screened = rules_->describe_screen->rules();
     Matcher matcher(*doc_, Coordination{});
     for (std::size_t s = 0; s < doc_->sentences.size(); ++s) {
-      if (!index.worth_trying(*doc_, s)) continue;
-      matcher.set_sentence(s);
-      std::span<const Item> items = matcher.items();
-      index.select(matcher, candidates);
-      for (const auto& [r, last_start] : candidates) {
+      // The rules whose words the sentence holds, searched from every start
+      // (a match cannot start where a rule's words are missing, so no bound
+      // on the start changes what is found); no items for other sentences.
+      const RuleScreen::Elements present = sentence_elements_[s];
+      std::span<const Item> items;
+      for (const auto& [r, needed] : screened) {
+        if (!RuleScreen::holds(needed, present)) continue;
+        if (items.empty()) {
+          matcher.set_sentence(s);
+          items = matcher.items();
+        }
         const Rule& rule = rules_->rules[r];
-        for (const Match& match : matcher.find_all(rule.pattern, last_start)) {
+        for (const Match& match : matcher.find_all(rule.pattern, items.size() - 1)) {
           // The description starts after the last entity the pattern holds:
           // "the [Oslo]-based firm" describes with "- based firm".
           std::size_t from = match.first;
@@ -488,12 +527,20 @@ class Resolver {
   // norvégienne X", "X, une firme norvégienne").
   void find_nationalities() {
     nationality_.assign(doc_->entities.size(), -1);
-    for (const Mention& a : doc_->mentions) {
+    const Mention* const mentions = doc_->mentions.data();
+    const std::size_t count = doc_->mentions.size();
+    for (std::size_t i = 0; i < count; ++i) {
+      const Mention& a = mentions[i];
       if (a.kind != MentionKind::Adjective) continue;
       int best = -1;
       std::size_t best_gap = 4;
-      for (const Mention& m : doc_->mentions) {
-        if (m.kind != MentionKind::Name || m.place >= 0 || m.sentence != a.sentence) continue;
+      // The mentions are sorted (no description or pronoun is added yet):
+      // those of the adjective's sentence are the run around it.
+      std::size_t first = i;
+      while (first > 0 && mentions[first - 1].sentence == a.sentence) --first;
+      for (std::size_t k = first; k < count && mentions[k].sentence == a.sentence; ++k) {
+        const Mention& m = mentions[k];
+        if (m.kind != MentionKind::Name || m.place >= 0) continue;
         std::size_t gap = m.first >= a.last ? m.first - a.last : a.first >= m.last ? a.first - m.last : 0;
         if (gap < best_gap) {
           best_gap = gap;
@@ -565,27 +612,54 @@ class Resolver {
     return latest ? latest->entity : -1;
   }
 
+  // One pass over the tokens of the sentences: the elements of the
+  // description rules each sentence holds (sentence_elements_), and the
+  // tokens with a pronoun cue (cue_tokens_[0, cue_count_)), for
+  // add_descriptions() and add_pronouns().
+  void read_tokens() {
+    const RuleScreen& screen = *rules_->describe_screen;
+    const KnownClasses& known = rules_->known();
+    sentence_elements_.resize(doc_->sentences.size());
+    std::size_t in_sentences = 0;  // room for a cue at every token of every sentence
+    for (const Sentence& sentence : doc_->sentences)
+      if (sentence.last > sentence.first) in_sentences += sentence.last - sentence.first;
+    if (cue_tokens_.size() < in_sentences) cue_tokens_.resize(in_sentences);
+    // Through locals, the tables, and the cue tokens written through a
+    // pointer: word_of() may call a function, after which the compiler
+    // would load every member again at every token.
+    const Token* const tokens = doc_->tokens.data();
+    const std::uint8_t* const cues = known.pronoun_cues.data();
+    const std::size_t cue_words = known.pronoun_cues.size();
+    const bool by_word = screen.by_word_alone();
+    const RuleScreen::Elements* const elements = screen.word_elements().data();
+    const std::size_t element_words = screen.word_elements().size();
+    CueToken* const cue_tokens = cue_tokens_.data();
+    std::size_t cue_count = 0;
+    for (std::size_t s = 0; s < doc_->sentences.size(); ++s) {
+      const Sentence& sentence = doc_->sentences[s];
+      RuleScreen::Elements present = 0;
+      for (std::size_t t = sentence.first; t < sentence.last; ++t) {
+        const std::uint32_t word = vocabulary::word_of(tokens[t]);
+        if (!by_word) present |= screen.elements_of(tokens[t], word);
+        else if (word < element_words) present |= elements[word];
+        // A word in none of the classes (kUnknown among them) has no cue: most tokens.
+        if (word < cue_words && cues[word] != 0) cue_tokens[cue_count++] = {t, s, cues[word]};
+      }
+      sentence_elements_[s] = present;
+    }
+    cue_count_ = cue_count;
+  }
+
   void add_pronouns() {
     const KnownClasses& known = rules_->known();
     const WordSet& possessed = known.possessed;
-    // Read through locals: only mentions are added below, and the compiler
-    // would otherwise load the tokens and the classes again at every token.
+    // Read through a local: only mentions are added below, and the compiler
+    // would otherwise load the tokens again at every cue.
     const Token* const tokens = doc_->tokens.data();
-    const std::uint8_t* const cues = known.pronoun_cues.data();
-    const std::size_t cue_count = known.pronoun_cues.size();
-    const std::size_t token_count = doc_->tokens.size();
     const std::vector<Sentence>& sentences = doc_->sentences;
-    // One pass over the tokens; the sentence of a token is looked for only
-    // when it has a cue.
-    std::size_t s = 0;
-    for (std::size_t t = 0; t < token_count; ++t) {
-      // A word in none of the classes (kUnknown among them) has no cue: most tokens stop here.
-      std::uint32_t word = vocabulary::word_of(tokens[t]);
-      if (word >= cue_count || cues[word] == 0) continue;
-      while (s < sentences.size() && sentences[s].last <= t) ++s;
-      if (s == sentences.size() || t < sentences[s].first) continue;  // between sentences
+    for (std::size_t i = 0; i < cue_count_; ++i) {
+      const auto [t, s, cue] = cue_tokens_[i];
       const std::size_t last = sentences[s].last;
-      const std::uint8_t cue = cues[word];
       TypeSet types = 0;
       bool is_possessive = false;
       if (cue & KnownClasses::kPersonPronoun) {
@@ -639,21 +713,26 @@ class Resolver {
       (description ? entity.descriptions : entity.aliases).emplace_back(form);
       (description ? entity.description_keys : entity.alias_keys).emplace_back(key);
     };
-    for (std::size_t i = 0; i < doc_->mentions.size(); ++i) {
-      const Mention& m = doc_->mentions[i];
+    // Through locals: the compiler would load them again after every alias added.
+    const Mention* const mentions = doc_->mentions.data();
+    const std::size_t mention_count = doc_->mentions.size();
+    const std::string_view* const key_at = key_at_.data();
+    const EntityName* const names = names_.data();
+    for (std::size_t i = 0; i < mention_count; ++i) {
+      const Mention& m = mentions[i];
       std::size_t e = static_cast<std::size_t>(m.entity);
       if (m.kind == MentionKind::Name && m.place < 0) {
-        std::string_view key = key_at_[m.first];
+        std::string_view key = key_at[m.first];
         // Mostly the very key of the entity's name: passed over without comparing texts.
-        if (key.data() != names_[e].key.data()) add(e, text_of(m), key, false);
+        if (key.data() != names[e].key.data()) add(e, text_of(m), key, false);
       }
       if (m.kind == MentionKind::Description) {
         // "la firme" + "norvégienne" → "la firme norvégienne"; "the" + "[Oslo]-based firm"
         std::size_t last = m.last;
-        for (std::size_t j = i + 1; j < doc_->mentions.size() && doc_->mentions[j].first == last &&
-                                    doc_->mentions[j].kind == MentionKind::Adjective;
+        for (std::size_t j = i + 1; j < mention_count && mentions[j].first == last &&
+                                    mentions[j].kind == MentionKind::Adjective;
              ++j)
-          last = doc_->mentions[j].last;
+          last = mentions[j].last;
         auto shown = std::find_if(shown_first_.begin(), shown_first_.end(), [&](const auto& s) { return s.first == m.first; });
         std::size_t first = shown == shown_first_.end() ? m.first : shown->second;
         add(e, span_view(first, last), folded_span(first, last), true);
@@ -661,9 +740,11 @@ class Resolver {
     }
     for (const auto& [entity, first, last] : appositions_)
       add(static_cast<std::size_t>(entity), span_view(first, last), folded_span(first, last), true);
-    for (std::size_t i = 0; i < doc_->entities.size(); ++i) {
-      Entity& e = doc_->entities[i];
-      e.name_key.assign(names_[i].key);
+    Entity* const entities = doc_->entities.data();
+    const std::size_t entity_count = doc_->entities.size();
+    for (std::size_t i = 0; i < entity_count; ++i) {
+      Entity& e = entities[i];
+      e.name_key.assign(names[i].key);
       if (e.place < 0) continue;
       std::size_t place = static_cast<std::size_t>(e.place);
       const std::vector<std::string>& names = rules_->places[place].names;
@@ -702,6 +783,7 @@ class Resolver {
   };
   std::vector<const Mention*> long_names_;
   std::vector<LongWord> long_words_;
+  std::vector<const Mention*> short_names_;  // the one-word names, in order
   std::vector<int> move_to_;                   // per entity: the one it joins, or -1
   std::vector<const Token*> failed_;           // join_short_forms()
   std::vector<int> renumber_;                  // per entity: its number in doc_->entities, or -1
@@ -716,7 +798,15 @@ class Resolver {
     bool in_sentence = false;   // mentioned in the description's sentence
   };
   std::vector<Tally> tally_;
-  std::vector<RuleIndex::Candidate> candidates_;  // add_descriptions(): the rules to try on a sentence
+  std::vector<RuleScreen::Elements> sentence_elements_;  // read_tokens(): by sentence
+  // read_tokens(): a token with a pronoun cue (KnownClasses::pronoun_cues),
+  // its sentence and its cue; cue_tokens_ only grows, cue_count_ are this article's.
+  struct CueToken {
+    std::size_t token, sentence;
+    std::uint8_t cue;
+  };
+  std::vector<CueToken> cue_tokens_;
+  std::size_t cue_count_ = 0;
   // An apposition: tokens [first, last) describe `entity`.
   struct Apposition {
     int entity;

@@ -64,6 +64,8 @@ class MentionFinder {
         government_has_stems_(!government_.stems.empty()),
         place_adjective_by_word_(rules.place_adjective_by_word.data()),
         place_adjective_count_(rules.place_adjective_by_word.size()),
+        mention_cues_(rules.known().mention_cues.data()),
+        mention_cue_count_(rules.known().mention_cues.size()),
         initials_(buffers.initials),
         initial_words_(buffers.initial_words),
         lower_case_initials_(buffers.lower_case_initials),
@@ -94,7 +96,9 @@ class MentionFinder {
   }
   // The same, for token `i` of word number `word`.
   std::pair<std::size_t, int> place_name_at(std::size_t i, std::size_t end, std::uint32_t word) const {
-    if ((!tokens_[i].capitalized && !tokens_[i].all_caps) || word == vocabulary::kUnknown) return {0, -1};
+    if ((!tokens_[i].capitalized && !tokens_[i].all_caps) || word >= mention_cue_count_ ||
+        !(mention_cues_[word] & KnownClasses::kPlaceNameStart))
+      return {0, -1};
     auto it = rules_.place_names.find(tokens_[i].key);
     if (it == rules_.place_names.end()) return {0, -1};
     std::pair<std::size_t, int> best{0, -1};
@@ -182,17 +186,24 @@ class MentionFinder {
   // in initials_. A rule word's key is known by its number: two keys are
   // equal exactly when their numbers are.
   void note_lower_case(const Token& t, std::uint32_t word) {
-    if (t.is_word && !t.capitalized && !t.all_caps && !t.is_number) note_word(t, word);
+    if (t.is_word && !t.capitalized && !t.all_caps && !t.is_number && may_be_initial(t, word)) note_word(t, word);
   }
-  // The same for a word known to be written in lower case.
+  // A quick test, inline, that turns away most words that are not in
+  // initials_: a rule word by its number, another by key_shape().
+  bool may_be_initial(const Token& t, std::uint32_t word) const {
+    if (word != vocabulary::kUnknown) return !initial_words_.empty();
+    auto [byte, bit] = key_shape(t.key);
+    return (initial_shapes_[byte] & bit) != 0;
+  }
+  // note_lower_case() of a word known to be written in lower case, which
+  // may_be_initial() let through.
   void note_word(const Token& t, std::uint32_t word) {
     if (word != vocabulary::kUnknown) {
-      if (!initial_words_.empty() && std::find(initial_words_.begin(), initial_words_.end(), word) != initial_words_.end())
+      if (std::find(initial_words_.begin(), initial_words_.end(), word) != initial_words_.end())
         lower_case_initials_.emplace_back(t.key);
       return;
     }
-    auto [byte, bit] = key_shape(t.key);
-    if ((initial_shapes_[byte] & bit) && std::binary_search(initials_.begin(), initials_.end(), std::string_view(t.key)))
+    if (std::binary_search(initials_.begin(), initials_.end(), std::string_view(t.key)))
       lower_case_initials_.emplace_back(t.key);
   }
 
@@ -290,11 +301,17 @@ class MentionFinder {
     const Token* const tokens = tokens_;
     const Token* const last = tokens + doc_.sentences[s].last;
     const bool noting = !initials_.empty();
+    const std::uint8_t* const cues = mention_cues_;
+    const std::size_t cue_words = mention_cue_count_;
+    const bool any_word_starts = government_has_stems_;
     bool initial = true;
     for (const Token* t = tokens + doc_.sentences[s].first; t < last;) {
       const std::uint32_t word = vocabulary::word_of(*t);
-      // Most tokens, lower-case words and marks, fail this quick test.
-      if (t->capitalized || t->all_caps || t->inner_caps || may_start_mention(word)) {
+      // Most tokens, lower-case words and marks, fail this quick test: a
+      // mention starts with a capital, a government word or a place
+      // adjective (a necessary test for mention_at()).
+      if (t->capitalized || t->all_caps || t->inner_caps || any_word_starts ||
+          (word < cue_words && (cues[word] & KnownClasses::kLowerCaseStart))) {
         const auto i = static_cast<std::size_t>(t - tokens);
         if (std::size_t end = mention_at(s, i, initial, word); end > i) {
           if (noting)
@@ -304,22 +321,13 @@ class MentionFinder {
           continue;
         }
         if (noting) note_lower_case(*t, word);
-      } else if (noting && t->is_word && !t->is_number &&
-                 (word == vocabulary::kUnknown || !initial_words_.empty())) {
+      } else if (noting && t->is_word && !t->is_number && may_be_initial(*t, word)) {
         note_word(*t, word);  // not capitalised, as the test found, and maybe a first word
       }
       // Opening quotes and dashes keep the next word sentence-initial.
       initial = initial && !t->is_word;
       ++t;
     }
-  }
-
-  // Whether a mention may start at a token of word number `word` without a
-  // capital: a government word or a place adjective, which are rule words
-  // (with the capitals, a necessary test for mention_at()).
-  bool may_start_mention(std::uint32_t word) const {
-    return government_.has_number(word) || government_has_stems_ ||
-           (word < place_adjective_count_ && place_adjective_by_word_[word] >= 0);
   }
 
   // Adds the mention starting at token `i` (of word number `word`) of
@@ -375,6 +383,8 @@ class MentionFinder {
   bool government_has_stems_;  // then any word may be one
   const int* const place_adjective_by_word_;  // rules_.place_adjective_by_word, read at every rule word
   const std::size_t place_adjective_count_;
+  const std::uint8_t* const mention_cues_;  // KnownClasses::mention_cues, read at every token
+  const std::size_t mention_cue_count_;
   std::vector<std::string_view>& initials_;  // keys of doc_.tokens, not copied; sorted; empty once all are noted
   std::vector<std::uint32_t>& initial_words_;  // the word numbers of the rule words of initials_
   std::array<std::uint64_t, 64> initial_shapes_{};  // key_shape() of the other keys of initials_: [byte] |= bit

@@ -9,6 +9,7 @@
 
 #include "extract/built_in_rules.h"
 #include "extract/rule_index.h"
+#include "extract/rule_screen.h"
 #include "extract/tokenizer.h"
 #include "extract/vocabulary.h"
 
@@ -315,6 +316,17 @@ KnownClasses::KnownClasses(const RuleSet& rules)
   mark(pronoun_cues, pronoun_org, kOrgPronoun);
   mark(pronoun_cues, pronoun_any, kAnyPronoun);
   mark(pronoun_cues, possessive, kPossessive);
+  mark(mention_cues, government, kLowerCaseStart);
+  for (std::size_t word = 0; word < rules.place_adjective_by_word.size(); ++word)
+    if (rules.place_adjective_by_word[word] >= 0) {
+      if (mention_cues.size() <= word) mention_cues.resize(word + 1, 0);
+      mention_cues[word] |= kLowerCaseStart;
+    }
+  for (const auto& [key, names] : rules.place_names) {
+    std::uint32_t word = vocabulary::intern(key);
+    if (mention_cues.size() <= word) mention_cues.resize(word + 1, 0);
+    mention_cues[word] |= kPlaceNameStart;
+  }
 }
 
 Pattern parse_pattern(std::string_view text, const std::unordered_map<std::string, WordSet>& classes,
@@ -483,6 +495,7 @@ void RuleBook::load(std::string_view text, const std::string& origin) {
   for (auto& [lang, set] : sets_) {
     set.type_index = std::make_shared<const RuleIndex>(set, Rule::Action::Type);
     set.describe_index = std::make_shared<const RuleIndex>(set, Rule::Action::Describe);
+    set.describe_screen = std::make_shared<const RuleScreen>(set, Rule::Action::Describe);
     set.relation_index = std::make_shared<const RuleIndex>(set, Rule::Action::Relation);
     set.known_classes = std::make_shared<const KnownClasses>(set);
   }

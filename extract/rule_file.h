@@ -26,6 +26,7 @@ class RuleError : public std::runtime_error {
 };
 
 class RuleIndex;
+class RuleScreen;
 struct KnownClasses;
 
 // A relation type declared with `relation NAME [deal] [symmetric]`.
@@ -92,6 +93,8 @@ struct RuleSet {
   const RuleIndex& index(Rule::Action action) const;
 
   std::shared_ptr<const RuleIndex> type_index, describe_index, relation_index;
+  // The sentences the `describe` rules may match, by their tokens (coreference).
+  std::shared_ptr<const RuleScreen> describe_screen;
   std::shared_ptr<const KnownClasses> known_classes;
 };
 
@@ -123,6 +126,13 @@ struct KnownClasses {
   // One load per token instead of a test per class. Stems are not in it.
   static constexpr std::uint8_t kPersonPronoun = 1, kOrgPronoun = 2, kAnyPronoun = 4, kPossessive = 8;
   std::vector<std::uint8_t> pronoun_cues;
+
+  // The mention stage's cues of each word, by word number, likewise:
+  // kLowerCaseStart for a word that may start a mention without a capital
+  // (a word of GOVERNMENT, a place adjective), kPlaceNameStart for the first
+  // key of a place's name; 0 past its end. Stems are not in it.
+  static constexpr std::uint8_t kLowerCaseStart = 1, kPlaceNameStart = 2;
+  std::vector<std::uint8_t> mention_cues;
 };
 
 // Rule sets for every language, filled from rule files.

@@ -181,3 +181,21 @@ TEST_CASE("the pronoun cues of a word are read by its number") {
   CHECK(cues("modèle") == 0);  // a possessed word is tested by its class
   CHECK(cues("dans") == 0);
 }
+
+TEST_CASE("the mention cues of a word are read by its number") {
+  RuleBook book;
+  book.load("language fr\ndefine GOVERNMENT = gouvernement\nplace Norvège | Norway : norvégien norvégienne\n"
+            "place Nouvelle-Zélande | New Zealand : néo-zélandais\n", "test");
+  const KnownClasses& known = book.find("fr")->known();
+  auto cues = [&](const char* word) {
+    std::uint32_t number = vocabulary::intern(word);
+    return number < known.mention_cues.size() ? known.mention_cues[number] : 0;
+  };
+  // By their keys: lower case, without accents.
+  CHECK(cues("gouvernement") == KnownClasses::kLowerCaseStart);
+  CHECK(cues("norvegienne") == KnownClasses::kLowerCaseStart);
+  CHECK(cues("norvege") == KnownClasses::kPlaceNameStart);
+  CHECK(cues("new") == KnownClasses::kPlaceNameStart);  // the first word of a name
+  CHECK(cues("zealand") == 0);
+  CHECK(cues("dans") == 0);
+}
