@@ -115,6 +115,7 @@ Matcher::Matcher(const Document& doc, std::vector<Item> items, Coordination coor
   item_types_.reserve(item_count_);
   for (const Item& item : items_) {
     bool token = item.mention < 0;
+    if (!token) ++mention_count_;
     item_words_.push_back(token ? vocabulary::word_of(doc_.tokens[item.first]) : vocabulary::kUnknown);
     item_types_.push_back(token ? 0 : mention_bits(doc_.mentions[static_cast<std::size_t>(item.mention)]));
   }
@@ -158,6 +159,7 @@ void Matcher::set_sentence(std::size_t sentence) {
   // number; one labelled before is looked up again, out of the loop, which
   // then keeps its state in registers (and a loop that may stop early is
   // not vectorized, which would cost more than it saves on runs of five).
+  const Mention* const first_mention = m;
   const std::uint32_t known = vocabulary::size();
   std::size_t n = 0;
   std::size_t t = s.first;
@@ -188,6 +190,7 @@ void Matcher::set_sentence(std::size_t sentence) {
     t = m->last;
     ++m;
   }
+  mention_count_ = static_cast<std::size_t>(m - first_mention);
   next_mention_ = static_cast<std::size_t>(m - mentions);
   item_count_ = n;
 }

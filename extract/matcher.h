@@ -82,6 +82,8 @@ class Matcher {
   std::span<const std::uint32_t> item_words() const { return {item_words_.data(), item_count_}; }
   // The entity bits of each item, tested against entity_bits().
   std::span<const std::uint8_t> item_types() const { return {item_types_.data(), item_count_}; }
+  // How many of the items are mentions.
+  std::size_t mention_count() const { return mention_count_; }
   // The item bits of which one makes a mention acceptable to an entity
   // element of `types` (empty: any entity but a nationality adjective).
   static std::uint8_t entity_bits(const std::vector<EntityType>& types);
@@ -151,6 +153,7 @@ class Matcher {
   // the sentence's; set_sentence() grows them and never shrinks them.
   std::vector<Item> items_;
   std::size_t item_count_ = 0;
+  std::size_t mention_count_ = 0;  // of those items
   // The word number (vocabulary::word_of) of each plain token item, side by
   // side: word elements are tested without reading the tokens.
   std::vector<std::uint32_t> item_words_;

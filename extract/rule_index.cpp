@@ -192,6 +192,10 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
     }
     if (screen) screen_.add(*screen);
     else every_sentence_ = true;
+    std::size_t mentions = 0;
+    for (const PatternNode& node : rule.pattern)
+      if (node.kind == PatternNode::Kind::Entity) mentions += node.min;
+    fewest_mentions_ = position == 0 ? mentions : std::min(fewest_mentions_, mentions);
     if (elements.empty()) {
       always_indexed_.push_back(position);
       continue;
@@ -317,9 +321,10 @@ void RuleIndex::find_elements(const Matcher& matcher, std::vector<std::uint64_t>
 }
 
 void RuleIndex::select(const Matcher& matcher, std::vector<Candidate>& out) const {
+  out.clear();
+  if (matcher.mention_count() < fewest_mentions_) return;
   thread_local std::vector<std::uint64_t> item_elements, present;  // kept between calls
   find_elements(matcher, item_elements, present);
-  out.clear();
   // Room for every rule at once: each is kept at most once, so the pushes
   // below never grow the vector, and the caller's vector grows once per
   // article instead of doubling sentence by sentence.

@@ -34,7 +34,8 @@ class RuleIndex {
     std::size_t last_start = 0;
   };
   // Sets `out` to the rules worth trying on the sentence of `matcher`,
-  // ascending: those whose required elements occur in pattern order. Give
+  // ascending: those whose required elements occur in pattern order (none
+  // when the sentence has fewer mentions than every rule needs). Give
   // each to matcher.find_all(pattern, last_start). `out` is the caller's, so
   // that one vector serves every sentence of an article.
   void select(const Matcher& matcher, std::vector<Candidate>& out) const;
@@ -104,6 +105,11 @@ class RuleIndex {
   // sentence anchor none, and select() passes over them with one AND.
   std::vector<std::uint64_t> anchors_;
   std::vector<std::uint32_t> always_indexed_;  // rules without required elements
+  // The fewest mentions a rule needs, one per repetition of each of its
+  // required entity elements: a relation rule needs a subject and an
+  // object, and a sentence with one name is passed over before its elements
+  // are looked for.
+  std::size_t fewest_mentions_ = 0;
   // For worth_trying(): the words and stems of the cheapest required word
   // element of each rule; every rule has one unless `every_sentence_`.
   WordSet screen_;

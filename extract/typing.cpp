@@ -16,6 +16,14 @@ EntityType shape_type(const Document& doc, std::size_t first, std::size_t last, 
   return EntityType::Person;
 }
 
+namespace {
+
+// Whether a rule may still type mention `m`: known places keep their type,
+// and the first rule to type a mention wins.
+bool open_to_rules(const Mention& m) { return m.kind == MentionKind::Name && m.place < 0 && !m.sure_type; }
+
+}  // namespace
+
 void assign_types(Document& doc, const RuleSet& rules) {
   for (Mention& m : doc.mentions)
     if (!m.type) m.type = shape_type(doc, m.first, m.last, rules);
@@ -25,8 +33,17 @@ void assign_types(Document& doc, const RuleSet& rules) {
   // Kept by the thread with its room: made anew, one allocation an article.
   thread_local std::vector<RuleIndex::Candidate> candidates;
   Matcher matcher(doc, coordination);
+  // The mentions are sorted by position: those of sentence s follow those
+  // of the sentences before it.
+  std::size_t next_mention = 0;
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
-    if (!index.worth_trying(doc, s)) continue;
+    // A sentence none of whose mentions a rule may type is passed over, and
+    // so are the rules left once a sentence's last open mention is typed.
+    std::size_t open = 0;
+    for (; next_mention < doc.mentions.size() && doc.mentions[next_mention].first < doc.sentences[s].last;
+         ++next_mention)
+      if (open_to_rules(doc.mentions[next_mention])) ++open;
+    if (open == 0 || !index.worth_trying(doc, s)) continue;
     matcher.set_sentence(s);
     index.select(matcher, candidates);
     for (const auto& [r, last_start] : candidates) {
@@ -34,11 +51,12 @@ void assign_types(Document& doc, const RuleSet& rules) {
       for (const Match& match : matcher.find_all(rule.pattern, last_start))
         for (int target : match.targets) {
           Mention& m = doc.mentions[static_cast<std::size_t>(target)];
-          // Known places keep their type; the first rule to type a mention wins.
-          if (m.kind != MentionKind::Name || m.place >= 0 || m.sure_type) continue;
+          if (!open_to_rules(m)) continue;
           m.type = rule.type;
           m.sure_type = true;
+          --open;
         }
+      if (open == 0) break;
     }
   }
 }

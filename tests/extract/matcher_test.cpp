@@ -105,6 +105,8 @@ TEST_CASE("one matcher serves every sentence of an article") {
     reused.set_sentence(s);
     Matcher fresh(doc, sentence_items(doc, s), coordination);
     CHECK(reused.items().size() == fresh.items().size());
+    CHECK(reused.mention_count() == fresh.mention_count());
+    if (s == 0) CHECK(reused.mention_count() == 2);  // "Nova Labs", "Lumen Robotics"
     std::vector<Match> expected = fresh.find_all(pattern);
     std::span<const Match> found = reused.find_all(pattern, reused.items().size());
     REQUIRE(found.size() == expected.size());

@@ -86,6 +86,19 @@ TEST_CASE("select keeps the rules whose required elements occur in pattern order
         std::vector<std::string>{"3:0", "5:0"});
 }
 
+TEST_CASE("select keeps no rule on a sentence with fewer mentions than every rule needs") {
+  // Two entity elements need two mentions, a repeated one one per repetition.
+  const std::string rule_lines = "rule r: S:* invest*\n"             // line 3: one
+                                 "rule r: S:* invest* O:* O:Place?\n"  // 4: two, the optional one aside
+                                 "rule r: invest* O:*{2}\n";           // 5: two
+  CHECK(selected("Nova Labs investit.", rule_lines) == std::vector<std::string>{"3:0"});
+  // Without the rule that needs one mention, none is looked at.
+  CHECK(selected("Nova Labs investit.", "rule r: S:* invest* O:*\nrule r: invest* O:*{2}\n").empty());
+  // With two mentions, each rule is judged by where its elements occur.
+  CHECK(selected("Nova Labs investit dans Lumen Robotics.", rule_lines) ==
+        std::vector<std::string>{"3:0", "4:0", "5:1"});
+}
+
 TEST_CASE("a required group each of whose alternatives needs a word is a required element") {
   const std::string text = "Nova Labs investit dans Lumen Robotics.";
   // One of "dans" or "en" (line 3), or of "chez" or "vers" (4), must occur.
