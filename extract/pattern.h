@@ -34,6 +34,9 @@ struct WordSet {
   // Whether the token's key starts with one of `stems`.
   bool has_stem(const Token& token) const;
   void add(const WordSet& other);
+  // The set as text, the same for equal sets whatever the order their words
+  // and stems were given in: equal elements of rules are told by it.
+  std::string canonical_text() const;
   // Numbers the words and builds the bits contains(Token) reads; call once
   // the words are final.
   void seal();

@@ -254,6 +254,18 @@ void WordSet::seal() {
   bit_count_ = 64 * bits_.size();
 }
 
+std::string WordSet::canonical_text() const {
+  std::vector<std::string> sorted(words.begin(), words.end());
+  std::sort(sorted.begin(), sorted.end());
+  std::vector<std::string> sorted_stems = stems;
+  std::sort(sorted_stems.begin(), sorted_stems.end());
+  std::string text;
+  for (const std::string& w : sorted) text += w + '\0';
+  text += '\1';
+  for (const std::string& s : sorted_stems) text += s + '\0';
+  return text;
+}
+
 void WordSet::add(const WordSet& other) {
   words.insert(other.words.begin(), other.words.end());
   stems.insert(stems.end(), other.stems.begin(), other.stems.end());

@@ -15,19 +15,6 @@ namespace kg::extract {
 
 namespace {
 
-// A word set as text, the same for equal sets: equal elements are numbered once.
-std::string words_key(const WordSet& words) {
-  std::vector<std::string> sorted(words.words.begin(), words.words.end());
-  std::sort(sorted.begin(), sorted.end());
-  std::vector<std::string> stems = words.stems;
-  std::sort(stems.begin(), stems.end());
-  std::string key;
-  for (const std::string& w : sorted) key += w + '\0';
-  key += '\1';
-  for (const std::string& s : stems) key += s + '\0';
-  return key;
-}
-
 // Packs `lists` into `begin` and `packed`: list i is packed[begin[i] .. begin[i + 1]).
 void pack(const std::vector<std::vector<std::uint32_t>>& lists, std::vector<std::uint32_t>& begin,
           std::vector<std::uint32_t>& packed) {
@@ -167,7 +154,7 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
         if (added) ++element_count_;
         elements.push_back(it->second);
       } else {
-        auto [it, added] = word_elements.try_emplace(words_key(*words), static_cast<std::uint32_t>(element_count_));
+        auto [it, added] = word_elements.try_emplace(words->canonical_text(), static_cast<std::uint32_t>(element_count_));
         elements.push_back(it->second);
         if (!added) continue;
         ++element_count_;

@@ -36,31 +36,18 @@ std::vector<WordSet> required_words(const Pattern& sequence) {
   return required;
 }
 
-// A word set as text, the same for equal sets: equal elements get one bit.
-std::string set_key(const WordSet& set) {
-  std::vector<std::string> words(set.words.begin(), set.words.end());
-  std::sort(words.begin(), words.end());
-  std::vector<std::string> stems = set.stems;
-  std::sort(stems.begin(), stems.end());
-  std::string key;
-  for (const std::string& w : words) key += w + '\0';
-  key += '\1';
-  for (const std::string& s : stems) key += s + '\0';
-  return key;
-}
-
 constexpr std::size_t kMaxElements = 64;
 
 }  // namespace
 
 RuleScreen::RuleScreen(const RuleSet& rules, Rule::Action action) {
-  std::map<std::string, std::size_t> numbers;  // set_key → element
+  std::map<std::string, std::size_t> numbers;  // canonical_text() → element
   for (std::size_t r = 0; r < rules.rules.size(); ++r) {
     const Rule& rule = rules.rules[r];
     if (rule.action != action) continue;
     Elements needed = 0;
     for (const WordSet& set : required_words(rule.pattern)) {
-      auto [it, added] = numbers.try_emplace(set_key(set), numbers.size());
+      auto [it, added] = numbers.try_emplace(set.canonical_text(), numbers.size());
       std::size_t element = it->second;
       if (element >= kMaxElements) continue;  // not screened
       needed |= Elements{1} << element;
