@@ -172,7 +172,9 @@ struct GraphMerger::JsonTexts {
   std::uint64_t write = 0;  // which call of write_node_link, from 1
   JsonText text;  // all of it; the views below point into it
   std::vector<std::string_view> article_names;  // by article
-  std::vector<std::string_view> article_lists;  // ["name"], by article
+  // ],"document":"NAME","documents":["NAME"] (what ends the aliases and
+  // follows them in a node of one article), by article.
+  std::vector<std::string_view> node_documents;
   std::vector<std::string_view> dated_documents;  // ,"date":"D","document":"NAME" (no date if none), by article
   std::vector<std::string_view> types;          // by type id
   std::vector<std::string_view> labels;         // ["Person"], by EntityType
@@ -441,7 +443,7 @@ void GraphMerger::write_node(std::uint32_t id, NodeLinkWriter& out, const JsonTe
     has_descriptions |= !a.is_name;
   }
   if (more.later_articles.empty()) {
-    room += document.size() + json.article_lists[n.article].size();
+    room += json.node_documents[n.article].size();
   } else {
     room += 2 + 2 * document.size();
     for (std::uint32_t article : more.later_articles) room += 1 + json.article_names[article].size();
@@ -466,12 +468,12 @@ void GraphMerger::write_node(std::uint32_t id, NodeLinkWriter& out, const JsonTe
       o.string(a.text);
     }
   }
-  o.raw(kDocument);
-  o.raw(document);
-  o.raw(kDocuments);
   if (more.later_articles.empty()) {
-    o.raw(json.article_lists[n.article]);
+    o.raw(json.node_documents[n.article]);
   } else {
+    o.raw(kDocument);
+    o.raw(document);
+    o.raw(kDocuments);
     o.raw("[");
     o.raw(document);
     for (std::uint32_t article : more.later_articles) {
@@ -698,18 +700,24 @@ void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
   json.write = ++writes;
   std::vector<std::size_t> ends;
   ends.reserve(2 * articles_.size() + types_.size() + deal_words_.size() + 5);
-  json.article_lists.reserve(articles_.size());
+  json.node_documents.reserve(articles_.size());
   json.article_names.reserve(articles_.size());
   json.dated_documents.reserve(articles_.size());
   // The room the articles' pieces take when nothing needs an escape (little does).
   std::size_t room = 0;
-  for (const Article& a : articles_) room += 2 * a.name.size() + a.date.size() + 32;
+  constexpr std::string_view kNodeDocument = "],\"document\":", kNodeDocuments = ",\"documents\":[";
+  for (const Article& a : articles_) room += 4 * a.name.size() + a.date.size() + 64;
   json.text.reserve(room);
+  std::vector<std::size_t> name_sizes;
+  name_sizes.reserve(articles_.size());
   for (const Article& a : articles_) {
-    json.text.raw("[");
+    json.text.raw(kNodeDocument);
     std::size_t name = json.text.size();
     json.text.string(a.name);
     std::size_t name_end = json.text.size();
+    name_sizes.push_back(name_end - name);
+    json.text.raw(kNodeDocuments);
+    json.text.repeat(name, name_end);
     json.text.raw("]");
     ends.push_back(json.text.size());
     // A link's date and document, written together.
@@ -744,8 +752,8 @@ void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
     return all.substr(from, ends[next++] - from);
   };
   for (std::size_t a = 0; a < articles_.size(); ++a) {
-    json.article_lists.push_back(piece());
-    json.article_names.push_back(json.article_lists.back().substr(1, json.article_lists.back().size() - 2));
+    json.node_documents.push_back(piece());
+    json.article_names.push_back(json.node_documents.back().substr(kNodeDocument.size(), name_sizes[a]));
     json.dated_documents.push_back(piece());
   }
 

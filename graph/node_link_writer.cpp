@@ -47,6 +47,16 @@ bool needs_escape(std::uint64_t word) {
   return (control | has_zero(word ^ (kOnes * '"')) | has_zero(word ^ (kOnes * '\\'))) != 0;
 }
 
+#if defined(__SSE2__)
+// The bits of the bytes of `bytes` that need an escape (as needs_escape()).
+[[gnu::always_inline]] inline unsigned escape_mask(__m128i bytes) {
+  __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(bytes, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F));
+  __m128i quote = _mm_cmpeq_epi8(bytes, _mm_set1_epi8('"'));
+  __m128i backslash = _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\\'));
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(control, _mm_or_si128(quote, backslash))));
+}
+#endif
+
 // Copies the `size` (< 16) bytes at `in` to `out` and returns true if none
 // needs an escape; otherwise writes nothing and returns false.
 // Fixed-size loads that overlap cover any size without reading past `in +
@@ -100,15 +110,36 @@ char* write_json_string(std::string_view text, char* out) {
       in = end;
     }
   }
+#if defined(__SSE2__)
+  else {
+    // A longer one, most evidence sentences and many names: sixteen bytes
+    // at a time, and the tail as the sixteen bytes that end the text, which
+    // overlap the block before (the same bytes, written already).
+    const char* last = end - 16;
+    while (in < last) {
+      __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
+      if (escape_mask(bytes) != 0) break;
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(out), bytes);
+      in += 16;
+      out += 16;
+    }
+    if (in >= last) {
+      __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(last));
+      if (escape_mask(bytes) == 0) {
+        // Nothing was escaped before `in`: `last` is written where `out` was then.
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out - (in - last)), bytes);
+        out += end - in;
+        in = end;
+      }
+    }
+  }
+#endif
   while (in < end) {
     // Most text needs no escape: sixteen or eight bytes at a time.
 #if defined(__SSE2__)
     while (end - in >= 16) {
       __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
-      __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(bytes, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F));
-      __m128i quote = _mm_cmpeq_epi8(bytes, _mm_set1_epi8('"'));
-      __m128i backslash = _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\\'));
-      auto escapes = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(control, _mm_or_si128(quote, backslash))));
+      unsigned escapes = escape_mask(bytes);
       // All sixteen bytes are stored: the room left is at least six times that.
       _mm_storeu_si128(reinterpret_cast<__m128i*>(out), bytes);
       std::size_t clean = escapes == 0 ? 16 : static_cast<std::size_t>(__builtin_ctz(escapes));

@@ -133,6 +133,36 @@ TEST_CASE("short strings are escaped whatever their size and wherever the escape
   }
 }
 
+TEST_CASE("long strings are escaped whatever their size and wherever the escapes") {
+  // Strings of sixteen bytes or more are tested in blocks of sixteen, the
+  // last one ending the string and overlapping the block before: every size
+  // up to four blocks, with one escape at every place, and with a newline
+  // at every place and a quote in the last sixteen bytes. The letters vary,
+  // so that a block written at the wrong place shows.
+  auto letters = [](std::size_t size) {
+    std::string text;
+    for (std::size_t i = 0; i < size; ++i) text += static_cast<char>('a' + i % 26);
+    return text;
+  };
+  for (std::size_t size = 16; size < 66; ++size) {
+    kg::Map clean = {{"text", kg::Value(letters(size))}};
+    CHECK(node_text(clean, true) == rapidjson_node_text(clean));
+    for (std::size_t at = 0; at < size; ++at) {
+      for (char special : {'"', '\\', '\x01', '\x1f'}) {
+        std::string text = letters(size);
+        text[at] = special;
+        kg::Map props = {{"text", kg::Value(text)}};
+        CHECK(node_text(props, true) == rapidjson_node_text(props));
+      }
+      std::string twice = letters(size);
+      twice[at] = '\n';
+      twice[size - 1 - at % 16] = '"';
+      kg::Map props = {{"text", kg::Value(twice)}};
+      CHECK(node_text(props, true) == rapidjson_node_text(props));
+    }
+  }
+}
+
 TEST_CASE("keys are written escaped, like any other string") {
   kg::Map props = {{"plain", kg::Value("a")}, {"with \"quote\"", kg::Value(std::int64_t{1})}};
   CHECK(node_text(props, true) == rapidjson_node_text(props));
