@@ -367,10 +367,11 @@ constexpr std::array<unsigned char, 32> kFirstBytesMasks = [] {
 // `t`, a token made for it, when it is a short plain word, most words: ASCII
 // letters and digits (a number: digits only) that end within the sixteen
 // bytes from `pos`, all of which may be read, at a byte that ends such a
-// word whatever follows it (not a hyphen, an apostrophe or a non-ASCII byte,
-// nor a number's decimal separator before a digit). One sixteen-byte test
-// then gives its end and shape, and its key, the bytes lower-cased (written
-// to `key`, 16 bytes), is packed and looked up from that test's result: what
+// word whatever follows it (not a hyphen or a non-ASCII byte, nor a number's
+// decimal separator before a digit), or a French elided word with its
+// apostrophe before an ASCII letter (l'avion). One sixteen-byte test then
+// gives its end and shape, and its key, the bytes lower-cased (written to
+// `key`, 16 bytes), is packed and looked up from that test's result: what
 // read_plain_word gives, without its loops. Returns the word's length (its
 // code points), or 0, with `t` unchanged, for read_plain_word to read it.
 std::size_t read_short_word(std::string_view text, std::size_t pos, char* const key, const vocabulary::Labeler& labeler,
@@ -379,16 +380,25 @@ std::size_t read_short_word(std::string_view text, std::size_t pos, char* const 
   const AsciiWordBytes16 kinds(bytes);
   const bool number = (kinds.letters & 1) == 0;
   // A number ends before its first letter ("10bn" → "10" "bn").
-  const std::size_t size =
+  std::size_t size =
       number ? static_cast<std::size_t>(std::countr_zero(kinds.letters | (std::uint32_t{1} << kinds.run))) : kinds.run;
   if (size == 16) return 0;
   const unsigned char next = static_cast<unsigned char>(bytes[size]);
   if (next >= 0x80 || next == '-') return 0;
-  if (number ? (next == ',' || next == '.') && pos + size + 1 < text.size() &&
-                   kAsciiClass[static_cast<unsigned char>(bytes[size + 1])] == kDigit
-             : next == '\'')
+  if (number && (next == ',' || next == '.') && pos + size + 1 < text.size() &&
+      kAsciiClass[static_cast<unsigned char>(bytes[size + 1])] == kDigit)
     return 0;
-  kinds.store_lowered(key);
+  kinds.store_lowered(key);  // an apostrophe after the run stays one: '\'' | 0x20 == '\''
+  // An apostrophe after an elided word belongs to it when a letter follows;
+  // a non-ASCII byte after it is left to read_plain_word to decode.
+  bool elided = false;
+  if (!number && next == '\'' && is_elision(std::string_view(key, size))) {
+    if (pos + size + 1 >= text.size()) return 0;
+    const unsigned char after = static_cast<unsigned char>(bytes[size + 1]);
+    if (after >= 0x80) return 0;
+    elided = (kAsciiClass[after] & kLetter) != 0;
+    size += elided ? 1 : 0;
+  }
   std::uint64_t masks[2];
   std::memcpy(masks, kFirstBytesMasks.data() + 16 - size, 16);
   t.start = pos;
@@ -401,7 +411,7 @@ std::size_t read_short_word(std::string_view text, std::size_t pos, char* const 
   t.known_words = labeler.known();
   t.is_word = true;
   t.is_number = number;
-  t.folds_as_key = true;
+  t.folds_as_key = !elided;
   // A number has no letter (the letters the test saw follow it), so no capital.
   const std::uint32_t upper = number ? 0 : kinds.upper;
   const bool capitalized = (upper & 1) != 0;
