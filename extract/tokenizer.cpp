@@ -66,6 +66,15 @@ constexpr std::array<unsigned char, 256> kAsciiClass = [] {
   return table;
 }();
 
+// Whether a byte after a run of ASCII letters and digits may join it to what
+// follows: a hyphen, an apostrophe, a decimal separator or a non-ASCII byte.
+constexpr std::array<bool, 256> kMayJoin = [] {
+  std::array<bool, 256> table{};
+  for (char c : {'-', '\'', ',', '.'}) table[static_cast<unsigned char>(c)] = true;
+  for (std::size_t c = 0x80; c < 256; ++c) table[c] = true;
+  return table;
+}();
+
 // The end of the word starting at `pos` (a letter or digit there).
 std::size_t word_end(std::string_view text, std::size_t pos) {
   const char* bytes = text.data();
@@ -384,20 +393,22 @@ std::size_t read_short_word(std::string_view text, std::size_t pos, char* const 
       number ? static_cast<std::size_t>(std::countr_zero(kinds.letters | (std::uint32_t{1} << kinds.run))) : kinds.run;
   if (size == 16) return 0;
   const unsigned char next = static_cast<unsigned char>(bytes[size]);
-  if (next >= 0x80 || next == '-') return 0;
-  if (number && (next == ',' || next == '.') && pos + size + 1 < text.size() &&
-      kAsciiClass[static_cast<unsigned char>(bytes[size + 1])] == kDigit)
-    return 0;
   kinds.store_lowered(key);  // an apostrophe after the run stays one: '\'' | 0x20 == '\''
-  // An apostrophe after an elided word belongs to it when a letter follows;
-  // a non-ASCII byte after it is left to read_plain_word to decode.
   bool elided = false;
-  if (!number && next == '\'' && is_elision(std::string_view(key, size))) {
-    if (pos + size + 1 >= text.size()) return 0;
-    const unsigned char after = static_cast<unsigned char>(bytes[size + 1]);
-    if (after >= 0x80) return 0;
-    elided = (kAsciiClass[after] & kLetter) != 0;
-    size += elided ? 1 : 0;
+  if (kMayJoin[next]) {  // one test for the bytes after most words
+    if (next >= 0x80 || next == '-') return 0;
+    if (number && (next == ',' || next == '.') && pos + size + 1 < text.size() &&
+        kAsciiClass[static_cast<unsigned char>(bytes[size + 1])] == kDigit)
+      return 0;
+    // An apostrophe after an elided word belongs to it when a letter follows;
+    // a non-ASCII byte after it is left to read_plain_word to decode.
+    if (!number && next == '\'' && is_elision(std::string_view(key, size))) {
+      if (pos + size + 1 >= text.size()) return 0;
+      const unsigned char after = static_cast<unsigned char>(bytes[size + 1]);
+      if (after >= 0x80) return 0;
+      elided = (kAsciiClass[after] & kLetter) != 0;
+      size += elided ? 1 : 0;
+    }
   }
   std::uint64_t masks[2];
   std::memcpy(masks, kFirstBytesMasks.data() + 16 - size, 16);
