@@ -34,7 +34,7 @@ void extract_document(const std::string& name, std::string_view raw, const RuleB
   doc.language = language == "auto" ? detect_language(doc.tokens, rules) : language;
   const RuleSet* set = rules.find(doc.language);
   if (!set) throw RuleError("no rules for language '" + doc.language + "'");
-  split_sentences(doc.text, doc.tokens, set->known().abbreviations.words, doc.sentences);
+  split_sentences(doc.text, doc.tokens, set->known().abbreviations, doc.sentences);
   detect_mentions(doc, *set);
   assign_types(doc, *set);
   resolve_coreference(doc, *set);

@@ -38,7 +38,7 @@ bool opens_sentence(const Token& t) {
 }  // namespace
 
 void split_sentences(std::string_view text, const std::vector<Token>& tokens,
-                     const std::unordered_set<std::string>& abbreviations, std::vector<Sentence>& sentences) {
+                     const WordSet& abbreviations, std::vector<Sentence>& sentences) {
   sentences.clear();
   // Room for a sentence every 8 tokens, fewer than most texts have: one
   // allocation instead of one at every doubling.
@@ -75,7 +75,7 @@ void split_sentences(std::string_view text, const std::vector<Token>& tokens,
     if (std::string_view(tok[i].text) == "." && i > begin) {
       const Token& before = tok[i - 1];
       bool initial = before.is_word && before.capitalized && before.text.size() == 1;
-      if (initial || abbreviations.count(before.key)) continue;
+      if (initial || abbreviations.has_word(before)) continue;
     }
     close(end);
     i = end - 1;
@@ -84,7 +84,7 @@ void split_sentences(std::string_view text, const std::vector<Token>& tokens,
 }
 
 std::vector<Sentence> split_sentences(std::string_view text, const std::vector<Token>& tokens,
-                                      const std::unordered_set<std::string>& abbreviations) {
+                                      const WordSet& abbreviations) {
   std::vector<Sentence> sentences;
   split_sentences(text, tokens, abbreviations, sentences);
   return sentences;

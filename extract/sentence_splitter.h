@@ -6,22 +6,22 @@
 #pragma once
 
 #include <string_view>
-#include <unordered_set>
-#include <string>
 #include <vector>
 
 #include "extract/document.h"
+#include "extract/pattern.h"
 
 namespace kg::extract {
 
 // Sentences of `tokens` (taken from `text`). `abbreviations` holds token keys
-// (lower case, no dot) after which a dot does not end a sentence.
+// (lower case, no dot) after which a dot does not end a sentence; it must be
+// sealed, as a token is tested by its word number (its stems are not read).
 std::vector<Sentence> split_sentences(std::string_view text, const std::vector<Token>& tokens,
-                                      const std::unordered_set<std::string>& abbreviations);
+                                      const WordSet& abbreviations);
 
 // The same into `sentences`, whose old sentences are dropped but whose
 // storage is kept for the next text.
 void split_sentences(std::string_view text, const std::vector<Token>& tokens,
-                     const std::unordered_set<std::string>& abbreviations, std::vector<Sentence>& sentences);
+                     const WordSet& abbreviations, std::vector<Sentence>& sentences);
 
 }  // namespace kg::extract

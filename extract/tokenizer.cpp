@@ -66,6 +66,15 @@ constexpr std::array<unsigned char, 256> kAsciiClass = [] {
   return table;
 }();
 
+// Whether a byte after a run of ASCII letters and digits may join it to what
+// follows: a hyphen, an apostrophe, a decimal separator or a non-ASCII byte.
+constexpr std::array<bool, 256> kMayJoin = [] {
+  std::array<bool, 256> table{};
+  for (char c : {'-', '\'', ',', '.'}) table[static_cast<unsigned char>(c)] = true;
+  for (std::size_t c = 0x80; c < 256; ++c) table[c] = true;
+  return table;
+}();
+
 // The end of the word starting at `pos` (a letter or digit there).
 std::size_t word_end(std::string_view text, std::size_t pos) {
   const char* bytes = text.data();
@@ -363,14 +372,61 @@ constexpr std::array<unsigned char, 32> kFirstBytesMasks = [] {
   return table;
 }();
 
+// Reads the word at `pos` into `t`, a token made for it, when its first
+// `size` bytes, a run of ASCII letters and digits opening with a letter
+// (of which `letters` and `upper` are the bits of AsciiWordBytes16, and
+// whose lowered bytes are in `key`), are
+// followed by one accented Latin-1 letter with a one-letter key and then by
+// a second run that ends the word within the sixteen bytes after that
+// letter, all of which may be read ("marché", "fondé,"): most accented
+// words. Two sixteen-byte tests then give what read_plain_word gives.
+// Returns the word's code points, or 0, with `t` unchanged, for
+// read_plain_word to read it. Out of line, as read_plain_word is.
+[[gnu::noinline]] std::size_t read_accented_word(std::string_view text, std::size_t pos, std::size_t size,
+                                                 std::uint32_t letters, std::uint32_t upper, char* const key,
+                                                 const vocabulary::Labeler& labeler, Token& t) {
+  const unsigned char* const bytes = reinterpret_cast<const unsigned char*>(text.data()) + pos;
+  if (pos + size + 2 + 16 > text.size() || (bytes[size + 1] & 0xC0) != 0x80) return 0;
+  const unsigned cp = 0xC0u + (bytes[size + 1] & 0x3Fu);
+  const char folded = latin1_key(cp);
+  if (folded == 0) return 0;  // æ, ß, ø ... or × ÷: the general path decides
+  const AsciiWordBytes16 second(reinterpret_cast<const char*>(bytes) + size + 2);
+  const std::size_t rest = second.run;
+  const unsigned char next = bytes[size + 2 + rest];
+  // Another accent, a hyphen, or more than sixteen bytes: the general path.
+  // (An apostrophe ends the word: no elision has an accent.)
+  if (rest == 16 || next >= 0x80 || next == '-') return 0;
+  key[size] = folded;
+  second.store_lowered(key + size + 1);
+  const std::size_t key_size = size + 1 + rest;
+  const std::size_t bytes_size = size + 2 + rest;
+  t.start = pos;
+  t.end = pos + bytes_size;
+  t.text.assign_padded(text.data() + pos, bytes_size);
+  t.key.assign_padded(key, key_size);
+  t.word = labeler.find_padded(key, key_size);
+  t.known_words = labeler.known();
+  t.is_word = true;
+  t.is_number = false;
+  t.folds_as_key = true;
+  const bool capitalized = (upper & 1) != 0;
+  const bool inner_capital = (upper >> 1) != 0 || cp < 0xE0 || second.upper != 0;  // À..Þ
+  const bool lower_case = letters != upper || cp >= 0xE0 || second.letters != second.upper;
+  t.capitalized = capitalized;
+  t.all_caps = capitalized && inner_capital && !lower_case;
+  t.inner_caps = inner_capital && !t.all_caps;
+  return key_size;
+}
+
 // Reads the word at `pos`, which opens with an ASCII letter or digit, into
 // `t`, a token made for it, when it is a short plain word, most words: ASCII
 // letters and digits (a number: digits only) that end within the sixteen
 // bytes from `pos`, all of which may be read, at a byte that ends such a
-// word whatever follows it (not a hyphen, an apostrophe or a non-ASCII byte,
-// nor a number's decimal separator before a digit). One sixteen-byte test
-// then gives its end and shape, and its key, the bytes lower-cased (written
-// to `key`, 16 bytes), is packed and looked up from that test's result: what
+// word whatever follows it (not a hyphen or a non-ASCII byte, nor a number's
+// decimal separator before a digit), or a French elided word with its
+// apostrophe before an ASCII letter (l'avion). One sixteen-byte test then
+// gives its end and shape, and its key, the bytes lower-cased (written to
+// `key`, 16 bytes), is packed and looked up from that test's result: what
 // read_plain_word gives, without its loops. Returns the word's length (its
 // code points), or 0, with `t` unchanged, for read_plain_word to read it.
 std::size_t read_short_word(std::string_view text, std::size_t pos, char* const key, const vocabulary::Labeler& labeler,
@@ -379,16 +435,28 @@ std::size_t read_short_word(std::string_view text, std::size_t pos, char* const 
   const AsciiWordBytes16 kinds(bytes);
   const bool number = (kinds.letters & 1) == 0;
   // A number ends before its first letter ("10bn" → "10" "bn").
-  const std::size_t size =
+  std::size_t size =
       number ? static_cast<std::size_t>(std::countr_zero(kinds.letters | (std::uint32_t{1} << kinds.run))) : kinds.run;
   if (size == 16) return 0;
   const unsigned char next = static_cast<unsigned char>(bytes[size]);
-  if (next >= 0x80 || next == '-') return 0;
-  if (number ? (next == ',' || next == '.') && pos + size + 1 < text.size() &&
-                   kAsciiClass[static_cast<unsigned char>(bytes[size + 1])] == kDigit
-             : next == '\'')
-    return 0;
-  kinds.store_lowered(key);
+  kinds.store_lowered(key);  // an apostrophe after the run stays one: '\'' | 0x20 == '\''
+  bool elided = false;
+  if (kMayJoin[next]) {  // one test for the bytes after most words
+    if (next == 0xC3 && !number) return read_accented_word(text, pos, size, kinds.letters, kinds.upper, key, labeler, t);
+    if (next >= 0x80 || next == '-') return 0;
+    if (number && (next == ',' || next == '.') && pos + size + 1 < text.size() &&
+        kAsciiClass[static_cast<unsigned char>(bytes[size + 1])] == kDigit)
+      return 0;
+    // An apostrophe after an elided word belongs to it when a letter follows;
+    // a non-ASCII byte after it is left to read_plain_word to decode.
+    if (!number && next == '\'' && is_elision(std::string_view(key, size))) {
+      if (pos + size + 1 >= text.size()) return 0;
+      const unsigned char after = static_cast<unsigned char>(bytes[size + 1]);
+      if (after >= 0x80) return 0;
+      elided = (kAsciiClass[after] & kLetter) != 0;
+      size += elided ? 1 : 0;
+    }
+  }
   std::uint64_t masks[2];
   std::memcpy(masks, kFirstBytesMasks.data() + 16 - size, 16);
   t.start = pos;
@@ -401,7 +469,7 @@ std::size_t read_short_word(std::string_view text, std::size_t pos, char* const 
   t.known_words = labeler.known();
   t.is_word = true;
   t.is_number = number;
-  t.folds_as_key = true;
+  t.folds_as_key = !elided;
   // A number has no letter (the letters the test saw follow it), so no capital.
   const std::uint32_t upper = number ? 0 : kinds.upper;
   const bool capitalized = (upper & 1) != 0;

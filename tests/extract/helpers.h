@@ -30,7 +30,7 @@ inline Document prepare(const std::string& text, const std::string& language, Up
   doc.text = normalize_text(text);
   doc.tokens = tokenize(doc.text);
   const RuleSet& set = *rules().find(language);
-  doc.sentences = split_sentences(doc.text, doc.tokens, set.word_class("ABBREVIATIONS").words);
+  doc.sentences = split_sentences(doc.text, doc.tokens, set.word_class("ABBREVIATIONS"));
   if (upto == Upto::Sentences) return doc;
   detect_mentions(doc, set);
   if (upto == Upto::Mentions) return doc;

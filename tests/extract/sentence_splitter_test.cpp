@@ -54,7 +54,7 @@ TEST_CASE("closing quotes stay with their sentence") {
 TEST_CASE("splitting into a vector drops its old sentences") {
   const std::string first = "Un. Deux. Trois. Quatre.", second = "Nova grandit. Elle recrute.";
   const std::vector<Token> first_tokens = tokenize(first), second_tokens = tokenize(second);
-  const std::unordered_set<std::string> no_abbreviations;
+  const WordSet no_abbreviations;
   std::vector<Sentence> sentences;
   split_sentences(first, first_tokens, no_abbreviations, sentences);
   CHECK(sentences.size() == 4);

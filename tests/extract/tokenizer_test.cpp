@@ -224,7 +224,14 @@ TEST_CASE("a word reads the same with sixteen bytes after it as at the end of th
   const std::vector<std::string> words{"nova", "Nova", "NOVA", "nOva", "NexoraAI", "B2B", "b2", "X", "x", "2025",
                                        "10bn", "10BN", "1,5", "1.", "l'usine", "Nexora's", "Oslo-based",
                                        "Z\xC3\xA9phyr", "abcdefghijklmno", "abcdefghijklmnop", "ABCDEFGHIJKLMNOPQ",
-                                       "12345678901234567"};
+                                       "12345678901234567",
+                                       // elisions: before a capital, a digit, a mark, nothing, an accent
+                                       "L'Usine", "jusqu'ici", "d'1", "l'-", "l'", "qu'\xC3\x89tat", "Nova'x",
+                                       // accents: one, after capitals, two, without a one-letter key, then a
+                                       // hyphen, an apostrophe, a long run
+                                       "march\xC3\xA9", "CAF\xC3\x89", "Caf\xC3\x89", "cr\xC3\xA9\xC3\xA9" "e",
+                                       "Stra\xC3\x9F" "e", "caf\xC3\xA9-bar", "fond\xC3\xA9's",
+                                       "r\xC3\xA9" "abcdefghijklmnop", "B2\xC3\xA9"};
   for (const std::string& word : words) {
     INFO("word: " << word);
     std::vector<Token> alone = tokenize(word);
