@@ -212,6 +212,16 @@ bool is_elision(std::string_view key) {
   return false;
 }
 
+// A word's case flags, from what its reader saw of its letters: whether the
+// first is a capital, whether a later one is, whether any is lower case.
+// All caps takes two letters or more and none in lower case; a number has
+// no letter.
+inline void set_case_shape(Token& t, bool capitalized, bool inner_capital, bool lower_case) {
+  t.capitalized = capitalized;
+  t.all_caps = capitalized && inner_capital && !lower_case;
+  t.inner_caps = inner_capital && !t.all_caps;
+}
+
 // The longest word read_plain_word reads: its key is built on the stack.
 constexpr std::size_t kPlainWordBytes = 64;
 
@@ -357,10 +367,7 @@ constexpr std::size_t kPlainWordBytes = 64;
   t.is_word = true;
   t.is_number = number;
   t.folds_as_key = !separated;
-  // All caps: two letters or more, none lower case; a number has no letter.
-  t.capitalized = capitalized;
-  t.all_caps = capitalized && inner_capital && !lower_case;
-  t.inner_caps = inner_capital && !t.all_caps;
+  set_case_shape(t, capitalized, inner_capital, lower_case);
   return i - pos - pairs;
 }
 
@@ -412,9 +419,7 @@ constexpr std::array<unsigned char, 32> kFirstBytesMasks = [] {
   const bool capitalized = (upper & 1) != 0;
   const bool inner_capital = (upper >> 1) != 0 || cp < 0xE0 || second.upper != 0;  // À..Þ
   const bool lower_case = letters != upper || cp >= 0xE0 || second.letters != second.upper;
-  t.capitalized = capitalized;
-  t.all_caps = capitalized && inner_capital && !lower_case;
-  t.inner_caps = inner_capital && !t.all_caps;
+  set_case_shape(t, capitalized, inner_capital, lower_case);
   return key_size;
 }
 
@@ -475,9 +480,7 @@ std::size_t read_short_word(std::string_view text, std::size_t pos, char* const 
   const bool capitalized = (upper & 1) != 0;
   const bool inner_capital = (upper >> 1) != 0;
   const bool lower_case = kinds.letters != upper;
-  t.capitalized = capitalized;
-  t.all_caps = capitalized && inner_capital && !lower_case;
-  t.inner_caps = inner_capital && !t.all_caps;
+  set_case_shape(t, capitalized, inner_capital, lower_case);
   return size;
 }
 
