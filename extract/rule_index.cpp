@@ -35,29 +35,6 @@ std::size_t anchor_cost(const WordSet& words, const WordSet& function_words) {
   return cost;
 }
 
-// The words of which a match of required group `group` holds one, when each
-// of its alternatives has a required word element: the cheapest of each
-// (as anchor_cost() rates them), joined. Else nothing.
-std::optional<WordSet> group_needs(const PatternNode& group, const WordSet& function_words) {
-  if (group.alternatives.empty()) return std::nullopt;
-  WordSet needed;
-  for (const Pattern& alternative : group.alternatives) {
-    const WordSet* cheapest = nullptr;
-    std::size_t cheapest_cost = 0;
-    for (const PatternNode& node : alternative)
-      if (node.min > 0 && node.kind == PatternNode::Kind::Words) {
-        std::size_t cost = anchor_cost(node.words, function_words);
-        if (!cheapest || cost < cheapest_cost) {
-          cheapest = &node.words;
-          cheapest_cost = cost;
-        }
-      }
-    if (!cheapest) return std::nullopt;
-    needed.add(*cheapest);
-  }
-  return needed;
-}
-
 // Whether `node` holds exactly one item of its own, where the element after
 // it begins right after: a word, or an entity without conjuncts, once.
 bool takes_one_item(const PatternNode& node) {
@@ -100,6 +77,29 @@ constexpr std::size_t kEntityAnchorCost = static_cast<std::size_t>(-1);
 
 }  // namespace
 
+std::optional<WordSet> required_words(const PatternNode& node, const WordSet& function_words) {
+  if (node.min == 0) return std::nullopt;
+  if (node.kind == PatternNode::Kind::Words) return node.words;
+  if (node.kind != PatternNode::Kind::Group || node.alternatives.empty()) return std::nullopt;
+  WordSet needed;
+  for (const Pattern& alternative : node.alternatives) {
+    std::optional<WordSet> cheapest;
+    std::size_t cheapest_cost = 0;
+    for (const PatternNode& element : alternative) {
+      std::optional<WordSet> words = required_words(element, function_words);
+      if (!words) continue;
+      std::size_t cost = anchor_cost(*words, function_words);
+      if (!cheapest || cost < cheapest_cost) {
+        cheapest = std::move(words);
+        cheapest_cost = cost;
+      }
+    }
+    if (!cheapest) return std::nullopt;
+    needed.add(*cheapest);
+  }
+  return needed;
+}
+
 RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
   std::map<std::string, std::uint32_t> word_elements;
   std::map<std::uint8_t, std::uint32_t> entity_elements;
@@ -129,7 +129,7 @@ RuleIndex::RuleIndex(const RuleSet& rules, Rule::Action action) {
       // those of a group each of whose alternatives needs a word.
       const WordSet* words = node.kind == PatternNode::Kind::Words ? &node.words : nullptr;
       if (node.min > 0 && node.kind == PatternNode::Kind::Group)
-        if (std::optional<WordSet> needed = group_needs(node, function_words))
+        if (std::optional<WordSet> needed = required_words(node, function_words))
           words = &group_words.emplace_back(std::move(*needed));
       if (node.min > 0 && words) {
         std::size_t cost = anchor_cost(*words, function_words);

@@ -14,6 +14,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,15 @@
 #include "extract/rule_file.h"
 
 namespace kg::extract {
+
+// The words of which a match of pattern element `node` holds at least one
+// token: a required word element's words; for a required group, a set
+// required by each alternative (its element of the rarest words, as
+// function words and punctuation are common), joined; else nothing (an
+// element that may be left out, an entity, a gap, or a group with an
+// alternative that requires no word). The rule index and the description
+// screen (rule_screen.h) both choose rules by these words.
+std::optional<WordSet> required_words(const PatternNode& node, const WordSet& function_words);
 
 class RuleIndex {
  public:

@@ -3,7 +3,8 @@
 // sentence that holds, for each word element its pattern requires, a token
 // of that element ("la firme" needs a "la" and a "firme"). A required group
 // requires the union of one required element of each alternative
-// ("(@ORG_NOUN | jeune pousse)": a word of ORG_NOUN or "jeune"). Sharper than
+// ("(@ORG_NOUN | jeune pousse)": a word of ORG_NOUN or "jeune"), as
+// required_words() (rule_index.h) gives it to the rule index too. Sharper than
 // RuleIndex::worth_trying, which asks each rule for one element only, and
 // read in the same pass as other per-token work of a stage.
 #pragma once
