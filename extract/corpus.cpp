@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <atomic>
-#include <condition_variable>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
@@ -118,6 +117,65 @@ struct Outcome {
   std::string error;
 };
 
+// Articles merged in input order by the workers themselves. A worker that
+// has made the next article to merge merges it, and every later one already
+// made, while the others go on extracting: no merging thread to wake, and an
+// article is mostly merged by the thread that made it, while it is still in
+// that core's cache. Merging takes a small part of the work, so the workers
+// seldom find it taken. Outcomes merged are kept for the workers to fill
+// again: their lists and text buffers keep their memory.
+class OrderedMerge {
+ public:
+  OrderedMerge(std::size_t inputs, CorpusResult& result) : outcomes_(inputs), result_(result) {}
+
+  // Hands over the outcome of input `index` and, if it is the next to merge
+  // and nobody is merging, merges it and those after it that are ready.
+  // Returns an outcome to fill next (merged already, or new).
+  std::unique_ptr<Outcome> deliver(std::size_t index, std::unique_ptr<Outcome> outcome) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    outcomes_[index] = std::move(outcome);
+    if (!merging_ && index == next_) {
+      merging_ = true;
+      std::vector<std::unique_ptr<Outcome>> batch;
+      while (next_ < outcomes_.size() && outcomes_[next_]) {
+        for (; next_ < outcomes_.size() && outcomes_[next_]; ++next_) batch.push_back(std::move(outcomes_[next_]));
+        lock.unlock();
+        for (std::unique_ptr<Outcome>& merged : batch) merge(*merged);
+        lock.lock();
+        for (std::unique_ptr<Outcome>& merged : batch) spare_.push_back(std::move(merged));
+        batch.clear();
+      }
+      merging_ = false;
+    }
+    if (spare_.empty()) return std::make_unique<Outcome>();
+    std::unique_ptr<Outcome> reused = std::move(spare_.back());
+    spare_.pop_back();
+    return reused;
+  }
+
+ private:
+  void merge(Outcome& outcome) {
+    if (!outcome.article) {
+      result_.errors.push_back(std::move(outcome.error));
+      return;
+    }
+    result_.merged.add(*outcome.article);
+    ++result_.articles;
+  }
+
+  std::mutex mutex_;
+  // Under mutex_: the outcomes made and not yet merged, by input (each made
+  // by its worker: a corpus of 50,000 articles would otherwise hold, and
+  // touch, 10 MB of empty outcomes), the first input not merged, whether a
+  // worker is merging, and the outcomes merged.
+  std::vector<std::unique_ptr<Outcome>> outcomes_;
+  std::size_t next_ = 0;
+  bool merging_ = false;
+  std::vector<std::unique_ptr<Outcome>> spare_;
+  // Only the worker merging touches it.
+  CorpusResult& result_;
+};
+
 }  // namespace
 
 CorpusResult extract_corpus(const std::vector<Input>& inputs, const RuleBook& rules, const CorpusOptions& options) {
@@ -126,33 +184,18 @@ CorpusResult extract_corpus(const std::vector<Input>& inputs, const RuleBook& ru
     if (in.path == "-" && !stdin_text)
       stdin_text = std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
 
-  // Workers extract and prepare each article's part of the graph (the costly
-  // string work); this thread merges in input order as results arrive and
-  // frees each article once merged, so memory stays bounded by the backlog.
-  // It is woken once per batch of articles ready in order, not per article:
-  // a wake-up costs about as much as merging an article.
-  constexpr std::size_t kBatch = 32;
-  // Each made by its worker: a corpus of 50,000 articles would otherwise
-  // hold (and touch, when the vector is made) 10 MB of empty outcomes.
-  std::vector<std::unique_ptr<Outcome>> outcomes(inputs.size());
-  std::vector<bool> ready(inputs.size(), false);
-  std::size_t ready_in_order = 0;  // outcomes[0, ready_in_order) are all ready
-  std::size_t wanted = 0;          // what the merging thread waits for
-  std::mutex mutex;
-  std::condition_variable arrived;
+  CorpusResult result;
+  result.merged.expect_articles(inputs.size());
+  OrderedMerge merge(inputs.size(), result);
   std::atomic<std::size_t> next{0};
+  std::mutex progress_mutex;
   std::size_t done = 0;
-  // Outcomes merged, handed back to the workers: their lists of nodes, forms
-  // and relations and their text buffers keep their memory instead of being
-  // freed by this thread and allocated again by a worker for every article.
-  std::vector<std::unique_ptr<Outcome>> merged_outcomes;
   auto work = [&] {
     FileReader reader;
     Document doc;  // reused from one article to the next (see extract_document)
-    std::unique_ptr<Outcome> spare;  // taken from merged_outcomes
+    std::unique_ptr<Outcome> outcome = std::make_unique<Outcome>();
     for (std::size_t i = next++; i < inputs.size(); i = next++) {
       const Input& in = inputs[i];
-      std::unique_ptr<Outcome> outcome = spare ? std::move(spare) : std::make_unique<Outcome>();
       outcome->error.clear();
       std::optional<std::string_view> bytes;
       if (in.path == "-") bytes = *stdin_text;
@@ -170,46 +213,19 @@ CorpusResult extract_corpus(const std::vector<Input>& inputs, const RuleBook& ru
           outcome->error = in.name + ": " + e.what();
         }
       }
-      // No article, the sign of an error to the merging thread.
+      // No article, the sign of an error to the merge.
       if (!outcome->error.empty()) outcome->article.reset();
-      std::lock_guard<std::mutex> lock(mutex);
-      if (!merged_outcomes.empty()) {
-        spare = std::move(merged_outcomes.back());
-        merged_outcomes.pop_back();
+      outcome = merge.deliver(i, std::move(outcome));
+      if (options.progress) {
+        std::lock_guard<std::mutex> lock(progress_mutex);
+        options.progress(++done, inputs.size());
       }
-      outcomes[i] = std::move(outcome);
-      ready[i] = true;
-      ++done;
-      if (options.progress) options.progress(done, inputs.size());
-      while (ready_in_order < inputs.size() && ready[ready_in_order]) ++ready_in_order;
-      if (ready_in_order >= wanted) arrived.notify_one();
     }
   };
   unsigned threads = std::max(1u, std::min<unsigned>(options.threads, static_cast<unsigned>(inputs.size())));
   std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
-
-  CorpusResult result;
-  result.merged.expect_articles(inputs.size());
-  std::vector<std::unique_ptr<Outcome>> batch;
-  for (std::size_t merged = 0; merged < inputs.size();) {
-    {
-      std::unique_lock<std::mutex> lock(mutex);
-      for (std::unique_ptr<Outcome>& outcome : batch) merged_outcomes.push_back(std::move(outcome));
-      batch.clear();
-      wanted = std::min(inputs.size(), merged + kBatch);
-      arrived.wait(lock, [&] { return ready_in_order >= wanted; });
-      for (; merged < ready_in_order; ++merged) batch.push_back(std::move(outcomes[merged]));
-    }
-    for (std::unique_ptr<Outcome>& outcome : batch) {
-      if (!outcome->article) {
-        result.errors.push_back(std::move(outcome->error));
-        continue;
-      }
-      result.merged.add(*outcome->article);
-      ++result.articles;
-    }
-  }
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
   for (std::thread& t : pool) t.join();
   return result;
 }
