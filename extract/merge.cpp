@@ -5,9 +5,10 @@
 #include <atomic>
 #include <charconv>
 #include <cstring>
-#include <thread>
+#include <future>
 
 #include "graph/node_link_writer.h"
+#include "graph/parallel_list_writer.h"
 
 namespace kg::extract {
 
@@ -121,34 +122,6 @@ bool same_key(std::string_view a, std::string_view b) {
 void append_number(std::string& out, std::size_t number) {
   char digits[24];
   out.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
-}
-
-// Writes items [0, count) of the list `out` is at with write_item(writer, i),
-// on `threads` threads: in rounds, each thread formats a block of items, then
-// the blocks go out in order. Memory stays bounded by one round.
-template <class WriteItem>
-void write_list(NodeLinkWriter& out, std::size_t count, unsigned threads, const WriteItem& write_item) {
-  if (threads <= 1) {
-    for (std::size_t i = 0; i < count; ++i) write_item(out, i);
-    return;
-  }
-  constexpr std::size_t kBlock = 4096;
-  std::vector<std::unique_ptr<NodeLinkWriter>> runs;
-  for (unsigned t = 0; t < threads; ++t) runs.push_back(std::make_unique<NodeLinkWriter>(out, false));
-  for (std::size_t round = 0; round < count; round += kBlock * threads) {
-    auto format = [&](unsigned t) {
-      std::size_t from = std::min(count, round + t * kBlock);
-      std::size_t to = std::min(count, from + kBlock);
-      NodeLinkWriter& run = *runs[t];
-      run.begin_run(from == 0);
-      for (std::size_t i = from; i < to; ++i) write_item(run, i);
-    };
-    std::vector<std::thread> helpers;
-    for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(format, t);
-    format(0);
-    for (std::thread& helper : helpers) helper.join();
-    for (auto& run : runs) out.append(*run);
-  }
 }
 
 }  // namespace
@@ -693,7 +666,38 @@ Map GraphMerger::graph_attributes() const {
   return attributes;
 }
 
+std::vector<std::uint32_t> GraphMerger::multigraph_keys() const {
+  // Four bytes an entry, and room reserved once for as many pairs as links
+  // (only what is written is touched).
+  std::size_t count = relationships_.size();
+  std::vector<std::uint32_t> keys(count);
+  IdIndex pair_ids;
+  pair_ids.reserve(count);
+  std::vector<std::uint32_t> first_links, links_so_far;  // by pair
+  first_links.reserve(count);
+  links_so_far.reserve(count);
+  auto pair_of = [&](std::size_t link) {
+    return std::uint64_t{relationships_[link].source()} << 32 | relationships_[link].target();
+  };
+  for (std::size_t i = 0; i < count; ++i) {
+    std::uint64_t pair = pair_of(i);
+    auto fresh_id = static_cast<std::uint32_t>(first_links.size());
+    auto [id, fresh] =
+        pair_ids.find_or_insert(pair, fresh_id, [&](std::uint32_t p) { return pair_of(first_links[p]) == pair; });
+    if (fresh) {
+      first_links.push_back(static_cast<std::uint32_t>(i));
+      links_so_far.push_back(0);
+    }
+    keys[i] = links_so_far[id]++;
+  }
+  return keys;
+}
+
 void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
+  // With threads to spare, the links' keys are found while the nodes are
+  // written (the future's destructor waits for them if the nodes fail).
+  std::future<std::vector<std::uint32_t>> keys_ahead;
+  if (threads > 1) keys_ahead = std::async(std::launch::async, [this] { return multigraph_keys(); });
   // Everything escaped into one text first, then viewed: the text grows until then.
   static std::atomic<std::uint64_t> writes{0};
   JsonTexts json;
@@ -777,35 +781,12 @@ void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
   }
   attributes.raw("]}");
   out.begin(NodeLinkWriter::Json{attributes.view()});
-  write_list(out, nodes_.size(), threads, [&](NodeLinkWriter& list, std::size_t i) {
+  write_list_in_parallel(out, nodes_.size(), threads, [&](NodeLinkWriter& list, std::size_t i) {
     write_node(static_cast<std::uint32_t>(i), list, json);
   });
   out.begin_links();
-  // networkx's multigraph key: the index of a link among those joining the same pair.
-  // Four bytes an entry, and room reserved once for as many pairs as links
-  // (only what is written is touched).
-  std::size_t count = relationships_.size();
-  std::vector<std::uint32_t> parallel_keys(count);
-  IdIndex pair_ids;
-  pair_ids.reserve(count);
-  std::vector<std::uint32_t> first_links, links_so_far;  // by pair
-  first_links.reserve(count);
-  links_so_far.reserve(count);
-  auto pair_of = [&](std::size_t link) {
-    return std::uint64_t{relationships_[link].source()} << 32 | relationships_[link].target();
-  };
-  for (std::size_t i = 0; i < count; ++i) {
-    std::uint64_t pair = pair_of(i);
-    auto fresh_id = static_cast<std::uint32_t>(first_links.size());
-    auto [id, fresh] =
-        pair_ids.find_or_insert(pair, fresh_id, [&](std::uint32_t p) { return pair_of(first_links[p]) == pair; });
-    if (fresh) {
-      first_links.push_back(static_cast<std::uint32_t>(i));
-      links_so_far.push_back(0);
-    }
-    parallel_keys[i] = links_so_far[id]++;
-  }
-  write_list(out, count, threads, [&](NodeLinkWriter& list, std::size_t i) {
+  std::vector<std::uint32_t> parallel_keys = keys_ahead.valid() ? keys_ahead.get() : multigraph_keys();
+  write_list_in_parallel(out, relationships_.size(), threads, [&](NodeLinkWriter& list, std::size_t i) {
     write_relationship(static_cast<std::uint32_t>(i), parallel_keys[i], list, json);
   });
   out.finish();

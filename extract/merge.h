@@ -182,6 +182,9 @@ class GraphMerger {
   void write_node(std::uint32_t id, NodeLinkWriter& out, const JsonTexts& json) const;
   void write_relationship(std::uint32_t id, std::int64_t parallel, NodeLinkWriter& out, const JsonTexts& json) const;
   Map graph_attributes() const;
+  // networkx's multigraph key of each relationship, by id: its index among
+  // those joining the same source to the same target.
+  std::vector<std::uint32_t> multigraph_keys() const;
 
   // The articles' texts, shared by copies of the merger (the views point
   // into them), and where each article's begin.

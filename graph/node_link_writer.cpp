@@ -379,12 +379,12 @@ void NodeLinkWriter::append(NodeLinkWriter& run) {
   std::string_view text(run.buffer_.GetString(), run.buffer_.GetSize());
   if (text.empty()) return;
   first_item_ = false;
-  if (text.size() < kChunkBytes) {
+  if (text.size() < kRunPassBytes) {
     raw(text);
     flush_if_full();
   } else {
     // A long run goes to the sink as it is, not copied into the buffer first.
-    sink_(std::string_view(buffer_.GetString(), buffer_.GetSize()));
+    if (buffer_.GetSize() > 0) sink_(std::string_view(buffer_.GetString(), buffer_.GetSize()));
     buffer_.Clear();
     sink_(text);
   }

@@ -100,10 +100,12 @@ class JsonCursor {
 
 class NodeLinkWriter {
  public:
-  // Receives the text in order, in chunks of about kChunkBytes or more (the
-  // last one may be shorter). The views are valid only during the call.
+  // Receives the text in order, in chunks of about kChunkBytes or more, or
+  // of a run's text whole when it holds kRunPassBytes or more (append()); the
+  // last chunk may be shorter. The views are valid only during the call.
   using Sink = std::function<void(std::string_view)>;
   static constexpr std::size_t kChunkBytes = 1 << 20;
+  static constexpr std::size_t kRunPassBytes = 64 << 10;
 
   NodeLinkWriter(NodeLinkLayout layout, Sink sink);
 
