@@ -365,6 +365,7 @@ void NodeLinkWriter::link_members(std::int64_t parallel, RelId id) {
 void NodeLinkWriter::end_link() { end_item(); }
 
 NodeLinkWriter::NodeLinkWriter(const NodeLinkWriter& list, bool first) : NodeLinkWriter(list.layout_, nullptr) {
+  buffer_.Reserve(kRunRoomBytes);
   is_part_ = true;
   in_links_ = list.in_links_;
   first_item_ = first;

@@ -106,6 +106,11 @@ class NodeLinkWriter {
   using Sink = std::function<void(std::string_view)>;
   static constexpr std::size_t kChunkBytes = 1 << 20;
   static constexpr std::size_t kRunPassBytes = 64 << 10;
+  // The room a run's buffer is made at first: enough for a block of a long
+  // list (write_list_in_parallel's 2,048 links of about 700 bytes), which
+  // would otherwise grow it several times, each time copied into fresh
+  // memory the system must map.
+  static constexpr std::size_t kRunRoomBytes = std::size_t{2} << 20;
 
   NodeLinkWriter(NodeLinkLayout layout, Sink sink);
 
