@@ -5,16 +5,18 @@
 # `kg extract --threads 1` and `--threads 2` on it and reports MB/s of wall
 # time and MB per CPU-second (user + system: steadier than wall time when
 # other work shares the machine), with the load average before each run.
-# The "1core" run is `--threads 1` pinned to one CPU with taskset: the
-# merging thread then shares the worker's core, so its wall MB/s is the speed
-# on one core (without pinning the merging thread runs on a second core).
+# The "1core" run is `--threads 1` pinned to one CPU with taskset: its wall
+# MB/s is the speed on one core, whatever threads the build starts.
 #
-#   bench/extract_throughput.sh KG [CORPUS_DIR] [MEGABYTES] [PEER_KG]
+#   [ROUNDS=N] bench/extract_throughput.sh KG [CORPUS_DIR] [MEGABYTES] [PEER_KG]
 #
 # The corpus is kept in CORPUS_DIR (default /tmp/kg_extract_corpus) and reused
 # when it already holds MEGABYTES (default 50) of text. PEER_KG (for instance
 # a build of an older commit) is timed the same way, alternating with KG, and
-# the ratios KG / PEER_KG are printed.
+# the ratios KG / PEER_KG are printed. The runs are repeated ROUNDS times
+# (default 3), then each build's median wall time per setting is printed with
+# its scaling: the one-core time over the `--threads 2` time (2.00 would be
+# linear on two cores).
 set -euo pipefail
 kg=${1:?usage: extract_throughput.sh KG [CORPUS_DIR] [MEGABYTES] [PEER_KG]}
 corpus=${2:-/tmp/kg_extract_corpus}
@@ -61,7 +63,6 @@ bytes=$(find "$corpus" -name '*.txt' -print0 | du -cb --files0-from=- | tail -1 
 echo "corpus: $(find "$corpus" -name '*.txt' | wc -l) articles, $((bytes / 1000000)) MB"
 log=$(mktemp)
 times_file=$(mktemp)
-trap 'rm -f "$log" "$times_file" /tmp/kg_extract_bench.json' EXIT
 
 # run LABEL BINARY THREADS: prints one line and sets $wall_rate and $cpu_rate
 # (MB/s). THREADS "1core" is --threads 1 pinned to CPU 0.
@@ -86,14 +87,39 @@ run() {
   echo "      $(tail -1 "$log")"
 }
 
-for threads in 1core 1 2; do
-  if [[ -n "$peer" ]]; then
-    run peer "$peer" "$threads"
-    peer_wall=$wall_rate peer_cpu=$cpu_rate
-  fi
-  run kg "$kg" "$threads"
-  if [[ -n "$peer" ]]; then
-    awk -v w="$wall_rate" -v pw="$peer_wall" -v c="$cpu_rate" -v pc="$peer_cpu" -v t="$threads" \
-      'BEGIN { printf "      --threads %s: kg / peer = %.2fx wall MB/s, %.2fx MB/CPU-s\n", t, w / pw, c / pc }'
-  fi
+rounds=${ROUNDS:-3}
+results=$(mktemp)
+trap 'rm -f "$log" "$times_file" "$results" /tmp/kg_extract_bench.json' EXIT
+for round in $(seq "$rounds"); do
+  echo "round $round of $rounds"
+  for threads in 1core 1 2; do
+    if [[ -n "$peer" ]]; then
+      run peer "$peer" "$threads"
+      peer_wall=$wall_rate peer_cpu=$cpu_rate
+      echo "peer $threads $wall" >>"$results"
+    fi
+    run kg "$kg" "$threads"
+    echo "kg $threads $wall" >>"$results"
+    if [[ -n "$peer" ]]; then
+      awk -v w="$wall_rate" -v pw="$peer_wall" -v c="$cpu_rate" -v pc="$peer_cpu" -v t="$threads" \
+        'BEGIN { printf "      --threads %s: kg / peer = %.2fx wall MB/s, %.2fx MB/CPU-s\n", t, w / pw, c / pc }'
+    fi
+  done
 done
+
+# Medians of the wall times, per build and setting, and the scaling.
+python3 - "$results" "$bytes" "$rounds" <<'PY'
+import statistics, sys
+results, size, rounds = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+walls = {}
+for line in open(results):
+    label, threads, wall = line.split()
+    walls.setdefault((label, threads), []).append(float(wall))
+print(f"medians of {rounds} rounds:")
+for label in ("peer", "kg"):
+    if (label, "1core") not in walls:
+        continue
+    median = {t: statistics.median(walls[(label, t)]) for t in ("1core", "1", "2")}
+    rates = ", ".join(f"--threads {t} {size / 1e6 / median[t]:.2f} MB/s ({median[t]:.2f} s)" for t in median)
+    print(f"  {label:4}: {rates}; --threads 2 = {median['1core'] / median['2']:.2f}x one core")
+PY

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <thread>
 
 #include "cli/commands.h"
 #include "extract/corpus.h"
@@ -22,7 +23,8 @@ struct ExtractOptions {
   std::string language = "auto";
   std::vector<std::string> rule_files;
   std::string output;
-  unsigned threads = 1;
+  // One per CPU: the graph is the same whatever the number.
+  unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   bool json_lines = false;
   std::vector<std::string> inputs;
 };
@@ -176,7 +178,8 @@ void add_extract_command(CLI::App& app, int& exit_status) {
   cmd->add_option("--rules", opt->rule_files, "Extra rule file (repeatable; see docs/extraction.md)")
       ->check(CLI::ExistingFile);
   cmd->add_option("-o,--output", opt->output, "Write the graph (node-link JSON) here instead of stdout");
-  cmd->add_option("--threads", opt->threads, "Worker threads")->check(CLI::Range(1u, 256u));
+  cmd->add_option("--threads", opt->threads, "Worker threads (default: one per CPU)")
+      ->check(CLI::Range(1u, 256u));
   cmd->add_flag("--jsonl", opt->json_lines,
                 "Read JSON Lines records {\"id\", \"text\", \"date\"} (standard input by default) and write one "
                 "graph per line");
