@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "extract/corpus.h"
@@ -23,6 +24,22 @@ TEST_CASE("folders are searched recursively for *.txt, sorted; missing paths are
   CHECK(inputs[1].path == (f.root / "sub/a.txt").string());
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].find("missing.txt: no such file") != std::string::npos);
+}
+
+TEST_CASE("a folder's articles come in the order of their whole paths sorted, whatever the names") {
+  // Names whose bytes sort around '/': '-', ' ' and '.' before it, '0' after.
+  test::ScratchFolder f("kg_extract_test", {"ab", "ab-c", "ab0", "ab/in"});
+  for (const char* name : {"ab.txt", "ab/z.txt", "ab/in/y.txt", "ab/in.txt", "ab-c/y.txt", "a b.txt", "ab0/x.txt", "ab0.txt"})
+    f.write(name, "x");
+  std::vector<std::string> errors;
+  auto inputs = collect_inputs({f.root.string()}, errors);
+  CHECK(errors.empty());
+  std::vector<std::string> paths;
+  for (const Input& in : inputs) paths.push_back(in.path);
+  std::vector<std::string> sorted = paths;
+  std::sort(sorted.begin(), sorted.end());
+  CHECK(paths.size() == 8);
+  CHECK(paths == sorted);
 }
 
 TEST_CASE("a folder's articles: *.txt names, links to files followed, links to folders not") {
