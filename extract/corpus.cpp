@@ -136,14 +136,13 @@ class OrderedMerge {
     outcomes_[index] = std::move(outcome);
     if (!merging_ && index == next_) {
       merging_ = true;
-      std::vector<std::unique_ptr<Outcome>> batch;
       while (next_ < outcomes_.size() && outcomes_[next_]) {
-        for (; next_ < outcomes_.size() && outcomes_[next_]; ++next_) batch.push_back(std::move(outcomes_[next_]));
+        for (; next_ < outcomes_.size() && outcomes_[next_]; ++next_) batch_.push_back(std::move(outcomes_[next_]));
         lock.unlock();
-        for (std::unique_ptr<Outcome>& merged : batch) merge(*merged);
+        for (std::unique_ptr<Outcome>& merged : batch_) merge(*merged);
         lock.lock();
-        for (std::unique_ptr<Outcome>& merged : batch) spare_.push_back(std::move(merged));
-        batch.clear();
+        for (std::unique_ptr<Outcome>& merged : batch_) spare_.push_back(std::move(merged));
+        batch_.clear();
       }
       merging_ = false;
     }
@@ -172,7 +171,9 @@ class OrderedMerge {
   std::size_t next_ = 0;
   bool merging_ = false;
   std::vector<std::unique_ptr<Outcome>> spare_;
-  // Only the worker merging touches it.
+  // Only the worker merging touches these: the outcomes it is merging
+  // (kept, so that merging allocates no list), and the result.
+  std::vector<std::unique_ptr<Outcome>> batch_;
   CorpusResult& result_;
 };
 
