@@ -16,7 +16,14 @@
 # the ratios KG / PEER_KG are printed. The runs are repeated ROUNDS times
 # (default 3), then each build's median wall time per setting is printed with
 # its scaling: the one-core time over the `--threads 2` time (2.00 would be
-# linear on two cores).
+# linear on two cores), for the whole run and, from `kg extract --timing`,
+# for the extraction stage alone (reading, extracting and merging, without
+# listing the folders or writing the graph).
+#
+# Each round also times what this machine gives any job split in two: two
+# one-core runs of KG at once, one on each half of the corpus's folders (two
+# graphs, each written to its own file). Its time over the one-core time is
+# the ceiling for `--threads 2`, which makes one graph, written to one file.
 set -euo pipefail
 kg=${1:?usage: extract_throughput.sh KG [CORPUS_DIR] [MEGABYTES] [PEER_KG]}
 corpus=${2:-/tmp/kg_extract_corpus}
@@ -64,27 +71,59 @@ echo "corpus: $(find "$corpus" -name '*.txt' | wc -l) articles, $((bytes / 10000
 log=$(mktemp)
 times_file=$(mktemp)
 
-# run LABEL BINARY THREADS: prints one line and sets $wall_rate and $cpu_rate
-# (MB/s). THREADS "1core" is --threads 1 pinned to CPU 0.
-run() {
-  local load threads=$3 pin=()
-  if [[ $threads == 1core ]]; then threads=1 pin=(taskset -c 0); fi
-  # Untimed, so that the run measures the extractor rather than what the
-  # runs before it left: the corpus read once (the kernel drops a few hundred
-  # of the 50,000 small files from its cache between runs), and the previous
-  # run's output removed (the rename that replaces a 430 MB file frees its
-  # blocks first: 0.1 s here; the write and its fsync stay timed).
+# Untimed, before every timed run, so that it measures the extractor rather
+# than what the runs before it left: the corpus read once (the kernel drops a
+# few hundred of the 50,000 small files from its cache between runs), and the
+# previous runs' output removed (the rename that replaces a 430 MB file frees
+# its blocks first: 0.1 s here; the write and its fsync stay timed).
+settle() {
   find "$corpus" -name '*.txt' -exec cat {} + >/dev/null
-  rm -f /tmp/kg_extract_bench.json
+  rm -f /tmp/kg_extract_bench*.json
+}
+
+# The stage times of `kg extract --timing` (a build that has the option).
+timing_flag() { "$1" extract --help | grep -q -- --timing && echo --timing || true; }
+kg_timing=$(timing_flag "$kg")
+peer_timing=${peer:+$(timing_flag "$peer")}
+
+# run LABEL BINARY THREADS: prints one line and sets $wall_rate, $cpu_rate
+# (MB/s) and $extraction (the extraction stage in s, "-" if not timed).
+# THREADS "1core" is --threads 1 pinned to CPU 0.
+run() {
+  local load threads=$3 pin=() timing=$kg_timing
+  if [[ $threads == 1core ]]; then threads=1 pin=(taskset -c 0); fi
+  [[ $1 == peer ]] && timing=$peer_timing
+  settle
   load=$(cut -d' ' -f1 /proc/loadavg)
   TIMEFORMAT='%R %U %S'
-  { time "${pin[@]}" "$2" extract --threads "$threads" "$corpus" -o /tmp/kg_extract_bench.json 2>"$log"; } 2>"$times_file"
+  { time "${pin[@]}" "$2" extract $timing --threads "$threads" "$corpus" -o /tmp/kg_extract_bench.json 2>"$log"; } 2>"$times_file"
+  extraction=$(sed -n 's/^Time: .*extraction \([0-9.]*\) ms.*/\1/p' "$log" | awk '{ printf "%.3f", $1 / 1000 }')
+  extraction=${extraction:--}
   read -r wall user sys <"$times_file"
   wall_rate=$(awk -v b="$bytes" -v t="$wall" 'BEGIN { printf "%.2f", b / 1e6 / t }')
   cpu_rate=$(awk -v b="$bytes" -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", b / 1e6 / (u + s) }')
   printf '%-5s --threads %-5s: %7.2f s wall, %6s MB/s; %7.2f s CPU, %6s MB/CPU-s; load %s before\n' \
     "$1" "$3" "$wall" "$wall_rate" "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" "$cpu_rate" "$load"
-  echo "      $(tail -1 "$log")"
+  echo "      $(grep -v '^Time:' "$log" | tail -1)"
+  grep '^Time:' "$log" | sed 's/^/      /' || true
+}
+
+# The corpus's top-level folders in two halves, for the two-process ceiling.
+folders=()
+while IFS= read -r -d '' folder; do folders+=("$folder"); done < <(find "$corpus" -mindepth 1 -maxdepth 1 -type d -print0 | sort -z)
+half=$(( ${#folders[@]} / 2 ))
+
+# Two one-core runs of KG at once, on the two halves; sets $wall.
+run_halves() {
+  settle
+  local started ended
+  started=$(date +%s.%N)
+  taskset -c 0 "$kg" extract --threads 1 "${folders[@]:0:half}" -o /tmp/kg_extract_bench_a.json 2>/dev/null &
+  taskset -c 1 "$kg" extract --threads 1 "${folders[@]:half}" -o /tmp/kg_extract_bench_b.json 2>/dev/null
+  wait
+  ended=$(date +%s.%N)
+  wall=$(awk -v s="$started" -v e="$ended" 'BEGIN { printf "%.2f", e - s }')
+  echo "two one-core runs at once, one per half of the folders: $wall s wall"
 }
 
 rounds=${ROUNDS:-3}
@@ -96,25 +135,32 @@ for round in $(seq "$rounds"); do
     if [[ -n "$peer" ]]; then
       run peer "$peer" "$threads"
       peer_wall=$wall_rate peer_cpu=$cpu_rate
-      echo "peer $threads $wall" >>"$results"
+      echo "peer $threads $wall $extraction" >>"$results"
     fi
     run kg "$kg" "$threads"
-    echo "kg $threads $wall" >>"$results"
+    echo "kg $threads $wall $extraction" >>"$results"
     if [[ -n "$peer" ]]; then
       awk -v w="$wall_rate" -v pw="$peer_wall" -v c="$cpu_rate" -v pc="$peer_cpu" -v t="$threads" \
         'BEGIN { printf "      --threads %s: kg / peer = %.2fx wall MB/s, %.2fx MB/CPU-s\n", t, w / pw, c / pc }'
     fi
   done
+  if (( half > 0 )) && [[ $(nproc) -ge 2 ]]; then
+    run_halves
+    echo "halves halves $wall -" >>"$results"
+  fi
 done
 
-# Medians of the wall times, per build and setting, and the scaling.
+# Medians of the wall times (and extraction stages), per build and setting,
+# and the scaling.
 python3 - "$results" "$bytes" "$rounds" <<'PY'
 import statistics, sys
 results, size, rounds = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-walls = {}
+walls, stages = {}, {}
 for line in open(results):
-    label, threads, wall = line.split()
+    label, threads, wall, extraction = line.split()
     walls.setdefault((label, threads), []).append(float(wall))
+    if extraction != "-":
+        stages.setdefault((label, threads), []).append(float(extraction))
 print(f"medians of {rounds} rounds:")
 for label in ("peer", "kg"):
     if (label, "1core") not in walls:
@@ -122,4 +168,12 @@ for label in ("peer", "kg"):
     median = {t: statistics.median(walls[(label, t)]) for t in ("1core", "1", "2")}
     rates = ", ".join(f"--threads {t} {size / 1e6 / median[t]:.2f} MB/s ({median[t]:.2f} s)" for t in median)
     print(f"  {label:4}: {rates}; --threads 2 = {median['1core'] / median['2']:.2f}x one core")
+    if (label, "1core") in stages and (label, "2") in stages:
+        one, two = statistics.median(stages[(label, "1core")]), statistics.median(stages[(label, "2")])
+        print(f"        extraction stage: one core {one:.2f} s, --threads 2 {two:.2f} s = {one / two:.2f}x")
+if ("halves", "halves") in walls and ("kg", "1core") in walls:
+    halves = statistics.median(walls[("halves", "halves")])
+    one, two = statistics.median(walls[("kg", "1core")]), statistics.median(walls[("kg", "2")])
+    print(f"  ceiling: two one-core runs on the halves at once {halves:.2f} s = {one / halves:.2f}x one core; "
+          f"kg --threads 2 reaches {halves / two:.0%} of it")
 PY

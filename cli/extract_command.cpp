@@ -26,7 +26,32 @@ struct ExtractOptions {
   // One per CPU: the graph is the same whatever the number.
   unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   bool json_lines = false;
+  bool timing = false;
   std::vector<std::string> inputs;
+};
+
+// --timing: how long each stage of a run took, printed on standard error as
+// one line after the summary, "Time: rules 9.1 ms, listing 41.0 ms, ...".
+// Stages are timed back to back from the start of the run.
+class StageTimes {
+ public:
+  explicit StageTimes(std::chrono::steady_clock::time_point started) : last_(started) {}
+
+  // Ends the stage named `name`, begun where the previous one ended.
+  void end(const char* name) {
+    auto now = std::chrono::steady_clock::now();
+    char stage[64];
+    std::snprintf(stage, sizeof stage, "%s%s %.1f ms", line_.empty() ? "" : ", ", name,
+                  std::chrono::duration<double, std::milli>(now - last_).count());
+    line_ += stage;
+    last_ = now;
+  }
+
+  void print() const { std::cerr << "Time: " << line_ << '\n'; }
+
+ private:
+  std::chrono::steady_clock::time_point last_;
+  std::string line_;
 };
 
 // Freeing a large merged graph takes about as long as writing it, and the
@@ -56,7 +81,7 @@ void print_summary(std::size_t articles, std::size_t entities, std::size_t relat
 // output line. Standard output streams; -o is written only if every record
 // was extracted, like a whole-graph run.
 int run_json_lines(const ExtractOptions& opt, const extract::RuleBook& rules,
-                   std::chrono::steady_clock::time_point started) {
+                   std::chrono::steady_clock::time_point started, StageTimes& times) {
   extract::CorpusOptions options;
   options.language = opt.language;
   options.threads = std::max(1u, opt.threads);
@@ -105,7 +130,9 @@ int run_json_lines(const ExtractOptions& opt, const extract::RuleBook& rules,
       std::cerr << "kg extract: " << opt.output << " not written because some records failed\n";
     }
   }
+  times.end("extraction and writing");
   print_summary(articles, entities, relations, started);
+  if (opt.timing) times.print();
   return ok ? kExitOk : kExitFailure;
 }
 
@@ -128,6 +155,7 @@ void write_graph(const extract::GraphMerger& merged, const std::string& output, 
 
 int run_extract(const ExtractOptions& opt) {
   auto started = std::chrono::steady_clock::now();
+  StageTimes times(started);
   extract::RuleBook rules;
   try {
     rules = extract::RuleBook::built_in();
@@ -140,15 +168,18 @@ int run_extract(const ExtractOptions& opt) {
     std::cerr << "kg extract: no rules for language '" << opt.language << "'\n";
     return kExitUsage;
   }
-  if (opt.json_lines) return run_json_lines(opt, rules, started);
+  times.end("rules");
+  if (opt.json_lines) return run_json_lines(opt, rules, started, times);
   std::vector<std::string> errors;
   std::vector<extract::Input> inputs = extract::collect_inputs(opt.inputs, errors);
+  times.end("listing");
   extract::CorpusOptions options;
   options.language = opt.language;
   options.threads = std::max(1u, opt.threads);
   constexpr std::size_t kManyInputs = 20;
   if (isatty(STDERR_FILENO) && inputs.size() >= kManyInputs) options.progress = draw_progress;
   extract::CorpusResult result = extract::extract_corpus(inputs, rules, options);
+  times.end("extraction");
   errors.insert(errors.end(), result.errors.begin(), result.errors.end());
   for (const std::string& e : errors) std::cerr << "kg extract: " << e << '\n';
 
@@ -163,7 +194,9 @@ int run_extract(const ExtractOptions& opt) {
   } else if (!opt.output.empty()) {
     std::cerr << "kg extract: " << opt.output << " not written because some inputs failed\n";
   }
+  times.end("writing");
   print_summary(result.articles, result.merged.node_count(), result.merged.relationship_count(), started);
+  if (opt.timing) times.print();
   left_to_exit = new extract::CorpusResult(std::move(result));
   return ok ? kExitOk : kExitFailure;
 }
@@ -180,6 +213,8 @@ void add_extract_command(CLI::App& app, int& exit_status) {
   cmd->add_option("-o,--output", opt->output, "Write the graph (node-link JSON) here instead of stdout");
   cmd->add_option("--threads", opt->threads, "Worker threads (default: one per CPU)")
       ->check(CLI::Range(1u, 256u));
+  cmd->add_flag("--timing", opt->timing,
+                "After the summary, print how long each stage took (rules, listing, extraction, writing)");
   cmd->add_flag("--jsonl", opt->json_lines,
                 "Read JSON Lines records {\"id\", \"text\", \"date\"} (standard input by default) and write one "
                 "graph per line");

@@ -5,6 +5,7 @@ its provenance and evidence, identical whatever the thread count.
 usage: samples_test.py KG SAMPLES_DIR
 """
 import json
+import re
 import subprocess
 import sys
 
@@ -20,6 +21,10 @@ def extract(threads):
 
 one, two = extract(1), extract(2)
 assert one == two, "the graph depends on --threads"
+timed = subprocess.run([kg, "extract", "--timing", samples], capture_output=True, text=True, check=True)
+assert timed.stdout == one, "--timing changes the graph"
+stages = r"Time: rules [\d.]+ ms, listing [\d.]+ ms, extraction [\d.]+ ms, writing [\d.]+ ms"
+assert re.fullmatch(stages, timed.stderr.splitlines()[-1]), timed.stderr
 graph = json.loads(one)
 nodes = {n["id"]: n for n in graph["nodes"]}
 assert graph["links"], "no relationship extracted from samples/"
