@@ -295,3 +295,28 @@ TEST_CASE("relations of one sentence share its text, written once escaped for th
   CHECK(other_text == kg::to_node_link(GraphMerger(other).take()));
   CHECK(other_text.find("twice over") != std::string::npos);
 }
+
+TEST_CASE("links joining the same two nodes are keyed in the order they were made, each direction apart") {
+  GraphMerger merger;
+  for (const char* name : {"a.txt", "b.txt"}) {
+    ArticleGraph article{name, "", {}, {}, {}, {}};
+    entity(article, EntityType::Organization, "Zeta Capital");
+    entity(article, EntityType::Organization, "Brakko Labs");
+    relation(article, name[0] == 'a' ? "INVESTS_IN" : "PART_OF", 0, 1, 0);
+    relation(article, "FOUNDED", 1, 0, 1);
+    relation(article, name[0] == 'a' ? "CREATED" : "INVESTS_IN", 0, 1, 2);
+    merger.add(std::move(article));
+  }
+  std::string text;
+  kg::NodeLinkWriter out(kg::NodeLinkLayout::kLinePerItem, [&](std::string_view chunk) { text += chunk; });
+  merger.write_node_link(out);
+  // b.txt's INVESTS_IN and FOUNDED are a.txt's again: four links in all.
+  std::vector<std::string> links;
+  for (std::size_t at = text.find("{\"source\""); at != std::string::npos; at = text.find("{\"source\"", at + 1))
+    links.push_back(text.substr(at, text.find(",\"id\"", at) - at));
+  CHECK(links == std::vector<std::string>{"{\"source\":\"n0\",\"target\":\"n1\",\"key\":0",
+                                          "{\"source\":\"n1\",\"target\":\"n0\",\"key\":0",
+                                          "{\"source\":\"n0\",\"target\":\"n1\",\"key\":1",
+                                          "{\"source\":\"n0\",\"target\":\"n1\",\"key\":2"});
+  CHECK(text == kg::to_node_link(GraphMerger(merger).take()));
+}
