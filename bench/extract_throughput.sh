@@ -20,6 +20,10 @@
 # for the extraction stage alone (reading, extracting and merging, without
 # listing the folders or writing the graph).
 #
+# The writing stage is set beside `dd` writing as many bytes (zeros) into one
+# new file and syncing it, in 1 MiB writes, timed after each `--threads 2`
+# run: what this machine's file system and disk take for the output alone.
+#
 # Each round also times what this machine gives any job split in two: two
 # one-core runs of KG at once, one on each half of the corpus's folders (two
 # graphs, each written to its own file). Its time over the one-core time is
@@ -87,7 +91,7 @@ kg_timing=$(timing_flag "$kg")
 peer_timing=${peer:+$(timing_flag "$peer")}
 
 # run LABEL BINARY THREADS: prints one line and sets $wall_rate, $cpu_rate
-# (MB/s) and $extraction (the extraction stage in s, "-" if not timed).
+# (MB/s), $extraction and $writing (the stages in s, "-" if not timed).
 # THREADS "1core" is --threads 1 pinned to CPU 0.
 run() {
   local load threads=$3 pin=() timing=$kg_timing
@@ -99,6 +103,8 @@ run() {
   { time "${pin[@]}" "$2" extract $timing --threads "$threads" "$corpus" -o /tmp/kg_extract_bench.json 2>"$log"; } 2>"$times_file"
   extraction=$(sed -n 's/^Time: .*extraction \([0-9.]*\) ms.*/\1/p' "$log" | awk '{ printf "%.3f", $1 / 1000 }')
   extraction=${extraction:--}
+  writing=$(sed -n 's/^Time: .*writing \([0-9.]*\) ms.*/\1/p' "$log" | awk '{ printf "%.3f", $1 / 1000 }')
+  writing=${writing:--}
   read -r wall user sys <"$times_file"
   wall_rate=$(awk -v b="$bytes" -v t="$wall" 'BEGIN { printf "%.2f", b / 1e6 / t }')
   cpu_rate=$(awk -v b="$bytes" -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", b / 1e6 / (u + s) }')
@@ -112,6 +118,18 @@ run() {
 folders=()
 while IFS= read -r -d '' folder; do folders+=("$folder"); done < <(find "$corpus" -mindepth 1 -maxdepth 1 -type d -print0 | sort -z)
 half=$(( ${#folders[@]} / 2 ))
+
+# dd BYTES: writes BYTES of zeros into a new file and syncs it; sets $wall.
+run_dd() {
+  rm -f /tmp/kg_extract_bench_dd
+  local started ended
+  started=$(date +%s.%N)
+  dd if=/dev/zero of=/tmp/kg_extract_bench_dd bs=1M count=$(( ($1 + 1048575) / 1048576 )) conv=fsync status=none
+  ended=$(date +%s.%N)
+  rm -f /tmp/kg_extract_bench_dd
+  wall=$(awk -v s="$started" -v e="$ended" 'BEGIN { printf "%.3f", e - s }')
+  echo "dd writing $(( $1 / 1000000 )) MB into one file and syncing it: $wall s"
+}
 
 # Two one-core runs of KG at once, on the two halves; sets $wall.
 run_halves() {
@@ -135,10 +153,14 @@ for round in $(seq "$rounds"); do
     if [[ -n "$peer" ]]; then
       run peer "$peer" "$threads"
       peer_wall=$wall_rate peer_cpu=$cpu_rate
-      echo "peer $threads $wall $extraction" >>"$results"
+      echo "peer $threads $wall $extraction $writing" >>"$results"
     fi
     run kg "$kg" "$threads"
-    echo "kg $threads $wall $extraction" >>"$results"
+    echo "kg $threads $wall $extraction $writing" >>"$results"
+    if [[ $threads == 2 ]]; then
+      run_dd "$(stat -c %s /tmp/kg_extract_bench.json)"
+      echo "dd dd $wall - -" >>"$results"
+    fi
     if [[ -n "$peer" ]]; then
       awk -v w="$wall_rate" -v pw="$peer_wall" -v c="$cpu_rate" -v pc="$peer_cpu" -v t="$threads" \
         'BEGIN { printf "      --threads %s: kg / peer = %.2fx wall MB/s, %.2fx MB/CPU-s\n", t, w / pw, c / pc }'
@@ -146,7 +168,7 @@ for round in $(seq "$rounds"); do
   done
   if (( half > 0 )) && [[ $(nproc) -ge 2 ]]; then
     run_halves
-    echo "halves halves $wall -" >>"$results"
+    echo "halves halves $wall - -" >>"$results"
   fi
 done
 
@@ -155,12 +177,13 @@ done
 python3 - "$results" "$bytes" "$rounds" <<'PY'
 import statistics, sys
 results, size, rounds = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-walls, stages = {}, {}
+walls, extractions, writings = {}, {}, {}
 for line in open(results):
-    label, threads, wall, extraction = line.split()
+    label, threads, wall, extraction, writing = line.split()
     walls.setdefault((label, threads), []).append(float(wall))
     if extraction != "-":
-        stages.setdefault((label, threads), []).append(float(extraction))
+        extractions.setdefault((label, threads), []).append(float(extraction))
+        writings.setdefault((label, threads), []).append(float(writing))
 print(f"medians of {rounds} rounds:")
 for label in ("peer", "kg"):
     if (label, "1core") not in walls:
@@ -168,9 +191,14 @@ for label in ("peer", "kg"):
     median = {t: statistics.median(walls[(label, t)]) for t in ("1core", "1", "2")}
     rates = ", ".join(f"--threads {t} {size / 1e6 / median[t]:.2f} MB/s ({median[t]:.2f} s)" for t in median)
     print(f"  {label:4}: {rates}; --threads 2 = {median['1core'] / median['2']:.2f}x one core")
-    if (label, "1core") in stages and (label, "2") in stages:
-        one, two = statistics.median(stages[(label, "1core")]), statistics.median(stages[(label, "2")])
+    if (label, "1core") in extractions and (label, "2") in extractions:
+        one, two = statistics.median(extractions[(label, "1core")]), statistics.median(extractions[(label, "2")])
         print(f"        extraction stage: one core {one:.2f} s, --threads 2 {two:.2f} s = {one / two:.2f}x")
+        one, two = statistics.median(writings[(label, "1core")]), statistics.median(writings[(label, "2")])
+        print(f"        writing stage: one core {one:.2f} s, --threads 2 {two:.2f} s", end="")
+        if ("dd", "dd") in walls:
+            print(f"; dd writes as many bytes in {statistics.median(walls[('dd', 'dd')]):.2f} s", end="")
+        print()
 if ("halves", "halves") in walls and ("kg", "1core") in walls:
     halves = statistics.median(walls[("halves", "halves")])
     one, two = statistics.median(walls[("kg", "1core")]), statistics.median(walls[("kg", "2")])
