@@ -5,6 +5,7 @@
 #include <atomic>
 #include <charconv>
 #include <cstring>
+#include <future>
 
 #include "graph/node_link_writer.h"
 #include "graph/parallel_list_writer.h"
@@ -309,7 +310,6 @@ void GraphMerger::add(const ArticleGraph& article_graph) {
     };
     key_ids_.reserve(scaled(key_ids_.size()));
     relationship_ids_.reserve(scaled(relationship_ids_.size()));
-    pair_ids_.reserve(scaled(pair_ids_.size()));
   }
   std::vector<std::uint32_t>& nodes = article_nodes_;
   nodes.clear();
@@ -351,7 +351,6 @@ void GraphMerger::add(const ArticleGraph& article_graph) {
       Relationship& rel = relationships_.emplace_back();
       rel.ends = ends;
       rel.reversed = source != ends.source;
-      rel.parallel = next_parallel(rel.source(), rel.target());
       rel.rule = r.rule;
       rel.first = statement;
     } else {
@@ -514,7 +513,8 @@ void GraphMerger::relationship_properties(const Relationship& r, MapOut& out) co
   if (d.status != 0) out.property(key::kStatus, deal_words_[d.status]);
 }
 
-void GraphMerger::write_relationship(std::uint32_t id, NodeLinkWriter& out, const JsonTexts& json) const {
+void GraphMerger::write_relationship(std::uint32_t id, std::int64_t parallel, NodeLinkWriter& out,
+                                     const JsonTexts& json) const {
   // relationship_properties() as JSON text, written whole: the keys and
   // punctuation as literals, each evidence escaped once (the first is written
   // twice), the texts that recur escaped once for the graph.
@@ -577,7 +577,7 @@ void GraphMerger::write_relationship(std::uint32_t id, NodeLinkWriter& out, cons
   o.raw(kTarget);
   o.number(r.target());
   o.raw(kKey);
-  o.number(r.parallel);
+  o.number(parallel);
   o.raw(kId);
   o.number(id);
   o.raw(kType);
@@ -666,16 +666,38 @@ Map GraphMerger::graph_attributes() const {
   return attributes;
 }
 
-std::uint32_t GraphMerger::next_parallel(std::uint32_t source, std::uint32_t target) {
-  std::uint64_t ends = std::uint64_t{source} << 32 | target;
-  auto fresh_id = static_cast<std::uint32_t>(pairs_.size());
-  auto [id, fresh] = pair_ids_.find_or_insert(ends * 0x9E3779B97F4A7C15ULL, fresh_id,
-                                              [&](std::uint32_t p) { return pairs_[p].ends == ends; });
-  if (fresh) pairs_.emplace_back(Pair{ends, 0});
-  return pairs_[id].relationships++;
+std::vector<std::uint32_t> GraphMerger::multigraph_keys() const {
+  // Four bytes an entry, and room reserved once for as many pairs as links
+  // (only what is written is touched).
+  std::size_t count = relationships_.size();
+  std::vector<std::uint32_t> keys(count);
+  IdIndex pair_ids;
+  pair_ids.reserve(count);
+  std::vector<std::uint32_t> first_links, links_so_far;  // by pair
+  first_links.reserve(count);
+  links_so_far.reserve(count);
+  auto pair_of = [&](std::size_t link) {
+    return std::uint64_t{relationships_[link].source()} << 32 | relationships_[link].target();
+  };
+  for (std::size_t i = 0; i < count; ++i) {
+    std::uint64_t pair = pair_of(i);
+    auto fresh_id = static_cast<std::uint32_t>(first_links.size());
+    auto [id, fresh] =
+        pair_ids.find_or_insert(pair, fresh_id, [&](std::uint32_t p) { return pair_of(first_links[p]) == pair; });
+    if (fresh) {
+      first_links.push_back(static_cast<std::uint32_t>(i));
+      links_so_far.push_back(0);
+    }
+    keys[i] = links_so_far[id]++;
+  }
+  return keys;
 }
 
 void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
+  // With threads to spare, the links' keys are found while the nodes are
+  // written (the future's destructor waits for them if the nodes fail).
+  std::future<std::vector<std::uint32_t>> keys_ahead;
+  if (threads > 1) keys_ahead = std::async(std::launch::async, [this] { return multigraph_keys(); });
   // Everything escaped into one text first, then viewed: the text grows until then.
   static std::atomic<std::uint64_t> writes{0};
   JsonTexts json;
@@ -763,8 +785,9 @@ void GraphMerger::write_node_link(NodeLinkWriter& out, unsigned threads) const {
     write_node(static_cast<std::uint32_t>(i), list, json);
   });
   out.begin_links();
+  std::vector<std::uint32_t> parallel_keys = keys_ahead.valid() ? keys_ahead.get() : multigraph_keys();
   write_list_in_parallel(out, relationships_.size(), threads, [&](NodeLinkWriter& list, std::size_t i) {
-    write_relationship(static_cast<std::uint32_t>(i), list, json);
+    write_relationship(static_cast<std::uint32_t>(i), parallel_keys[i], list, json);
   });
   out.finish();
 }
