@@ -457,6 +457,14 @@ class Resolver {
   void add_descriptions() {
     const std::vector<RuleScreen::Needs>& screened = rules_->describe_screen->rules();
     Matcher matcher(*doc_, Coordination{});
+    // What may stand between a title's noun and the name: a place adjective
+    // ("norvégienne") or a word of TITLE_ADJECTIVE ("souverain").
+    const WordSet& title_adjective = rules_->known().title_adjective;
+    auto in_title = [&](const Item& item) {
+      if (item.mention >= 0)
+        return doc_->mentions[static_cast<std::size_t>(item.mention)].kind == MentionKind::Adjective;
+      return title_adjective.contains(doc_->tokens[item.first]);
+    };
     for (std::size_t s = 0; s < doc_->sentences.size(); ++s) {
       // The rules whose words the sentence holds, searched from every start
       // (a match cannot start where a rule's words are missing, so no bound
@@ -480,11 +488,10 @@ class Resolver {
           if (from >= match.last) continue;
           std::size_t first = items[from].first, last = items[match.last - 1].last;
           if (overlaps(first, last)) continue;
-          // "la firme norvégienne X": a title before a name, not a description.
+          // "la firme norvégienne X", "le fonds souverain X": a title before
+          // a name, not a description.
           std::size_t next = match.last;
-          while (next < items.size() && items[next].mention >= 0 &&
-                 doc_->mentions[static_cast<std::size_t>(items[next].mention)].kind == MentionKind::Adjective)
-            ++next;
+          while (next < items.size() && in_title(items[next])) ++next;
           if (next < items.size() && items[next].mention >= 0) continue;
           // "X, la firme norvégienne": an apposition only names X once more.
           if (match.first >= 2 && doc_->tokens[items[match.first - 1].first].text == "," &&

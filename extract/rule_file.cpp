@@ -298,6 +298,7 @@ KnownClasses::KnownClasses(const RuleSet& rules)
       coord(rules.word_class("COORD")),
       conj(rules.word_class("CONJ")),
       article(rules.word_class("ARTICLE")),
+      title_adjective(rules.word_class("TITLE_ADJECTIVE")),
       negation(rules.word_class("NEGATION")),
       denial(rules.word_class("DENIAL")),
       hypothetical(rules.word_class("HYPOTHETICAL")),

@@ -12,6 +12,11 @@ EntityType shape_type(const Document& doc, std::size_t first, std::size_t last, 
     const Token& tok = doc.tokens[t];
     if (!tok.is_word || tok.is_number || !tok.capitalized || tok.all_caps || tok.inner_caps)
       return EntityType::Organization;
+    // A digit ("X2") or a last word of one letter ("Series B", "Model S")
+    // names a thing, not a person.
+    std::string_view text = tok.text.view();
+    if (text.find_first_of("0123456789") != std::string_view::npos || (t + 1 == last && text.size() == 1))
+      return EntityType::Organization;
   }
   return EntityType::Person;
 }

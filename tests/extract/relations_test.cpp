@@ -107,3 +107,43 @@ TEST_CASE("the deal status is the class of the word nearest to the match") {
   CHECK(deal_status(doc, first, first + 5, first + 5, first + 7, fr) == "announced");
   CHECK(deal_status(doc, first, first + 3, first, first + 1, fr).empty());
 }
+
+TEST_CASE("French phrasings of stakes, rounds, control and seats") {
+  auto rels = relations(
+      "Le fonds Orlo Partners a pris une participation de 8 % dans la start-up suisse Brakko. "
+      "Zorvex a bouclé un tour de table de 30 millions d'euros, mené par le fonds Vettel Capital. "
+      "Parmi les actionnaires de Zorvex figurent le fonds Quarry Invest et la banque Halden. "
+      "Zeta Robotique détient 40 % du capital de Lumo. Lumo a participé au tour de table de Pelk. "
+      "Nerra passe sous le contrôle de Zeta Robotique. Zeta Robotique a annoncé l'acquisition de Kivo. "
+      "Le logiciel Quill, développé par Lumo, vise les PME. Lumo et son rival Strell se disputent le marché. "
+      "Installée à Lakeport, la société Orvane recrute. Strell, dont le siège se trouve à Port Varen, recrute.",
+      "fr");
+  CHECK(has(rels, "INVESTS_IN Orlo Partners -> Brakko"));
+  CHECK(has(rels, "INVESTS_IN Vettel Capital -> Zorvex"));
+  CHECK(has(rels, "INVESTS_IN Quarry Invest -> Zorvex"));
+  CHECK(has(rels, "INVESTS_IN Halden -> Zorvex"));
+  CHECK(has(rels, "INVESTS_IN Zeta Robotique -> Lumo"));
+  CHECK(has(rels, "INVESTS_IN Lumo -> Pelk"));
+  CHECK(has(rels, "PART_OF Nerra -> Zeta Robotique"));
+  CHECK(has(rels, "PART_OF Kivo -> Zeta Robotique"));
+  CHECK(has(rels, "CREATED Lumo -> Quill"));
+  CHECK(has(rels, "COMPETES_WITH Lumo -> Strell"));
+  CHECK(has(rels, "BASED_IN Orvane -> Lakeport"));
+  CHECK(has(rels, "BASED_IN Strell -> Port Varen"));
+}
+
+TEST_CASE("English phrasings of backing, ownership and seats after a clause") {
+  auto rels = relations(
+      "Zorvex is backed by the Dutch pension fund Orlo. "
+      "Brakko, which is owned by the conglomerate Halden Group, makes drones. "
+      "Pelk Holdings, which owns a stake in Brakko, is headquartered in Lakeport. "
+      "Strell will operate as a subsidiary of Zorvex. "
+      "Lumo raised $5m in a round led by Quarry Ventures, with participation from existing backer Kivo Capital.",
+      "en");
+  CHECK(has(rels, "INVESTS_IN Orlo -> Zorvex"));
+  CHECK(has(rels, "PART_OF Brakko -> Halden Group"));
+  CHECK(has(rels, "BASED_IN Pelk Holdings -> Lakeport"));
+  CHECK(!has(rels, "BASED_IN Brakko -> Lakeport"));
+  CHECK(has(rels, "PART_OF Strell -> Zorvex"));
+  CHECK(has(rels, "INVESTS_IN Kivo Capital -> Lumo"));
+}

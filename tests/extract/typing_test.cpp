@@ -21,6 +21,20 @@ TEST_CASE("shape: company suffixes make organisations, plain two-word names peop
   CHECK(type_of(doc, "Zorvex") == EntityType::Organization);
 }
 
+TEST_CASE("shape: a digit or a last letter alone names a thing, not a person") {
+  Document doc = prepare("Brakko sold the Lifter X2 and the Model K to Lorna Vettel.", "en", Upto::Types);
+  CHECK(type_of(doc, "Lifter X2") != EntityType::Person);
+  CHECK(type_of(doc, "Model K") != EntityType::Person);
+  CHECK(type_of(doc, "Lorna Vettel") == EntityType::Person);
+}
+
+TEST_CASE("a place by its context: basée à, le siège à") {
+  Document doc = prepare("Basée à Lakeport, la société Brakko recrute. Zorvex a son siège à Port Varen.", "fr",
+                         Upto::Types);
+  CHECK(type_of(doc, "Lakeport") == EntityType::Place);
+  CHECK(type_of(doc, "Port Varen") == EntityType::Place);
+}
+
 TEST_CASE("context overrides shape: la firme, le modèle, l'initiative, M.") {
   Document doc = prepare(
       "La firme Brume Rouge a présenté le modèle Quill. L'initiative Halo avance. M. Dax Orlo approuve.", "fr",
