@@ -459,11 +459,26 @@ class Resolver {
     Matcher matcher(*doc_, Coordination{});
     // What may stand between a title's noun and the name: a place adjective
     // ("norvégienne") or a word of TITLE_ADJECTIVE ("souverain").
-    const WordSet& title_adjective = rules_->known().title_adjective;
+    const KnownClasses& known = rules_->known();
     auto in_title = [&](const Item& item) {
       if (item.mention >= 0)
         return doc_->mentions[static_cast<std::size_t>(item.mention)].kind == MentionKind::Adjective;
-      return title_adjective.contains(doc_->tokens[item.first]);
+      return known.title_adjective.contains(doc_->tokens[item.first]);
+    };
+    // The item after a complement of the title's noun that starts at `from`
+    // ("du logiciel" in "le géant du logiciel X"): a word of TITLE_COMPLEMENT,
+    // then one or two lower-case words; `from` itself when there is none.
+    auto past_complement = [&](std::span<const Item> items, std::size_t from) {
+      if (from >= items.size() || items[from].mention >= 0 ||
+          !known.title_complement.contains(doc_->tokens[items[from].first]))
+        return from;
+      std::size_t end = from + 1;
+      while (end < items.size() && end - from <= 2 && items[end].mention < 0) {
+        const Token& word = doc_->tokens[items[end].first];
+        if (!word.is_word || word.capitalized || word.is_number) break;
+        ++end;
+      }
+      return end > from + 1 ? end : from;
     };
     for (std::size_t s = 0; s < doc_->sentences.size(); ++s) {
       // The rules whose words the sentence holds, searched from every start
@@ -488,10 +503,11 @@ class Resolver {
           if (from >= match.last) continue;
           std::size_t first = items[from].first, last = items[match.last - 1].last;
           if (overlaps(first, last)) continue;
-          // "la firme norvégienne X", "le fonds souverain X": a title before
-          // a name, not a description.
+          // "la firme norvégienne X", "le fonds souverain X", "le géant du
+          // logiciel X": a title before a name, not a description.
           std::size_t next = match.last;
           while (next < items.size() && in_title(items[next])) ++next;
+          next = past_complement(items, next);
           if (next < items.size() && items[next].mention >= 0) continue;
           // "X, la firme norvégienne": an apposition only names X once more.
           if (match.first >= 2 && doc_->tokens[items[match.first - 1].first].text == "," &&

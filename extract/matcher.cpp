@@ -256,7 +256,11 @@ void Matcher::conjuncts(std::size_t pos, const std::vector<EntityType>& types, S
 
 bool Matcher::fills_gap(const PatternNode& gap, std::size_t pos) const {
   const Item& item = items_[pos];
-  if (gap.kind == PatternNode::Kind::AnyItem || item.mention < 0) return true;
+  if (gap.kind == PatternNode::Kind::AnyItem) return true;
+  if (item.mention < 0) {
+    const WordSet& excluded = gap.words;
+    return (excluded.words.empty() && excluded.stems.empty()) || !excluded.contains(doc_.tokens[item.first]);
+  }
   MentionKind kind = doc_.mentions[static_cast<std::size_t>(item.mention)].kind;
   return kind == MentionKind::Adjective || kind == MentionKind::Pronoun;
 }

@@ -51,13 +51,14 @@ struct WordSet {
 struct PatternNode {
   enum class Kind {
     Words,   // a word from `words` ("dans", "invest*", "@INVEST_VERB")
-    Any,     // `_`: any one token that is not an entity (place adjectives and pronouns are allowed)
+    Any,     // `_`: any one token that is not an entity (place adjectives and pronouns are allowed);
+             // `_!par|by`: the same but none of `words`
     AnyItem, // `~`: any one token or entity mention
     Entity,  // `S:Organization|Person`: an entity mention (with its conjuncts)
     Group    // `( a b | c )`: alternatives of sequences
   };
   Kind kind = Kind::Words;
-  WordSet words;
+  WordSet words;  // Words: the words matched; Any: the words excluded
   char role = 0;  // Entity: 'S' subject, 'O' object, 'T' typed target, 'E' uncaptured
   bool coordinated = true;  // Entity: takes conjuncts (false when written `s:`, `o:` ...)
   // Entity: Matcher::entity_bits(types), set when the pattern is sealed, as

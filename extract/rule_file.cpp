@@ -161,6 +161,9 @@ class PatternParser {
     }
     if (tok == "_") {
       node.kind = PatternNode::Kind::Any;
+    } else if (!quoted && tok.starts_with("_!") && tok.size() > 2) {
+      node.kind = PatternNode::Kind::Any;
+      for (const std::string& w : split(tok.substr(2), "|")) add_word(node.words, w, classes_, origin_);
     } else if (tok == "~") {
       node.kind = PatternNode::Kind::AnyItem;
     } else if (!quoted && tok.size() >= 2 && tok[1] == ':' && std::string("SOTEsote").find(tok[0]) != std::string::npos) {
@@ -299,6 +302,7 @@ KnownClasses::KnownClasses(const RuleSet& rules)
       conj(rules.word_class("CONJ")),
       article(rules.word_class("ARTICLE")),
       title_adjective(rules.word_class("TITLE_ADJECTIVE")),
+      title_complement(rules.word_class("TITLE_COMPLEMENT")),
       negation(rules.word_class("NEGATION")),
       denial(rules.word_class("DENIAL")),
       hypothetical(rules.word_class("HYPOTHETICAL")),

@@ -107,7 +107,7 @@ struct KnownClasses {
 
   WordSet abbreviations, function_words;                           // sentences, language
   WordSet not_name, name_connector, government, institution, org_suffix, initial_not_name;  // mentions
-  WordSet coord, conj, article, title_adjective;                    // coordination, descriptions
+  WordSet coord, conj, article, title_adjective, title_complement;  // coordination, descriptions
   WordSet negation, denial, hypothetical;                           // relations
   WordSet status_talks, status_planned, status_announced, status_completed;  // deal status
   WordSet pronoun_person, pronoun_org, pronoun_any, possessive, possessed;   // pronouns

@@ -189,9 +189,10 @@ TEST_CASE("an entity carries the folded key of its name, of each alias and of ea
   CHECK(entity_named(again, "États-Unis")->name_key == "etats unis");
 }
 
-TEST_CASE("an adjective between a title's noun and a name keeps the title for that name") {
-  Document doc = prepare("Zorvex lève des fonds. Le fonds souverain Orlo Invest y participe.", "fr",
-                         Upto::Coreference);
+TEST_CASE("an adjective or a complement between a title's noun and a name keeps the title for that name") {
+  Document doc = prepare(
+      "Zorvex lève des fonds. Le fonds souverain Orlo Invest y participe. Le géant du fret Halden aussi.", "fr",
+      Upto::Coreference);
   const Entity* zorvex = entity_named(doc, "Zorvex");
   REQUIRE(zorvex != nullptr);
   CHECK(zorvex->descriptions.empty());

@@ -46,6 +46,14 @@ TEST_CASE("gaps are as short as possible and never cross an entity") {
         std::vector<std::string>{"S=Nova Labs,;O=Lumen Robotics,"});
 }
 
+TEST_CASE("a gap written _!WORDS takes no token of WORDS") {
+  const std::string pattern = "S:* rachète _!par|@NEGATION{0,4} O:*";
+  CHECK(run("Nova Labs rachète en mars Lumen Robotics.", pattern) ==
+        std::vector<std::string>{"S=Nova Labs,;O=Lumen Robotics,"});
+  CHECK(run("Nova Labs rachète par défaut Lumen Robotics.", pattern).empty());
+  CHECK(run("Nova Labs rachète pas Lumen Robotics.", pattern).empty());
+}
+
 TEST_CASE("coordination gives every conjunct; lower-case slots take one entity") {
   CHECK(run("Zeta Capital investit dans Nova Labs, Vega Soft et Lumen Robotics.", "S:* invest* dans O:*") ==
         std::vector<std::string>{"S=Zeta Capital,;O=Nova Labs,Vega Soft,Lumen Robotics,"});

@@ -147,3 +147,34 @@ TEST_CASE("English phrasings of backing, ownership and seats after a clause") {
   CHECK(has(rels, "PART_OF Strell -> Zorvex"));
   CHECK(has(rels, "INVESTS_IN Kivo Capital -> Lumo"));
 }
+
+TEST_CASE("an acquisition in the passive voice keeps its direction, and a stake bought is no acquisition") {
+  for (const char* text : {"Brakko a été rachetée par Zorvex en 2021.", "Brakko a été acquise par le groupe Zorvex.",
+                           "Zorvex a racheté la start-up Brakko.", "Brakko was acquired by Zorvex in 2021.",
+                           "Brakko was taken over by the Dutch group Zorvex.", "Zorvex took over Brakko in 2020."}) {
+    CAPTURE(text);
+    auto rels = relations(text);
+    CHECK(has(rels, "PART_OF Brakko -> Zorvex"));
+    CHECK(!has(rels, "PART_OF Zorvex -> Brakko"));
+  }
+  auto stake = relations("Zorvex bought a 20% stake in Brakko.");
+  CHECK(has(stake, "INVESTS_IN Zorvex -> Brakko"));
+  CHECK(!has(stake, "PART_OF Brakko -> Zorvex"));
+}
+
+TEST_CASE("French phrasings of backing, joint launches, places of founding and makers named with their nationality") {
+  auto rels = relations(
+      "Zorvex, le laboratoire d'optique fondé à Lakeport par l'ancienne ingénieure Lorna Vettel, recrute. "
+      "La jeune entreprise, soutenue par le fonds Orlo et par la banque publique Halden, grandit. "
+      "Zorvex s'est par ailleurs associé à l'opérateur Kivo pour lancer Nebra, une coentreprise. "
+      "Quill, le modèle phare de l'américain Strell, progresse. "
+      "Le géant du logiciel Pelk serait en discussions pour investir dans Zorvex.",
+      "fr");
+  CHECK(has(rels, "FOUNDED Lorna Vettel -> Zorvex"));
+  CHECK(has(rels, "INVESTS_IN Orlo -> Zorvex"));
+  CHECK(has(rels, "INVESTS_IN Halden -> Zorvex"));
+  CHECK(has(rels, "FOUNDED Zorvex -> Nebra"));
+  CHECK(has(rels, "FOUNDED Kivo -> Nebra"));
+  CHECK(has(rels, "CREATED Strell -> Quill"));
+  CHECK(has(rels, "INVESTS_IN Pelk -> Zorvex"));
+}
