@@ -75,6 +75,16 @@ class AmountParser {
     if (word >= rules_.currency_by_word.size() || !rules_.currency_by_word[word]) return nullptr;
     return &*rules_.currency_by_word[word];
   }
+  // The currency of the symbol at `i`, read with a word glued before it
+  // ("US$", "C$") when the rule files name that form; nullptr if none.
+  const std::string* symbol_currency(std::size_t i) const {
+    const std::string* symbol = currency_at(i);
+    if (!symbol || tok(i).is_word || i == first_) return symbol;
+    const Token& prefix = tok(i - 1);
+    if (!prefix.is_word || prefix.end != tok(i).start) return symbol;
+    auto found = rules_.currencies.find(std::string(prefix.key.view()) + std::string(tok(i).key.view()));
+    return found == rules_.currencies.end() ? symbol : &found->second;
+  }
   double scale_at(std::size_t& i) const {
     if (i >= last_) return 1;
     std::uint32_t word = vocabulary::word_of(tok(i));
@@ -110,7 +120,7 @@ class AmountParser {
       range = true;
       ++i;
     }
-    if (const std::string* c = currency_at(i); c && !tok(i).is_word) {
+    if (const std::string* c = symbol_currency(i); c && !tok(i).is_word) {
       a.currency = *c;
       ++i;
     }

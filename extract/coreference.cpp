@@ -54,6 +54,7 @@ class Resolver {
     articles_ = &rules.known().article;
     conjunctions_ = &rules.known().conj;
     appositions_.clear();
+    titles_.clear();
     shown_first_.clear();
     group_names();
     join_short_forms();
@@ -398,6 +399,12 @@ class Resolver {
   // Whether a mention holds one of tokens [first, last): among the mentions
   // found (sorted, not overlapping, so sorted by end too) the first that ends
   // after `first` is found by bisection; the few added are all looked at.
+  // Whether tokens [first, last) overlap a title found by add_descriptions().
+  bool in_a_title(std::size_t first, std::size_t last) const {
+    return std::any_of(titles_.begin(), titles_.end(),
+                       [&](const auto& title) { return title.first < last && first < title.second; });
+  }
+
   bool overlaps(std::size_t first, std::size_t last) const {
     auto found_end = doc_->mentions.begin() + static_cast<std::ptrdiff_t>(found_);
     auto after = std::partition_point(doc_->mentions.begin(), found_end, [&](const Mention& m) { return m.last <= first; });
@@ -502,13 +509,18 @@ class Resolver {
           std::size_t shown_first = items[match.first].first;
           if (from >= match.last) continue;
           std::size_t first = items[from].first, last = items[match.last - 1].last;
-          if (overlaps(first, last)) continue;
+          if (overlaps(first, last) || in_a_title(first, last)) continue;
           // "la firme norvégienne X", "le fonds souverain X", "le géant du
-          // logiciel X": a title before a name, not a description.
+          // logiciel X": a title before a name, not a description; nor is a
+          // part of it that a later rule matches ("the venture" of "the
+          // venture firm X").
           std::size_t next = match.last;
           while (next < items.size() && in_title(items[next])) ++next;
           next = past_complement(items, next);
-          if (next < items.size() && items[next].mention >= 0) continue;
+          if (next < items.size() && items[next].mention >= 0) {
+            titles_.emplace_back(first, last);
+            continue;
+          }
           // "X, la firme norvégienne": an apposition only names X once more.
           if (match.first >= 2 && doc_->tokens[items[match.first - 1].first].text == "," &&
               items[match.first - 2].mention >= 0 &&
@@ -836,6 +848,7 @@ class Resolver {
     std::size_t first, last;
   };
   std::vector<Apposition> appositions_;
+  std::vector<std::pair<std::size_t, std::size_t>> titles_;  // token spans of the article's titles
   std::vector<std::pair<std::size_t, std::size_t>> shown_first_;  // description first token → first token shown
   // An entity's name, as finish_entities() picks it.
   struct EntityName {

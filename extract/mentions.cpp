@@ -338,6 +338,9 @@ class MentionFinder {
   std::size_t mention_at(std::size_t s, std::size_t i, bool initial, std::uint32_t word) {
     const Token& t = tokens_[i];
     const std::size_t last = doc_.sentences[s].last;
+    // "US$", "C$": a word glued to a currency symbol belongs to the amount.
+    if (i + 1 < last && tokens_[i + 1].start == t.end && !tokens_[i + 1].is_word && is_currency(tokens_[i + 1]))
+      return i;
     // "le gouvernement norvégien", "the Norwegian government"
     if (contains(government_, t, word) && i + 1 < last && place_adjective_at(i + 1) >= 0) {
       add_organization(s, i, i + 2);

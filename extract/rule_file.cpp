@@ -348,7 +348,8 @@ KnownClasses::KnownClasses(const RuleSet& rules)
 
 Pattern parse_pattern(std::string_view text, const std::unordered_map<std::string, WordSet>& classes,
                       const std::string& origin) {
-  // Parentheses may touch their contents: "(dans|en)?" is "(", "dans|en", ")?".
+  // Parentheses may touch their contents and each other: "(dans|en)?" is
+  // "(", "dans|en", ")?"; "(, (which|who))?" ends "which|who", ")", ")?".
   std::vector<std::string> toks;
   for (std::string tok : split(text, " \t")) {
     bool quoted = tok.size() >= 3 && tok.front() == '\'' && tok.back() == '\'';
@@ -357,12 +358,15 @@ Pattern parse_pattern(std::string_view text, const std::unordered_map<std::strin
       tok.erase(0, 1);
     }
     std::size_t close = quoted ? std::string::npos : tok.find(')');
-    if (close != std::string::npos && close > 0) {
-      toks.push_back(tok.substr(0, close));
-      toks.push_back(tok.substr(close));
-    } else {
+    if (close == std::string::npos) {
       toks.push_back(tok);
+      continue;
     }
+    if (close > 0) toks.push_back(tok.substr(0, close));
+    // Each ')' with the quantifier after it.
+    for (std::size_t next; (next = tok.find(')', close + 1)) != std::string::npos; close = next)
+      toks.push_back(tok.substr(close, next - close));
+    toks.push_back(tok.substr(close));
   }
   if (toks.empty()) fail(origin, "empty pattern");
   Pattern pattern = PatternParser(std::move(toks), classes, origin).parse();

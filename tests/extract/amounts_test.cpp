@@ -65,6 +65,16 @@ TEST_CASE("English forms: symbols first, bn and m, ranges with one multiplier") 
   CHECK(pounds[0].currency == "GBP");
 }
 
+TEST_CASE("a dollar sign with a country's letters glued before it") {
+  for (auto [text, currency] : {std::pair{"US$1.2 billion", "USD"}, {"C$40m", "CAD"}, {"A$300 million", "AUD"},
+                                {"$5bn", "USD"}}) {
+    CAPTURE(text);
+    auto found = amounts(text, "en");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].currency == currency);
+  }
+}
+
 TEST_CASE("numbers without a currency and valuations are not amounts") {
   CHECK(amounts("en 2019, 40 salariés", "fr").empty());
   CHECK(amounts("la levée valorise la firme à 2 milliards d'euros", "fr").empty());

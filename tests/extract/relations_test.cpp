@@ -178,3 +178,31 @@ TEST_CASE("French phrasings of backing, joint launches, places of founding and m
   CHECK(has(rels, "CREATED Strell -> Quill"));
   CHECK(has(rels, "INVESTS_IN Pelk -> Zorvex"));
 }
+
+TEST_CASE("the letters of US$ are no place between an investor and its target") {
+  Document doc = extract_document("t", "Orlo Capital agreed to invest US$1.2 billion in Brakko.", rules(), "en");
+  REQUIRE(doc.relations.size() == 1);
+  CHECK(doc.relations[0].deal.currency == "USD");
+  CHECK(*doc.relations[0].deal.amount_max == 1.2e9);
+  CHECK(std::none_of(doc.entities.begin(), doc.entities.end(),
+                     [](const Entity& e) { return e.type == EntityType::Place; }));
+}
+
+TEST_CASE("English: a seat after an apposition, rivals such as, a round the company's, a title of two nouns") {
+  auto rels = relations(
+      "Zorvex Nuclear, a reactor developer based in Lakeport, the companies said, is growing. "
+      "Brakko and rivals such as Strell Power compete hard. "
+      "Orlo Energy joined the Halden Alliance, a consortium of utilities. "
+      "Pelk Partners, which led the company's Series C round, is a venture firm. "
+      "The venture firm Kivo Capital also invested in Brakko.",
+      "en");
+  CHECK(has(rels, "BASED_IN Zorvex Nuclear -> Lakeport"));
+  CHECK(has(rels, "COMPETES_WITH Brakko -> Strell Power"));
+  CHECK(has(rels, "PART_OF Orlo Energy -> Halden Alliance"));
+  CHECK(has(rels, "INVESTS_IN Kivo Capital -> Brakko"));
+  Document doc = extract_document("t", "Orlo Energy joined the Halden Alliance. The venture firm Kivo Capital grew.", rules(), "en");
+  for (const Entity& e : doc.entities) {
+    CAPTURE(e.name);
+    CHECK(std::find(e.descriptions.begin(), e.descriptions.end(), "The venture") == e.descriptions.end());
+  }
+}
