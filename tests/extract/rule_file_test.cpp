@@ -68,6 +68,22 @@ TEST_CASE("patterns: words, stems, classes, entity slots, groups and repeats") {
   CHECK(p[7].kind == PatternNode::Kind::AnyItem);
 }
 
+TEST_CASE("patterns: nested groups closed together, and gaps that exclude words") {
+  std::unordered_map<std::string, WordSet> classes;
+  classes["NEG"].words = {"pas"};
+  Pattern p = parse_pattern("S:* (, (qui|que))? _!par|@NEG{0,4} O:*", classes, "x");
+  REQUIRE(p.size() == 4);
+  CHECK(p[1].kind == PatternNode::Kind::Group);
+  CHECK(p[1].min == 0);
+  REQUIRE(p[1].alternatives.size() == 1);
+  REQUIRE(p[1].alternatives[0].size() == 2);
+  CHECK(p[1].alternatives[0][1].words.words.count("qui"));
+  CHECK(p[2].kind == PatternNode::Kind::Any);
+  CHECK(p[2].max == 4);
+  CHECK(p[2].words.words == std::unordered_set<std::string>{"par", "pas"});
+  CHECK_THROWS_AS(parse_pattern("S:* (a (b|c)))? O:*", classes, "x"), RuleError);
+}
+
 TEST_CASE("a sealed pattern says how each element may begin") {
   std::unordered_map<std::string, WordSet> classes;
   using Begin = PatternNode::Begin;
