@@ -402,7 +402,23 @@ class Resolver {
   // Whether tokens [first, last) overlap a title found by add_descriptions().
   bool in_a_title(std::size_t first, std::size_t last) const {
     return std::any_of(titles_.begin(), titles_.end(),
-                       [&](const auto& title) { return title.first < last && first < title.second; });
+                       [&](const Title& t) { return t.is_title && t.first < last && first < t.last; });
+  }
+
+  // The entity of `type` that a title or an apposition with the noun of
+  // token `noun` ("fonds") named last before token `before`, or -1: "le
+  // fonds Orlo ... le fonds" is Orlo, whichever entity is mentioned most.
+  // With a place adjective (`place` >= 0), an entity of another nationality
+  // is out, as in antecedent().
+  int named_by_noun(std::size_t noun, std::size_t before, EntityType type, int place) const {
+    int found = -1;
+    for (const Title& t : titles_) {
+      auto e = static_cast<std::size_t>(t.entity);
+      if (t.last <= before && doc_->tokens[t.last - 1].key == doc_->tokens[noun].key &&
+          doc_->entities[e].type == type && (place < 0 || nationality_[e] < 0 || nationality_[e] == place))
+        found = t.entity;
+    }
+    return found;
   }
 
   bool overlaps(std::size_t first, std::size_t last) const {
@@ -518,7 +534,7 @@ class Resolver {
           while (next < items.size() && in_title(items[next])) ++next;
           next = past_complement(items, next);
           if (next < items.size() && items[next].mention >= 0) {
-            titles_.emplace_back(first, last);
+            titles_.push_back({first, last, doc_->mentions[static_cast<std::size_t>(items[next].mention)].entity, true});
             continue;
           }
           // "X, la firme norvégienne": an apposition only names X once more.
@@ -529,9 +545,12 @@ class Resolver {
             std::size_t end = match.last;
             while (place_after(items, end) >= 0) ++end;
             appositions_.push_back({head.entity, items[match.first].first, items[end - 1].last});
+            titles_.push_back({first, last, head.entity, false});
             continue;
           }
-          int target = antecedent(rule.type, s, first, place_after(items, match.last));
+          int place = place_after(items, match.last);
+          int target = named_by_noun(last - 1, first, rule.type, place);
+          if (target < 0) target = antecedent(rule.type, s, first, place);
           if (target < 0) continue;
           Mention d;
           d.sentence = s;
@@ -848,7 +867,14 @@ class Resolver {
     std::size_t first, last;
   };
   std::vector<Apposition> appositions_;
-  std::vector<std::pair<std::size_t, std::size_t>> titles_;  // token spans of the article's titles
+  // A title ("le fonds" of "le fonds Orlo") or an apposition ("Orlo, le
+  // fonds"): tokens [first, last), whose last is the noun, naming `entity`.
+  struct Title {
+    std::size_t first, last;
+    int entity;
+    bool is_title;  // false for an apposition
+  };
+  std::vector<Title> titles_;
   std::vector<std::pair<std::size_t, std::size_t>> shown_first_;  // description first token → first token shown
   // An entity's name, as finish_entities() picks it.
   struct EntityName {

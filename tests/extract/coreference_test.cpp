@@ -197,3 +197,12 @@ TEST_CASE("an adjective or a complement between a title's noun and a name keeps 
   REQUIRE(zorvex != nullptr);
   CHECK(zorvex->descriptions.empty());
 }
+
+TEST_CASE("a description refers to the entity its noun titled before, whichever is mentioned most") {
+  Document doc = prepare(
+      "Brakko recrute. Brakko grandit. Brakko est détenue par le fonds Orlo Partners. Le fonds a tout changé.",
+      "fr", Upto::Coreference);
+  const Entity* orlo = entity_named(doc, "Orlo Partners");
+  REQUIRE(orlo != nullptr);
+  CHECK(has(orlo->descriptions, "Le fonds"));
+}

@@ -206,3 +206,13 @@ TEST_CASE("English: a seat after an apposition, rivals such as, a round the comp
     CHECK(std::find(e.descriptions.begin(), e.descriptions.end(), "The venture") == e.descriptions.end());
   }
 }
+
+TEST_CASE("French: a stake held in the passive, a founding year and city, a possessive rival") {
+  auto rels = relations(
+      "Brakko, fondée en 1952 à Lakeport par la famille Vettel, reste détenue à 60 % par le fonds Orlo Partners. "
+      "Zorvex recule. Son concurrent direct Strell en profite.",
+      "fr");
+  CHECK(has(rels, "FOUNDED Vettel -> Brakko"));
+  CHECK(has(rels, "INVESTS_IN Orlo Partners -> Brakko"));
+  CHECK(has(rels, "COMPETES_WITH Zorvex -> Strell"));
+}
