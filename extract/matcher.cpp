@@ -254,6 +254,14 @@ void Matcher::conjuncts(std::size_t pos, const std::vector<EntityType>& types, S
   state.ends.emplace_back(pos + 1, 1);
 }
 
+bool Matcher::refers_to_captured(int mention, const State& state) const {
+  const Mention& m = doc_.mentions[static_cast<std::size_t>(mention)];
+  if (m.kind != MentionKind::Pronoun) return false;
+  return std::any_of(state.captures.begin(), state.captures.end(), [&](const std::pair<char, int>& capture) {
+    return doc_.mentions[static_cast<std::size_t>(capture.second)].entity == m.entity;
+  });
+}
+
 bool Matcher::fills_gap(const PatternNode& gap, std::size_t pos) const {
   const Item& item = items_[pos];
   if (gap.kind == PatternNode::Kind::AnyItem) return true;
@@ -400,6 +408,9 @@ once:  // matches element `at` once more (a group: enters its first alternative)
           has_word_at(*coordination_.articles, p))
         ++p;
       if (!(types[p] & node.entity_bits)) goto fail;  // a plain token has no bits
+      // A pronoun of an entity the match holds already fills no other slot:
+      // "X a racheté son concurrent Y" relates X to Y, not X to "son" (X).
+      if (refers_to_captured(items[p].mention, state)) goto fail;
       ++count;
       if (!node.coordinated || !coordination_.separators || p + 1 >= n ||
           !has_word_at(*coordination_.separators, p + 1)) {  // the common case, without conjuncts()

@@ -126,6 +126,8 @@ class Matcher {
   std::size_t next_begin(const PatternNode& node, std::size_t start, std::size_t end, const ItemArrays& arrays) const;
   // Whether gap element `gap` (`_` or `~`) matches item `pos`.
   bool fills_gap(const PatternNode& gap, std::size_t pos) const;
+  // Whether `mention` is a pronoun of an entity that `state` has captured.
+  bool refers_to_captured(int mention, const State& state) const;
   bool is_type(int mention, const std::vector<EntityType>& types) const;
   // Whether item `pos` is an entity other than a place adjective.
   bool is_name(std::size_t pos) const;

@@ -216,3 +216,9 @@ TEST_CASE("French: a stake held in the passive, a founding year and city, a poss
   CHECK(has(rels, "INVESTS_IN Orlo Partners -> Brakko"));
   CHECK(has(rels, "COMPETES_WITH Zorvex -> Strell"));
 }
+
+TEST_CASE("a possessive of the subject fills no other slot of the same match") {
+  auto rels = relations("Zorvex a racheté son concurrent Brakko.", "fr");
+  CHECK(has(rels, "PART_OF Brakko -> Zorvex"));
+  CHECK(has(rels, "COMPETES_WITH Zorvex -> Brakko"));
+}
