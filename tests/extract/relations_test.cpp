@@ -191,13 +191,14 @@ TEST_CASE("the letters of US$ are no place between an investor and its target") 
 TEST_CASE("English: a seat after an apposition, rivals such as, a round the company's, a title of two nouns") {
   auto rels = relations(
       "Zorvex Nuclear, a reactor developer based in Lakeport, the companies said, is growing. "
-      "Brakko and rivals such as Strell Power compete hard. "
+      "Brakko and rivals such as Strell Power compete hard. Quill Labs is a rival of Kivo Data. "
       "Orlo Energy joined the Halden Alliance, a consortium of utilities. "
       "Pelk Partners, which led the company's Series C round, is a venture firm. "
       "The venture firm Kivo Capital also invested in Brakko.",
       "en");
   CHECK(has(rels, "BASED_IN Zorvex Nuclear -> Lakeport"));
   CHECK(has(rels, "COMPETES_WITH Brakko -> Strell Power"));
+  CHECK(has(rels, "COMPETES_WITH Quill Labs -> Kivo Data"));
   CHECK(has(rels, "PART_OF Orlo Energy -> Halden Alliance"));
   CHECK(has(rels, "INVESTS_IN Kivo Capital -> Brakko"));
   Document doc = extract_document("t", "Orlo Energy joined the Halden Alliance. The venture firm Kivo Capital grew.", rules(), "en");
