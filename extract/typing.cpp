@@ -1,5 +1,7 @@
 #include "extract/typing.h"
 
+#include <algorithm>
+
 #include "extract/matcher.h"
 #include "extract/rule_index.h"
 
@@ -12,12 +14,12 @@ EntityType shape_type(const Document& doc, std::size_t first, std::size_t last, 
     const Token& tok = doc.tokens[t];
     if (!tok.is_word || tok.is_number || !tok.capitalized || tok.all_caps || tok.inner_caps)
       return EntityType::Organization;
-    // A digit ("X2") or a last word of one letter ("Series B", "Model S")
-    // names a thing, not a person.
-    std::string_view text = tok.text.view();
-    if (text.find_first_of("0123456789") != std::string_view::npos || (t + 1 == last && text.size() == 1))
-      return EntityType::Organization;
   }
+  // A last word of one letter or with a digit ("Series B", "Lifter X2")
+  // names a thing, not a person.
+  std::string_view end = doc.tokens[last - 1].text.view();
+  if (end.size() == 1 || std::any_of(end.begin(), end.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return EntityType::Organization;
   return EntityType::Person;
 }
 
