@@ -396,9 +396,6 @@ class Resolver {
     for (std::size_t i = 0; i < mention_count; ++i) mentions[i].type = entities[static_cast<std::size_t>(mentions[i].entity)].type;
   }
 
-  // Whether a mention holds one of tokens [first, last): among the mentions
-  // found (sorted, not overlapping, so sorted by end too) the first that ends
-  // after `first` is found by bisection; the few added are all looked at.
   // Whether tokens [first, last) overlap a title found by add_descriptions().
   bool in_a_title(std::size_t first, std::size_t last) const {
     return std::any_of(titles_.begin(), titles_.end(),
@@ -421,6 +418,9 @@ class Resolver {
     return found;
   }
 
+  // Whether a mention holds one of tokens [first, last): among the mentions
+  // found (sorted, not overlapping, so sorted by end too) the first that ends
+  // after `first` is found by bisection; the few added are all looked at.
   bool overlaps(std::size_t first, std::size_t last) const {
     auto found_end = doc_->mentions.begin() + static_cast<std::ptrdiff_t>(found_);
     auto after = std::partition_point(doc_->mentions.begin(), found_end, [&](const Mention& m) { return m.last <= first; });
@@ -490,8 +490,10 @@ class Resolver {
     };
     // The item after a complement of the title's noun that starts at `from`
     // ("du logiciel" in "le géant du logiciel X"): a word of TITLE_COMPLEMENT,
-    // then one or two lower-case words; `from` itself when there is none.
-    auto past_complement = [&](std::span<const Item> items, std::size_t from) {
+    // then one or two lower-case words, before a name of the title's `type`
+    // ("l'éditeur du logiciel X" describes the maker of product X); `from`
+    // itself when there is none.
+    auto past_complement = [&](std::span<const Item> items, std::size_t from, EntityType type) {
       if (from >= items.size() || items[from].mention >= 0 ||
           !known.title_complement.contains(doc_->tokens[items[from].first]))
         return from;
@@ -501,7 +503,9 @@ class Resolver {
         if (!word.is_word || word.capitalized || word.is_number) break;
         ++end;
       }
-      return end > from + 1 ? end : from;
+      if (end == from + 1 || end >= items.size() || items[end].mention < 0) return from;
+      const Mention& name = doc_->mentions[static_cast<std::size_t>(items[end].mention)];
+      return name.type == type ? end : from;
     };
     for (std::size_t s = 0; s < doc_->sentences.size(); ++s) {
       // The rules whose words the sentence holds, searched from every start
@@ -532,7 +536,7 @@ class Resolver {
           // venture firm X").
           std::size_t next = match.last;
           while (next < items.size() && in_title(items[next])) ++next;
-          next = past_complement(items, next);
+          next = past_complement(items, next, rule.type);
           if (next < items.size() && items[next].mention >= 0) {
             titles_.push_back({first, last, doc_->mentions[static_cast<std::size_t>(items[next].mention)].entity, true});
             continue;

@@ -206,3 +206,10 @@ TEST_CASE("a description refers to the entity its noun titled before, whichever 
   REQUIRE(orlo != nullptr);
   CHECK(has(orlo->descriptions, "Le fonds"));
 }
+
+TEST_CASE("a maker of a named product is a description, not a title of the product") {
+  Document doc = prepare("Zorvex recrute. L'éditeur du logiciel Quill vise l'Europe.", "fr", Upto::Coreference);
+  const Entity* zorvex = entity_named(doc, "Zorvex");
+  REQUIRE(zorvex != nullptr);
+  CHECK(has(zorvex->descriptions, "L'éditeur"));
+}
