@@ -66,12 +66,13 @@ TEST_CASE("English forms: symbols first, bn and m, ranges with one multiplier") 
 }
 
 TEST_CASE("a dollar sign with a country's letters glued before it") {
-  for (auto [text, currency] : {std::pair{"US$1.2 billion", "USD"}, {"C$40m", "CAD"}, {"A$300 million", "AUD"},
-                                {"$5bn", "USD"}}) {
-    CAPTURE(text);
-    auto found = amounts(text, "en");
+  const std::pair<const char*, const char*> cases[] = {
+      {"US$1.2 billion", "USD"}, {"C$40m", "CAD"}, {"A$300 million", "AUD"}, {"$5bn", "USD"}};
+  for (const auto& written_and_iso : cases) {
+    CAPTURE(written_and_iso.first);
+    auto found = amounts(written_and_iso.first, "en");
     REQUIRE(found.size() == 1);
-    CHECK(found[0].currency == currency);
+    CHECK(found[0].currency == written_and_iso.second);
   }
 }
 
