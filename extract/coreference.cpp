@@ -271,11 +271,14 @@ class Resolver {
       } else {
         long_names_.push_back(&m);
         // A person by the last word ("Vettel"), another entity by the first
-        // ("Quarry") unless its type is sure. A name repeated gives the same
-        // word again, kept once.
-        const TokenString* word = m.type == EntityType::Person ? &doc_->tokens[m.last - 1].key
-                                  : m.sure_type                ? nullptr
-                                                               : &doc_->tokens[m.first].key;
+        // ("Quarry") unless its type is sure, but for a word and a company
+        // suffix ("Quarry Labs"), whatever its type. A name repeated gives
+        // the same word again, kept once.
+        bool word_and_suffix =
+            m.last - m.first == 2 && rules_->known().org_suffix.has_word(doc_->tokens[m.last - 1]);
+        const TokenString* word = m.type == EntityType::Person     ? &doc_->tokens[m.last - 1].key
+                                  : m.sure_type && !word_and_suffix ? nullptr
+                                                                    : &doc_->tokens[m.first].key;
         if (word && std::none_of(long_words_.begin(), long_words_.end(), [&](const LongWord& known) {
               return known.entity == m.entity && *known.word == *word;
             }))

@@ -213,3 +213,11 @@ TEST_CASE("a maker of a named product is a description, not a title of the produ
   REQUIRE(zorvex != nullptr);
   CHECK(has(zorvex->descriptions, "L'éditeur"));
 }
+
+TEST_CASE("a word before a company suffix is a short form even of a name typed by its context") {
+  // "buy" types Brakko Labs for sure; "Brakko" alone is still the same company.
+  Document doc = prepare("Zorvex will buy Brakko Labs. Brakko makes chips.", "en", Upto::Coreference);
+  const Entity* brakko = entity_named(doc, "Brakko Labs");
+  REQUIRE(brakko != nullptr);
+  CHECK(has(brakko->aliases, "Brakko"));
+}

@@ -223,3 +223,13 @@ TEST_CASE("a possessive of the subject fills no other slot of the same match") {
   CHECK(has(rels, "PART_OF Brakko -> Zorvex"));
   CHECK(has(rels, "COMPETES_WITH Zorvex -> Brakko"));
 }
+
+TEST_CASE("English: investors listed after 'from', a deal that pits two rivals") {
+  auto rels = relations(
+      "Brakko has raised $40 million from investors including Orlo Capital and the Japanese bank Halden. "
+      "The deal pits Zorvex more directly against Strell.",
+      "en");
+  CHECK(has(rels, "INVESTS_IN Orlo Capital -> Brakko"));
+  CHECK(has(rels, "INVESTS_IN Halden -> Brakko"));
+  CHECK(has(rels, "COMPETES_WITH Zorvex -> Strell"));
+}
